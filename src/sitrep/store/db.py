@@ -1,0 +1,791 @@
+"""`Store`: coded articles in a DuckDB database, and queries over them.
+
+See the `sitrep.store` package docstring for the tables and a usage example.
+
+Writes go through `Store.add`, one transaction per batch, as bulk
+`INSERT ... SELECT` from registered Arrow tables. An article whose id is
+already stored is skipped, so re-ingesting the same inputs never changes what
+is stored. DuckDB allows one process to open a database file for writing (any
+number may open it read-only when no writer holds it).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date as Date
+from datetime import datetime, timezone
+from itertools import islice
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from sitrep.errors import StoreError, UsageError
+from sitrep.model import Article
+from sitrep.store.migrate import applied_versions, latest_version, migrate, pending
+
+DEFAULT_PATH = "sitrep.duckdb"
+
+# Statement types `Store.sql` runs; everything else (INSERT, DROP, COPY...) is refused.
+_READ_STATEMENTS = frozenset({duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN})
+
+_STR = pa.string()
+_INT = pa.int32()
+_DBL = pa.float64()
+_BOOL = pa.bool_()
+_TS = pa.timestamp("us")
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    """What `Store.add` did.
+
+    added: coded articles stored now.
+    duplicates: articles whose id was already stored (or repeated in the input),
+        and rejected inputs already recorded; nothing is written for them.
+    rejected: rejected inputs recorded now.
+    """
+
+    added: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+
+    def __add__(self, other: AddResult) -> AddResult:
+        return AddResult(
+            self.added + other.added,
+            self.duplicates + other.duplicates,
+            self.rejected + other.rejected,
+        )
+
+
+# --- bulk-insert layouts -----------------------------------------------------
+# For each table: (column, arrow type, SQL expression that reads it from the
+# registered Arrow table). The expression defaults to the column name.
+
+_Layout = tuple[tuple[str, pa.DataType, str | None], ...]
+
+_ARTICLES: _Layout = (
+    ("id", _STR, None),
+    ("title", _STR, None),
+    ("text", _STR, None),
+    ("date", _STR, "TRY_CAST(date AS DATE)"),
+    ("url", _STR, None),
+    ("source", _STR, None),
+    ("origin", _STR, None),
+    ("format", _STR, None),
+    ("language", _STR, None),
+    ("ingested_at", _TS, None),
+    ("warnings", _STR, "CAST(warnings AS JSON)"),
+)
+_REJECTIONS: _Layout = (
+    ("id", _STR, None),
+    ("origin", _STR, None),
+    ("reason", _STR, None),
+    ("detail", _STR, None),
+    ("rejected_at", _TS, None),
+)
+_ENTITIES: _Layout = (
+    ("article_id", _STR, None),
+    ("idx", _INT, None),
+    ("text", _STR, None),
+    ("start_char", _INT, None),
+    ("end_char", _INT, None),
+    ("type", _STR, None),
+    ("code", _STR, None),
+    ("sector", _STR, None),
+    ("lat", _DBL, None),
+    ("lon", _DBL, None),
+    ("country", _STR, None),
+    ("method", _STR, None),
+    ("weapon_class", _STR, None),
+    ("weapon_origin", _STR, None),
+)
+_QUOTES: _Layout = (
+    ("article_id", _STR, None),
+    ("idx", _INT, None),
+    ("content", _STR, None),
+    ("start_char", _INT, None),
+    ("end_char", _INT, None),
+    ("speaker", _STR, None),
+    ("speaker_start", _INT, None),
+    ("speaker_end", _INT, None),
+    ("speaker_type", _STR, None),
+    ("speaker_title", _STR, None),
+    ("cue", _STR, None),
+    ("direct", _BOOL, None),
+    ("cue_start", _INT, None),
+    ("cue_end", _INT, None),
+    ("rule", _STR, None),
+)
+_EVENTS: _Layout = (
+    ("event_id", _STR, None),
+    ("article_id", _STR, None),
+    ("idx", _INT, None),
+    ("type", _STR, None),
+    ("mode", _STR, None),
+    ("context", pa.list_(_STR), None),
+    ("cameo", _STR, None),
+    ("quad_class", _INT, None),
+    ("intensity", _DBL, None),
+    ("date", _STR, "TRY_CAST(date AS DATE)"),
+    ("date_precision", _STR, None),
+    ("modality", _STR, None),
+    ("location_text", _STR, None),
+    ("location_start", _INT, None),
+    ("location_end", _INT, None),
+    ("lat", _DBL, None),
+    ("lon", _DBL, None),
+    ("location_country", _STR, None),
+    ("speaker", _STR, None),
+    ("speaker_type", _STR, None),
+    ("speaker_title", _STR, None),
+    ("attribution_direct", _BOOL, None),
+    ("cue", _STR, None),
+    ("acled_event_type", _STR, None),
+    ("acled_sub_event_type", _STR, None),
+    ("sentence", _STR, None),
+    ("sentence_start", _INT, None),
+    ("sentence_end", _INT, None),
+    ("trigger", _STR, None),
+    ("trigger_start", _INT, None),
+    ("trigger_end", _INT, None),
+    ("rule", _STR, None),
+)
+_EVENT_ACTORS: _Layout = (
+    ("event_id", _STR, None),
+    ("role", _STR, None),
+    ("idx", _INT, None),
+    ("text", _STR, None),
+    ("code", _STR, None),
+    ("sector", _STR, None),
+    ("start_char", _INT, None),
+    ("end_char", _INT, None),
+)
+_EVENT_WEAPONS: _Layout = (
+    ("event_id", _STR, None),
+    ("idx", _INT, None),
+    ("text", _STR, None),
+    ("name", _STR, None),
+    ("class", _STR, None),
+    ("origin", _STR, None),
+    ("start_char", _INT, None),
+    ("end_char", _INT, None),
+)
+
+
+class _Rows:
+    """Column-wise buffers for one table, turned into an Arrow table."""
+
+    __slots__ = ("layout", "cols")
+
+    def __init__(self, layout: _Layout) -> None:
+        self.layout = layout
+        self.cols: dict[str, list[Any]] = {name: [] for name, _, _ in layout}
+
+    def append(self, *values: Any) -> None:
+        for (name, _, _), value in zip(self.layout, values, strict=True):
+            self.cols[name].append(value)
+
+    def __len__(self) -> int:
+        return len(self.cols[self.layout[0][0]])
+
+    def arrow(self) -> pa.Table:
+        schema = pa.schema([(name, typ) for name, typ, _ in self.layout])
+        return pa.table({name: pa.array(self.cols[name], typ) for name, typ, _ in self.layout}, schema=schema)
+
+    def insert_sql(self, table: str, view: str, *, ignore_conflicts: bool = False) -> str:
+        cols = ", ".join(f'"{name}"' for name, _, _ in self.layout)
+        exprs = ", ".join(expr or f'"{name}"' for name, _, expr in self.layout)
+        tail = " ON CONFLICT DO NOTHING" if ignore_conflicts else ""
+        return f"INSERT INTO {table} ({cols}) SELECT {exprs} FROM {view}{tail}"
+
+
+def _article_rows(articles: Sequence[Article], now: datetime) -> dict[str, _Rows]:
+    """Rows of every table for coded (not rejected) articles."""
+    out = {
+        "articles": _Rows(_ARTICLES),
+        "entities": _Rows(_ENTITIES),
+        "quotes": _Rows(_QUOTES),
+        "events": _Rows(_EVENTS),
+        "event_actors": _Rows(_EVENT_ACTORS),
+        "event_weapons": _Rows(_EVENT_WEAPONS),
+    }
+    arts, ents, quotes = out["articles"], out["entities"], out["quotes"]
+    events, actors, weapons = out["events"], out["event_actors"], out["event_weapons"]
+    for a in articles:
+        arts.append(
+            a.id, a.title, a.text, a.date, a.url, a.source, a.origin, a.format, a.language,
+            now, json.dumps(list(a.warnings), ensure_ascii=False),
+        )
+        for i, en in enumerate(a.entities):
+            ents.append(
+                a.id, i, en.text, en.start, en.end, en.type, en.code, en.sector,
+                en.lat, en.lon, en.country, en.source, en.weapon_class, en.origin,
+            )
+        for i, q in enumerate(a.quotes):
+            quotes.append(
+                a.id, i, q.content, q.start, q.end, q.speaker, q.speaker_start, q.speaker_end,
+                q.speaker_type, q.speaker_title, q.cue, q.direct, q.cue_start, q.cue_end, q.rule,
+            )
+        for i, e in enumerate(a.events):
+            eid = f"{a.id}:{i}"
+            loc, att, acled, ev = e.location, e.attribution, e.acled, e.evidence
+            events.append(
+                eid, a.id, i, e.type, e.mode, list(e.context), e.cameo, e.quad_class, e.intensity,
+                e.date, e.date_precision, e.modality,
+                None if loc is None else loc.text,
+                None if loc is None else loc.start,
+                None if loc is None else loc.end,
+                None if loc is None else loc.lat,
+                None if loc is None else loc.lon,
+                None if loc is None else loc.country,
+                None if att is None else att.speaker,
+                None if att is None else att.speaker_type,
+                None if att is None else att.speaker_title,
+                None if att is None else att.direct,
+                None if att is None else att.cue,
+                None if acled is None else acled.event_type,
+                None if acled is None else acled.sub_event_type,
+                ev.sentence, ev.start, ev.end, ev.trigger, ev.trigger_start, ev.trigger_end, ev.rule,
+            )
+            for role, people in (("actor", e.actor), ("recipient", e.recipient)):
+                for j, p in enumerate(people):
+                    actors.append(eid, role, j, p.text, p.code, p.sector, p.start, p.end)
+            for j, w in enumerate(e.weapons):
+                weapons.append(eid, j, w.text, w.name, w.weapon_class, w.origin, w.start, w.end)
+    return out
+
+
+def _batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+# --- query helpers -------------------------------------------------------------
+
+
+def _iso_date(value: str | None, name: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return Date.fromisoformat(value).isoformat()
+    except (TypeError, ValueError):
+        raise UsageError(f"{name} must be a date YYYY-MM-DD, got {value!r}") from None
+
+
+def _limit_sql(limit: int | None) -> str:
+    if limit is None:
+        return ""
+    if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
+        raise UsageError(f"limit must be a non-negative integer, got {limit!r}")
+    return f" LIMIT {limit}"
+
+
+def _types(value: str | Sequence[str] | None) -> list[str]:
+    if value is None:
+        return []
+    parts = value.split(",") if isinstance(value, str) else list(value)
+    return [p.strip().upper() for p in parts if p and p.strip()]
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, (Date, datetime)) else value
+
+
+_EVENT_QUERY = """
+SELECT e.*,
+       a.source AS a_source, a.title AS a_title, a.url AS a_url, a.date AS a_date,
+       (SELECT list(struct_pack(text := x.text, code := x.code, sector := x.sector) ORDER BY x.idx)
+          FROM event_actors x WHERE x.event_id = e.event_id AND x.role = 'actor') AS actor_list,
+       (SELECT list(struct_pack(text := x.text, code := x.code, sector := x.sector) ORDER BY x.idx)
+          FROM event_actors x WHERE x.event_id = e.event_id AND x.role = 'recipient') AS recipient_list,
+       (SELECT list(struct_pack(text := w.text, name := w.name, "class" := w."class", origin := w.origin)
+                    ORDER BY w.idx)
+          FROM event_weapons w WHERE w.event_id = e.event_id) AS weapon_list
+FROM events e JOIN articles a ON a.id = e.article_id
+"""
+
+
+def _event_record(r: dict[str, Any]) -> dict[str, Any]:
+    """One events row (with its article columns and actor lists) in contract form."""
+    return {
+        "event_id": r["event_id"],
+        "article_id": r["article_id"],
+        "type": r["type"],
+        "mode": r["mode"],
+        "context": list(r["context"] or []),
+        "cameo": r["cameo"],
+        "quad_class": r["quad_class"],
+        "intensity": r["intensity"],
+        "actor": list(r["actor_list"] or []),
+        "recipient": list(r["recipient_list"] or []),
+        "weapons": list(r["weapon_list"] or []),
+        "location": None
+        if r["location_text"] is None
+        else {
+            "text": r["location_text"],
+            "start": r["location_start"],
+            "end": r["location_end"],
+            "lat": r["lat"],
+            "lon": r["lon"],
+            "country": r["location_country"],
+        },
+        "date": _iso(r["date"]),
+        "date_precision": r["date_precision"],
+        "modality": r["modality"],
+        "attribution": None
+        if r["speaker_type"] is None
+        else {
+            "speaker": r["speaker"],
+            "speaker_type": r["speaker_type"],
+            "speaker_title": r["speaker_title"],
+            "direct": r["attribution_direct"],
+            "cue": r["cue"],
+        },
+        "acled": None
+        if r["acled_event_type"] is None
+        else {"event_type": r["acled_event_type"], "sub_event_type": r["acled_sub_event_type"]},
+        "evidence": {
+            "sentence": r["sentence"],
+            "start": r["sentence_start"],
+            "end": r["sentence_end"],
+            "trigger": r["trigger"],
+            "trigger_start": r["trigger_start"],
+            "trigger_end": r["trigger_end"],
+            "rule": r["rule"],
+        },
+        "source": r["a_source"],
+        "title": r["a_title"],
+        "url": r["a_url"],
+        "article_date": _iso(r["a_date"]),
+    }
+
+
+def _open_message(path: str, exc: duckdb.Error) -> str:
+    msg = str(exc)
+    if "not a valid DuckDB database" in msg:
+        return f"{path} is not a DuckDB database (refusing to open it)"
+    if "lock" in msg.lower():
+        return f"{path} is in use by another process (DuckDB allows one writer process): {msg}"
+    return f"cannot open database {path}: {msg}"
+
+
+class Store:
+    """A sitrep database. Open it with `Store.open(path)`; use it as a context manager."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str, *, read_only: bool) -> None:
+        self._con: duckdb.DuckDBPyConnection | None = con
+        self.path = path
+        self.read_only = read_only
+
+    # --- lifecycle ---------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path = DEFAULT_PATH, *, read_only: bool = False) -> Store:
+        """Open (and, unless read_only, create and migrate) the database at `path`.
+
+        `":memory:"` opens a private in-memory database. Raises StoreError when
+        the file is not a DuckDB database, is locked by a writer, or (read-only)
+        does not exist or needs a migration.
+        """
+        p = str(path)
+        in_memory = p in ("", ":memory:")
+        if read_only and in_memory:
+            raise StoreError("an in-memory database cannot be opened read-only")
+        if read_only and not Path(p).exists():
+            raise StoreError(f"no database at {p}")
+        if not in_memory and Path(p).is_dir():
+            raise StoreError(f"{p} is a directory, not a database file")
+        try:
+            con = duckdb.connect(p, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(_open_message(p, exc)) from exc
+        try:
+            if read_only:
+                todo = pending(con)
+                if todo:
+                    raise StoreError(
+                        f"{p} is at schema version {max(applied_versions(con), default=0)}, this sitrep "
+                        f"needs {latest_version()}: open it once for writing to migrate it"
+                    )
+                newer = [v for v in applied_versions(con) if v > latest_version()]
+                if newer:
+                    raise StoreError(f"{p} has schema version {newer[-1]}, newer than this sitrep knows")
+            else:
+                migrate(con)
+        except BaseException:
+            con.close()
+            raise
+        return cls(con, p, read_only=read_only)
+
+    def close(self) -> None:
+        """Close the connection (idempotent)."""
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """The DuckDB connection, for stages that keep their own tables (dedup, corroborate)."""
+        if self._con is None:
+            raise StoreError(f"database {self.path} is closed")
+        return self._con
+
+    def schema_version(self) -> int:
+        """The highest migration version applied to this database."""
+        return max(applied_versions(self.connection), default=0)
+
+    # --- writing -----------------------------------------------------------------
+
+    def add(self, articles: Iterable[Article], *, batch_size: int = 200) -> AddResult:
+        """Store coded articles (with entities, quotes, events) and record rejected ones.
+
+        Each batch of `batch_size` articles is written in one transaction. An
+        article whose id is already stored, or repeated in the input, is
+        skipped and counted as a duplicate; a rejected input already recorded
+        (same origin and id) is counted as a duplicate too.
+        """
+        if self.read_only:
+            raise StoreError(f"database {self.path} is open read-only")
+        if batch_size < 1:
+            raise UsageError(f"batch_size must be at least 1, got {batch_size}")
+        total = AddResult()
+        for batch in _batched(articles, batch_size):
+            total = total + self._add_batch(batch)
+        return total
+
+    def _add_batch(self, batch: list[Article]) -> AddResult:
+        con = self.connection
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        coded = [a for a in batch if a.rejected is None]
+        rejects = _Rows(_REJECTIONS)
+        seen_rej: set[tuple[str, str]] = set()
+        duplicates = 0
+        for a in batch:
+            if a.rejected is None:
+                continue
+            key = (a.origin or "", a.id)
+            if key in seen_rej:
+                duplicates += 1
+                continue
+            seen_rej.add(key)
+            rejects.append(a.id, key[0], a.rejected.reason, a.rejected.detail, now)
+        new: list[Article] = []
+        new_ids: set[str] = set()
+        recorded = 0
+        try:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                stored = self._known(con, [a.id for a in coded])
+                for a in coded:
+                    if a.id in stored or a.id in new_ids:
+                        duplicates += 1
+                        continue
+                    new_ids.add(a.id)
+                    new.append(a)
+                for table, rows in _article_rows(new, now).items():
+                    if len(rows):
+                        self._insert(con, table, rows)
+                recorded = self._insert(con, "rejections", rejects, ignore_conflicts=True) if len(rejects) else 0
+                duplicates += len(rejects) - recorded
+                con.execute("COMMIT")
+            except BaseException:
+                try:
+                    con.execute("ROLLBACK")
+                except duckdb.Error:
+                    pass  # the original error says more
+                raise
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot write to {self.path}: {exc}") from exc
+        return AddResult(added=len(new), duplicates=duplicates, rejected=recorded)
+
+    @staticmethod
+    def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: _Rows, *, ignore_conflicts: bool = False) -> int:
+        view = f"_sitrep_new_{table}"
+        con.register(view, rows.arrow())
+        try:
+            res = con.execute(rows.insert_sql(table, view, ignore_conflicts=ignore_conflicts)).fetchone()
+        finally:
+            con.unregister(view)
+        return int(res[0]) if res else 0
+
+    # --- lookups -------------------------------------------------------------------
+
+    @staticmethod
+    def _known(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> set[str]:
+        if not ids:
+            return set()
+        view = "_sitrep_lookup_ids"
+        con.register(view, pa.table({"id": pa.array(list(ids), _STR)}))
+        try:
+            rows = con.execute(f"SELECT a.id FROM articles a JOIN (SELECT DISTINCT id FROM {view}) q USING (id)").fetchall()
+        finally:
+            con.unregister(view)
+        return {r[0] for r in rows}
+
+    def has(self, article_id: str) -> bool:
+        """Whether a coded article with this id is stored."""
+        row = self.connection.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone()
+        return row is not None
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        """The subset of `ids` already stored as coded articles."""
+        return self._known(self.connection, list(ids))
+
+    # --- queries ---------------------------------------------------------------------
+
+    def _rows(self, query: str, params: Sequence[Any] | dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        cur = self.connection.execute(query, params if params is not None else [])
+        names = [d[0] for d in cur.description or []]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        type: str | Sequence[str] | None = None,
+        weapon: str | None = None,
+        country: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Stored events in contract form (`contract.event_to_dict`) plus
+        `event_id`, `article_id`, `date_precision`, `source`, `title`, `url` and
+        `article_date`, ordered by date (event date, else article date), then id.
+
+        actor: an actor or recipient code (ISO3, org code; exact, any case) or a
+            case-insensitive substring of the actor's text.
+        type: a PLOVER type or several ("ASSAULT,COERCE" or a list).
+        weapon: a weapon's canonical name or class (any case).
+        country: the event location's country or an actor's code.
+        since, until: YYYY-MM-DD, inclusive, on the event date, else the article date.
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        if actor:
+            where.append(
+                "EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.event_id "
+                "AND (upper(x.code) = upper(?) OR contains(lower(x.text), lower(?))))"
+            )
+            params += [actor, actor]
+        types = _types(type)
+        if types:
+            where.append(f"e.type IN ({', '.join('?' for _ in types)})")
+            params += types
+        if weapon:
+            where.append(
+                "EXISTS (SELECT 1 FROM event_weapons w WHERE w.event_id = e.event_id "
+                "AND (lower(w.name) = lower(?) OR lower(w.\"class\") = lower(?)))"
+            )
+            params += [weapon, weapon]
+        if country:
+            where.append(
+                "(upper(e.location_country) = upper(?) OR EXISTS (SELECT 1 FROM event_actors x "
+                "WHERE x.event_id = e.event_id AND upper(x.code) = upper(?)))"
+            )
+            params += [country, country]
+        lo, hi = _iso_date(since, "since"), _iso_date(until, "until")
+        if lo:
+            where.append("coalesce(e.date, a.date) >= CAST(? AS DATE)")
+            params.append(lo)
+        if hi:
+            where.append("coalesce(e.date, a.date) <= CAST(? AS DATE)")
+            params.append(hi)
+        query = _EVENT_QUERY
+        if where:
+            query += " WHERE " + " AND ".join(where)
+        query += " ORDER BY coalesce(e.date, a.date) NULLS LAST, e.article_id, e.idx" + _limit_sql(limit)
+        return [_event_record(r) for r in self._rows(query, params)]
+
+    def quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        speaker_type: str | None = None,
+        article_id: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Stored quotes in contract form (`contract.quote_to_dict`) plus
+        `article_id`, `idx`, `source`, `title`, `url`, `article_date`.
+
+        speaker: case-insensitive substring of the speaker; speaker_type: exact;
+        since/until: YYYY-MM-DD on the article date.
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        if speaker:
+            where.append("contains(lower(q.speaker), lower(?))")
+            params.append(speaker)
+        if speaker_type:
+            where.append("q.speaker_type = ?")
+            params.append(speaker_type)
+        if article_id:
+            where.append("q.article_id = ?")
+            params.append(article_id)
+        lo, hi = _iso_date(since, "since"), _iso_date(until, "until")
+        if lo:
+            where.append("a.date >= CAST(? AS DATE)")
+            params.append(lo)
+        if hi:
+            where.append("a.date <= CAST(? AS DATE)")
+            params.append(hi)
+        query = (
+            "SELECT q.*, a.source, a.title, a.url, a.date AS article_date "
+            "FROM quotes q JOIN articles a ON a.id = q.article_id"
+        )
+        if where:
+            query += " WHERE " + " AND ".join(where)
+        query += " ORDER BY a.date NULLS LAST, q.article_id, q.idx" + _limit_sql(limit)
+        out = []
+        for r in self._rows(query, params):
+            out.append(
+                {
+                    "article_id": r["article_id"],
+                    "idx": r["idx"],
+                    "content": r["content"],
+                    "start": r["start_char"],
+                    "end": r["end_char"],
+                    "speaker": r["speaker"],
+                    "speaker_start": r["speaker_start"],
+                    "speaker_end": r["speaker_end"],
+                    "speaker_type": r["speaker_type"],
+                    "speaker_title": r["speaker_title"],
+                    "cue": r["cue"],
+                    "direct": r["direct"],
+                    "source": r["source"],
+                    "title": r["title"],
+                    "url": r["url"],
+                    "article_date": _iso(r["article_date"]),
+                }
+            )
+        return out
+
+    def articles(
+        self,
+        *,
+        source: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = None,
+        with_text: bool = False,
+    ) -> list[dict[str, Any]]:
+        """Stored articles' metadata (and `text` when with_text) with their
+        counts of `entities`, `quotes` and `events`, ordered by date then id.
+
+        source: exact outlet name (any case); since/until: YYYY-MM-DD on the article date.
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        if source:
+            where.append("lower(a.source) = lower(?)")
+            params.append(source)
+        lo, hi = _iso_date(since, "since"), _iso_date(until, "until")
+        if lo:
+            where.append("a.date >= CAST(? AS DATE)")
+            params.append(lo)
+        if hi:
+            where.append("a.date <= CAST(? AS DATE)")
+            params.append(hi)
+        text_col = ", a.text" if with_text else ""
+        query = (
+            "SELECT a.id, a.title, a.date, a.url, a.source, a.origin, a.format, a.language, "
+            f"a.ingested_at, CAST(a.warnings AS VARCHAR) AS warnings{text_col}, "
+            "(SELECT count(*) FROM entities x WHERE x.article_id = a.id) AS entities, "
+            "(SELECT count(*) FROM quotes x WHERE x.article_id = a.id) AS quotes, "
+            "(SELECT count(*) FROM events x WHERE x.article_id = a.id) AS events "
+            "FROM articles a"
+        )
+        if where:
+            query += " WHERE " + " AND ".join(where)
+        query += " ORDER BY a.date NULLS LAST, a.id" + _limit_sql(limit)
+        out = []
+        for r in self._rows(query, params):
+            r["date"] = _iso(r["date"])
+            r["ingested_at"] = _iso(r["ingested_at"])
+            r["warnings"] = json.loads(r["warnings"]) if r["warnings"] else []
+            out.append(r)
+        return out
+
+    def rejections(self, *, reason: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Recorded rejections (id, origin, reason, detail, rejected_at), oldest first."""
+        query = "SELECT id, origin, reason, detail, rejected_at FROM rejections"
+        params: list[Any] = []
+        if reason:
+            query += " WHERE reason = ?"
+            params.append(reason)
+        query += " ORDER BY rejected_at, origin, id" + _limit_sql(limit)
+        rows = self._rows(query, params)
+        for r in rows:
+            r["rejected_at"] = _iso(r["rejected_at"])
+        return rows
+
+    def stats(self) -> dict[str, Any]:
+        """Counts: rows per table, events per PLOVER type, events per attribution
+        speaker type (`none` when unattributed by the coder), quotes per speaker type."""
+        con = self.connection
+        tables = [
+            r[0]
+            for r in con.execute(
+                "SELECT table_name FROM information_schema.tables "
+                "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' "
+                "AND table_name <> 'schema_migrations' ORDER BY table_name"
+            ).fetchall()
+        ]
+        counts: dict[str, int] = {}
+        for t in tables:
+            row = con.execute(f'SELECT count(*) FROM "{t}"').fetchone()
+            counts[t] = int(row[0]) if row else 0
+
+        def grouped(query: str) -> dict[str, int]:
+            return {str(k): int(n) for k, n in con.execute(query).fetchall()}
+
+        return {
+            "schema_version": self.schema_version(),
+            "tables": counts,
+            "event_types": grouped("SELECT type, count(*) FROM events GROUP BY type ORDER BY count(*) DESC, type"),
+            "speaker_types": grouped(
+                "SELECT coalesce(speaker_type, 'none') AS k, count(*) FROM events GROUP BY k ORDER BY count(*) DESC, k"
+            ),
+            "quote_speaker_types": grouped(
+                "SELECT speaker_type, count(*) FROM quotes GROUP BY speaker_type ORDER BY count(*) DESC, speaker_type"
+            ),
+        }
+
+    def sql(self, query: str, params: Sequence[Any] | dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run one read query (SELECT, WITH ... SELECT, EXPLAIN); rows as dicts of DuckDB values.
+
+        Raises UsageError for any other statement or for a query DuckDB rejects.
+        """
+        con = self.connection
+        try:
+            statements = con.extract_statements(query)
+        except duckdb.Error as exc:
+            raise UsageError(f"SQL error: {exc}") from exc
+        if len(statements) != 1:
+            raise UsageError(f"sql() runs exactly one statement, got {len(statements)}")
+        kind = statements[0].type
+        if kind not in _READ_STATEMENTS:
+            raise UsageError(f"sql() runs read queries only (SELECT), got {kind.name}")
+        try:
+            return self._rows(query, params)
+        except duckdb.Error as exc:
+            raise UsageError(f"SQL error: {exc}") from exc
