@@ -1,0 +1,543 @@
+"""The `attribution` stage: quotes and reported claims, and who makes them.
+
+Rules over the dependency parse, with cue words kept as data
+(`data/attribution.yaml`):
+
+- `quote-cue`: a quoted span and a speech verb in the same sentence
+  ("'...,' said one defense commentator"): direct.
+- `ccomp-cue`: a speech verb with a clausal complement ("Bogdan confirmed that
+  ..."): indirect, the complement is the content.
+- `according-to`: "according to X" / "as reported by X": indirect, the rest of
+  the sentence is the content.
+- `continuation`: a quoted sentence with no cue of its own goes to the speaker
+  of the quote just before it in the same or the previous paragraph.
+
+Speakers are resolved within the article: a surname or pronoun goes back to the
+full name seen earlier, with the title given in an apposition or before the name
+("Andrei Bogdan, Deputy Head of ..."; "Defence Minister Viktor Khrenin").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sitrep import data
+from sitrep.model import Article, Entity, Quote
+
+OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "‹": "›"}
+PRONOUNS_PERSON = {"he", "she", "him", "her"}
+PRONOUNS_GROUP = {"they", "it", "we"}
+MIN_QUOTE_TOKENS = 3  # 'Oreshnik' in quote marks is a name, not a quote
+
+
+@dataclass(slots=True)
+class _Mark:
+    start: int  # offset of the content (after the opening mark)
+    end: int  # offset after the content (before the closing mark)
+
+
+def find_quoted_spans(text: str) -> list[_Mark]:
+    """Quoted spans (content offsets, marks excluded), paragraph by paragraph.
+
+    A straight or curly double quote opens and closes; a single curly quote
+    opens only after a space or line start, and closes only before a space,
+    punctuation or the line end, so apostrophes (Belarus’s, It’s) are skipped.
+    A quote left open at a paragraph end closes there (news style for quotes
+    that run over paragraphs).
+    """
+    spans: list[_Mark] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in OPEN_CLOSE and _can_open(text, i):
+            close = OPEN_CLOSE[ch]
+            j = i + 1
+            end = None
+            while j < n:
+                c = text[j]
+                if c == "\n" and j + 1 < n and text[j + 1] == "\n":
+                    end = j
+                    break
+                if c == close and (close != "’" or _can_close(text, j)):
+                    end = j
+                    break
+                if ch == "“" and c == '"':  # mixed marks
+                    end = j
+                    break
+                j += 1
+            if end is None:
+                end = n
+            content_start, content_end = i + 1, end
+            while content_start < content_end and text[content_start].isspace():
+                content_start += 1
+            while content_end > content_start and text[content_end - 1].isspace():
+                content_end -= 1
+            if content_end > content_start:
+                spans.append(_Mark(content_start, content_end))
+            i = end + 1
+            continue
+        i += 1
+    return spans
+
+
+def _can_open(text: str, i: int) -> bool:
+    ch = text[i]
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    prev = text[i - 1] if i > 0 else " "
+    if nxt.isspace():
+        return False
+    if ch in ("‘", "'"):
+        return not prev.isalnum()
+    if ch == '"':
+        return not prev.isalnum()
+    return True
+
+
+def _can_close(text: str, j: int) -> bool:
+    nxt = text[j + 1] if j + 1 < len(text) else " "
+    return not nxt.isalnum()
+
+
+class Attribute:
+    """Fills `article.quotes`."""
+
+    def __init__(self, *, data_dir: str | None = None) -> None:
+        cues = data.load("attribution", data_dir)
+        self.verbs = set(cues["verbs"])
+        self.phrases = [p.lower().split() for p in cues["phrases"]]
+        self.anonymous = set(cues["anonymous_nouns"])
+        self.experts = set(cues["expert_nouns"])
+        self.media = set(cues["media_nouns"])
+        self.orgs = set(cues["organisation_nouns"])
+        self.anon_markers = [m.lower() for m in cues["anonymity_markers"]]
+
+    # ------------------------------------------------------------------
+    def __call__(self, article: Article) -> Article:
+        doc = article.doc
+        text = article.text
+        marks = [m for m in find_quoted_spans(text) if self._long_enough(doc, m)]
+        people = _PersonIndex(article.entities, doc)
+        quoted = [(m.start, m.end) for m in marks]
+
+        def in_quote(tok: Any) -> bool:
+            return any(s <= tok.idx < e for s, e in quoted)
+
+        sents = list(doc.sents)
+        self._subjects: dict[int, Any] = {}
+        used_cues: set[int] = set()
+        quotes: list[Quote] = []
+        # 1. direct quotes: each quoted span with the cue next to it
+        last: Quote | None = None
+        for m in marks:
+            touched = [s for s in sents if s.start_char <= m.end and s.end_char >= m.start]
+            cue, subj = self._cue_for_quote(m, touched, in_quote)
+            if cue is not None and subj is not None:
+                used_cues.add(cue.i)
+                q = self._make(article, subj, (m.start, m.end), cue.text, cue, people, touched[-1],
+                               direct=True, rule="quote-cue", quotes=quotes)
+            elif cue is not None:  # "according to X" around a quote
+                q = cue  # type: ignore[assignment]
+            elif last is not None and last.direct and last.speaker and _close_paragraph(text, last.end, m.start):
+                q = Quote(
+                    content=text[m.start:m.end], start=m.start, end=m.end, speaker=last.speaker,
+                    speaker_start=last.speaker_start, speaker_end=last.speaker_end,
+                    speaker_type=last.speaker_type, speaker_title=last.speaker_title, cue=None,
+                    direct=True, rule="continuation",
+                )
+            else:
+                q = Quote(
+                    content=text[m.start:m.end], start=m.start, end=m.end, speaker=None,
+                    speaker_start=None, speaker_end=None, speaker_type="unattributed", cue=None,
+                    direct=True, rule="quote-no-cue",
+                )
+            quotes.append(q)
+            if q.speaker:
+                last = q
+        # 2. indirect claims: speech verbs with a clausal complement outside quotes; "according to"
+        for sent in sents:
+            for q in self._indirect(article, sent, people, in_quote, used_cues, quotes):
+                quotes.append(q)
+        self._resolve_anaphora(article, quotes, people)
+        quotes.sort(key=lambda q: (q.start, q.end))
+        article.quotes = quotes
+        return article
+
+    def _resolve_anaphora(self, article: Article, quotes: list[Quote], people: "_PersonIndex") -> None:
+        """'the minister', 'the official', 'the committee' said: the last speaker, person
+        or organisation so described, in document order."""
+        ordered = sorted(quotes, key=lambda q: (q.speaker_start if q.speaker_start is not None else q.start))
+        for k, q in enumerate(ordered):
+            subj = self._subjects.get(id(q))
+            if subj is None or q.speaker_start is None:
+                if q.rule == "continuation":  # a continuation follows its (possibly resolved) speaker
+                    prev = [p for p in ordered[:k] if p.speaker and p.end <= q.start and p.direct]
+                    if prev:
+                        _copy_speaker(prev[-1], q)
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children):
+                continue
+            if any(c.dep_ in ("amod", "compound", "poss") for c in subj.children):
+                continue  # "the Russian Defence Ministry" names itself
+            noun = subj.lemma_.lower()
+            found = None
+            for p in reversed(ordered[:k]):
+                if not p.speaker or p.speaker_start is None or p.speaker_start >= q.speaker_start:
+                    continue
+                desc = " ".join(x for x in (p.speaker, p.speaker_title) if x).lower().replace("-", " ").split()
+                span_text = article.text[p.speaker_start:p.speaker_end].lower().split()
+                if noun in desc or noun in span_text or noun + "s" in span_text:
+                    found = p
+                    break
+            if found is not None:
+                _copy_speaker(found, q)
+                continue
+            person = people.last_with_title(noun, q.speaker_start)
+            if person is not None:
+                q.speaker, q.speaker_type, q.speaker_title = person.name, "named_person", person.title
+                continue
+            for e in reversed(article.entities):
+                if e.type == "ORG" and e.end <= q.speaker_start and noun in e.text.lower().split():
+                    q.speaker = e.text
+                    q.speaker_type = "media" if e.sector == "MED" else "organisation"
+                    break
+
+    # ------------------------------------------------------------------
+    def _long_enough(self, doc: Any, m: _Mark) -> bool:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        words = [t for t in span if not t.is_punct]
+        return len(words) >= MIN_QUOTE_TOKENS
+
+    def _cue_for_quote(self, m: _Mark, touched: list[Any], in_quote: Any) -> tuple[Any, Any]:
+        """The speech verb that introduces a quoted span, and its subject.
+
+        Looks in the sentences the quote touches, outside the quote: first after
+        the quote ("...," said X), then before it (X said: "...")."""
+        if not touched:
+            return None, None
+        after = [t for t in touched[-1] if t.idx >= m.end and not in_quote(t)]
+        before = [t for t in reversed(list(touched[0])) if t.idx < m.start and not in_quote(t)]
+        for side in (after, before):
+            for t in side:
+                if t.lemma_.lower() in self.verbs and t.pos_ in ("VERB", "AUX"):
+                    subj = self._speaker_of(t)
+                    if subj is not None and not in_quote(subj):
+                        return t, subj
+        return None, None
+
+    def _speaker_of(self, cue: Any) -> Any:
+        """The speaker of a speech verb: its subject; for 'X quoted Y as saying', Y."""
+        if cue.lemma_.lower() == "quote":
+            obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
+        subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        if subj is None and cue.dep_ in ("advcl", "conj", "xcomp", "pcomp"):
+            subj = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
+        if subj is None and cue.dep_ == "prep":  # "as saying"
+            return None
+        if subj is not None and subj.lower_ in ("i", "we", "you"):
+            return None
+        return subj
+
+    def _indirect(self, article: Article, sent: Any, people: "_PersonIndex", in_quote: Any,
+                  used_cues: set[int], quotes: list[Quote]) -> list[Quote]:
+        out: list[Quote] = []
+        # "according to X": the rest of the sentence is X's claim (unless it is a quote)
+        for tok in sent:
+            cue_len = self._phrase_at(sent, tok.i)
+            if not cue_len or in_quote(tok):
+                continue
+            last_cue_tok = sent.doc[tok.i + cue_len - 1]
+            objs = [c for c in last_cue_tok.children if c.dep_ == "pobj"]
+            if not objs:
+                continue
+            speaker_tok = self._by_agent(objs[0])
+            content = _sentence_minus(sent, tok.i, max(t.i for t in objs[0].subtree) + 1)
+            if content is None or any(q.start <= content[0] < q.end for q in quotes if q.direct):
+                continue
+            cue = sent.doc[tok.i: tok.i + cue_len].text
+            out.append(self._make(article, speaker_tok, content, cue, tok, people, sent, direct=False,
+                                  rule="according-to", quotes=quotes))
+            return out
+        for cue in sent:
+            if cue.i in used_cues or cue.lemma_.lower() not in self.verbs or cue.pos_ not in ("VERB", "AUX"):
+                continue
+            if in_quote(cue):
+                continue
+            subj = self._speaker_of(cue)
+            if subj is None or in_quote(subj):
+                continue
+            comp = next((c for c in cue.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), None)
+            if comp is None:
+                continue
+            toks = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head == comp and t.lower_ in ("that", "whether", "if"))]
+            if len(toks) < 3 or sum(1 for t in toks if in_quote(t)) > len(toks) / 2:
+                continue
+            start = toks[0].idx
+            last_tok = toks[-1]
+            while last_tok.is_punct and last_tok.i > toks[0].i:
+                last_tok = sent.doc[last_tok.i - 1]
+            end = last_tok.idx + len(last_tok.text)
+            out.append(self._make(article, subj, (start, end), cue.text, cue, people, sent,
+                                  direct=False, rule="ccomp-cue", quotes=quotes))
+        return out
+
+    def _phrase_at(self, sent: Any, i: int) -> int:
+        doc = sent.doc
+        for words in self.phrases:
+            if i + len(words) <= sent.end and all(doc[i + k].lower_ == w for k, w in enumerate(words)):
+                return len(words)
+        return 0
+
+    @staticmethod
+    def _by_agent(tok: Any) -> Any:
+        """'an announcement by Andrei Bogdan' -> Bogdan; 'TASS' -> TASS."""
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                objs = [o for o in c.children if o.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+            if c.dep_ == "poss":
+                return c
+        return tok
+
+    # ------------------------------------------------------------------
+    def _make(self, article: Article, subj: Any, content: tuple[int, int], cue: str, cue_tok: Any,
+              people: "_PersonIndex", sent: Any, *, direct: bool, rule: str,
+              quotes: list[Quote] | None = None) -> Quote:
+        text = article.text
+        head_span = _noun_phrase(subj)
+        s_start, s_end = head_span[0].idx, head_span[-1].idx + len(head_span[-1].text)
+        speaker_text = text[s_start:s_end]
+        stype, speaker, title = self._classify(article, subj, head_span, sent, people)
+        q = Quote(
+            content=text[content[0]:content[1]], start=content[0], end=content[1],
+            speaker=speaker or speaker_text, speaker_start=s_start, speaker_end=s_end,
+            speaker_type=stype, speaker_title=title, cue=cue, direct=direct,
+            cue_start=cue_tok.idx, cue_end=cue_tok.idx + len(cue_tok.text), rule=rule,
+        )
+        self._subjects[id(q)] = subj
+        return q
+
+    def _classify(self, article: Article, subj: Any, span: list[Any], sent: Any,
+                  people: "_PersonIndex") -> tuple[str, str | None, str | None]:
+        """(speaker type, canonical speaker, title) of a speaker phrase."""
+        head = subj
+        low = head.lower_
+        lemma = head.lemma_.lower()
+        s_start, s_end = span[0].idx, span[-1].idx + len(span[-1].text)
+        if low in PRONOUNS_PERSON:
+            prev = people.last_person_before(head.idx)
+            if prev is not None:
+                return "named_person", prev.name, prev.title
+            return "unattributed", None, None
+        if low in PRONOUNS_GROUP:
+            return "unattributed", None, None
+        person = people.person_in(s_start, s_end)
+        if person is None:
+            for c in head.children:  # "the deputy director, Colonel Arunas Petraitis, told"
+                if c.dep_ == "appos":
+                    toks = list(c.subtree)
+                    person = people.person_in(toks[0].idx, toks[-1].idx + len(toks[-1].text))
+                    if person is not None:
+                        t = " ".join(x.text for x in span if x.dep_ != "det")
+                        return "named_person", person.name, person.title or t
+        if person is None:
+            for t in head.subtree:  # "the head of the Lviv administration, Maksym Hnatyuk, said"
+                if t.dep_ == "appos" and t.i > head.i:
+                    toks = list(t.subtree)
+                    person = people.person_in(toks[0].idx, toks[-1].idx + len(toks[-1].text))
+                    if person is not None:
+                        t_text = " ".join(x.text for x in span if x.dep_ != "det")
+                        return "named_person", person.name, person.title or t_text
+        if person is None and head.pos_ == "PROPN":
+            person = people.by_surname(head.text)
+        if person is None and TITLE_WORDS.search(head.text):
+            # a role with a name in apposition that NER did not take for a person
+            for t in head.children:
+                if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i > head.i:
+                    name_toks = [x for x in t.subtree if x.pos_ == "PROPN"]
+                    if 2 <= len(name_toks) <= 4:
+                        name = " ".join(x.text for x in name_toks)
+                        t_text = " ".join(x.text for x in span if x.dep_ != "det")
+                        return "named_person", name, t_text
+        if person is not None:
+            return "named_person", person.name, person.title or _title_in(span, person)
+        ents = [e for e in article.entities if s_start <= e.start and e.end <= s_end]
+        sent_low = sent.text.lower()
+        anon = any(m in sent_low for m in self.anon_markers)
+        if lemma in self.media or low in self.media or any(e.sector == "MED" for e in ents):
+            return "media", None, None
+        if lemma in self.experts or low in self.experts:
+            return "unnamed_expert", None, None
+        if lemma in self.anonymous or low in self.anonymous or (anon and lemma not in self.orgs):
+            return "anonymous_official", None, _anon_title(span)
+        if lemma in self.orgs or any(e.type in ("ORG", "LOCATION", "NATIONALITY") for e in ents):
+            return "organisation", None, None
+        return "unattributed", None, None
+
+
+# ----------------------------------------------------------------------
+@dataclass(slots=True)
+class _Person:
+    name: str
+    start: int
+    end: int
+    title: str | None
+
+
+class _PersonIndex:
+    """People named in the article, with full names and titles, in order."""
+
+    def __init__(self, entities: list[Entity], doc: Any) -> None:
+        self.mentions: list[_Person] = []
+        full: dict[str, str] = {}
+        titles: dict[str, str] = {}
+        for e in entities:
+            if e.type != "PERSON":
+                continue
+            name = e.text
+            parts = name.split()
+            key = parts[-1].lower()
+            if len(parts) > 1:
+                full.setdefault(key, name)
+            canon = full.get(key, name)
+            title = _title_for(doc, e)
+            if title and canon not in titles:
+                titles[canon] = title
+            self.mentions.append(_Person(canon, e.start, e.end, None))
+        for p in self.mentions:
+            p.title = titles.get(p.name)
+
+    def person_in(self, start: int, end: int) -> _Person | None:
+        for p in self.mentions:
+            if start <= p.start and p.end <= end:
+                return p
+        return None
+
+    def last_with_title(self, noun: str, before: int) -> _Person | None:
+        for p in reversed(self.mentions):
+            if p.end <= before and p.title and noun in p.title.lower().replace("-", " ").split():
+                return p
+        return None
+
+    def by_surname(self, word: str) -> _Person | None:
+        """A person named earlier in full, referred to by surname (which NER may mislabel)."""
+        w = word.lower()
+        for p in self.mentions:
+            if p.name.split()[-1].lower() == w and len(p.name.split()) > 1:
+                return p
+        return None
+
+    def last_person_before(self, offset: int) -> _Person | None:
+        before = [p for p in self.mentions if p.end <= offset]
+        return before[-1] if before else None
+
+
+TITLE_WORDS = re.compile(
+    r"(minister|president|premier|chancellor|secretary|spokes\w+|head|chief|commander|general|"
+    r"colonel|ambassador|envoy|director|adviser|advisor|chairman|chair|leader|officer|official|"
+    r"governor|mayor|deputy|lieutenant|admiral|major|captain|analyst|expert|professor|senator)",
+    re.I,
+)
+
+
+def _title_for(doc: Any, ent: Entity) -> str | None:
+    """The title of a person mention: an apposition after it, or title words before it."""
+    span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    for c in root.children:
+        if c.dep_ == "appos" and c.i > root.i:
+            toks = list(c.subtree)
+            t = doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)].strip(" ,")
+            if TITLE_WORDS.search(t) and len(t) < 200:
+                return t
+    # "Defence Minister Viktor Khrenin": compounds before the name
+    before = [c for c in root.children if c.i < span.start and c.dep_ in ("compound", "amod", "nmod")]
+    if before:
+        first = min(t.i for c in before for t in c.subtree)
+        t = doc[first:span.start].text.strip(" ,")
+        if TITLE_WORDS.search(t):
+            return t
+    # "Poland's foreign minister, Radoslaw Sikorski": the name is the apposition
+    if root.dep_ == "appos" and root.head.i < root.i:
+        head = root.head
+        toks = [t for t in head.subtree if t.i < span.start]
+        if toks:
+            t = doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)].strip(" ,")
+            if TITLE_WORDS.search(t):
+                return t
+    return None
+
+
+def _copy_speaker(src: Quote, dst: Quote) -> None:
+    dst.speaker, dst.speaker_type, dst.speaker_title = src.speaker, src.speaker_type, src.speaker_title
+
+
+def _title_in(span: list[Any], person: _Person) -> str | None:
+    words = [t.text for t in span if t.idx < person.start and not t.is_punct and t.dep_ != "det"]
+    t = " ".join(words)
+    return t if t and TITLE_WORDS.search(t) else None
+
+
+def _anon_title(span: list[Any]) -> str | None:
+    words = [t.text for t in span if t.dep_ != "det"]
+    return " ".join(words) or None
+
+
+def _noun_phrase(tok: Any) -> list[Any]:
+    """The head noun with its left modifiers and name parts (not clauses)."""
+    keep = {"det", "amod", "compound", "nummod", "poss", "case", "nmod", "quantmod", "advmod"}
+    left = [t for t in tok.subtree if t.i < tok.i]
+    # only the contiguous run of modifier tokens directly before the head
+    toks = [tok]
+    for t in reversed(left):
+        if t.i == toks[0].i - 1 and (t.dep_ in keep or t.head.i >= t.i and t.dep_ in keep | {"punct"}):
+            toks.insert(0, t)
+        else:
+            break
+    # "of the ministry", "for NATO" after the head: short prepositional tails
+    right = tok.i + 1
+    doc = tok.doc
+    while right < len(doc) and doc[right].head == tok and (
+            doc[right].dep_ in ("compound", "flat") or (doc[right].dep_ == "appos" and doc[right].pos_ == "PROPN"
+                                                      and len(list(doc[right].subtree)) <= 3)):
+        toks.append(doc[right])
+        right += 1
+    if right < len(doc) and doc[right].dep_ == "prep" and doc[right].head == tok and doc[right].lower_ in ("of", "for", "at", "from", "with", "in"):
+        tail = list(doc[right].subtree)
+        if len(tail) <= 8 and all(t.dep_ not in ("relcl", "acl") for t in tail):
+            toks.extend(tail)
+    while toks and toks[0].is_punct:
+        toks = toks[1:]
+    while len(toks) > 1 and toks[-1].is_punct:
+        toks = toks[:-1]
+    return toks or [tok]
+
+
+def _sentence_minus(sent: Any, cut_start: int, cut_end: int) -> tuple[int, int] | None:
+    """Character range of the sentence without tokens [cut_start, cut_end) and edge punctuation."""
+    before = [t for t in sent if t.i < cut_start]
+    after = [t for t in sent if t.i >= cut_end]
+    part = after if len(after) >= len(before) else before
+    part = [t for t in part if not t.is_punct or (part and t.i not in (part[0].i, part[-1].i))]
+    while part and part[0].is_punct:
+        part = part[1:]
+    while part and part[-1].is_punct:
+        part = part[:-1]
+    if len(part) < 3:
+        return None
+    return part[0].idx, part[-1].idx + len(part[-1].text)
+
+
+def _close_paragraph(text: str, prev_end: int, start: int) -> bool:
+    """True when at most one paragraph break lies between the last quote and this one."""
+    if prev_end < 0:
+        return False
+    return text.count("\n\n", prev_end, start) <= 1 and start - prev_end < 1500

