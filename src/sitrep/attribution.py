@@ -231,9 +231,9 @@ class Attribute:
     def _speaker_of(self, cue: Any) -> Any:
         """The speaker of a speech verb: its subject; for 'X quoted Y as saying', Y."""
         if cue.lemma_.lower() == "quote":
-            obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
-            if obj is not None:
-                return obj
+            objs = [c for c in cue.children if c.dep_ == "dobj"]
+            if objs:  # prefer the name when the parser splits role and name
+                return next((o for o in objs if o.pos_ == "PROPN"), objs[0])
         subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
         if subj is None and cue.dep_ in ("advcl", "conj", "xcomp", "pcomp"):
             subj = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)

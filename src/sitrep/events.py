@@ -192,8 +192,9 @@ class _ArticleContext:
                 self.people[ent.text.lower()] = self.people[key]
 
     # ------------------------------------------------------------------
-    def actors_in(self, tokens: list[Any], *, exclude: set[int] | None = None) -> list[Actor]:
-        """Actors named in a phrase: one per entity, compound phrases give several."""
+    def actors_in(self, tokens: list[Any], *, exclude: set[int] | None = None, places: bool = False) -> list[Actor]:
+        """Actors named in a phrase: one per entity, compound phrases give several.
+        With `places`, a town stands for its country (an attack on Kharkiv is one on UKR)."""
         exclude = exclude or set()
         out: list[Actor] = []
         seen: set[tuple[str | None, str]] = set()
@@ -207,6 +208,8 @@ class _ArticleContext:
                 continue
             used_ents.add(id(ent))
             actor = self._actor_for(ent, phrase_sector)
+            if actor is None and places and ent.type == "LOCATION" and ent.country:
+                actor = Actor(ent.text, ent.country, None, ent.start, ent.end)
             if actor is None:
                 continue
             key = (actor.code, actor.text if actor.code is None else "")
@@ -357,6 +360,12 @@ class Code:
                 break
         used = {i for a in actors + recipients if a.start is not None for i in _tok_range(doc, a.start, a.end)}
         location = self._location(scope, ctx, used)
+        if location is None:
+            used_actors = {i for a in actors if a.start is not None for i in _tok_range(doc, a.start, a.end)}
+            location = self._location(scope, ctx, used_actors)
+        if rule.type in ("ASSAULT", "COERCE") and not recipients and location is not None and location.country \
+                and location.country not in {a.code for a in actors}:
+            recipients = [Actor(location.text, location.country, None, location.start, location.end)]
         if _is_noun(tok) and not (actors or recipients or weapons or location):
             return None  # "such a deployment": a reference, not a report of who did what
         ev_date, precision = self._date(scope, sent, ctx, ref_date)
@@ -406,19 +415,27 @@ class Code:
                     theme.update(t.i for t in passive_subj.subtree)
             for c in tok.children:
                 if c.dep_ in ("dobj", "iobj", "dative") and rule.object_role == "recipient":
-                    recipients += ctx.actors_in(_phrase(c))
+                    recipients += ctx.actors_in(_phrase(c), places=True)
                 elif c.dep_ == "dobj":
                     theme.update(t.i for t in c.subtree)
-        for c in tok.children:
+        heads = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "attr", "nsubjpass") and _is_noun(c)]
+        prep_children = [c for h in heads for c in h.children]
+        for c in prep_children:
             if c.dep_ in ("prep", "dative", "agent") and c.lower_ in rule.recipient_preps:
                 for o in c.children:
                     if o.dep_ == "pobj":
-                        found = ctx.actors_in(_phrase(o))
+                        found = ctx.actors_in(_phrase(o), places=True)
                         if rule.reciprocal_with and c.lower_ == "with":
                             actors += [a for a in found if a.code not in {x.code for x in actors}]
                         else:
                             recipients += found
-        # the object of "call on X to", "urge X to": xcomp subject
+        if rule.type in ("REQUEST", "THREATEN") and not recipients:
+            # "demanded that Russia withdraw": the subject of the demanded clause
+            for c in tok.children:
+                if c.dep_ == "ccomp":
+                    s2 = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+                    if s2 is not None:
+                        recipients += ctx.actors_in(_phrase(s2))
         actor_codes = {(a.code, a.text) for a in actors}
         recipients = [r for r in _unique(recipients) if (r.code, r.text) not in actor_codes
                       and (r.code is None or r.code not in {a.code for a in actors})]
@@ -633,7 +650,7 @@ def _phrase(tok: Any) -> list[Any]:
     """A noun phrase without its relative clauses and sentential tails."""
     out = [tok]
     stack = [c for c in tok.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "punct", "cc", "appos", "prep")
-             or (c.dep_ == "prep" and c.lower_ in ("of",))]
+             or (c.dep_ == "prep" and c.lower_ in ("of", "by", "from"))]
     conj_heads = [c for c in tok.children if c.dep_ == "conj"]
     while stack:
         t = stack.pop()
@@ -756,8 +773,12 @@ def _dedupe(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, Rule, Event
                 tok.head.head.i == k_tok.i and tok.head.dep_ == "prep") or (
                 k_tok.head.head.i == tok.i and k_tok.head.dep_ == "prep")
             if related:
-                if not (k_ev.actor or k_ev.recipient) and (ev.actor or ev.recipient):
-                    k_ev.actor, k_ev.recipient = ev.actor, ev.recipient
+                if not k_ev.actor and ev.actor:
+                    k_ev.actor = ev.actor
+                if not k_ev.recipient and ev.recipient:
+                    k_ev.recipient = [r for r in ev.recipient if r.code not in {a.code for a in k_ev.actor}]
+                if k_ev.location is None and ev.location is not None:
+                    k_ev.location = ev.location
                 if k_ev.attribution is None and ev.attribution is not None:
                     k_ev.attribution = ev.attribution
                 if not k_ev.weapons and ev.weapons:

@@ -10,12 +10,41 @@ from sitrep.errors import ModelError
 from sitrep.model import Article, Sentence
 
 
+DASHES = {"—", "–", "--", "-"}
+
+
 def _paragraph_boundaries(doc: Any) -> Any:
-    """A line break always ends a sentence (headlines, datelines, list items)."""
+    """A line break always ends a sentence (headlines, datelines, list items), and a
+    dateline ("MINSK —", "WARSAW, Dec 5 (Baltic Wire Service) —") is a sentence of
+    its own, so that it is never taken for the subject of the story's first clause."""
+    starts = [0]
     for i, tok in enumerate(doc[:-1]):
         if "\n" in tok.text_with_ws:
             doc[i + 1].is_sent_start = True
+            starts.append(i + 1)
+    for s in starts:
+        end = _dateline_end(doc, s)
+        if end is not None and end < len(doc):
+            doc[end].is_sent_start = True
+            for k in range(s + 1, end):
+                doc[k].is_sent_start = False
     return doc
+
+
+def _dateline_end(doc: Any, start: int) -> int | None:
+    """Index of the first token after a dateline starting at `start`, or None."""
+    i = start
+    caps = 0
+    while i < len(doc) and i - start < 14:
+        t = doc[i]
+        if t.text in DASHES:
+            return i + 1 if caps and i + 1 < len(doc) else None
+        if t.is_upper and t.is_alpha and len(t.text) > 1:
+            caps += 1
+        elif caps == 0 or "\n" in t.text_with_ws:
+            return None
+        i += 1
+    return None
 
 
 @lru_cache(maxsize=4)
