@@ -18,7 +18,7 @@ setup-dev: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
 
 demo: setup
-	$(BIN)/sitrep ingest --db $(DB) examples/
+	$(BIN)/sitrep ingest --db $(DB) examples/corpus/
 	$(BIN)/sitrep report --db $(DB)
 
 test: setup-dev

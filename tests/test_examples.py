@@ -13,8 +13,8 @@ from sitrep.settings import Settings
 
 pytestmark = pytest.mark.slow
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-EXPECT = yaml.safe_load((EXAMPLES / "expectations.yaml").read_text(encoding="utf-8"))
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+EXPECT = yaml.safe_load((EXAMPLES.parent / "expectations.yaml").read_text(encoding="utf-8"))
 
 
 def _key(origin: str) -> str:

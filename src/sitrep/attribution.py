@@ -400,8 +400,10 @@ class _PersonIndex:
         for e in entities:
             if e.type != "PERSON":
                 continue
-            name = e.text
+            name = " ".join(e.text.split())
             parts = name.split()
+            if not parts:
+                continue
             key = parts[-1].lower()
             if len(parts) > 1:
                 full.setdefault(key, name)

@@ -454,7 +454,7 @@ def settings_cmd() -> None:
 def _register_optional() -> None:
     """Commands that live in their own modules."""
     try:
-        from sitrep.cli_cluster import cluster
+        from sitrep.cli_cluster import cluster_command as cluster
 
         cli.add_command(cluster)
     except ImportError:

@@ -146,7 +146,7 @@ class Recognise:
             if etype is None or any(taken[i] for i in range(ent.start, ent.end)):
                 continue
             text, s, e = _trim(ent)
-            if not text:
+            if not text.strip():
                 continue
             entity = Entity(text=text, start=s, end=e, type=etype, source="ner")
             if etype == "ORG":

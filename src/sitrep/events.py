@@ -166,7 +166,7 @@ class _ArticleContext:
     def _index_people(self) -> None:
         doc = self.doc
         for ent in self.article.entities:
-            if ent.type != "PERSON":
+            if ent.type != "PERSON" or not ent.text.split():
                 continue
             key = ent.text.split()[-1].lower()
             if key in self.people and self.people[key].code is not None:
@@ -240,7 +240,8 @@ class _ArticleContext:
             code = country or ent.code
             return Actor(ent.text, code, ent.sector or phrase_sector, ent.start, ent.end)
         if ent.type == "PERSON":
-            p = self.people.get(ent.text.lower()) or self.people.get(ent.text.split()[-1].lower())
+            words = ent.text.split()
+            p = self.people.get(ent.text.lower()) or (self.people.get(words[-1].lower()) if words else None)
             if p is None:
                 return Actor(ent.text, None, phrase_sector, ent.start, ent.end)
             return Actor(ent.text, p.code, p.sector or phrase_sector, ent.start, ent.end)

@@ -115,6 +115,21 @@ def build_report(store: Store, *, fmt: str = "markdown", since: str | None = Non
     raise ValueError(f"unknown report format {fmt!r} (markdown or html)")
 
 
+def _weight(key: tuple[Any, ...], evs: list[dict[str, Any]]) -> float:
+    """How prominent a development is: independent outlets, identified actors,
+    named weapon systems and firm modality raise it; material conflict first."""
+    etype, actors, recipients, weapons = key
+    outlets = len({e.get("source") or e["article_id"] for e in evs})
+    firm = sum(1 for e in evs if e["modality"] in ("asserted", "announced", "reported_past"))
+    score = 3.0 * outlets + 0.5 * len(evs) + firm * 0.5
+    score += 2.0 if actors else -3.0
+    score += 1.0 if recipients else 0.0
+    score += 1.5 if weapons else 0.0
+    if etype in TYPE_ORDER:
+        score += (len(TYPE_ORDER) - TYPE_ORDER.index(etype)) / len(TYPE_ORDER)
+    return score
+
+
 def _markdown(data: dict[str, Any], max_developments: int) -> str:
     cites = _Citations()
     stats = data["stats"]["tables"]
@@ -124,10 +139,7 @@ def _markdown(data: dict[str, Any], max_developments: int) -> str:
         f"{stats.get('quotes', 0)} quotes and claims; {stats.get('rejections', 0)} inputs rejected."
     )
     lines += ["", "## Key developments", ""]
-    groups = sorted(
-        data["groups"].items(),
-        key=lambda kv: (TYPE_ORDER.index(kv[0][0]) if kv[0][0] in TYPE_ORDER else 99, -len(kv[1])),
-    )
+    groups = sorted(data["groups"].items(), key=lambda kv: (not kv[0][1], -_weight(kv[0], kv[1])))
     shown = 0
     for (etype, _a, _r, _w), evs in groups:
         if shown >= max_developments:
@@ -158,7 +170,7 @@ def _markdown(data: dict[str, Any], max_developments: int) -> str:
             who_says = ""
             if att and att.get("speaker"):
                 who_says = f" per {att['speaker']}"
-                if att.get("speaker_title"):
+                if att.get("speaker_title") and att["speaker_title"].lower() not in att["speaker"].lower():
                     who_says += f", {att['speaker_title']}"
                 who_says += f" ({att['speaker_type']})"
             elif att:
@@ -191,7 +203,7 @@ def _markdown(data: dict[str, Any], max_developments: int) -> str:
                         "url": q.get("url"), "article_date": q.get("article_date")},
                        q["content"], q["start"])
         who = q.get("speaker") or "unattributed"
-        if q.get("speaker_title"):
+        if q.get("speaker_title") and q["speaker_title"].lower() not in who.lower():
             who += f", {q['speaker_title']}"
         kind = "quote" if q["direct"] else "claim"
         lines.append(f"- {who} ({q['speaker_type']}, {kind}): “{_clip(q['content'])}” [{n}]")
