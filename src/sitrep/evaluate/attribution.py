@@ -1,0 +1,175 @@
+"""Quote attribution against PolNeAR: content spans, then speakers.
+
+A predicted quote matches a gold attribution when their content overlaps by at
+least `MIN_OVERLAP` of the shorter of the two (a gold content may be several
+spans; its length is their sum). Matching is one-to-one, best overlap first.
+
+The speaker of a matched quote is right when the predicted speaker span
+overlaps a gold source span, or the predicted speaker text equals or contains
+the gold source text (case-insensitive, whole words). A quote whose speaker
+was resolved from a pronoun carries the name in `speaker` and the pronoun's
+offsets in `speaker_start/end`, so either can match. A gold attribution
+without a source (`Attribution-no-source`) is right end to end when the
+prediction names no speaker.
+
+Several annotators may have annotated one article: each record is scored, the
+text was coded once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sitrep.evaluate.gold import AttributionRecord, GoldAttribution
+from sitrep.evaluate.result import Prediction, TaskResult, as_contract, context, greedy_match, overlap, prf, ratio
+
+NAME = "attribution"
+# The threshold the brief fixes (shorter-span overlap, as in PARC-style overlap
+# scoring); PolNeAR contents often include "that" and trailing clauses we cut.
+MIN_OVERLAP = 0.30
+
+_WORD = re.compile(r"\w+")
+
+
+def _words(s: str | None) -> list[str]:
+    return _WORD.findall((s or "").lower())
+
+
+def _contains_words(haystack: list[str], needle: list[str]) -> bool:
+    if not needle or len(needle) > len(haystack):
+        return False
+    n = len(needle)
+    return any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
+
+
+def content_overlap(q_start: int, q_end: int, gold: GoldAttribution) -> float:
+    """Shared characters over the length of the shorter side (0 if either is empty)."""
+    g_len = sum(max(0, s.end - s.start) for s in gold.content)
+    q_len = max(0, q_end - q_start)
+    shorter = min(g_len, q_len)
+    if shorter <= 0:
+        return 0.0
+    shared = sum(overlap(q_start, q_end, s.start, s.end) for s in gold.content)
+    return shared / shorter
+
+
+def speaker_matches(quote: Mapping[str, Any], gold: GoldAttribution) -> bool:
+    """Whether a predicted quote's speaker agrees with the gold source."""
+    ss, se = quote.get("speaker_start"), quote.get("speaker_end")
+    if ss is not None and se is not None:
+        if any(overlap(ss, max(se, ss + 1), s.start, s.end) > 0 for s in gold.source):
+            return True
+    pred = _words(quote.get("speaker"))
+    return any(_contains_words(pred, _words(s.text)) for s in gold.source)
+
+
+def _has_speaker(quote: Mapping[str, Any]) -> bool:
+    return bool(quote.get("speaker")) and quote.get("speaker_type") != "unattributed"
+
+
+def _bounds(spans: Sequence[Any]) -> tuple[int, int]:
+    return min(s.start for s in spans), max(s.end for s in spans)
+
+
+def score(records: Sequence[AttributionRecord], predicted: Mapping[str, Prediction]) -> TaskResult:
+    """Score predicted quotes (keyed by record id) against PolNeAR records."""
+    n_gold = n_pred = matched = spk_scored = spk_ok = e2e_ok = rejected = 0
+    errors: list[dict[str, Any]] = []
+    for rec in records:
+        pred = as_contract(predicted.get(rec.id))
+        if pred.get("rejected"):
+            rejected += 1
+        quotes = [q for q in pred["quotes"] if q["end"] > q["start"]]
+        golds = [a for a in rec.attributions if any(not s.empty for s in a.content)]
+        n_gold += len(golds)
+        n_pred += len(quotes)
+        pairs = greedy_match(
+            [(q["start"], q["end"]) for q in quotes],
+            [_bounds(g.content) for g in golds],
+            lambda pi, gi: _pair_score(quotes[pi], golds[gi]),
+        )
+        matched += len(pairs)
+        hit_p = {pi for pi, _, _ in pairs}
+        hit_g = {gi for _, gi, _ in pairs}
+        for pi, gi, ov in pairs:
+            q, g = quotes[pi], golds[gi]
+            if g.source:
+                spk_scored += 1
+                ok = speaker_matches(q, g)
+                spk_ok += ok
+            else:
+                ok = not _has_speaker(q)
+            e2e_ok += ok
+            if not ok:
+                errors.append(_error("wrong_speaker", rec, q, g, overlap=round(ov, 3)))
+        errors.extend(_error("miss", rec, None, g) for gi, g in enumerate(golds) if gi not in hit_g)
+        errors.extend(_error("false_alarm", rec, q, None) for pi, q in enumerate(quotes) if pi not in hit_p)
+    p, r, f = prf(matched, n_pred, n_gold)
+    ep, er, ef = prf(e2e_ok, n_pred, n_gold)
+    return TaskResult(
+        NAME,
+        metrics={
+            "content_precision": p,
+            "content_recall": r,
+            "content_f1": f,
+            "speaker_accuracy": ratio(spk_ok, spk_scored),
+            "e2e_precision": ep,
+            "e2e_recall": er,
+            "e2e_f1": ef,
+        },
+        counts={
+            "records": len(records),
+            "texts": len({rec.text for rec in records}),
+            "rejected": rejected,
+            "gold": n_gold,
+            "predicted": n_pred,
+            "matched": matched,
+            "speaker_scored": spk_scored,
+            "speaker_correct": spk_ok,
+            "e2e_correct": e2e_ok,
+        },
+        errors=errors,
+    )
+
+
+def _pair_score(quote: Mapping[str, Any], gold: GoldAttribution) -> float | None:
+    ov = content_overlap(quote["start"], quote["end"], gold)
+    return ov if ov >= MIN_OVERLAP else None
+
+
+def _error(
+    kind: str,
+    rec: AttributionRecord,
+    quote: Mapping[str, Any] | None,
+    gold: GoldAttribution | None,
+    **extra: Any,
+) -> dict[str, Any]:
+    if gold is not None:
+        start, end = _bounds(gold.content)
+    else:
+        assert quote is not None
+        start, end = quote["start"], quote["end"]
+    return {
+        "kind": kind,
+        "id": rec.id,
+        "text": context(rec.text, start, end),
+        "gold": None
+        if gold is None
+        else {
+            "content": " … ".join(s.text for s in gold.content),
+            "source": [s.text for s in gold.source],
+            "cue": [s.text for s in gold.cue],
+        },
+        "predicted": None
+        if quote is None
+        else {
+            "content": quote.get("content"),
+            "speaker": quote.get("speaker"),
+            "speaker_type": quote.get("speaker_type"),
+            "cue": quote.get("cue"),
+            "direct": quote.get("direct"),
+        },
+        **extra,
+    }

@@ -1,0 +1,485 @@
+"""The evaluation harness: scorers on hand-built gold records and predictions.
+
+Nothing here reads ../shared except the one slow integration test at the end.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sitrep.contract import article_to_dict
+from sitrep.errors import UsageError
+from sitrep.evaluate import (
+    TASKS,
+    TaskResult,
+    check_floors,
+    format_table,
+    load_floors,
+    raise_floors,
+    results_to_json,
+    run_eval,
+    update_floors,
+)
+from sitrep.evaluate import acled, attribution, entities, location, plover, seed
+from sitrep.evaluate.gold import (
+    AcledRecord,
+    AttributionRecord,
+    EntityRecord,
+    GoldActor,
+    GoldAttribution,
+    GoldEntity,
+    LocationRecord,
+    PloverRecord,
+    SeedRecord,
+    Span,
+    default_gold_dir,
+    load_polnear,
+)
+from sitrep.evaluate.harness import code_records
+from sitrep.evaluate.result import greedy_match
+from sitrep.model import (
+    AcledType,
+    Actor,
+    Article,
+    Attribution,
+    Entity,
+    Event,
+    Evidence,
+    Place,
+    Quote,
+    Weapon,
+)
+
+TEXT = "x" * 400
+
+
+# ---------------------------------------------------------------- builders
+
+
+def quote(start, end, speaker=None, sp=None, speaker_type="named_person", direct=True):
+    return Quote(
+        content=TEXT[start:end],
+        start=start,
+        end=end,
+        speaker=speaker,
+        speaker_start=None if sp is None else sp[0],
+        speaker_end=None if sp is None else sp[1],
+        speaker_type=speaker_type,
+        cue="said",
+        direct=direct,
+    )
+
+
+def gold_att(content, source=None, source_text="", id="E1"):
+    spans = tuple(Span(s, e) for s, e in content)
+    src = () if source is None else (Span(source[0], source[1], source_text),)
+    return GoldAttribution(id, "Attribution" if src else "Attribution-no-source", src, (), spans)
+
+
+def event(type_="ASSAULT", *, actors=(), trigger=(0, 1), location=None, acled_sub=None, acled_type="Battles",
+          context=(), weapons=(), modality="asserted", attribution=None, sentence="s", recipients=()):
+    return Event(
+        type=type_,
+        mode=None,
+        context=list(context),
+        cameo=None,
+        quad_class=None,
+        intensity=None,
+        actor=[Actor(text=t, code=c, sector=None) for t, c in actors],
+        recipient=[Actor(text=t, code=c, sector=None) for t, c in recipients],
+        weapons=list(weapons),
+        location=None if location is None else Place("loc", location[0], location[1], None, None, None),
+        date=None,
+        modality=modality,
+        attribution=attribution,
+        acled=None if acled_sub is None else AcledType(acled_type, acled_sub),
+        evidence=Evidence(sentence, 0, len(sentence), "t", trigger[0], trigger[1], "test"),
+    )
+
+
+def art(id_="r1", text=TEXT, **kw):
+    return Article(id=id_, text=text, **kw)
+
+
+# ---------------------------------------------------------------- matching
+
+
+def test_greedy_match_is_one_to_one_best_first():
+    preds = [(0, 10), (5, 20)]
+    golds = [(0, 12)]
+    pairs = greedy_match(preds, golds, lambda p, g: float(min(preds[p][1], 12) - max(preds[p][0], 0)))
+    assert pairs == [(0, 0, 10.0)]  # (0,10) shares 10, (5,20) only 7: the better one wins
+
+
+def test_greedy_match_finds_nested_and_long_spans():
+    golds = [(0, 300), (10, 12), (250, 260)]
+    preds = [(255, 258), (11, 12), (100, 101)]
+    pairs = greedy_match(preds, golds, lambda p, g: 1.0 / (golds[g][1] - golds[g][0]))
+    assert sorted((p, g) for p, g, _ in pairs) == [(0, 2), (1, 1), (2, 0)]
+
+
+# ---------------------------------------------------------------- attribution
+
+
+def test_attribution_overlap_threshold_is_thirty_percent_of_the_shorter():
+    rec = AttributionRecord("r1", TEXT, None, "a", (gold_att([(0, 100)]),))
+    at = {"r1": art(quotes=[quote(70, 200)])}  # shares 30 of the shorter 100: exactly 30%
+    assert attribution.score([rec], at).counts["matched"] == 1
+    below = {"r1": art(quotes=[quote(71, 200)])}  # 29%
+    res = attribution.score([rec], below)
+    assert res.counts["matched"] == 0
+    assert {e["kind"] for e in res.errors} == {"miss", "false_alarm"}
+
+
+def test_attribution_multi_span_content_counts_all_spans():
+    rec = AttributionRecord("r1", TEXT, None, "a", (gold_att([(0, 20), (50, 70)]),))
+    # the quote covers only the second span, 20 of the gold's 40 characters (50%)
+    assert attribution.content_overlap(50, 70, rec.attributions[0]) == 1.0  # shorter side is the quote
+    assert attribution.score([rec], {"r1": art(quotes=[quote(45, 70)])}).counts["matched"] == 1
+
+
+def test_attribution_matching_is_one_to_one():
+    rec = AttributionRecord("r1", TEXT, None, "a", (gold_att([(0, 100)]),))
+    res = attribution.score([rec], {"r1": art(quotes=[quote(0, 100), quote(10, 90)])})
+    assert res.counts["matched"] == 1
+    assert res.metrics["content_precision"] == 0.5
+    assert res.metrics["content_recall"] == 1.0
+
+
+def test_attribution_best_overlap_wins_the_gold():
+    golds = (gold_att([(0, 100)], id="E1"), gold_att([(100, 130)], id="E2"))
+    rec = AttributionRecord("r1", TEXT, None, "a", golds)
+    # q1 overlaps E1 fully; q2 (90-130) overlaps E2 fully (30/30) and E1 by 10/40
+    res = attribution.score([rec], {"r1": art(quotes=[quote(0, 100), quote(90, 130)])})
+    assert res.counts["matched"] == 2
+    assert res.metrics["content_f1"] == 1.0
+
+
+def test_attribution_speaker_by_span_or_by_text():
+    text = "Mr Smith said that the war is over and the troops come home now."
+    g = GoldAttribution("E1", "Attribution", (Span(0, 8, "Mr Smith"),), (), (Span(19, 64),))
+    rec = AttributionRecord("r1", text, None, "a", (g,))
+
+    def one(q):
+        return attribution.score([rec], {"r1": Article(id="r1", text=text, quotes=[q])})
+
+    base = dict(content="", start=19, end=64, cue="said", direct=False)
+    # span overlap, even with a different name (pronoun resolved elsewhere)
+    r = one(Quote(speaker="John Smith", speaker_start=3, speaker_end=8, speaker_type="named_person", **base))
+    assert r.metrics["speaker_accuracy"] == 1.0 and r.metrics["e2e_f1"] == 1.0
+    # text contains the gold source, case-insensitive, no span
+    r = one(Quote(speaker="MR SMITH of Ohio", speaker_start=None, speaker_end=None, speaker_type="named_person", **base))
+    assert r.metrics["speaker_accuracy"] == 1.0
+    # whole words only: "he" is not in "Stephen"
+    g2 = GoldAttribution("E1", "Attribution", (Span(0, 2, "he"),), (), (Span(19, 64),))
+    rec2 = AttributionRecord("r2", text, None, "a", (g2,))
+    q = Quote(speaker="Stephen", speaker_start=40, speaker_end=47, speaker_type="named_person", **base)
+    r = attribution.score([rec2], {"r2": Article(id="r2", text=text, quotes=[q])})
+    assert r.metrics["speaker_accuracy"] == 0.0
+    assert r.metrics["content_f1"] == 1.0 and r.metrics["e2e_f1"] == 0.0
+    assert [e["kind"] for e in r.errors] == ["wrong_speaker"]
+
+
+def test_attribution_no_source_gold_wants_no_speaker():
+    rec = AttributionRecord("r1", TEXT, None, "a", (gold_att([(0, 100)]),))
+    ok = attribution.score([rec], {"r1": art(quotes=[quote(0, 100, speaker_type="unattributed")])})
+    assert ok.metrics["e2e_f1"] == 1.0 and ok.counts["speaker_scored"] == 0
+    bad = attribution.score([rec], {"r1": art(quotes=[quote(0, 100, speaker="Smith")])})
+    assert bad.metrics["e2e_f1"] == 0.0
+
+
+def test_attribution_accepts_contract_dicts():
+    rec = AttributionRecord("r1", TEXT, None, "a", (gold_att([(0, 100)], (200, 205), "Smith"),))
+    a = art(quotes=[quote(0, 100, speaker="Smith")])
+    assert attribution.score([rec], {"r1": article_to_dict(a)}).metrics == attribution.score([rec], {"r1": a}).metrics
+
+
+def test_polnear_loader_and_duplicate_texts_coded_once(tmp_path):
+    line = {
+        "id": "polnear:dev/a_1", "dataset": "polnear", "text": "Smith said it rains.",
+        "labels": {"attributions": [{"id": "E1", "type": "Attribution",
+                                     "source": [{"start": 0, "end": 5, "text": "Smith"}],
+                                     "cue": [{"start": 6, "end": 10, "text": "said"}],
+                                     "content": [{"start": 11, "end": 19, "text": "it rains"}]}]},
+        "meta": {"article": "a", "date": "2016-01-01"},
+    }
+    path = tmp_path / "p.jsonl"
+    path.write_text(json.dumps(line) + "\n" + json.dumps({**line, "id": "polnear:dev/a_2"}) + "\n")
+    recs = load_polnear(path)
+    assert [r.attributions[0].source[0].text for r in recs] == ["Smith", "Smith"]
+
+    class Counting:
+        seen: list[str] = []
+
+        def run(self, articles):
+            for a in articles:
+                self.seen.append(a.text)
+                a.quotes = [Quote("it rains", 11, 19, "Smith", 0, 5, "named_person", "said", False)]
+                yield a
+
+    p = Counting()
+    predicted = code_records(recs, p)
+    assert len(p.seen) == 1 and set(predicted) == {"polnear:dev/a_1", "polnear:dev/a_2"}
+    res = attribution.score(recs, predicted)
+    assert res.counts == {**res.counts, "records": 2, "texts": 1, "gold": 2, "matched": 2, "e2e_correct": 2}
+
+
+# ---------------------------------------------------------------- entities
+
+
+def ent(start, end, type_):
+    return Entity(text=TEXT[start:end], start=start, end=end, type=type_)
+
+
+def gent(start, end, type_, confidence=1.0):
+    return GoldEntity(type_, start, end, TEXT[start:end], confidence)
+
+
+def test_entities_exact_overlap_and_confidence():
+    rec = EntityRecord("d1", TEXT, None, (
+        gent(0, 10, "Person"),
+        gent(20, 30, "Organisation"),
+        gent(40, 50, "Location", confidence=0.0),  # rejected candidate: not gold
+        gent(60, 70, "Temporal"),  # not one of our six types
+    ))
+    pred = art("d1", entities=[ent(0, 10, "PERSON"), ent(22, 35, "ORG"), ent(40, 50, "LOCATION"), ent(60, 70, "DATE")])
+    m = entities.score([rec], {"d1": pred}).metrics
+    assert m["PERSON.exact_f1"] == 1.0
+    assert m["ORG.exact_f1"] == 0.0 and m["ORG.overlap_f1"] == 1.0
+    assert m["LOCATION.overlap_precision"] == 0.0  # predicted, but the gold has confidence 0
+    assert m["micro.exact_precision"] == pytest.approx(1 / 3) and m["micro.exact_recall"] == 0.5
+    assert m["micro.overlap_f1"] == pytest.approx(2 * (2 / 3) * 1 / (2 / 3 + 1))
+
+
+def test_entities_micro_and_macro_differ():
+    golds = tuple(gent(i * 10, i * 10 + 5, "Person") for i in range(9)) + (gent(200, 205, "Location"),)
+    rec = EntityRecord("d1", TEXT, None, golds)
+    pred = art("d1", entities=[ent(i * 10, i * 10 + 5, "PERSON") for i in range(9)])
+    m = entities.score([rec], {"d1": pred}).metrics
+    assert m["micro.exact_recall"] == 0.9
+    # macro averages the six types: PERSON 1.0, the other five 0
+    assert m["macro.exact_f1"] == pytest.approx(1 / 6)
+
+
+def test_entities_overlap_needs_same_type_and_is_one_to_one():
+    rec = EntityRecord("d1", TEXT, None, (gent(0, 20, "Person"),))
+    pred = art("d1", entities=[ent(0, 10, "PERSON"), ent(10, 20, "PERSON"), ent(0, 20, "ORG")])
+    res = entities.score([rec], {"d1": pred})
+    assert res.counts["PERSON.overlap_tp"] == 1
+    assert res.metrics["PERSON.overlap_precision"] == 0.5
+
+
+def test_entities_weapon_and_platform_combined():
+    rec = EntityRecord("d1", TEXT, None, (gent(0, 10, "Weapon"), gent(20, 30, "MilitaryPlatform")))
+    pred = art("d1", entities=[ent(0, 10, "MILITARY_PLATFORM"), ent(20, 30, "WEAPON")])
+    m = entities.score([rec], {"d1": pred}).metrics
+    assert m["WEAPON.overlap_f1"] == 0.0 and m["MILITARY_PLATFORM.overlap_f1"] == 0.0
+    assert m["WEAPON+MILITARY_PLATFORM.overlap_f1"] == 1.0
+
+
+# ---------------------------------------------------------------- plover
+
+
+def prec(id_, event_, codes=("USA",)):
+    return PloverRecord(id_, TEXT, None, event_, None, (), tuple(GoldActor("x", c, None) for c in codes), ())
+
+
+def test_plover_maps_legacy_names():
+    recs = [prec("a", "DEMAND"), prec("b", "DISAPPROVE"), prec("c", "FIGHT"), prec("d", "INVESTIGATE")]
+    pred = {
+        "a": art("a", events=[event("REQUEST", actors=[("US", "USA")])]),
+        "b": art("b", events=[event("ACCUSE", actors=[("US", "USA")])]),
+        "c": art("c", events=[event("ASSAULT", actors=[("Iran", "IRN")])]),
+        "d": art("d", events=[event("DEMAND")]),  # an old name predicted is not the new one
+    }
+    res = plover.score(recs, pred)
+    assert res.counts["matched"] == 3
+    assert res.metrics["recall"] == 0.75 and res.metrics["precision"] == 0.75
+    assert res.metrics["actor_country_agreement"] == pytest.approx(2 / 3)
+
+
+def test_plover_types_are_sets_per_record_and_generic_codes_skipped():
+    recs = [prec("a", "AGREE", codes=("IGO",))]
+    pred = {"a": art("a", events=[event("AGREE"), event("AGREE"), event("CONSULT")])}
+    res = plover.score(recs, pred)
+    assert res.counts["predicted"] == 2 and res.metrics["precision"] == 0.5
+    assert res.counts["actor_scored"] == 0  # IGO names no country
+
+
+# ---------------------------------------------------------------- acled
+
+
+def test_acled_first_event_with_a_type_and_coverage():
+    recs = [
+        AcledRecord("a", TEXT, None, "AIR_STRIKE", True),
+        AcledRecord("b", TEXT, None, "ARMED_CLASH", True),
+        AcledRecord("c", TEXT, None, "ART_MISS_ATTACK", True),
+        AcledRecord("d", TEXT, None, "DIPLO", False),  # not an ACLED type: not scored
+    ]
+    pred = {
+        "a": art("a", events=[event("ACCUSE"), event(acled_sub="Air/drone strike", acled_type="Explosions/Remote violence"),
+                              event(acled_sub="Armed clash")]),
+        "b": art("b", events=[event(acled_sub="Attack", acled_type="Violence against civilians")]),
+        "c": art("c", events=[event("ACCUSE")]),
+        "d": art("d"),
+    }
+    res = acled.score(recs, pred)
+    assert res.counts["records"] == 3
+    assert res.metrics["accuracy"] == pytest.approx(1 / 3)
+    assert res.metrics["coverage"] == pytest.approx(2 / 3)
+    assert res.metrics["accuracy_when_predicted"] == 0.5
+    assert {e["id"]: e["kind"] for e in res.errors} == {"b": "wrong_type", "c": "miss"}
+
+
+def test_acled_mapping_covers_every_sub_event_type():
+    assert set(acled.CASE_TO_ACLED.values()) <= set(acled.SUB_TO_TYPE)
+    assert len(acled.CASE_TO_ACLED) == 25
+
+
+# ---------------------------------------------------------------- location
+
+
+def lrec(id_, verb, locs):
+    return LocationRecord(id_, TEXT, None, None if verb is None else Span(*verb), tuple(Span(s, e) for s, e in locs))
+
+
+def test_location_empty_span_rule():
+    recs = [lrec("none", (10, 16), [(10, 10)]), lrec("nolabel", (10, 16), []), lrec("hit", (10, 16), [(30, 40)])]
+    pred = {
+        "none": art("none", events=[event(trigger=(10, 16))]),  # no location predicted: right
+        "nolabel": art("nolabel", events=[event(trigger=(10, 16), location=(50, 55))]),  # a location: wrong
+        "hit": art("hit"),  # no event at all: wrong, and counted as no prediction
+    }
+    res = location.score(recs, pred)
+    assert res.metrics["accuracy"] == pytest.approx(1 / 3)
+    assert res.counts["no_prediction"] == 2 and res.counts["no_event"] == 1
+    assert res.metrics["accuracy_unlocated"] == 0.5 and res.metrics["accuracy_located"] == 0.0
+
+
+def test_location_prefers_the_event_at_the_gold_verb():
+    rec = lrec("r", (20, 26), [(30, 40)])
+    first_wrong = art("r", events=[event(trigger=(0, 5), location=(60, 70)), event(trigger=(21, 25), location=(32, 38))])
+    assert location.score([rec], {"r": first_wrong}).metrics["accuracy"] == 1.0
+    no_verb_match = art("r", events=[event(trigger=(0, 5), location=(35, 45)), event(trigger=(90, 95))])
+    assert location.score([rec], {"r": no_verb_match}).metrics["accuracy"] == 1.0
+
+
+# ---------------------------------------------------------------- seed
+
+
+def test_seed_checks_pass_on_a_perfect_prediction():
+    att = Attribution("Andrei Bogdan", "named_person", False, "confirmed", speaker_title="Deputy Head")
+    a = art("s", events=[
+        event("COOPERATE", actors=[("Belarus", "BLR"), ("Russia", "RUS")], context=["military"], modality="planned",
+              weapons=[Weapon("Oreshnik", "Oreshnik", "ballistic_missile", "RUS")], attribution=att),
+        event("ACCUSE", actors=[("Western officials", None)]),
+        event("REQUEST", actors=[("some", None)], sentence="some calling for increased NATO presence"),
+    ], quotes=[
+        Quote("a key component", 0, 10, "Andrei Bogdan", 0, 5, "named_person", "emphasized", True),
+        Quote("This is a clear signal", 20, 30, "one defense commentator", 31, 40, "unnamed_expert", "said", True),
+        Quote("This is a testament", 50, 60, "a Russian defense official", 61, 70, "anonymous_official", "said", True),
+    ])
+    res = seed.score([SeedRecord("s", TEXT, "2024-12-01")], {"s": a})
+    assert res.metrics == {"passed": 9.0, "total": 9.0}, res.errors
+
+
+def test_seed_checks_report_what_failed():
+    a = art("s", events=[event("COOPERATE", actors=[("Belarus", "BLR")], context=["military"], modality="asserted")])
+    res = seed.score([SeedRecord("s", TEXT, "2024-12-01")], {"s": a})
+    assert res.metrics["passed"] == 0.0
+    assert [e["check"] for e in res.errors][:3] == [
+        "cooperate_military_blr_rus", "oreshnik_with_class", "modality_planned_or_announced"]
+
+
+# ---------------------------------------------------------------- floors and reports
+
+
+def result(**metrics):
+    return {"attribution": TaskResult("attribution", metrics={k: float(v) for k, v in metrics.items()})}
+
+
+def test_check_floors_finds_violations_and_skips_tasks_not_run():
+    floors = {"attribution.content_f1": 0.5, "attribution.e2e_f1": 0.3, "plover.f1": 0.9}
+    out = check_floors(result(content_f1=0.49, e2e_f1=0.3), floors)
+    assert len(out) == 1 and "attribution.content_f1" in out[0] and "0.490" in out[0] and "0.500" in out[0]
+    assert check_floors(result(content_f1=0.6), floors) == ["attribution.e2e_f1: no score (floor 0.300)"]
+
+
+def test_raise_floors_never_lowers_and_rounds_down():
+    new = raise_floors(result(content_f1=0.4567, e2e_f1=0.10), {"attribution.e2e_f1": 0.2, "x.y": 0.7})
+    assert new == {"attribution.content_f1": 0.436, "attribution.e2e_f1": 0.2, "x.y": 0.7}
+    assert raise_floors(result(content_f1=0.43), {})["attribution.content_f1"] == 0.41
+    assert raise_floors(result(content_f1=0.01), {})["attribution.content_f1"] == 0.0
+
+
+def test_update_floors_refuses_to_lower_without_flag_and_reason(tmp_path: Path):
+    path = tmp_path / "floors.json"
+    path.write_text(json.dumps({"version": 1, "floors": {"attribution.content_f1": 0.5}}))
+    low = result(content_f1=0.4)
+    with pytest.raises(UsageError, match="refusing to lower"):
+        update_floors(path, low, allow_lower=False, reason=None)
+    with pytest.raises(UsageError, match="reason"):
+        update_floors(path, low, allow_lower=True, reason=None)
+    assert load_floors(path) == {"attribution.content_f1": 0.5}  # nothing written
+    new = update_floors(path, low, allow_lower=True, reason="new tokenizer splits quotes differently")
+    assert new == {"attribution.content_f1": 0.38}
+    data = json.loads(path.read_text())
+    assert data["log"][0]["reason"].startswith("new tokenizer") and data["floors"] == new
+    # going up needs no flag
+    assert update_floors(path, result(content_f1=0.9), allow_lower=False, reason=None) == {
+        "attribution.content_f1": 0.88}
+
+
+def test_table_and_json():
+    res = result(content_f1=0.5)
+    res["seed"] = TaskResult("seed", {"passed": 7.0, "total": 9.0}, {"passed": 7})
+    table = format_table(res, floors={"attribution.content_f1": 0.6})
+    assert "content_f1" in table and "BELOW" in table and "seed" in table
+    assert results_to_json(res)["tasks"]["seed"]["metrics"]["passed"] == 7.0
+    json.dumps(results_to_json(res))
+
+
+def test_run_eval_rejects_unknown_tasks(tmp_path):
+    with pytest.raises(UsageError, match="unknown"):
+        run_eval(["nope"], gold_dir=tmp_path, pipeline=object())
+    assert list(TASKS) == ["attribution", "entities", "plover", "acled", "location", "seed"]
+
+
+def test_run_eval_with_a_stub_pipeline_and_error_files(tmp_path):
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    rows = [
+        {"id": "c1", "dataset": "case", "text": "Jets bombed the town.", "labels": {"event_type": "AIR_STRIKE", "seen_in_acled": True}, "meta": {}},
+        {"id": "c2", "dataset": "case", "text": "Troops clashed.", "labels": {"event_type": "ARMED_CLASH", "seen_in_acled": True}, "meta": {}},
+    ]
+    (gold_dir / "case2021_task2.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+
+    class Stub:
+        def run(self, articles):
+            for a in articles:
+                if "Jets" in a.text:
+                    a.events = [event(acled_sub="Air/drone strike", acled_type="Explosions/Remote violence")]
+                yield a
+
+    res = run_eval(["acled"], gold_dir=gold_dir, pipeline=Stub(), errors_dir=tmp_path / "errs")
+    assert res["acled"].metrics["accuracy"] == 0.5
+    lines = (tmp_path / "errs" / "errors-acled.jsonl").read_text().splitlines()
+    assert [json.loads(x)["id"] for x in lines] == ["c2"]
+    assert run_eval(["acled"], gold_dir=gold_dir, pipeline=Stub(), limit=1)["acled"].counts["records"] == 1
+
+
+# ---------------------------------------------------------------- integration
+
+
+@pytest.mark.slow
+def test_seed_on_the_real_gold_dir(request):
+    gold_dir = default_gold_dir()
+    if not gold_dir.exists() or not (gold_dir.parent / "corpus").exists():
+        pytest.skip("../shared/gold is not present")
+    pipeline = request.getfixturevalue("pipeline")  # load the model only when the data is there
+    res = run_eval(["seed"], gold_dir=gold_dir, pipeline=pipeline)["seed"]
+    assert res.metrics["total"] == 9.0
+    assert res.metrics["passed"] >= 0.0
