@@ -186,14 +186,10 @@ def ingest(obj: _Ctx, paths: tuple[str, ...], db: str, fmt: str, workers: int, e
 
 def _after_ingest(store: Any, article_ids: list[str]) -> None:
     """Corpus-level stages after new articles are stored: copies and clusters."""
-    try:
-        from sitrep import corroborate, dedup
-    except ImportError:
-        return
-    if not article_ids:
-        return
-    dedup.Deduplicator(store).add(article_ids)
-    corroborate.update_clusters(store, article_ids)
+    from sitrep import corroborate
+
+    if article_ids:
+        corroborate.update_clusters(store, article_ids)  # runs the near-duplicate index first
 
 
 # ----------------------------------------------------------------------

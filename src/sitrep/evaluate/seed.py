@@ -32,14 +32,23 @@ def _is_division_event(e: Ev) -> bool:
 
 
 def _division_event(events: Sequence[Ev]) -> Ev | None:
-    """The event checks 1-4 look at: the first that passes check 1, else the
-    first military COOPERATE event, else the first COOPERATE event."""
+    """The event checks 1-4 look at: among COOPERATE events, the one that meets
+    most of them (the acceptance asks for at least one event with all), ties to
+    the earliest."""
     coop = [e for e in events if e["type"] == "COOPERATE"]
-    for test in (_is_division_event, lambda e: "military" in e["context"], lambda e: True):
-        for e in coop:
-            if test(e):
-                return e
-    return None
+    if not coop:
+        return None
+
+    def met(e: Ev) -> int:
+        att = e.get("attribution") or {}
+        return sum((
+            _is_division_event(e),
+            any("oreshnik" in _norm(w.get("name")) and bool(w.get("class")) for w in e.get("weapons", [])),
+            e.get("modality") in ("planned", "announced"),
+            "bogdan" in _norm(att.get("speaker")) and att.get("speaker_type") == "named_person",
+        ))
+
+    return max(coop, key=met)
 
 
 def _speaker_has(q: Mapping[str, Any], words: str) -> bool:

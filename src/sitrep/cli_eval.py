@@ -1,0 +1,66 @@
+"""`sitrep eval`: score sitrep against the public gold data and guard the floors."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from sitrep.errors import SitrepError, UsageError
+
+
+@click.command("eval")
+@click.argument("tasks", nargs=-1)
+@click.option("--gold-dir", type=click.Path(file_okay=False), default=None,
+              help="Folder of the gold files (default: $SITREP_GOLD_DIR or ../shared/gold beside the repo).")
+@click.option("--floors", "floors_path", type=click.Path(dir_okay=False), default=None,
+              help="Floors file (default: eval/floors.json in the repo).")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False), default=None,
+              help="Also write the scores as JSON to this file.")
+@click.option("--errors", "errors_dir", type=click.Path(file_okay=False), default=None,
+              help="Write misses and false alarms per task as errors-<task>.jsonl in this folder.")
+@click.option("--check/--no-check", default=True, show_default=True,
+              help="Exit 1 when a score is below its floor.")
+@click.option("--update-floors", is_flag=True, help="Raise the floors to the new scores (minus a small margin).")
+@click.option("--allow-lower-floor", is_flag=True, help="With --update-floors: allow lowering a floor (needs --reason).")
+@click.option("--reason", default=None, help="Why a floor is lowered (recorded in the floors file).")
+@click.option("--limit", type=int, default=None, help="Score only the first N records of each task (quick look).")
+def eval_cmd(tasks: tuple[str, ...], gold_dir: str | None, floors_path: str | None, json_path: str | None,
+             errors_dir: str | None, check: bool, update_floors: bool, allow_lower_floor: bool,
+             reason: str | None, limit: int | None) -> None:
+    """Score sitrep on the gold sets: attribution (PolNeAR), entities (re3d),
+    plover (PLOVER gold records), acled (CASE 2021), location, seed (founding article).
+
+    Prints a table (with the pinned floors); exit 1 when a score is below its floor.
+    """
+    from sitrep import evaluate
+
+    try:
+        gold = Path(gold_dir) if gold_dir else evaluate.default_gold_dir()
+        if not gold.is_dir():
+            raise UsageError(f"gold data folder not found: {gold} (give --gold-dir or SITREP_GOLD_DIR)")
+        fpath = Path(floors_path) if floors_path else evaluate.default_floors_path()
+        results = evaluate.run_eval(list(tasks) or None, gold_dir=gold,
+                                    errors_dir=Path(errors_dir) if errors_dir else None, limit=limit)
+        floors = evaluate.load_floors(fpath) if fpath.exists() else {}
+        click.echo(evaluate.format_table(results, floors))
+        if json_path:
+            Path(json_path).write_text(json.dumps(evaluate.results_to_json(results), indent=2), encoding="utf-8")
+        if update_floors:
+            if limit is not None:
+                raise UsageError("--update-floors needs a full run (no --limit)")
+            evaluate.update_floors(fpath, results, allow_lower=allow_lower_floor, reason=reason)
+            click.echo(f"floors updated in {fpath}", err=True)
+            return
+        if check and limit is None:
+            violations = evaluate.check_floors(results, floors)
+            if violations:
+                for v in violations:
+                    click.echo(f"BELOW FLOOR: {v}", err=True)
+                sys.exit(1)
+    except SitrepError as exc:
+        if isinstance(exc, UsageError):
+            raise click.UsageError(str(exc)) from exc
+        raise click.ClickException(str(exc)) from exc
