@@ -21,11 +21,18 @@ demo: setup
 	$(BIN)/sitrep ingest --db $(DB) examples/corpus/
 	$(BIN)/sitrep report --db $(DB)
 
+GOLD ?= ../shared/gold
+
 test: setup-dev
 	$(BIN)/python -m pytest -q
+	@if [ -d "$(GOLD)" ]; then $(BIN)/sitrep eval --gold-dir $(GOLD); \
+	else echo "eval skipped: no gold data at $(GOLD)"; fi
+
+eval: setup-dev
+	$(BIN)/sitrep eval --gold-dir $(GOLD) --errors eval-results
 
 bench: setup-dev
-	$(BIN)/python benchmarks/throughput_code.py
+	$(BIN)/python benchmarks/code_sample.py
 
 clean:
 	rm -rf $(VENV) $(DB) build src/*.egg-info
