@@ -63,6 +63,7 @@ from sitrep import data
 from sitrep.dedup import DedupResult, Deduplicator
 from sitrep.errors import StoreError, UsageError
 from sitrep.store import Store
+from sitrep.store.db import insert_arrow
 
 BUCKET_DAYS = 4  # blocking bucket width in days
 LETTERS = "ABCDEF"
@@ -349,15 +350,7 @@ def _fetch(con: duckdb.DuckDBPyConnection, query: str, ids: Iterable[str], param
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, cols: dict[str, pa.Array]) -> None:
-    t = pa.table(cols)
-    if t.num_rows == 0:
-        return
-    con.register("_rows", t)
-    try:
-        names = ", ".join(f'"{c}"' for c in t.column_names)
-        con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _rows")
-    finally:
-        con.unregister("_rows")
+    insert_arrow(con, table, pa.table(cols))
 
 
 def _events(con: duckdb.DuckDBPyConnection, event_ids: Iterable[str], g: Grading) -> dict[str, _Ev]:

@@ -34,6 +34,7 @@ import pyarrow as pa
 from sitrep import data
 from sitrep.errors import StoreError
 from sitrep.store import Store
+from sitrep.store.db import insert_arrow
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
@@ -152,7 +153,7 @@ class Deduplicator:
         result = DedupResult(indexed=len(rows))
         try:
             con.execute("BEGIN TRANSACTION")
-            _insert(con, "article_signatures", pa.table({
+            insert_arrow(con, "article_signatures", pa.table({
                 "article_id": pa.array(sig_rows["article_id"], pa.string()),
                 "signature": pa.array(sig_rows["signature"], pa.list_(pa.uint32())),
                 "shingles": pa.array(sig_rows["shingles"], pa.int32()),
@@ -161,7 +162,7 @@ class Deduplicator:
                 "key": pa.array(band_rows["key"], pa.int64()),
                 "article_id": pa.array(band_rows["article_id"], pa.string()),
             })
-            _insert(con, "lsh_bands", probe)
+            insert_arrow(con, "lsh_bands", probe)
             # candidates: other articles sharing a band key with a new article
             con.register("_probe", probe)
             try:
@@ -244,7 +245,7 @@ class Deduplicator:
             con.unregister("_ch")
         rows = [(m, *new_links[m]) for m in ch if m in new_links]
         if rows:
-            _insert(con, "article_copies", pa.table({
+            insert_arrow(con, "article_copies", pa.table({
                 "article_id": pa.array([r[0] for r in rows], pa.string()),
                 "copy_of": pa.array([r[1] for r in rows], pa.string()),
                 "similarity": pa.array([r[2] for r in rows], pa.float64()),
@@ -290,12 +291,3 @@ def _signatures(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[str,
     return {a: np.asarray(s, dtype=np.uint32) for a, s in rows}
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) -> None:
-    if rows.num_rows == 0:
-        return
-    con.register("_rows", rows)
-    try:
-        cols = ", ".join(f'"{c}"' for c in rows.column_names)
-        con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _rows")
-    finally:
-        con.unregister("_rows")

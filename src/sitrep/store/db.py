@@ -260,6 +260,19 @@ def _article_rows(articles: Sequence[Article], now: datetime) -> dict[str, _Rows
     return out
 
 
+def insert_arrow(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) -> None:
+    """Bulk-insert an Arrow table into `table` by column name (nothing for no rows).
+    The corpus-level stages (dedup, corroborate) write their tables through this."""
+    if rows.num_rows == 0:
+        return
+    con.register("_sitrep_rows", rows)
+    try:
+        cols = ", ".join(f'"{c}"' for c in rows.column_names)
+        con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _sitrep_rows")
+    finally:
+        con.unregister("_sitrep_rows")
+
+
 def _batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
     it = iter(items)
     while batch := list(islice(it, size)):
