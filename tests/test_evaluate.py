@@ -199,7 +199,7 @@ def test_attribution_accepts_contract_dicts():
 
 def test_polnear_loader_and_duplicate_texts_coded_once(tmp_path):
     line = {
-        "id": "polnear:dev/a_1", "dataset": "polnear", "text": "Smith said it rains.",
+        "id": "handmade/a_1", "dataset": "polnear", "text": "Smith said it rains.",
         "labels": {"attributions": [{"id": "E1", "type": "Attribution",
                                      "source": [{"start": 0, "end": 5, "text": "Smith"}],
                                      "cue": [{"start": 6, "end": 10, "text": "said"}],
@@ -207,7 +207,7 @@ def test_polnear_loader_and_duplicate_texts_coded_once(tmp_path):
         "meta": {"article": "a", "date": "2016-01-01"},
     }
     path = tmp_path / "p.jsonl"
-    path.write_text(json.dumps(line) + "\n" + json.dumps({**line, "id": "polnear:dev/a_2"}) + "\n")
+    path.write_text(json.dumps(line) + "\n" + json.dumps({**line, "id": "handmade/a_2"}) + "\n")
     recs = load_polnear(path)
     assert [r.attributions[0].source[0].text for r in recs] == ["Smith", "Smith"]
 
@@ -222,7 +222,7 @@ def test_polnear_loader_and_duplicate_texts_coded_once(tmp_path):
 
     p = Counting()
     predicted = code_records(recs, p)
-    assert len(p.seen) == 1 and set(predicted) == {"polnear:dev/a_1", "polnear:dev/a_2"}
+    assert len(p.seen) == 1 and set(predicted) == {"handmade/a_1", "handmade/a_2"}
     res = attribution.score(recs, predicted)
     assert res.counts == {**res.counts, "records": 2, "texts": 1, "gold": 2, "matched": 2, "e2e_correct": 2}
 
