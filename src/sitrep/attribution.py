@@ -136,9 +136,7 @@ class Attribute:
             if cue is not None and subj is not None:
                 used_cues.add(cue.i)
                 q = self._make(article, subj, (m.start, m.end), cue.text, cue, people, touched[-1],
-                               direct=True, rule="quote-cue", quotes=quotes)
-            elif cue is not None:  # "according to X" around a quote
-                q = cue  # type: ignore[assignment]
+                               direct=True, rule="quote-cue")
             elif last is not None and last.direct and last.speaker and _close_paragraph(text, last.end, m.start):
                 q = Quote(
                     content=text[m.start:m.end], start=m.start, end=m.end, speaker=last.speaker,
@@ -261,7 +259,7 @@ class Attribute:
                 continue
             cue = sent.doc[tok.i: tok.i + cue_len].text
             out.append(self._make(article, speaker_tok, content, cue, tok, people, sent, direct=False,
-                                  rule="according-to", quotes=quotes))
+                                  rule="according-to"))
             return out
         for cue in sent:
             if cue.i in used_cues or cue.lemma_.lower() not in self.verbs or cue.pos_ not in ("VERB", "AUX"):
@@ -283,7 +281,7 @@ class Attribute:
                 last_tok = sent.doc[last_tok.i - 1]
             end = last_tok.idx + len(last_tok.text)
             out.append(self._make(article, subj, (start, end), cue.text, cue, people, sent,
-                                  direct=False, rule="ccomp-cue", quotes=quotes))
+                                  direct=False, rule="ccomp-cue"))
         return out
 
     def _phrase_at(self, sent: Any, i: int) -> int:
@@ -307,8 +305,7 @@ class Attribute:
 
     # ------------------------------------------------------------------
     def _make(self, article: Article, subj: Any, content: tuple[int, int], cue: str, cue_tok: Any,
-              people: "_PersonIndex", sent: Any, *, direct: bool, rule: str,
-              quotes: list[Quote] | None = None) -> Quote:
+              people: "_PersonIndex", sent: Any, *, direct: bool, rule: str) -> Quote:
         text = article.text
         head_span = _noun_phrase(subj)
         s_start, s_end = head_span[0].idx, head_span[-1].idx + len(head_span[-1].text)

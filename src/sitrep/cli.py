@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import logging
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -94,20 +95,10 @@ def _progress(items: Iterable[Article], *, quiet: bool, total: int | None = None
 
 
 def _code_stream(articles: Iterable[Article], settings: Settings, workers: int) -> Iterator[Article]:
-    """Code articles in order, across `workers` processes when more than one."""
-    if workers != 1:
-        try:
-            from sitrep.parallel import code_parallel
-        except ImportError:  # pragma: no cover - parallel module is part of the package
-            code_parallel = None
-        if code_parallel is not None:
-            yield from code_parallel(articles, settings=settings, workers=workers)
-            return
-    from sitrep.pipeline import get_pipeline
+    """Code articles in order; `workers` processes (0: one per CPU core; 1: in this process)."""
+    from sitrep.parallel import code_parallel
 
-    pipe = get_pipeline(settings)
-    for a in articles:
-        yield a if a.rejected is not None else pipe(a)
+    return code_parallel(articles, settings=settings, workers=workers or os.cpu_count() or 1)
 
 
 @cli.command()
@@ -146,7 +137,6 @@ def ingest(obj: _Ctx, paths: tuple[str, ...], db: str, fmt: str, workers: int, e
         from sitrep.ingest import read_paths
         from sitrep.store import Store
 
-        n_workers = workers or 0
         with Store.open(db) as store:
             articles = read_paths(list(paths), settings=settings, fmt=None if fmt == "auto" else fmt)
             reasons: Counter[str] = Counter()
@@ -170,9 +160,7 @@ def ingest(obj: _Ctx, paths: tuple[str, ...], db: str, fmt: str, workers: int, e
                         new_ids.append(a.id)
                     yield a
 
-            import os
-
-            coded = _code_stream(fresh(), settings, n_workers or (os.cpu_count() or 1))
+            coded = _code_stream(fresh(), settings, workers)
             result = store.add(counted(_progress(coded, quiet=obj.quiet)))
             _after_ingest(store, list(dict.fromkeys(new_ids)) if result.added else [])
     except SitrepError as exc:
@@ -235,8 +223,6 @@ def code_cmd(obj: _Ctx, paths: tuple[str, ...], workers: int, default_date: str 
     line, in input order, as described by sitrep/schemas/code_output.schema.json.
     A line that cannot be read gives a record with "rejected": {"reason": ...}.
     """
-    import os
-
     from sitrep import contract
 
     settings = obj.settings(default_date=default_date)
@@ -264,7 +250,7 @@ def code_cmd(obj: _Ctx, paths: tuple[str, ...], workers: int, default_date: str 
             )
 
     try:
-        stream = _code_stream(articles(), settings, workers or (os.cpu_count() or 1))
+        stream = _code_stream(articles(), settings, workers)
         out = sys.stdout
         for a in _progress(stream, quiet=obj.quiet or not sys.stderr.isatty()):
             out.write(contract.dumps(a) + "\n")
@@ -308,6 +294,10 @@ def events(obj: _Ctx, db: str, actor: str | None, etype: str | None, weapon: str
     _emit_events(rows, fmt)
 
 
+EVENT_COLUMNS = ["date", "type", "mode", "cameo", "actor", "recipient", "weapons", "location", "modality",
+                 "speaker", "speaker_type", "source", "trigger", "rule", "event_id"]
+
+
 def _event_cells(ev: dict[str, Any]) -> dict[str, Any]:
     att = ev.get("attribution") or {}
     loc = ev.get("location") or {}
@@ -338,9 +328,7 @@ def _emit_events(rows: list[dict[str, Any]], fmt: str) -> None:
         return
     cells = [_event_cells(r) for r in rows]
     if fmt == "csv":
-        fields = list(_event_cells({"type": "", "actor": [], "recipient": [], "weapons": [], "modality": "",
-                                    "evidence": {"trigger": "", "rule": ""}}).keys())
-        w = csv.DictWriter(out, fieldnames=fields)
+        w = csv.DictWriter(out, fieldnames=EVENT_COLUMNS)
         w.writeheader()
         w.writerows(cells)
         return

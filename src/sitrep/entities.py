@@ -16,7 +16,7 @@ from typing import Any
 from spacy.matcher import PhraseMatcher
 
 from sitrep import data
-from sitrep.gazetteers import load_actor_gazetteer
+from sitrep.gazetteers import SectorCues, load_actor_gazetteer
 from sitrep.model import Article, Entity
 from sitrep.weapons import load_weapon_gazetteer
 
@@ -70,7 +70,7 @@ class Recognise:
         self.actors = load_actor_gazetteer(data_dir)
         self.weapons = load_weapon_gazetteer(data_dir)
         regions = data.load("regions", data_dir)["regions"]
-        self.sector_cues = self.actors.sector_cues()
+        self.sector_of = SectorCues(self.actors.sector_cues())
         self.forms: dict[str, _Form] = {}
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -158,15 +158,6 @@ class Recognise:
         return article
 
     # ------------------------------------------------------------------
-    def sector_of(self, text: str) -> str | None:
-        """The sector of a mention from its cue words; the longest cue wins."""
-        low = " " + " ".join(text.lower().replace("-", " ").split()) + " "
-        best: tuple[int, str] | None = None
-        for cue, sector in self.sector_cues.items():
-            if f" {cue} " in low and (best is None or len(cue) > best[0]):
-                best = (len(cue), sector)
-        return best[1] if best else None
-
     @staticmethod
     def _country_near(chosen: list[tuple[int, int, Entity]], start: int, end: int) -> str | None:
         for s, e, ent in chosen:

@@ -21,7 +21,7 @@ from typing import Any
 from sitrep import data
 from sitrep.dates import parse_iso, resolve
 from sitrep.errors import DataFileError
-from sitrep.gazetteers import load_actor_gazetteer
+from sitrep.gazetteers import SectorCues, load_actor_gazetteer
 from sitrep.model import (
     AcledType, Actor, Article, Attribution, Entity, Event, Evidence, Place, Quote, Weapon,
 )
@@ -150,12 +150,11 @@ class _ArticleContext:
         self.sector_of = sector_of
         self.org_country = org_country
         self.tok_ent: dict[int, Entity] = {}
-        self.ent_tokens: dict[int, tuple[int, int]] = {}
-        for k, ent in enumerate(article.entities):
+        self.ent_at: dict[int, Entity] = {e.start: e for e in article.entities}
+        for ent in article.entities:
             span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
             if span is None:
                 continue
-            self.ent_tokens[k] = (span.start, span.end)
             for i in range(span.start, span.end):
                 self.tok_ent.setdefault(i, ent)
         self.people: dict[str, Actor] = {}  # surname -> actor of the person's first mention
@@ -250,15 +249,10 @@ class _ArticleContext:
     def remember(self, actors: list[Actor]) -> None:
         if actors:
             self.last_actors = actors
-            persons = [a for a in actors if a.start is not None and self.tok_ent_at(a.start) == "PERSON"]
+            persons = [a for a in actors if a.start is not None and a.start in self.ent_at
+                       and self.ent_at[a.start].type == "PERSON"]
             if persons:
                 self.last_person = persons[0]
-
-    def tok_ent_at(self, offset: int) -> str | None:
-        for e in self.article.entities:
-            if e.start == offset:
-                return e.type
-        return None
 
 
 # ----------------------------------------------------------------------
@@ -270,15 +264,7 @@ class Code:
         gaz = load_actor_gazetteer(data_dir)
         self.org_country = {o.code: o.country for o in gaz.organisations if o.country}
         self.default_date = default_date
-        cues = gaz.sector_cues()
-        self._cues = sorted(cues.items(), key=lambda kv: -len(kv[0]))
-
-    def sector_of(self, text: str) -> str | None:
-        low = " " + " ".join(text.lower().replace("-", " ").split()) + " "
-        for cue, sector in self._cues:
-            if f" {cue} " in low:
-                return sector
-        return None
+        self.sector_of = SectorCues(gaz.sector_cues())
 
     def __call__(self, article: Article) -> Article:
         doc = article.doc
@@ -334,7 +320,7 @@ class Code:
             return None  # "positioning itself as", "establishing itself"
         if tok.dep_ in ("acl", "xcomp", "relcl") and tok.head.lemma_.lower() in CAPABILITY_HEADS:
             return None  # "its ability to strike targets": a capability, not a happening
-        actors, recipients, theme_ids = self._roles(tok, rule, ctx)
+        actors, recipients = self._roles(tok, rule, ctx)
         if _is_noun(tok) and not actors and not recipients and rule.type in ("REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "REJECT"):
             return None  # a bare noun ("a threat") is not a verbal event
         scope = _clause_scope(tok)
@@ -393,10 +379,9 @@ class Code:
         return event
 
     # ------------------------------------------------------------------
-    def _roles(self, tok: Any, rule: Rule, ctx: _ArticleContext) -> tuple[list[Actor], list[Actor], set[int]]:
+    def _roles(self, tok: Any, rule: Rule, ctx: _ArticleContext) -> tuple[list[Actor], list[Actor]]:
         actors: list[Actor] = []
         recipients: list[Actor] = []
-        theme: set[int] = set()
         if _is_noun(tok):
             actors = self._noun_actors(tok, rule, ctx)
         else:
@@ -409,16 +394,11 @@ class Code:
                     actors = self._climb_subject(tok, ctx)
             else:
                 actors = self._climb_subject(tok, ctx)
-            if passive_subj is not None:
-                if rule.object_role == "recipient":
-                    recipients = ctx.actors_in(_phrase(passive_subj))
-                else:
-                    theme.update(t.i for t in passive_subj.subtree)
+            if passive_subj is not None and rule.object_role == "recipient":
+                recipients = ctx.actors_in(_phrase(passive_subj))
             for c in tok.children:
                 if c.dep_ in ("dobj", "iobj", "dative") and rule.object_role == "recipient":
                     recipients += ctx.actors_in(_phrase(c), places=True)
-                elif c.dep_ == "dobj":
-                    theme.update(t.i for t in c.subtree)
         heads = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "attr", "nsubjpass") and _is_noun(c)]
         prep_children = [c for h in heads for c in h.children]
         for c in prep_children:
@@ -440,7 +420,7 @@ class Code:
         actor_codes = {(a.code, a.text) for a in actors}
         recipients = [r for r in _unique(recipients) if (r.code, r.text) not in actor_codes
                       and (r.code is None or r.code not in {a.code for a in actors})]
-        return _unique(actors), recipients, theme
+        return _unique(actors), recipients
 
     def _noun_actors(self, tok: Any, rule: Rule, ctx: _ArticleContext) -> list[Actor]:
         found: list[Actor] = []
@@ -607,8 +587,6 @@ def _object_lemmas(tok: Any) -> set[str]:
                     out.add(o.lower_)
             if c.dep_ == "prt":
                 out.add(c.lower_)
-    if tok.dep_ == "nsubjpass" or tok.dep_ == "dobj":
-        pass
     if _is_noun(tok) and tok.dep_ == "compound":
         out.add(tok.head.lemma_.lower())
     return out

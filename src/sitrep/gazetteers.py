@@ -145,6 +145,21 @@ class ActorGazetteer:
         return {cue: sector.code for sector in self.sectors for cue in sector.cues}
 
 
+class SectorCues:
+    """Sector of a mention from the cue phrases of sectors.yaml: the longest cue
+    found as whole words wins ("foreign ministry" GOV over "ministry")."""
+
+    def __init__(self, cues: dict[str, str]) -> None:
+        self._cues = sorted(cues.items(), key=lambda kv: -len(kv[0]))
+
+    def __call__(self, text: str) -> str | None:
+        low = " " + " ".join(text.lower().replace("-", " ").split()) + " "
+        for cue, sector in self._cues:
+            if f" {cue} " in low:
+                return sector
+        return None
+
+
 def _build_surface_forms(
     countries: Iterable[Country], organisations: Iterable[Organisation]
 ) -> tuple[SurfaceForm, ...]:

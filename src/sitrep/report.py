@@ -7,6 +7,7 @@ sourcing profile, every statement cited to its article and sentence.
 from __future__ import annotations
 
 import html
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -278,8 +279,6 @@ def _html(md: str) -> str:
 
 
 def _inline(s: str) -> str:
-    import re
-
     s = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", s)
     s = re.sub(r"\*(.+?)\*", r"<em>\1</em>", s)
     return s
