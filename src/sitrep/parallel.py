@@ -79,8 +79,8 @@ def code_parallel(
         raise UsageError(f"chunk_size must be at least 1, got {chunk_size}")
     if n == 1:
         pipeline = get_pipeline(settings)
-        for article in articles:
-            yield _code_one(pipeline, article)
+        for chunk in _chunked(articles, chunk_size):
+            yield from _code_many(pipeline, chunk)
         return
     chunks = _chunked(articles, chunk_size)
     for chunk in ordered_map(
@@ -119,7 +119,15 @@ def _init_worker(settings: Settings) -> None:
 def _code_chunk(chunk: list[Article]) -> list[Article] | _InitFailed:
     if _INIT_ERROR is not None:
         return _InitFailed(_INIT_ERROR)
-    return [_code_one(_PIPELINE, a) for a in chunk]
+    return _code_many(_PIPELINE, chunk)
+
+
+def _code_many(pipeline: Any, chunk: list[Article]) -> list[Article]:
+    """Code a chunk together (`Pipeline.batch`: spaCy runs faster on batches)."""
+    try:
+        return pipeline.batch(chunk)
+    except Exception:  # something escaped the pipeline: find the article at fault
+        return [_code_one(pipeline, a) for a in chunk]
 
 
 def _code_one(pipeline: Callable[[Article], Article], article: Article) -> Article:

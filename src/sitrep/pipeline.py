@@ -1,10 +1,15 @@
 """The pipeline: one `Article` through small stages, in order.
 
-    text -> nlp -> entities -> geo -> attribution -> events
+    text -> triage -> nlp -> entities -> geo -> attribution -> events
 
 Each stage is a callable `stage(article) -> Article`. A stage that fails on one
 article records a rejection (`stage_error`) on it and the batch goes on.
 Rejected articles pass through the remaining stages untouched.
+
+`Pipeline.batch` codes a list of articles stage by stage; a stage with a
+`batch(articles)` method (the `nlp` stage) then gets them all at once, which is
+faster, and falls back to one article at a time if the batch fails, so that
+the failure is pinned on its article.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from sitrep.model import Article, content_id
 from sitrep.settings import Settings
@@ -29,13 +35,14 @@ class Pipeline:
     """Builds the stages once (model and data files loaded once per process)."""
 
     def __init__(self, settings: Settings | None = None) -> None:
-        from sitrep import attribution, entities, events, geo, nlp, text
+        from sitrep import attribution, entities, events, geo, nlp, text, triage
 
         self.settings = settings or Settings.from_env()
         s = self.settings
         self.nlp = nlp.load_model(s.model)
         self.stages: list[NamedStage] = [
             NamedStage("text", text.Screen(s)),
+            NamedStage("triage", triage.Triage(self.nlp, mode=s.parse, data_dir=s.data_dir)),
             NamedStage("nlp", nlp.Parse(self.nlp)),
             NamedStage("entities", entities.Recognise(self.nlp, data_dir=s.data_dir)),
             NamedStage("geo", geo.Geolocate(data_dir=s.data_dir)),
@@ -48,24 +55,43 @@ class Pipeline:
         return [st.name for st in self.stages]
 
     def __call__(self, article: Article) -> Article:
-        for stage in self.stages:
-            if article.rejected is not None:
-                break
-            try:
-                out = stage.run(article)
-            except Exception as exc:  # one odd article must not sink a batch
-                article.reject("stage_error", f"{stage.name}: {type(exc).__name__}: {exc}")
-                break
-            if not isinstance(out, Article):
-                raise TypeError(f"stage {stage.name!r} returned {type(out).__name__}, not Article")
-            article = out
-        article.doc = None  # free the parse; nothing downstream needs it
-        return article
+        return self.batch([article])[0]
 
-    def run(self, articles: Iterable[Article]) -> Iterator[Article]:
-        """Code a stream of articles, in order, one at a time."""
-        for article in articles:
-            yield self(article)
+    def batch(self, articles: list[Article]) -> list[Article]:
+        """Code `articles` (a list, coded together) and return them in order."""
+        out = list(articles)
+        for stage in self.stages:
+            live = [i for i, a in enumerate(out) if a.rejected is None]
+            if not live:
+                break
+            many = getattr(stage.run, "batch", None)
+            if many is not None and len(live) > 1:
+                try:
+                    many([out[i] for i in live])
+                    continue
+                except Exception:  # find the article at fault: one at a time below
+                    pass
+            for i in live:
+                out[i] = self._run(stage, out[i])
+        for article in out:
+            article.doc = None  # free the parse; nothing downstream needs it
+        return out
+
+    @staticmethod
+    def _run(stage: NamedStage, article: Article) -> Article:
+        try:
+            out = stage.run(article)
+        except Exception as exc:  # one odd article must not sink a batch
+            return article.reject("stage_error", f"{stage.name}: {type(exc).__name__}: {exc}")
+        if not isinstance(out, Article):
+            raise TypeError(f"stage {stage.name!r} returned {type(out).__name__}, not Article")
+        return out
+
+    def run(self, articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[Article]:
+        """Code a stream of articles, in order, `batch_size` at a time."""
+        it = iter(articles)
+        while chunk := list(islice(it, batch_size)):
+            yield from self.batch(chunk)
 
 
 @lru_cache(maxsize=4)

@@ -34,6 +34,10 @@ SETTINGS: tuple[Setting, ...] = (
             "Shortest article text worth coding; shorter texts are rejected as empty or too_short."),
     Setting("language", "en",
             "Language sitrep codes; articles detected as another language are rejected as not_english."),
+    Setting("parse", "triage",
+            "How much of spaCy's pipeline each sentence gets: 'triage' (a fast first pass parses only "
+            "sentences that may hold an event or a quote and runs the entity recogniser alone on other "
+            "sentences with names) or 'full' (every sentence parsed; slower, same scores on the gold data)."),
     Setting("default_date", None,
             "Date (YYYY-MM-DD) assumed for articles that carry none; unset means event dates stay null."),
     Setting("data_dir", None,
@@ -48,6 +52,7 @@ class Settings:
     max_chars: int = 200_000
     min_chars: int = 20
     language: str = "en"
+    parse: str = "triage"
     default_date: str | None = None
     data_dir: str | None = None
 
