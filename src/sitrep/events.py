@@ -13,6 +13,7 @@ that contains the trigger. Each event records its evidence and the rule id.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -62,6 +63,9 @@ class Rule:
     modifier: frozenset[str] = frozenset()
     context_words: frozenset[str] = frozenset()
     not_context_words: frozenset[str] = frozenset()
+    head: frozenset[str] = frozenset()
+    not_object: frozenset[str] = frozenset()
+    bare_noun: bool = False
     object_role: str = "recipient"
     recipient_preps: frozenset[str] = frozenset()
     reciprocal: bool = False
@@ -78,7 +82,52 @@ class Rule:
     @property
     def specificity(self) -> int:
         return (2 * bool(self.object) + 2 * bool(self.prep) + 2 * bool(self.modifier)
-                + bool(self.context_words))
+                + 2 * bool(self.head) + bool(self.context_words))
+
+
+@dataclass(frozen=True, slots=True)
+class AcledRule:
+    """One rule of `data/acled.yaml`: conditions on the event and on cues in its text."""
+    types: frozenset[str]
+    acled: tuple[str, str]
+    modes: frozenset[str | None] | None = None
+    rules: frozenset[str] | None = None
+    actor_sector: frozenset[str] | None = None
+    weapon_class: frozenset[str] | None = None
+    cues: tuple[str, ...] = ()
+    not_cues: tuple[str, ...] = ()
+    actor_cues: tuple[str, ...] = ()
+
+    @property
+    def uses_cues(self) -> bool:
+        return bool(self.cues or self.not_cues or self.actor_cues)
+
+
+def cue_regex(patterns: list[str]) -> re.Pattern[str]:
+    """One regex for a cue list: whole words or phrases, `*` = any word characters,
+    a space or hyphen in a pattern matches any run of spaces and hyphens."""
+    alts = []
+    for p in patterns:
+        words = [w for w in re.split(r"[\s\-]+", p.lower().strip()) if w]
+        alts.append(r"[\s\-]+".join(re.escape(w).replace(r"\*", r"\w*") for w in words))
+    alts.sort(key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)")
+
+
+class CueText:
+    """Lower-cased text of an event's sentence (and of its neighbours), with cue hits cached."""
+
+    __slots__ = ("text", "_hits")
+
+    def __init__(self, text: str) -> None:
+        self.text = text.lower().replace("\u2019", "'")
+        self._hits: dict[str, bool] = {}
+
+    def has(self, name: str, cues: dict[str, re.Pattern[str]]) -> bool:
+        got = self._hits.get(name)
+        if got is None:
+            got = self._hits[name] = bool(cues[name].search(self.text))
+        return got
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +136,8 @@ class Lexicon:
     by_lemma: dict[str, tuple[Rule, ...]]
     cameo: dict[str, dict[str, Any]]
     quads: dict[str, int]
-    acled: tuple[dict[str, Any], ...]
+    acled: tuple[AcledRule, ...]
+    cues: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=8)
@@ -113,6 +163,9 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
             modifier=frozenset(e.get("modifier", [])),
             context_words=frozenset(e.get("context_words", [])),
             not_context_words=frozenset(e.get("not_context_words", [])),
+            head=frozenset(e.get("head", [])),
+            not_object=frozenset(e.get("not_object", [])),
+            bare_noun=bool(e.get("bare_noun", False)),
             object_role=e.get("object_role", "recipient"),
             recipient_preps=frozenset(e.get("recipient_preps", [])),
             reciprocal=bool(e.get("reciprocal", False)),
@@ -130,12 +183,32 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
     for r in rules:
         for lemma in r.lemmas:
             by_lemma.setdefault(lemma, []).append(r)
+    cues = {name: cue_regex(patterns) for name, patterns in acled.get("cues", {}).items()}
+    acled_rules: list[AcledRule] = []
     for r in acled["rules"]:
-        if r["type"] not in cameo["plover_quads"]:
-            raise DataFileError(f"acled: unknown PLOVER type {r['type']!r}")
+        types = [r["type"]] if isinstance(r["type"], str) else list(r["type"])
+        for t in types:
+            if t not in cameo["plover_quads"]:
+                raise DataFileError(f"acled: unknown PLOVER type {t!r}")
+        for name in (*r.get("cues", ()), *r.get("not_cues", ()), *r.get("actor_cues", ())):
+            if name not in cues:
+                raise DataFileError(f"acled: rule for {r['acled']!r} uses undefined cue {name!r}")
+        for rid in r.get("rule", ()):
+            if rid not in seen:
+                raise DataFileError(f"acled: rule for {r['acled']!r} names unknown lexicon entry {rid!r}")
+
+        def opt(key: str) -> frozenset[Any] | None:
+            return frozenset(r[key]) if key in r else None
+
+        acled_rules.append(AcledRule(
+            types=frozenset(types), acled=(r["acled"][0], r["acled"][1]), modes=opt("mode"),
+            rules=opt("rule"), actor_sector=opt("actor_sector"), weapon_class=opt("weapon_class"),
+            cues=tuple(r.get("cues", ())), not_cues=tuple(r.get("not_cues", ())),
+            actor_cues=tuple(r.get("actor_cues", ())),
+        ))
     return Lexicon(
         rules=tuple(rules), by_lemma={k: tuple(v) for k, v in by_lemma.items()},
-        cameo=cameo["codes"], quads=cameo["plover_quads"], acled=tuple(acled["rules"]),
+        cameo=cameo["codes"], quads=cameo["plover_quads"], acled=tuple(acled_rules), cues=cues,
     )
 
 
@@ -271,7 +344,10 @@ class Code:
         ctx = _ArticleContext(article, self.sector_of, self.org_country)
         ref_date = parse_iso(article.date) or parse_iso(self.default_date)
         events: list[Event] = []
-        for sent in doc.sents:
+        sents = list(doc.sents)
+        for si, sent in enumerate(sents):
+            sent_cues: CueText | None = None
+            window_cues: CueText | None = None
             lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
             sent_events: list[tuple[Any, Rule, Event]] = []
             for tok in sent:
@@ -283,6 +359,10 @@ class Code:
                     continue
                 event = self._build(tok, rule, sent, ctx, ref_date, lemmas)
                 if event is not None:
+                    if sent_cues is None:
+                        sent_cues = CueText(sent.text)
+                        window_cues = CueText(" ".join(s.text for s in sents[max(0, si - 1):si + 2]))
+                    event.acled = self._acled(event, rule, sent_cues, window_cues)
                     sent_events.append((tok, rule, event))
             for _, _, ev in _dedupe(sent_events):
                 events.append(ev)
@@ -304,6 +384,10 @@ class Code:
             if r.not_context_words and (r.not_context_words & lemmas):
                 continue
             if r.object and not (r.object & _object_lemmas(tok)):
+                continue
+            if r.not_object and (r.not_object & _object_lemmas(tok)):
+                continue
+            if r.head and (tok.head is tok or tok.head.lemma_.lower() not in r.head):
                 continue
             if r.prep and not (r.prep & {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent")}):
                 continue
@@ -353,7 +437,7 @@ class Code:
         if rule.type in ("ASSAULT", "COERCE") and not recipients and location is not None and location.country \
                 and location.country not in {a.code for a in actors}:
             recipients = [Actor(location.text, location.country, None, location.start, location.end)]
-        if _is_noun(tok) and not (actors or recipients or weapons or location):
+        if _is_noun(tok) and not (actors or recipients or weapons or location) and not rule.bare_noun:
             return None  # "such a deployment": a reference, not a report of who did what
         ev_date, precision = self._date(scope, sent, ctx, ref_date)
         quote = _quote_covering(ctx.article.quotes, tok.idx)
@@ -375,7 +459,6 @@ class Code:
                 trigger_end=tok.idx + len(tok.text), rule=f"lexicon:{rule.id}",
             ),
         )
-        event.acled = self._acled(event, rule)
         return event
 
     # ------------------------------------------------------------------
@@ -443,7 +526,7 @@ class Code:
                         found += ctx.actors_in(_phrase(o))
         if not found and tok.dep_ in ("dobj", "pobj", "nsubjpass") :
             verb = tok.head if tok.dep_ != "pobj" else tok.head.head
-            if verb.lemma_.lower() in LIGHT_VERBS:
+            if verb.lemma_.lower() in LIGHT_VERBS or verb.lemma_.lower() in rule.head:
                 subj, _, agent = _verb_subjects(verb)
                 target = agent or subj
                 if target is not None:
@@ -541,21 +624,37 @@ class Code:
             return ref.isoformat(), "article"
         return None, None
 
-    def _acled(self, event: Event, rule: Rule) -> AcledType | None:
+    def _acled(self, event: Event, rule: Rule, sent_text: CueText,
+               window_text: CueText | None = None) -> AcledType | None:
+        """The ACLED type: rules with cues first on the sentence alone, then every
+        rule with the sentence and its neighbours as the text (see data/acled.yaml)."""
         sectors = {a.sector for a in event.actor}
         classes = {w.weapon_class for w in event.weapons}
-        for r in self.lexicon.acled:
-            if r["type"] != event.type:
-                continue
-            if "mode" in r and event.mode not in r["mode"]:
-                continue
-            if "rule" in r and rule.id not in r["rule"]:
-                continue
-            if "actor_sector" in r and not (sectors & set(r["actor_sector"])):
-                continue
-            if "weapon_class" in r and not (classes & set(r["weapon_class"])):
-                continue
-            return AcledType(r["acled"][0], r["acled"][1])
+        cues = self.lexicon.cues
+        actor_text = CueText(" ".join(a.text for a in event.actor)) if event.actor else None
+        passes = [(sent_text, True)]
+        passes.append((window_text or sent_text, False))
+        for text, cue_rules_only in passes:
+            for r in self.lexicon.acled:
+                if cue_rules_only and not r.uses_cues:
+                    continue
+                if event.type not in r.types:
+                    continue
+                if r.modes is not None and event.mode not in r.modes:
+                    continue
+                if r.rules is not None and rule.id not in r.rules:
+                    continue
+                if r.actor_sector is not None and not (sectors & r.actor_sector):
+                    continue
+                if r.weapon_class is not None and not (classes & r.weapon_class):
+                    continue
+                if any(not text.has(c, cues) for c in r.cues):
+                    continue
+                if any(text.has(c, cues) for c in r.not_cues):
+                    continue
+                if r.actor_cues and (actor_text is None or not any(actor_text.has(c, cues) for c in r.actor_cues)):
+                    continue
+                return AcledType(r.acled[0], r.acled[1])
         return None
 
 
