@@ -34,16 +34,25 @@ PLAN_VERBS = {
     "agree", "pledge", "promise", "vow", "schedule", "propose", "consider", "mull", "move",
     "threaten", "vote", "go", "poise", "slate", "ready", "gear",
 }
+PRONOUNS = {"he", "she", "it", "they", "we", "his", "her", "its", "their", "our"}
 REFLEXIVE = {"itself", "themselves", "himself", "herself", "ourselves", "oneself"}
 CAPABILITY_HEADS = {"ability", "capability", "capacity", "power", "potential", "means", "able", "capable",
                     "designed", "intended", "meant", "allow", "enable", "can"}
 PLAN_NOUNS = {"plan", "plans", "intention", "proposal", "decision", "bid", "move", "step", "steps", "preparation"}
 ANNOUNCE_VERBS = {"announce", "confirm", "declare", "unveil", "reveal", "disclose", "proclaim"}
-NEGATING_VERBS = {"deny", "refute", "dismiss", "rule"}
+NEGATING_VERBS = {"deny", "refute", "dismiss", "rule", "fail"}
 HYPO_MARKS = {"if", "unless", "whether", "lest"}
 LOC_PREPS = {"in", "at", "near", "to", "into", "on", "across", "inside", "outside", "around", "from", "towards", "toward", "along", "off", "over"}
 SUBJ = {"nsubj", "csubj"}
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "conj", "relcl", "xcomp", "acl", "pcomp", "parataxis"}
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+INTENT_HEADS = {"willing", "prepared", "ready", "poised", "eager", "keen", "determined"}
+REFRAMED_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120"}
+# A verbal event (a demand, threat, refusal, promise, accusation, sanction) governs
+# the action it is about; that action is its content, not a second happening.
+GOVERNING_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE", "SANCTION", "CONCEDE"}
+EMBED_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "acl", "relcl", "nsubjpass", "attr", "oprd", "compound", "prep"}
+EMBED_PREPS = {"for", "of", "over", "about", "into", "on", "against", "to", "with", "from", "in"}
 LIGHT_VERBS = {"hold", "conduct", "stage", "launch", "begin", "start", "carry", "complete", "continue",
                "announce", "order", "approve", "plan", "make", "undertake", "mount", "step", "expand",
                "impose", "adopt", "unveil", "resume", "finish", "end", "confirm"}
@@ -292,12 +301,32 @@ class _ArticleContext:
         if not out:
             for i in ids:
                 tok = self.doc[i]
-                if tok.lower_ in ("he", "she", "him", "her") and self.last_person is not None:
+                if tok.lower_ in PRONOUNS and tok.dep_ in SUBJ | {"poss", "nsubjpass"}:
+                    # "Syria says it is willing to ...": the subject of the governing verb
+                    found = self._governing_subject(tok)
+                    if found:
+                        return found
+                if tok.lower_ in ("he", "she", "him", "her", "his") and self.last_person is not None:
                     return [self.last_person]
-                if tok.lower_ in ("they", "it", "we") and tok.dep_ in SUBJ and self.last_actors:
+                if tok.lower_ in ("they", "it", "we", "its", "their", "our") and tok.dep_ in SUBJ | {"poss"} and self.last_actors:
                     return list(self.last_actors)
         # a sector phrase with no code ("Western officials" has a code; "officials" does not)
         return out
+
+    def _governing_subject(self, pron: Any) -> list[Actor]:
+        cur = pron.head
+        while cur.head is not cur and cur.dep_ in ("poss", "nsubj", "nsubjpass", "dobj", "pobj", "prep"):
+            cur = cur.head  # from a possessive or object up to its clause's verb
+        for _ in range(4):
+            if cur.head is cur or cur.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "acomp", "relcl"):
+                return []
+            cur = cur.head
+            for c in cur.children:
+                if c.dep_ in SUBJ and c.lower_ not in PRONOUNS:
+                    found = self.actors_in(_phrase(c))
+                    if found:
+                        return found
+        return []
 
     def _actor_for(self, ent: Entity, phrase_sector: str | None) -> Actor | None:
         if ent.type in ("LOCATION", "NATIONALITY"):
@@ -359,12 +388,13 @@ class Code:
                     continue
                 event = self._build(tok, rule, sent, ctx, ref_date, lemmas)
                 if event is not None:
+                    self._reframe(event, tok)
                     if sent_cues is None:
                         sent_cues = CueText(sent.text)
                         window_cues = CueText(" ".join(s.text for s in sents[max(0, si - 1):si + 2]))
                     event.acled = self._acled(event, rule, sent_cues, window_cues)
                     sent_events.append((tok, rule, event))
-            for _, _, ev in _dedupe(sent_events):
+            for _, _, ev in _drop_embedded(_dedupe(sent_events)):
                 events.append(ev)
                 ctx.remember(ev.actor)
         article.events = events
@@ -460,6 +490,29 @@ class Code:
             ),
         )
         return event
+
+    def _reframe(self, event: Event, tok: Any) -> None:
+        """PLOVER codes stated intent and refusal as events of their own: an action
+        the actor says it is willing, prepared or ready to take is AGREE (when
+        cooperative) or THREATEN (when conflictual); a cooperative action the actor
+        says it will not take ("will not accept", "would not meet their demands",
+        "failed to reach agreement") is REJECT. The rule id records the reframing."""
+        new_type = None
+        how = ""
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in INTENT_HEADS:
+            new_type = "AGREE" if event.type in COOPERATIVE else "THREATEN"
+            how = "intent"
+        elif event.type in COOPERATIVE and event.type != "REJECT" and _is_refusal(tok):
+            new_type = "REJECT"
+            how = "refusal"
+        if new_type is None or new_type == event.type:
+            return
+        event.type = new_type
+        event.cameo = REFRAMED_CAMEO[new_type]
+        event.quad_class = self.lexicon.quads.get(new_type)
+        event.intensity = self.lexicon.cameo.get(event.cameo, {}).get("intensity")
+        event.mode = None
+        event.evidence.rule = f"{event.evidence.rule}+{how}"
 
     # ------------------------------------------------------------------
     def _roles(self, tok: Any, rule: Rule, ctx: _ArticleContext) -> tuple[list[Actor], list[Actor]]:
@@ -835,6 +888,42 @@ def _unique(actors: list[Actor]) -> list[Actor]:
         seen.add(key)
         out.append(a)
     return out
+
+
+def _is_refusal(tok: Any) -> bool:
+    """"will not / would not / cannot X", "failed to X": a stated refusal of X."""
+    chain = _governors(tok)[:3]
+    if any(t.lemma_.lower() == "fail" for t in chain[1:]):
+        return True
+    local = chain[:2] if tok.dep_ == "xcomp" else chain[:1]
+    neg = any(c.dep_ == "neg" for t in local for c in t.children)
+    aux = {c.lower_ for t in local for c in t.children if c.dep_ == "aux"}
+    return neg and bool(aux & (FUTURE_AUX | {"would", "can", "could", "ca"}))
+
+
+def _drop_embedded(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, Rule, Event]]:
+    """Leave out events whose trigger is the content of a verbal event's trigger in the
+    same sentence ("demanded a truce", "threatened to impose sanctions", "rejected an
+    offer of talks", "blamed Israel for the bombing")."""
+    governing = {tok.i: ev.type for tok, _, ev in found if ev.type in GOVERNING_TYPES}
+    if not governing:
+        return found
+    keep = []
+    for tok, rule, ev in found:
+        cur = tok
+        embedded = False
+        for _ in range(5):
+            if cur.head is cur or cur.dep_ not in EMBED_DEPS:
+                break
+            if cur.dep_ == "prep" and cur.lower_ not in EMBED_PREPS:
+                break
+            cur = cur.head
+            if cur.i in governing:
+                embedded = governing[cur.i] != ev.type
+                break
+        if not embedded:
+            keep.append((tok, rule, ev))
+    return keep
 
 
 def _dedupe(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, Rule, Event]]:
