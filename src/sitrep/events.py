@@ -34,6 +34,7 @@ PLAN_VERBS = {
     "agree", "pledge", "promise", "vow", "schedule", "propose", "consider", "mull", "move",
     "threaten", "vote", "go", "poise", "slate", "ready", "gear",
 }
+PARTICLES = {"up", "down", "off", "out"}
 PRONOUNS = {"he", "she", "it", "they", "we", "his", "her", "its", "their", "our"}
 REFLEXIVE = {"itself", "themselves", "himself", "herself", "ourselves", "oneself"}
 CAPABILITY_HEADS = {"ability", "capability", "capacity", "power", "potential", "means", "able", "capable",
@@ -53,6 +54,8 @@ REFRAMED_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120"}
 GOVERNING_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE", "SANCTION", "CONCEDE"}
 EMBED_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "acl", "relcl", "nsubjpass", "attr", "oprd", "compound", "prep"}
 EMBED_PREPS = {"for", "of", "over", "about", "into", "on", "against", "to", "with", "from", "in"}
+PROTEST_PURPOSES = {"REQUEST", "ACCUSE", "REJECT"}
+PURPOSE_DEPS = {"advcl", "xcomp", "acl", "pcomp", "prep", "pobj", "conj", "relcl"}
 LIGHT_VERBS = {"hold", "conduct", "stage", "launch", "begin", "start", "carry", "complete", "continue",
                "announce", "order", "approve", "plan", "make", "undertake", "mount", "step", "expand",
                "impose", "adopt", "unveil", "resume", "finish", "end", "confirm"}
@@ -73,6 +76,7 @@ class Rule:
     context_words: frozenset[str] = frozenset()
     not_context_words: frozenset[str] = frozenset()
     head: frozenset[str] = frozenset()
+    ccomp_aux: frozenset[str] = frozenset()
     not_object: frozenset[str] = frozenset()
     bare_noun: bool = False
     object_role: str = "recipient"
@@ -91,7 +95,7 @@ class Rule:
     @property
     def specificity(self) -> int:
         return (2 * bool(self.object) + 2 * bool(self.prep) + 2 * bool(self.modifier)
-                + 2 * bool(self.head) + bool(self.context_words))
+                + 2 * bool(self.head) + 2 * bool(self.ccomp_aux) + bool(self.context_words))
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +177,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
             context_words=frozenset(e.get("context_words", [])),
             not_context_words=frozenset(e.get("not_context_words", [])),
             head=frozenset(e.get("head", [])),
+            ccomp_aux=frozenset(e.get("ccomp_aux", [])),
             not_object=frozenset(e.get("not_object", [])),
             bare_noun=bool(e.get("bare_noun", False)),
             object_role=e.get("object_role", "recipient"),
@@ -418,6 +423,11 @@ class Code:
             if r.not_object and (r.not_object & _object_lemmas(tok)):
                 continue
             if r.head and (tok.head is tok or tok.head.lemma_.lower() not in r.head):
+                continue
+            if r.ccomp_aux and not any(
+                c.dep_ == "ccomp" and any(a.dep_ in ("aux", "auxpass") and a.lower_ in r.ccomp_aux for a in c.children)
+                for c in tok.children
+            ):
                 continue
             if r.prep and not (r.prep & {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent")}):
                 continue
@@ -737,8 +747,10 @@ def _object_lemmas(tok: Any) -> set[str]:
                 if o.dep_ == "pobj":
                     out.add(o.lemma_.lower())
                     out.add(o.lower_)
-            if c.dep_ == "prt":
+            if c.dep_ == "prt" or c.lower_ in PARTICLES:
                 out.add(c.lower_)
+        elif c.dep_ == "advcl" and any(cc.tag_ == "TO" for cc in c.children):
+            out.add(c.lemma_.lower())  # "vowed to fight" parsed as a purpose clause
     if _is_noun(tok) and tok.dep_ == "compound":
         out.add(tok.head.lemma_.lower())
     return out
@@ -906,7 +918,8 @@ def _drop_embedded(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, Rule
     same sentence ("demanded a truce", "threatened to impose sanctions", "rejected an
     offer of talks", "blamed Israel for the bombing")."""
     governing = {tok.i: ev.type for tok, _, ev in found if ev.type in GOVERNING_TYPES}
-    if not governing:
+    protests = {tok.i for tok, _, ev in found if ev.type == "PROTEST"}
+    if not governing and not protests:
         return found
     keep = []
     for tok, rule, ev in found:
@@ -921,6 +934,17 @@ def _drop_embedded(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, Rule
             if cur.i in governing:
                 embedded = governing[cur.i] != ev.type
                 break
+        if not embedded and ev.type in PROTEST_PURPOSES:
+            # "staged demonstrations to demand reforms", "marched, calling for ...":
+            # the demand is what the protest is about
+            cur = tok
+            for _ in range(4):
+                if cur.head is cur or cur.dep_ not in PURPOSE_DEPS:
+                    break
+                cur = cur.head
+                if cur.i in protests:
+                    embedded = True
+                    break
         if not embedded:
             keep.append((tok, rule, ev))
     return keep
