@@ -386,6 +386,12 @@ class Code:
             sent_events: list[tuple[Any, Rule, Event]] = []
             for tok in sent:
                 rules = self.lexicon.by_lemma.get(tok.lemma_.lower()) or self.lexicon.by_lemma.get(tok.lower_)
+                if not rules and tok.pos_ in ("VERB", "NOUN"):
+                    # the tagger's lemma is sometimes wrong ("raped" -> "rap", "staged" -> "stag")
+                    for key in _stems(tok.lower_):
+                        rules = self.lexicon.by_lemma.get(key)
+                        if rules:
+                            break
                 if not rules:
                     continue
                 rule = self._best_rule(tok, rules, lemmas)
@@ -422,7 +428,7 @@ class Code:
                 continue
             if r.not_object and (r.not_object & _object_lemmas(tok)):
                 continue
-            if r.head and (tok.head is tok or tok.head.lemma_.lower() not in r.head):
+            if r.head and (tok.head is tok or not ({tok.head.lemma_.lower(), *_stems(tok.head.lower_)} & r.head)):
                 continue
             if r.ccomp_aux and not any(
                 c.dep_ == "ccomp" and any(a.dep_ in ("aux", "auxpass") and a.lower_ in r.ccomp_aux for a in c.children)
@@ -733,10 +739,11 @@ def _object_lemmas(tok: Any) -> set[str]:
         if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "xcomp", "compound", "acomp"):
             out.add(c.lemma_.lower())
             out.add(c.lower_)
+            out.update(_stems(c.lower_))
             for cc in c.children:
                 if cc.dep_ in ("conj", "compound"):
                     out.add(cc.lemma_.lower())
-            if c.dep_ == "dobj":  # "imposed a new round of sanctions"
+            if c.dep_ in ("dobj", "nsubjpass"):  # "imposed a new round of sanctions"
                 for p in c.children:
                     if p.dep_ == "prep" and p.lower_ == "of":
                         for o in p.children:
@@ -749,11 +756,27 @@ def _object_lemmas(tok: Any) -> set[str]:
                     out.add(o.lower_)
             if c.dep_ == "prt" or c.lower_ in PARTICLES:
                 out.add(c.lower_)
+        elif c.dep_ == "advmod":
+            out.add(c.lower_)  # "set ablaze"
         elif c.dep_ == "advcl" and any(cc.tag_ == "TO" for cc in c.children):
             out.add(c.lemma_.lower())  # "vowed to fight" parsed as a purpose clause
     if _is_noun(tok) and tok.dep_ == "compound":
         out.add(tok.head.lemma_.lower())
     return out
+
+
+def _stems(word: str) -> tuple[str, ...]:
+    """Crude base forms of an inflected word, for when the tagger's lemma is wrong."""
+    out: list[str] = []
+    if word.endswith("ing") and len(word) > 5:
+        out += [word[:-3], word[:-3] + "e"]
+    elif word.endswith("ed") and len(word) > 4:
+        out += [word[:-1], word[:-2]]
+    elif word.endswith("es") and len(word) > 4:
+        out += [word[:-1], word[:-2]]
+    elif word.endswith("s") and len(word) > 3:
+        out.append(word[:-1])
+    return tuple(out)
 
 
 def _modifier_lemmas(tok: Any) -> set[str]:
