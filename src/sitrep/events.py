@@ -51,11 +51,13 @@ INTENT_HEADS = {"willing", "prepared", "ready", "poised", "eager", "keen", "dete
 REFRAMED_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120"}
 # A verbal event (a demand, threat, refusal, promise, accusation, sanction) governs
 # the action it is about; that action is its content, not a second happening.
-GOVERNING_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE", "SANCTION", "CONCEDE"}
-EMBED_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "acl", "relcl", "nsubjpass", "attr", "oprd", "compound", "prep"}
-EMBED_PREPS = {"for", "of", "over", "about", "into", "on", "against", "to", "with", "from", "in"}
+GOVERNING_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE", "SANCTION", "CONCEDE", "SUPPORT", "CONSULT"}
+EMBED_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "acl", "relcl", "nsubjpass", "attr", "oprd", "compound", "prep", "acomp"}
+EMBED_PREPS = {"for", "of", "over", "about", "into", "on", "against", "to", "with", "from", "in", "by", "at"}
+# words inside these named entities are not triggers ("in March", "Strike" in a name)
+NON_TRIGGER_ENTS = {"DATE", "TIME", "PERSON", "GPE", "LOC", "NORP", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 PROTEST_PURPOSES = {"REQUEST", "ACCUSE", "REJECT"}
-PURPOSE_DEPS = {"advcl", "xcomp", "acl", "pcomp", "prep", "pobj", "conj", "relcl"}
+PURPOSE_DEPS = {"advcl", "xcomp", "acl", "pcomp", "prep", "pobj", "conj", "relcl", "dobj"}
 LIGHT_VERBS = {"hold", "conduct", "stage", "launch", "begin", "start", "carry", "complete", "continue",
                "announce", "order", "approve", "plan", "make", "undertake", "mount", "step", "expand",
                "impose", "adopt", "unveil", "resume", "finish", "end", "confirm"}
@@ -385,6 +387,8 @@ class Code:
             lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
             sent_events: list[tuple[Any, Rule, Event]] = []
             for tok in sent:
+                if tok.ent_type_ in NON_TRIGGER_ENTS:
+                    continue
                 rules = self.lexicon.by_lemma.get(tok.lemma_.lower()) or self.lexicon.by_lemma.get(tok.lower_)
                 if not rules and tok.pos_ in ("VERB", "NOUN"):
                     # the tagger's lemma is sometimes wrong ("raped" -> "rap", "staged" -> "stag")
@@ -942,6 +946,9 @@ def _drop_embedded(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, Rule
     offer of talks", "blamed Israel for the bombing")."""
     governing = {tok.i: ev.type for tok, _, ev in found if ev.type in GOVERNING_TYPES}
     protests = {tok.i for tok, _, ev in found if ev.type == "PROTEST"}
+    # "staged demonstrations to demand ...": the verb that governs a protest noun counts too
+    protests |= {tok.head.i for tok, _, ev in found if ev.type == "PROTEST" and _is_noun(tok)
+                 and tok.dep_ in ("dobj", "nsubj", "pobj")}
     if not governing and not protests:
         return found
     keep = []
@@ -957,6 +964,10 @@ def _drop_embedded(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, Rule
             if cur.i in governing:
                 embedded = governing[cur.i] != ev.type
                 break
+        if not embedded and tok.dep_ == "acl" and any(c.tag_ == "TO" for c in tok.children) \
+                and ev.type in COOPERATIVE:
+            # "an offer to host a summit", "efforts to forge a settlement": a purpose, not a happening
+            embedded = True
         if not embedded and ev.type in PROTEST_PURPOSES:
             # "staged demonstrations to demand reforms", "marched, calling for ...":
             # the demand is what the protest is about
