@@ -58,7 +58,10 @@ EMBED_PREPS = {"for", "of", "over", "about", "into", "on", "against", "to", "wit
 NON_TRIGGER_ENTS = {"DATE", "TIME", "PERSON", "GPE", "LOC", "NORP", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 PROTEST_PURPOSES = {"REQUEST", "ACCUSE", "REJECT"}
 PURPOSE_DEPS = {"advcl", "xcomp", "acl", "pcomp", "prep", "pobj", "conj", "relcl", "dobj"}
-LIGHT_VERBS = {"hold", "conduct", "stage", "launch", "begin", "start", "carry", "complete", "continue",
+STATIVE_PARTICIPLES = {"opposed", "committed", "prepared", "determined", "resolved", "concerned", "alarmed",
+                       "worried", "disappointed", "dismayed", "outraged", "troubled"}
+LIGHT_VERBS = {"issue", "deliver", "lodge", "file", "give", "send", "declare", "organise", "organize", "observe",
+               "hold", "conduct", "stage", "launch", "begin", "start", "carry", "complete", "continue",
                "announce", "order", "approve", "plan", "make", "undertake", "mount", "step", "expand",
                "impose", "adopt", "unveil", "resume", "finish", "end", "confirm"}
 
@@ -542,10 +545,12 @@ class Code:
             actors = self._noun_actors(tok, rule, ctx)
         else:
             subj, passive_subj, agent = _verb_subjects(tok)
+            if subj is None and agent is None and passive_subj is not None and tok.lower_ in STATIVE_PARTICIPLES:
+                subj, passive_subj = passive_subj, None  # "Israel is opposed to ...": a state of the subject
             if agent is not None:
                 actors = ctx.actors_in(list(agent.subtree))
             elif subj is not None:
-                actors = ctx.actors_in(_phrase(subj))
+                actors = ctx.actors_in(_phrase(subj)) or ctx.actors_in(_place_of(subj), places=True)
                 if not actors and subj.lower_ in ("some", "others", "many", "several", "both", "all", "who", "which", "that"):
                     actors = self._climb_subject(tok, ctx)
             else:
@@ -604,6 +609,8 @@ class Code:
                 target = agent or subj
                 if target is not None:
                     found = ctx.actors_in(_phrase(target) if agent is None else list(target.subtree))
+                    if not found and agent is None:
+                        found = ctx.actors_in(_place_of(target), places=True)
         if not found and rule.reciprocal and tok.dep_ in ("nsubj", "nsubjpass"):
             # "Belarusian-Russian cooperation": adjectives on the head noun
             found = ctx.actors_in([t for t in tok.lefts])
@@ -624,6 +631,8 @@ class Code:
                 if cur.dep_ == "ccomp" and head.lemma_.lower() not in PLAN_VERBS:
                     return []
                 found = ctx.actors_in(_phrase(target) if agent is None else list(target.subtree))
+                if not found and agent is None:
+                    found = ctx.actors_in(_place_of(target), places=True)
                 if found:
                     return found
                 if target.lower_ in ("some", "others", "many"):
@@ -829,6 +838,21 @@ def _phrase(tok: Any) -> list[Any]:
     for c in conj_heads:
         if c not in out:
             out.extend(_phrase(c))
+    return out
+
+
+def _place_of(tok: Any) -> list[Any]:
+    """The place a group is tied to in its own phrase: "rebels in the Ivory Coast",
+    "students throughout Indonesia", "security forces in Guinea" (CAMEO codes such
+    groups by that country). Only for a common-noun head: a named actor keeps its code."""
+    if tok.pos_ != "NOUN":
+        return []
+    out: list[Any] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "throughout", "across", "from", "inside"):
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    out.extend(_phrase(o))
     return out
 
 
