@@ -155,3 +155,27 @@ def test_month_name_is_not_a_protest_trigger():
 
 def test_missile_destroying_a_house_is_not_property_destruction():
     assert "COERCE" not in types("Missiles destroyed a house in the village, killing five people.")
+
+
+def test_stated_future_cooperation_is_agree_but_military_moves_keep_their_type():
+    evs = events("Austria will provide humanitarian aid to the flood victims, the ministry said.")
+    assert "AGREE" in {e.type for e in evs} and "AID" not in {e.type for e in evs}
+    mil = events("Poland will deploy two Patriot batteries to the border next month.")
+    mob = [e for e in mil if e.type == "MOBILIZE"]
+    assert mob and mob[0].modality == "planned"
+
+
+def test_stated_future_sanction_is_a_threat():
+    assert "THREATEN" in types("Canada said it would impose sanctions on the ruling party.")
+
+
+def test_a_group_takes_the_country_named_in_its_phrase():
+    evs = events("Rebels in Mali rejected the peace plan on Monday.")
+    rej = [e for e in evs if e.type == "REJECT"]
+    assert rej and "MLI" in {a.code for a in rej[0].actor}
+
+
+def test_stative_participle_subject_is_the_actor():
+    evs = events("Brazil is opposed to the deployment of foreign troops.")
+    rej = [e for e in evs if e.type == "REJECT"]
+    assert rej and "BRA" in {a.code for a in rej[0].actor}

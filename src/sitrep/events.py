@@ -46,6 +46,8 @@ HYPO_MARKS = {"if", "unless", "whether", "lest"}
 LOC_PREPS = {"in", "at", "near", "to", "into", "on", "across", "inside", "outside", "around", "from", "towards", "toward", "along", "off", "over"}
 SUBJ = {"nsubj", "csubj"}
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "conj", "relcl", "xcomp", "acl", "pcomp", "parataxis"}
+FUTURE_AGREE = {"SUPPORT", "AID", "CONSULT", "RETREAT", "CONCEDE", "COOPERATE"}
+FUTURE_THREATEN = {"SANCTION", "PROTEST"}
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 INTENT_HEADS = {"willing", "prepared", "ready", "poised", "eager", "keen", "determined"}
 REFRAMED_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120"}
@@ -528,6 +530,13 @@ class Code:
         elif event.type in COOPERATIVE and event.type != "REJECT" and _is_refusal(tok):
             new_type = "REJECT"
             how = "refusal"
+        elif _is_future(tok) and "military" not in event.context and not event.weapons:
+            # "Portugal will support ...", "they would boycott ...": a stated intention.
+            # Military moves ("will deploy a battery") keep their own type, modality planned.
+            if event.type in FUTURE_AGREE:
+                new_type, how = "AGREE", "intent"
+            elif event.type in FUTURE_THREATEN:
+                new_type, how = "THREATEN", "intent"
         if new_type is None or new_type == event.type:
             return
         event.type = new_type
@@ -845,7 +854,7 @@ def _place_of(tok: Any) -> list[Any]:
     """The place a group is tied to in its own phrase: "rebels in the Ivory Coast",
     "students throughout Indonesia", "security forces in Guinea" (CAMEO codes such
     groups by that country). Only for a common-noun head: a named actor keeps its code."""
-    if tok.pos_ != "NOUN":
+    if not (tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and not tok.ent_type_)):
         return []
     out: list[Any] = []
     for c in tok.children:
@@ -951,6 +960,17 @@ def _unique(actors: list[Actor]) -> list[Actor]:
         seen.add(key)
         out.append(a)
     return out
+
+
+def _is_future(tok: Any) -> bool:
+    """"will X", "would X", "plans to X": the actor states what it is going to do."""
+    local = [tok] + ([tok.head] if tok.dep_ in ("xcomp", "conj") and tok.head is not tok else [])
+    if any(c.dep_ == "neg" for t in local for c in t.children):
+        return False
+    aux = {c.lower_ for t in local for c in t.children if c.dep_ == "aux"}
+    if aux & {"will", "'ll", "shall", "would"}:
+        return True
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("plan", "intend")
 
 
 def _is_refusal(tok: Any) -> bool:
