@@ -179,3 +179,15 @@ def test_stative_participle_subject_is_the_actor():
     evs = events("Brazil is opposed to the deployment of foreign troops.")
     rej = [e for e in evs if e.type == "REJECT"]
     assert rej and "BRA" in {a.code for a in rej[0].actor}
+
+
+def test_background_clauses_are_not_coded_as_news():
+    evs = events("The militia agreed to release the hostages seized last year from an aid convoy.")
+    assert {e.type for e in evs} == {"AGREE"}
+    evs = events("Hamas declared a ceasefire on Friday after five days of fighting with Fatah.")
+    assert {e.type for e in evs} == {"RETREAT"}
+
+
+def test_a_meeting_needs_a_second_party():
+    assert "CONSULT" not in types("The Estonian cabinet met on Sunday.")
+    assert "CONSULT" in types("The Estonian prime minister met the Latvian president on Sunday.")

@@ -48,6 +48,7 @@ SUBJ = {"nsubj", "csubj"}
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "conj", "relcl", "xcomp", "acl", "pcomp", "parataxis"}
 FUTURE_AGREE = {"SUPPORT", "AID", "CONSULT", "RETREAT", "CONCEDE", "COOPERATE"}
 FUTURE_THREATEN = {"SANCTION", "PROTEST"}
+BACKGROUND_PREPS = {"after", "following", "amid", "despite", "since"}
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 INTENT_HEADS = {"willing", "prepared", "ready", "poised", "eager", "keen", "determined"}
 REFRAMED_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120"}
@@ -493,7 +494,11 @@ class Code:
                 and location.country not in {a.code for a in actors}:
             recipients = [Actor(location.text, location.country, None, location.start, location.end)]
         if _is_noun(tok) and not (actors or recipients or weapons or location) and not rule.bare_noun:
-            return None  # "such a deployment": a reference, not a report of who did what
+            return None
+        if rule.type == "CONSULT" and not _is_noun(tok) and len(actors) + len(recipients) < 2 \
+                and not any(c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("with", "between"))
+                            for c in tok.children):
+            return None  # "the cabinet met": a meeting needs a second party  # "such a deployment": a reference, not a report of who did what
         ev_date, precision = self._date(scope, sent, ctx, ref_date)
         quote = _quote_covering(ctx.article.quotes, tok.idx)
         attribution = None
@@ -533,7 +538,7 @@ class Code:
         elif _is_future(tok) and "military" not in event.context and not event.weapons:
             # "Portugal will support ...", "they would boycott ...": a stated intention.
             # Military moves ("will deploy a battery") keep their own type, modality planned.
-            if event.type in FUTURE_AGREE:
+            if event.type in FUTURE_AGREE and event.mode != "resign":
                 new_type, how = "AGREE", "intent"
             elif event.type in FUTURE_THREATEN:
                 new_type, how = "THREATEN", "intent"
@@ -962,6 +967,29 @@ def _unique(actors: list[Actor]) -> list[Actor]:
     return out
 
 
+def _is_background(tok: Any, triggers: set[int]) -> bool:
+    """Background to the sentence's news rather than the news itself: a participle or
+    past-perfect relative clause describing a noun ("equipment seized last year",
+    "the officials whom they had taken hostage", "Serbia, where 24 people were
+    killed"), or the cause or time frame of the main event ("after 12 days of
+    battles", "following the shooting of two soldiers")."""
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        return True
+    if tok.dep_ == "relcl" and (any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
+                                or any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in tok.children)):
+        return True
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in ("pobj", "compound", "prep") or cur.head is cur:
+            return False
+        if cur.dep_ == "prep" and cur.lower_ in BACKGROUND_PREPS:
+            return cur.head.i in triggers
+        if cur.dep_ == "prep" and cur.lower_ != "of":
+            return False
+        cur = cur.head
+    return False
+
+
 def _is_future(tok: Any) -> bool:
     """"will X", "would X", "plans to X": the actor states what it is going to do."""
     local = [tok] + ([tok.head] if tok.dep_ in ("xcomp", "conj") and tok.head is not tok else [])
@@ -989,11 +1017,13 @@ def _drop_embedded(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, Rule
     same sentence ("demanded a truce", "threatened to impose sanctions", "rejected an
     offer of talks", "blamed Israel for the bombing")."""
     governing = {tok.i: ev.type for tok, _, ev in found if ev.type in GOVERNING_TYPES}
+    triggers = {tok.i for tok, _, _ in found}
+    triggers |= {tok.head.i for tok, _, _ in found if _is_noun(tok) and tok.dep_ in ("dobj", "nsubjpass")}
     protests = {tok.i for tok, _, ev in found if ev.type == "PROTEST"}
     # "staged demonstrations to demand ...": the verb that governs a protest noun counts too
     protests |= {tok.head.i for tok, _, ev in found if ev.type == "PROTEST" and _is_noun(tok)
                  and tok.dep_ in ("dobj", "nsubj", "pobj")}
-    if not governing and not protests:
+    if len(found) < 2:
         return found
     keep = []
     for tok, rule, ev in found:
@@ -1008,6 +1038,8 @@ def _drop_embedded(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, Rule
             if cur.i in governing:
                 embedded = governing[cur.i] != ev.type
                 break
+        if not embedded and len(found) > 1 and _is_background(tok, triggers):
+            embedded = True
         if not embedded and tok.dep_ == "acl" and any(c.tag_ == "TO" for c in tok.children) \
                 and ev.type in COOPERATIVE:
             # "an offer to host a summit", "efforts to forge a settlement": a purpose, not a happening
