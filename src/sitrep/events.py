@@ -111,6 +111,7 @@ class AcledRule:
     """One rule of `data/acled.yaml`: conditions on the event and on cues in its text."""
     types: frozenset[str]
     acled: tuple[str, str]
+    tier: int = 1
     modes: frozenset[str | None] | None = None
     rules: frozenset[str] | None = None
     actor_sector: frozenset[str] | None = None
@@ -223,7 +224,8 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
             return frozenset(r[key]) if key in r else None
 
         acled_rules.append(AcledRule(
-            types=frozenset(types), acled=(r["acled"][0], r["acled"][1]), modes=opt("mode"),
+            types=frozenset(types), acled=(r["acled"][0], r["acled"][1]), tier=int(r.get("tier", 1)),
+            modes=opt("mode"),
             rules=opt("rule"), actor_sector=opt("actor_sector"), weapon_class=opt("weapon_class"),
             cues=tuple(r.get("cues", ())), not_cues=tuple(r.get("not_cues", ())),
             actor_cues=tuple(r.get("actor_cues", ())),
@@ -722,17 +724,17 @@ class Code:
 
     def _acled(self, event: Event, rule: Rule, sent_text: CueText,
                window_text: CueText | None = None) -> AcledType | None:
-        """The ACLED type: rules with cues first on the sentence alone, then every
-        rule with the sentence and its neighbours as the text (see data/acled.yaml)."""
+        """The ACLED type: tier by tier, rules with cues first on the sentence alone, then
+        all the tier's rules with the sentence and its neighbours (see data/acled.yaml)."""
         sectors = {a.sector for a in event.actor}
         classes = {w.weapon_class for w in event.weapons}
         cues = self.lexicon.cues
         actor_text = CueText(" ".join(a.text for a in event.actor)) if event.actor else None
-        passes = [(sent_text, True)]
-        passes.append((window_text or sent_text, False))
-        for text, cue_rules_only in passes:
+        passes = [(tier, text, cue_only) for tier in sorted({r.tier for r in self.lexicon.acled})
+                  for text, cue_only in ((sent_text, True), (window_text or sent_text, False))]
+        for tier, text, cue_rules_only in passes:
             for r in self.lexicon.acled:
-                if cue_rules_only and not r.uses_cues:
+                if r.tier != tier or (cue_rules_only and not r.uses_cues):
                     continue
                 if event.type not in r.types:
                     continue
