@@ -191,3 +191,9 @@ def test_background_clauses_are_not_coded_as_news():
 def test_a_meeting_needs_a_second_party():
     assert "CONSULT" not in types("The Estonian cabinet met on Sunday.")
     assert "CONSULT" in types("The Estonian prime minister met the Latvian president on Sunday.")
+
+
+def test_announced_boycott_is_a_threat_and_refused_refugees_a_rejection():
+    assert "THREATEN" in types("The opposition party said it will boycott the parliamentary elections.")
+    assert "REJECT" in types("Hungary said it will not accept any more refugees.")
+    assert "AID" in types("Uganda accepted two thousand refugees from the border camps.")
