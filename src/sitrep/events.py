@@ -13,6 +13,7 @@ that contains the trigger. Each event records its evidence and the rule id.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -33,17 +34,37 @@ PLAN_VERBS = {
     "agree", "pledge", "promise", "vow", "schedule", "propose", "consider", "mull", "move",
     "threaten", "vote", "go", "poise", "slate", "ready", "gear",
 }
+PARTICLES = {"up", "down", "off", "out"}
+PRONOUNS = {"he", "she", "it", "they", "we", "his", "her", "its", "their", "our"}
 REFLEXIVE = {"itself", "themselves", "himself", "herself", "ourselves", "oneself"}
 CAPABILITY_HEADS = {"ability", "capability", "capacity", "power", "potential", "means", "able", "capable",
                     "designed", "intended", "meant", "allow", "enable", "can"}
 PLAN_NOUNS = {"plan", "plans", "intention", "proposal", "decision", "bid", "move", "step", "steps", "preparation"}
 ANNOUNCE_VERBS = {"announce", "confirm", "declare", "unveil", "reveal", "disclose", "proclaim"}
-NEGATING_VERBS = {"deny", "refute", "dismiss", "rule"}
+NEGATING_VERBS = {"deny", "refute", "dismiss", "rule", "fail"}
 HYPO_MARKS = {"if", "unless", "whether", "lest"}
 LOC_PREPS = {"in", "at", "near", "to", "into", "on", "across", "inside", "outside", "around", "from", "towards", "toward", "along", "off", "over"}
 SUBJ = {"nsubj", "csubj"}
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "conj", "relcl", "xcomp", "acl", "pcomp", "parataxis"}
-LIGHT_VERBS = {"hold", "conduct", "stage", "launch", "begin", "start", "carry", "complete", "continue",
+FUTURE_AGREE = {"SUPPORT", "AID", "CONSULT", "RETREAT", "CONCEDE", "COOPERATE"}
+FUTURE_THREATEN = {"SANCTION", "PROTEST"}
+BACKGROUND_PREPS = {"after", "following", "amid", "despite", "since"}
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+INTENT_HEADS = {"willing", "prepared", "ready", "poised", "eager", "keen", "determined"}
+REFRAMED_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120"}
+# A verbal event (a demand, threat, refusal, promise, accusation, sanction) governs
+# the action it is about; that action is its content, not a second happening.
+GOVERNING_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE", "SANCTION", "CONCEDE", "SUPPORT", "CONSULT"}
+EMBED_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "acl", "relcl", "nsubjpass", "attr", "oprd", "compound", "prep", "acomp"}
+EMBED_PREPS = {"for", "of", "over", "about", "into", "on", "against", "to", "with", "from", "in", "by", "at"}
+# words inside these named entities are not triggers ("in March", "Strike" in a name)
+NON_TRIGGER_ENTS = {"DATE", "TIME", "PERSON", "GPE", "LOC", "NORP", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+PROTEST_PURPOSES = {"REQUEST", "ACCUSE", "REJECT"}
+PURPOSE_DEPS = {"advcl", "xcomp", "acl", "pcomp", "prep", "pobj", "conj", "relcl", "dobj"}
+STATIVE_PARTICIPLES = {"opposed", "committed", "prepared", "determined", "resolved", "concerned", "alarmed",
+                       "worried", "disappointed", "dismayed", "outraged", "troubled"}
+LIGHT_VERBS = {"issue", "deliver", "lodge", "file", "give", "send", "declare", "organise", "organize", "observe",
+               "hold", "conduct", "stage", "launch", "begin", "start", "carry", "complete", "continue",
                "announce", "order", "approve", "plan", "make", "undertake", "mount", "step", "expand",
                "impose", "adopt", "unveil", "resume", "finish", "end", "confirm"}
 
@@ -62,6 +83,10 @@ class Rule:
     modifier: frozenset[str] = frozenset()
     context_words: frozenset[str] = frozenset()
     not_context_words: frozenset[str] = frozenset()
+    head: frozenset[str] = frozenset()
+    ccomp_aux: frozenset[str] = frozenset()
+    not_object: frozenset[str] = frozenset()
+    bare_noun: bool = False
     object_role: str = "recipient"
     recipient_preps: frozenset[str] = frozenset()
     reciprocal: bool = False
@@ -78,7 +103,53 @@ class Rule:
     @property
     def specificity(self) -> int:
         return (2 * bool(self.object) + 2 * bool(self.prep) + 2 * bool(self.modifier)
-                + bool(self.context_words))
+                + 2 * bool(self.head) + 2 * bool(self.ccomp_aux) + bool(self.context_words))
+
+
+@dataclass(frozen=True, slots=True)
+class AcledRule:
+    """One rule of `data/acled.yaml`: conditions on the event and on cues in its text."""
+    types: frozenset[str]
+    acled: tuple[str, str]
+    tier: int = 1
+    modes: frozenset[str | None] | None = None
+    rules: frozenset[str] | None = None
+    actor_sector: frozenset[str] | None = None
+    weapon_class: frozenset[str] | None = None
+    cues: tuple[str, ...] = ()
+    not_cues: tuple[str, ...] = ()
+    actor_cues: tuple[str, ...] = ()
+
+    @property
+    def uses_cues(self) -> bool:
+        return bool(self.cues or self.not_cues or self.actor_cues)
+
+
+def cue_regex(patterns: list[str]) -> re.Pattern[str]:
+    """One regex for a cue list: whole words or phrases, `*` = any word characters,
+    a space or hyphen in a pattern matches any run of spaces and hyphens."""
+    alts = []
+    for p in patterns:
+        words = [w for w in re.split(r"[\s\-]+", p.lower().strip()) if w]
+        alts.append(r"[\s\-]+".join(re.escape(w).replace(r"\*", r"\w*") for w in words))
+    alts.sort(key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)")
+
+
+class CueText:
+    """Lower-cased text of an event's sentence (and of its neighbours), with cue hits cached."""
+
+    __slots__ = ("text", "_hits")
+
+    def __init__(self, text: str) -> None:
+        self.text = text.lower().replace("\u2019", "'")
+        self._hits: dict[str, bool] = {}
+
+    def has(self, name: str, cues: dict[str, re.Pattern[str]]) -> bool:
+        got = self._hits.get(name)
+        if got is None:
+            got = self._hits[name] = bool(cues[name].search(self.text))
+        return got
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +158,8 @@ class Lexicon:
     by_lemma: dict[str, tuple[Rule, ...]]
     cameo: dict[str, dict[str, Any]]
     quads: dict[str, int]
-    acled: tuple[dict[str, Any], ...]
+    acled: tuple[AcledRule, ...]
+    cues: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=8)
@@ -113,6 +185,10 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
             modifier=frozenset(e.get("modifier", [])),
             context_words=frozenset(e.get("context_words", [])),
             not_context_words=frozenset(e.get("not_context_words", [])),
+            head=frozenset(e.get("head", [])),
+            ccomp_aux=frozenset(e.get("ccomp_aux", [])),
+            not_object=frozenset(e.get("not_object", [])),
+            bare_noun=bool(e.get("bare_noun", False)),
             object_role=e.get("object_role", "recipient"),
             recipient_preps=frozenset(e.get("recipient_preps", [])),
             reciprocal=bool(e.get("reciprocal", False)),
@@ -130,12 +206,33 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
     for r in rules:
         for lemma in r.lemmas:
             by_lemma.setdefault(lemma, []).append(r)
+    cues = {name: cue_regex(patterns) for name, patterns in acled.get("cues", {}).items()}
+    acled_rules: list[AcledRule] = []
     for r in acled["rules"]:
-        if r["type"] not in cameo["plover_quads"]:
-            raise DataFileError(f"acled: unknown PLOVER type {r['type']!r}")
+        types = [r["type"]] if isinstance(r["type"], str) else list(r["type"])
+        for t in types:
+            if t not in cameo["plover_quads"]:
+                raise DataFileError(f"acled: unknown PLOVER type {t!r}")
+        for name in (*r.get("cues", ()), *r.get("not_cues", ()), *r.get("actor_cues", ())):
+            if name not in cues:
+                raise DataFileError(f"acled: rule for {r['acled']!r} uses undefined cue {name!r}")
+        for rid in r.get("rule", ()):
+            if rid not in seen:
+                raise DataFileError(f"acled: rule for {r['acled']!r} names unknown lexicon entry {rid!r}")
+
+        def opt(key: str) -> frozenset[Any] | None:
+            return frozenset(r[key]) if key in r else None
+
+        acled_rules.append(AcledRule(
+            types=frozenset(types), acled=(r["acled"][0], r["acled"][1]), tier=int(r.get("tier", 1)),
+            modes=opt("mode"),
+            rules=opt("rule"), actor_sector=opt("actor_sector"), weapon_class=opt("weapon_class"),
+            cues=tuple(r.get("cues", ())), not_cues=tuple(r.get("not_cues", ())),
+            actor_cues=tuple(r.get("actor_cues", ())),
+        ))
     return Lexicon(
         rules=tuple(rules), by_lemma={k: tuple(v) for k, v in by_lemma.items()},
-        cameo=cameo["codes"], quads=cameo["plover_quads"], acled=tuple(acled["rules"]),
+        cameo=cameo["codes"], quads=cameo["plover_quads"], acled=tuple(acled_rules), cues=cues,
     )
 
 
@@ -219,12 +316,32 @@ class _ArticleContext:
         if not out:
             for i in ids:
                 tok = self.doc[i]
-                if tok.lower_ in ("he", "she", "him", "her") and self.last_person is not None:
+                if tok.lower_ in PRONOUNS and tok.dep_ in SUBJ | {"poss", "nsubjpass"}:
+                    # "Syria says it is willing to ...": the subject of the governing verb
+                    found = self._governing_subject(tok)
+                    if found:
+                        return found
+                if tok.lower_ in ("he", "she", "him", "her", "his") and self.last_person is not None:
                     return [self.last_person]
-                if tok.lower_ in ("they", "it", "we") and tok.dep_ in SUBJ and self.last_actors:
+                if tok.lower_ in ("they", "it", "we", "its", "their", "our") and tok.dep_ in SUBJ | {"poss"} and self.last_actors:
                     return list(self.last_actors)
         # a sector phrase with no code ("Western officials" has a code; "officials" does not)
         return out
+
+    def _governing_subject(self, pron: Any) -> list[Actor]:
+        cur = pron.head
+        while cur.head is not cur and cur.dep_ in ("poss", "nsubj", "nsubjpass", "dobj", "pobj", "prep"):
+            cur = cur.head  # from a possessive or object up to its clause's verb
+        for _ in range(4):
+            if cur.head is cur or cur.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "acomp", "relcl"):
+                return []
+            cur = cur.head
+            for c in cur.children:
+                if c.dep_ in SUBJ and c.lower_ not in PRONOUNS:
+                    found = self.actors_in(_phrase(c))
+                    if found:
+                        return found
+        return []
 
     def _actor_for(self, ent: Entity, phrase_sector: str | None) -> Actor | None:
         if ent.type in ("LOCATION", "NATIONALITY"):
@@ -271,11 +388,22 @@ class Code:
         ctx = _ArticleContext(article, self.sector_of, self.org_country)
         ref_date = parse_iso(article.date) or parse_iso(self.default_date)
         events: list[Event] = []
-        for sent in doc.sents:
+        sents = list(doc.sents)
+        for si, sent in enumerate(sents):
+            sent_cues: CueText | None = None
+            window_cues: CueText | None = None
             lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
             sent_events: list[tuple[Any, Rule, Event]] = []
             for tok in sent:
+                if tok.ent_type_ in NON_TRIGGER_ENTS:
+                    continue
                 rules = self.lexicon.by_lemma.get(tok.lemma_.lower()) or self.lexicon.by_lemma.get(tok.lower_)
+                if not rules and tok.pos_ in ("VERB", "NOUN"):
+                    # the tagger's lemma is sometimes wrong ("raped" -> "rap", "staged" -> "stag")
+                    for key in _stems(tok.lower_):
+                        rules = self.lexicon.by_lemma.get(key)
+                        if rules:
+                            break
                 if not rules:
                     continue
                 rule = self._best_rule(tok, rules, lemmas)
@@ -283,8 +411,13 @@ class Code:
                     continue
                 event = self._build(tok, rule, sent, ctx, ref_date, lemmas)
                 if event is not None:
+                    self._reframe(event, tok)
+                    if sent_cues is None:
+                        sent_cues = CueText(sent.text)
+                        window_cues = CueText(" ".join(s.text for s in sents[max(0, si - 1):si + 2]))
+                    event.acled = self._acled(event, rule, sent_cues, window_cues)
                     sent_events.append((tok, rule, event))
-            for _, _, ev in _dedupe(sent_events):
+            for _, _, ev in _drop_embedded(_dedupe(sent_events)):
                 events.append(ev)
                 ctx.remember(ev.actor)
         article.events = events
@@ -304,6 +437,15 @@ class Code:
             if r.not_context_words and (r.not_context_words & lemmas):
                 continue
             if r.object and not (r.object & _object_lemmas(tok)):
+                continue
+            if r.not_object and (r.not_object & _object_lemmas(tok)):
+                continue
+            if r.head and (tok.head is tok or not ({tok.head.lemma_.lower(), *_stems(tok.head.lower_)} & r.head)):
+                continue
+            if r.ccomp_aux and not any(
+                c.dep_ == "ccomp" and any(a.dep_ in ("aux", "auxpass") and a.lower_ in r.ccomp_aux for a in c.children)
+                for c in tok.children
+            ):
                 continue
             if r.prep and not (r.prep & {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent")}):
                 continue
@@ -353,8 +495,12 @@ class Code:
         if rule.type in ("ASSAULT", "COERCE") and not recipients and location is not None and location.country \
                 and location.country not in {a.code for a in actors}:
             recipients = [Actor(location.text, location.country, None, location.start, location.end)]
-        if _is_noun(tok) and not (actors or recipients or weapons or location):
-            return None  # "such a deployment": a reference, not a report of who did what
+        if _is_noun(tok) and not (actors or recipients or weapons or location) and not rule.bare_noun:
+            return None
+        if rule.type == "CONSULT" and not _is_noun(tok) and len(actors) + len(recipients) < 2 \
+                and not any(c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("with", "between"))
+                            for c in tok.children):
+            return None  # "the cabinet met": a meeting needs a second party  # "such a deployment": a reference, not a report of who did what
         ev_date, precision = self._date(scope, sent, ctx, ref_date)
         quote = _quote_covering(ctx.article.quotes, tok.idx)
         attribution = None
@@ -375,8 +521,37 @@ class Code:
                 trigger_end=tok.idx + len(tok.text), rule=f"lexicon:{rule.id}",
             ),
         )
-        event.acled = self._acled(event, rule)
         return event
+
+    def _reframe(self, event: Event, tok: Any) -> None:
+        """PLOVER codes stated intent and refusal as events of their own: an action
+        the actor says it is willing, prepared or ready to take is AGREE (when
+        cooperative) or THREATEN (when conflictual); a cooperative action the actor
+        says it will not take ("will not accept", "would not meet their demands",
+        "failed to reach agreement") is REJECT. The rule id records the reframing."""
+        new_type = None
+        how = ""
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in INTENT_HEADS:
+            new_type = "AGREE" if event.type in COOPERATIVE else "THREATEN"
+            how = "intent"
+        elif event.type in COOPERATIVE and event.type != "REJECT" and _is_refusal(tok):
+            new_type = "REJECT"
+            how = "refusal"
+        elif _is_future(tok) and "military" not in event.context and not event.weapons:
+            # "Portugal will support ...", "they would boycott ...": a stated intention.
+            # Military moves ("will deploy a battery") keep their own type, modality planned.
+            if event.type in FUTURE_AGREE and event.mode != "resign":
+                new_type, how = "AGREE", "intent"
+            elif event.type in FUTURE_THREATEN:
+                new_type, how = "THREATEN", "intent"
+        if new_type is None or new_type == event.type:
+            return
+        event.type = new_type
+        event.cameo = REFRAMED_CAMEO[new_type]
+        event.quad_class = self.lexicon.quads.get(new_type)
+        event.intensity = self.lexicon.cameo.get(event.cameo, {}).get("intensity")
+        event.mode = None
+        event.evidence.rule = f"{event.evidence.rule}+{how}"
 
     # ------------------------------------------------------------------
     def _roles(self, tok: Any, rule: Rule, ctx: _ArticleContext) -> tuple[list[Actor], list[Actor]]:
@@ -386,10 +561,12 @@ class Code:
             actors = self._noun_actors(tok, rule, ctx)
         else:
             subj, passive_subj, agent = _verb_subjects(tok)
+            if subj is None and agent is None and passive_subj is not None and tok.lower_ in STATIVE_PARTICIPLES:
+                subj, passive_subj = passive_subj, None  # "Israel is opposed to ...": a state of the subject
             if agent is not None:
                 actors = ctx.actors_in(list(agent.subtree))
             elif subj is not None:
-                actors = ctx.actors_in(_phrase(subj))
+                actors = ctx.actors_in(_phrase(subj)) or ctx.actors_in(_place_of(subj), places=True)
                 if not actors and subj.lower_ in ("some", "others", "many", "several", "both", "all", "who", "which", "that"):
                     actors = self._climb_subject(tok, ctx)
             else:
@@ -443,11 +620,13 @@ class Code:
                         found += ctx.actors_in(_phrase(o))
         if not found and tok.dep_ in ("dobj", "pobj", "nsubjpass") :
             verb = tok.head if tok.dep_ != "pobj" else tok.head.head
-            if verb.lemma_.lower() in LIGHT_VERBS:
+            if verb.lemma_.lower() in LIGHT_VERBS or verb.lemma_.lower() in rule.head:
                 subj, _, agent = _verb_subjects(verb)
                 target = agent or subj
                 if target is not None:
                     found = ctx.actors_in(_phrase(target) if agent is None else list(target.subtree))
+                    if not found and agent is None:
+                        found = ctx.actors_in(_place_of(target), places=True)
         if not found and rule.reciprocal and tok.dep_ in ("nsubj", "nsubjpass"):
             # "Belarusian-Russian cooperation": adjectives on the head noun
             found = ctx.actors_in([t for t in tok.lefts])
@@ -468,6 +647,8 @@ class Code:
                 if cur.dep_ == "ccomp" and head.lemma_.lower() not in PLAN_VERBS:
                     return []
                 found = ctx.actors_in(_phrase(target) if agent is None else list(target.subtree))
+                if not found and agent is None:
+                    found = ctx.actors_in(_place_of(target), places=True)
                 if found:
                     return found
                 if target.lower_ in ("some", "others", "many"):
@@ -541,21 +722,37 @@ class Code:
             return ref.isoformat(), "article"
         return None, None
 
-    def _acled(self, event: Event, rule: Rule) -> AcledType | None:
+    def _acled(self, event: Event, rule: Rule, sent_text: CueText,
+               window_text: CueText | None = None) -> AcledType | None:
+        """The ACLED type: tier by tier, rules with cues first on the sentence alone, then
+        all the tier's rules with the sentence and its neighbours (see data/acled.yaml)."""
         sectors = {a.sector for a in event.actor}
         classes = {w.weapon_class for w in event.weapons}
-        for r in self.lexicon.acled:
-            if r["type"] != event.type:
-                continue
-            if "mode" in r and event.mode not in r["mode"]:
-                continue
-            if "rule" in r and rule.id not in r["rule"]:
-                continue
-            if "actor_sector" in r and not (sectors & set(r["actor_sector"])):
-                continue
-            if "weapon_class" in r and not (classes & set(r["weapon_class"])):
-                continue
-            return AcledType(r["acled"][0], r["acled"][1])
+        cues = self.lexicon.cues
+        actor_text = CueText(" ".join(a.text for a in event.actor)) if event.actor else None
+        passes = [(tier, text, cue_only) for tier in sorted({r.tier for r in self.lexicon.acled})
+                  for text, cue_only in ((sent_text, True), (window_text or sent_text, False))]
+        for tier, text, cue_rules_only in passes:
+            for r in self.lexicon.acled:
+                if r.tier != tier or (cue_rules_only and not r.uses_cues):
+                    continue
+                if event.type not in r.types:
+                    continue
+                if r.modes is not None and event.mode not in r.modes:
+                    continue
+                if r.rules is not None and rule.id not in r.rules:
+                    continue
+                if r.actor_sector is not None and not (sectors & r.actor_sector):
+                    continue
+                if r.weapon_class is not None and not (classes & r.weapon_class):
+                    continue
+                if any(not text.has(c, cues) for c in r.cues):
+                    continue
+                if any(text.has(c, cues) for c in r.not_cues):
+                    continue
+                if r.actor_cues and (actor_text is None or not any(actor_text.has(c, cues) for c in r.actor_cues)):
+                    continue
+                return AcledType(r.acled[0], r.acled[1])
         return None
 
 
@@ -571,10 +768,11 @@ def _object_lemmas(tok: Any) -> set[str]:
         if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "xcomp", "compound", "acomp"):
             out.add(c.lemma_.lower())
             out.add(c.lower_)
+            out.update(_stems(c.lower_))
             for cc in c.children:
                 if cc.dep_ in ("conj", "compound"):
                     out.add(cc.lemma_.lower())
-            if c.dep_ == "dobj":  # "imposed a new round of sanctions"
+            if c.dep_ in ("dobj", "nsubjpass"):  # "imposed a new round of sanctions"
                 for p in c.children:
                     if p.dep_ == "prep" and p.lower_ == "of":
                         for o in p.children:
@@ -585,11 +783,29 @@ def _object_lemmas(tok: Any) -> set[str]:
                 if o.dep_ == "pobj":
                     out.add(o.lemma_.lower())
                     out.add(o.lower_)
-            if c.dep_ == "prt":
+            if c.dep_ == "prt" or c.lower_ in PARTICLES:
                 out.add(c.lower_)
+        elif c.dep_ == "advmod":
+            out.add(c.lower_)  # "set ablaze"
+        elif c.dep_ == "advcl" and any(cc.tag_ == "TO" for cc in c.children):
+            out.add(c.lemma_.lower())  # "vowed to fight" parsed as a purpose clause
     if _is_noun(tok) and tok.dep_ == "compound":
         out.add(tok.head.lemma_.lower())
     return out
+
+
+def _stems(word: str) -> tuple[str, ...]:
+    """Crude base forms of an inflected word, for when the tagger's lemma is wrong."""
+    out: list[str] = []
+    if word.endswith("ing") and len(word) > 5:
+        out += [word[:-3], word[:-3] + "e"]
+    elif word.endswith("ed") and len(word) > 4:
+        out += [word[:-1], word[:-2]]
+    elif word.endswith("es") and len(word) > 4:
+        out += [word[:-1], word[:-2]]
+    elif word.endswith("s") and len(word) > 3:
+        out.append(word[:-1])
+    return tuple(out)
 
 
 def _modifier_lemmas(tok: Any) -> set[str]:
@@ -638,6 +854,21 @@ def _phrase(tok: Any) -> list[Any]:
     for c in conj_heads:
         if c not in out:
             out.extend(_phrase(c))
+    return out
+
+
+def _place_of(tok: Any) -> list[Any]:
+    """The place a group is tied to in its own phrase: "rebels in the Ivory Coast",
+    "students throughout Indonesia", "security forces in Guinea" (CAMEO codes such
+    groups by that country). Only for a common-noun head: a named actor keeps its code."""
+    if not (tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and not tok.ent_type_)):
+        return []
+    out: list[Any] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "throughout", "across", "from", "inside"):
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    out.extend(_phrase(o))
     return out
 
 
@@ -736,6 +967,99 @@ def _unique(actors: list[Actor]) -> list[Actor]:
         seen.add(key)
         out.append(a)
     return out
+
+
+def _is_background(tok: Any, triggers: set[int]) -> bool:
+    """Background to the sentence's news rather than the news itself: a participle or
+    past-perfect relative clause describing a noun ("equipment seized last year",
+    "the officials whom they had taken hostage", "Serbia, where 24 people were
+    killed"), or the cause or time frame of the main event ("after 12 days of
+    battles", "following the shooting of two soldiers")."""
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        return True
+    if tok.dep_ == "relcl" and (any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
+                                or any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in tok.children)):
+        return True
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in ("pobj", "compound", "prep") or cur.head is cur:
+            return False
+        if cur.dep_ == "prep" and cur.lower_ in BACKGROUND_PREPS:
+            return cur.head.i in triggers
+        if cur.dep_ == "prep" and cur.lower_ != "of":
+            return False
+        cur = cur.head
+    return False
+
+
+def _is_future(tok: Any) -> bool:
+    """"will X", "would X", "plans to X": the actor states what it is going to do."""
+    local = [tok] + ([tok.head] if tok.dep_ in ("xcomp", "conj") and tok.head is not tok else [])
+    if any(c.dep_ == "neg" for t in local for c in t.children):
+        return False
+    aux = {c.lower_ for t in local for c in t.children if c.dep_ == "aux"}
+    if aux & {"will", "'ll", "shall", "would"}:
+        return True
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("plan", "intend")
+
+
+def _is_refusal(tok: Any) -> bool:
+    """"will not / would not / cannot X", "failed to X": a stated refusal of X."""
+    chain = _governors(tok)[:3]
+    if any(t.lemma_.lower() == "fail" for t in chain[1:]):
+        return True
+    local = chain[:2] if tok.dep_ == "xcomp" else chain[:1]
+    neg = any(c.dep_ == "neg" for t in local for c in t.children)
+    aux = {c.lower_ for t in local for c in t.children if c.dep_ == "aux"}
+    return neg and bool(aux & (FUTURE_AUX | {"would", "can", "could", "ca"}))
+
+
+def _drop_embedded(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, Rule, Event]]:
+    """Leave out events whose trigger is the content of a verbal event's trigger in the
+    same sentence ("demanded a truce", "threatened to impose sanctions", "rejected an
+    offer of talks", "blamed Israel for the bombing")."""
+    governing = {tok.i: ev.type for tok, _, ev in found if ev.type in GOVERNING_TYPES}
+    triggers = {tok.i for tok, _, _ in found}
+    triggers |= {tok.head.i for tok, _, _ in found if _is_noun(tok) and tok.dep_ in ("dobj", "nsubjpass")}
+    protests = {tok.i for tok, _, ev in found if ev.type == "PROTEST"}
+    # "staged demonstrations to demand ...": the verb that governs a protest noun counts too
+    protests |= {tok.head.i for tok, _, ev in found if ev.type == "PROTEST" and _is_noun(tok)
+                 and tok.dep_ in ("dobj", "nsubj", "pobj")}
+    if len(found) < 2:
+        return found
+    keep = []
+    for tok, rule, ev in found:
+        cur = tok
+        embedded = False
+        for _ in range(5):
+            if cur.head is cur or cur.dep_ not in EMBED_DEPS:
+                break
+            if cur.dep_ == "prep" and cur.lower_ not in EMBED_PREPS:
+                break
+            cur = cur.head
+            if cur.i in governing:
+                embedded = governing[cur.i] != ev.type
+                break
+        if not embedded and len(found) > 1 and _is_background(tok, triggers):
+            embedded = True
+        if not embedded and tok.dep_ == "acl" and any(c.tag_ == "TO" for c in tok.children) \
+                and ev.type in COOPERATIVE:
+            # "an offer to host a summit", "efforts to forge a settlement": a purpose, not a happening
+            embedded = True
+        if not embedded and ev.type in PROTEST_PURPOSES:
+            # "staged demonstrations to demand reforms", "marched, calling for ...":
+            # the demand is what the protest is about
+            cur = tok
+            for _ in range(4):
+                if cur.head is cur or cur.dep_ not in PURPOSE_DEPS:
+                    break
+                cur = cur.head
+                if cur.i in protests:
+                    embedded = True
+                    break
+        if not embedded:
+            keep.append((tok, rule, ev))
+    return keep
 
 
 def _dedupe(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, Rule, Event]]:
