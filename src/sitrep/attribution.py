@@ -106,6 +106,13 @@ class Attribute:
     def __init__(self, *, data_dir: str | None = None) -> None:
         cues = data.load("attribution", data_dir)
         self.verbs = set(cues["verbs"])
+        self.belief_verbs = set(cues["belief_verbs"])
+        self.intent_verbs = set(cues["intent_verbs"])
+        self.object_verbs = set(cues["object_verbs"])
+        self.prep_verbs = {k: set(v) for k, v in cues["prep_verbs"].items()}
+        self.unsourced_verbs = set(cues["unsourced_verbs"])
+        self.passive_verbs = set(cues["passive_verbs"])
+        self.claim_nouns = set(cues["claim_nouns"])
         self.phrases = [p.lower().split() for p in cues["phrases"]]
         self.anonymous = set(cues["anonymous_nouns"])
         self.experts = set(cues["expert_nouns"])
@@ -132,11 +139,17 @@ class Attribute:
         last: Quote | None = None
         for m in marks:
             touched = [s for s in sents if s.start_char <= m.end and s.end_char >= m.start]
-            cue, subj = self._cue_for_quote(m, touched, in_quote)
+            cue, subj = self._cue_for_quote(m, touched, in_quote, sents, text)
             if cue is not None and subj is not None:
                 used_cues.add(cue.i)
                 q = self._make(article, subj, (m.start, m.end), cue.text, cue, people, touched[-1],
                                direct=True, rule="quote-cue")
+            elif last is not None and last.direct and last.speaker and "\n\n" not in text[last.end:m.start] \
+                    and last is quotes[-1]:
+                # '"...," he said. "..."': the same statement goes on in the same paragraph
+                last.content = f"{last.content} {text[m.start:m.end]}"
+                last.end = m.end
+                continue
             elif last is not None and last.direct and last.speaker and _close_paragraph(text, last.end, m.start):
                 q = Quote(
                     content=text[m.start:m.end], start=m.start, end=m.end, speaker=last.speaker,
@@ -157,6 +170,7 @@ class Attribute:
         for sent in sents:
             for q in self._indirect(article, sent, people, in_quote, used_cues, quotes):
                 quotes.append(q)
+        quotes = _drop_nested(quotes)
         self._resolve_anaphora(article, quotes, people)
         quotes.sort(key=lambda q: (q.start, q.end))
         article.quotes = quotes
@@ -209,21 +223,71 @@ class Attribute:
         words = [t for t in span if not t.is_punct]
         return len(words) >= MIN_QUOTE_TOKENS
 
-    def _cue_for_quote(self, m: _Mark, touched: list[Any], in_quote: Any) -> tuple[Any, Any]:
-        """The speech verb that introduces a quoted span, and its subject.
+    def _cue_for_quote(self, m: _Mark, touched: list[Any], in_quote: Any, sents: list[Any] | None = None,
+                       text: str = "") -> tuple[Any, Any]:
+        """The cue that introduces a quoted span, and its speaker token.
 
         Looks in the sentences the quote touches, outside the quote: first after
-        the quote ("...," said X), then before it (X said: "...")."""
+        the quote ("...," said X), then before it (X said: "..."). A quote that
+        ends in a comma runs on into the next sentence ('"...," Flynn, a top
+        surrogate, said'); a quote after a colon at a sentence start takes its
+        cue from the sentence before ("The Times reports:"). Without a verb:
+        "according to X", 'Name: "..."' and '"..." ― Name'."""
         if not touched:
             return None, None
         after = [t for t in touched[-1] if t.idx >= m.end and not in_quote(t)]
         before = [t for t in reversed(list(touched[0])) if t.idx < m.start and not in_quote(t)]
+        if sents is not None and text:
+            k = next((i for i, x in enumerate(sents) if x.start == touched[-1].start), None)
+            close = text[m.end - 1: m.end] if m.end > 0 else ""
+            if k is not None and k + 1 < len(sents) and not after and close in (",", "?", "!", "—", "-"):
+                nxt = sents[k + 1]
+                if nxt.start_char - m.end <= 3 and "\n" not in text[m.end:nxt.start_char]:
+                    run = []
+                    for t in nxt:
+                        if in_quote(t) or len(run) >= 15:
+                            break
+                        run.append(t)
+                    after = run
+            k0 = next((i for i, x in enumerate(sents) if x.start == touched[0].start), None)
+            lead = text[:m.start - 1].rstrip()
+            if not before and k0 and lead.endswith(":"):
+                before = [t for t in reversed(list(sents[k0 - 1])) if not in_quote(t)]
+        # '"..." ― Name' (a signature dash after the quote)
+        if after and after[0].text in ("―", "—", "–", "-", "--") and len(after) > 1 and after[1].pos_ == "PROPN":
+            run = [after[1]]
+            for t in after[2:]:
+                if t.pos_ != "PROPN":
+                    break
+                run.append(t)
+            return after[0], run[-1]
         for side in (after, before):
             for t in side:
                 if t.lemma_.lower() in self.verbs and t.pos_ in ("VERB", "AUX"):
                     subj = self._speaker_of(t)
                     if subj is not None and not in_quote(subj):
                         return t, subj
+                    if side is after and t.i > after[0].i:
+                        # '"...," Flynn, a surrogate, said' parsed with a wrong subject: the name after the quote
+                        lead = [x for x in after if x.i < t.i and not x.is_punct]
+                        if lead and lead[0].pos_ in ("PROPN", "PRON", "NOUN"):
+                            run = [lead[0]]
+                            for x in lead[1:]:
+                                if x.pos_ != "PROPN" or lead[0].pos_ != "PROPN":
+                                    break
+                                run.append(x)
+                            return t, run[-1]
+        for side in (after, before):
+            for t in side:
+                if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+                    objs = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"]
+                    if objs and not in_quote(objs[0]):
+                        return t, self._by_agent(objs[0])
+        # 'Clinton: "Our goal is ..."'
+        if len(before) >= 2 and before[0].text == ":" and before[1].pos_ == "PROPN":
+            names = before[1:]
+            if len(names) <= 5 and all(t.pos_ == "PROPN" or t.is_punct for t in names):
+                return before[0], before[1]
         return None, None
 
     def _speaker_of(self, cue: Any) -> Any:
@@ -262,27 +326,107 @@ class Attribute:
                                   rule="according-to"))
             return out
         for cue in sent:
-            if cue.i in used_cues or cue.lemma_.lower() not in self.verbs or cue.pos_ not in ("VERB", "AUX"):
+            if cue.i in used_cues or cue.pos_ not in ("VERB", "AUX") or in_quote(cue):
                 continue
-            if in_quote(cue):
+            found = self._claim_of_verb(cue, sent, in_quote)
+            if found is None:
                 continue
-            subj = self._speaker_of(cue)
-            if subj is None or in_quote(subj):
+            (start, end), subj, sourced = found
+            if sum(1 for t in sent if start <= t.idx < end and in_quote(t)) > \
+                    sum(1 for t in sent if start <= t.idx < end) / 2:
+                continue  # mostly a quote already taken
+            if not sourced:
+                out.append(Quote(
+                    content=article.text[start:end], start=start, end=end, speaker=None, speaker_start=None,
+                    speaker_end=None, speaker_type="unattributed", cue=cue.text, direct=False,
+                    cue_start=cue.idx, cue_end=cue.idx + len(cue.text), rule="unsourced-cue"))
                 continue
-            comp = next((c for c in cue.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), None)
-            if comp is None:
-                continue
-            toks = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head == comp and t.lower_ in ("that", "whether", "if"))]
-            if len(toks) < 3 or sum(1 for t in toks if in_quote(t)) > len(toks) / 2:
-                continue
-            start = toks[0].idx
-            last_tok = toks[-1]
-            while last_tok.is_punct and last_tok.i > toks[0].i:
-                last_tok = sent.doc[last_tok.i - 1]
-            end = last_tok.idx + len(last_tok.text)
             out.append(self._make(article, subj, (start, end), cue.text, cue, people, sent,
-                                  direct=False, rule="ccomp-cue"))
+                                  direct=False, rule="verb-cue"))
+        for noun in sent:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.claim_nouns or in_quote(noun):
+                continue
+            found = self._claim_of_noun(noun)
+            if found is not None:
+                (start, end), subj = found
+                out.append(self._make(article, subj, (start, end), noun.text, noun, people, sent,
+                                      direct=False, rule="noun-cue"))
         return out
+
+    # ------------------------------------------------------------------
+    def _claim_of_verb(self, cue: Any, sent: Any, in_quote: Any) -> tuple[tuple[int, int], Any, bool] | None:
+        """(content range, speaker token, has a source) of a cue verb, or None.
+
+        By the kind of verb (data/attribution.yaml): speech and belief verbs
+        take a clause ("said that ..."; "Acts of protest, he said, are ...");
+        intent verbs a to-infinitive ("wants to ..."); stance verbs their
+        object ("criticized the president for ..."); phrasal cues their
+        preposition ("called for ..."). "X seemed to", "X is expected to" have
+        no source."""
+        lemma = cue.lemma_.lower()
+        kids = list(cue.children)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids)
+        parts: list[Any] = []
+        if lemma in self.verbs or lemma in self.belief_verbs:
+            parts = [c for c in kids if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
+                     or c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and lemma in self.verbs]
+            if not parts and cue.dep_ == "parataxis" and lemma in self.verbs and not passive:
+                # "Acts of protest, Mr. Obama said, are acts of patriotism": the host clause
+                host = cue.head
+                own = {t.i for t in cue.subtree}
+                toks = [t for t in host.subtree if t.i not in own]
+                return self._finish(_trim(toks), self._speaker_of(cue), True)
+        if not parts and lemma in self.intent_verbs:
+            parts = [c for c in kids if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+            if parts:
+                parts = [c for c in kids if c.dep_ in ("dobj", "dative") and c.i < parts[0].i] + parts
+        if not parts and lemma in self.object_verbs and not passive:
+            parts = [c for c in kids if c.dep_ in ("dobj", "ccomp", "oprd") or
+                     c.dep_ == "prep" and c.lower_ in ("as", "for", "of", "over") and c.i > cue.i]
+            if not any(c.dep_ in ("dobj", "ccomp") for c in parts):
+                parts = []
+        if not parts and lemma in self.prep_verbs:
+            preps = self.prep_verbs[lemma]
+            marker = [c for c in kids if c.dep_ in ("prep", "prt") and c.lower_ in preps and c.i > cue.i]
+            if marker:
+                parts = [c for c in marker if c.dep_ == "prep" and any(x.dep_ in ("pobj", "pcomp") for x in c.children)]
+                parts += [c for c in kids if c.i > marker[0].i and c.dep_ in ("dobj", "xcomp", "ccomp")]
+        if not parts:
+            return None
+        unsourced = lemma in self.unsourced_verbs or (passive and lemma in self.passive_verbs)
+        toks = [t for c in parts for t in c.subtree]
+        if unsourced:
+            subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                toks += list(subj.subtree)
+            return self._finish(_trim(toks), None, False)
+        if passive:
+            return None
+        return self._finish(_trim(toks), self._speaker_of(cue), True)
+
+    @staticmethod
+    def _finish(toks: list[Any], subj: Any, sourced: bool) -> tuple[tuple[int, int], Any, bool] | None:
+        if len(toks) < 2 or (sourced and subj is None):
+            return None
+        if subj is not None and toks[0].i <= subj.i <= toks[-1].i:
+            return None  # the speaker inside its own claim: a parse gone wrong
+        return (toks[0].idx, toks[-1].idx + len(toks[-1].text)), subj, sourced
+
+    def _claim_of_noun(self, noun: Any) -> tuple[tuple[int, int], Any] | None:
+        """"Trump's claim that ...", "the senator's call for ...": the clause or object, and the owner."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None or owner.lower_ in ("its", "their", "his", "her", "my", "our", "your"):
+            return None
+        parts = [c for c in noun.children if c.i > noun.i and (
+            c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and
+            any(m.dep_ in ("mark", "aux") and m.lower_ in ("that", "to") for m in c.children)
+            or c.dep_ == "prep" and c.lower_ in ("for", "of", "against") and noun.lemma_.lower() in ("call", "support", "opposition", "criticism", "endorsement", "praise"))]
+        if not parts:
+            return None
+        toks = _trim([t for c in parts for t in c.subtree])
+        if len(toks) < 2:
+            return None
+        return (toks[0].idx, toks[-1].idx + len(toks[-1].text)), owner
 
     def _phrase_at(self, sent: Any, i: int) -> int:
         doc = sent.doc
@@ -533,6 +677,33 @@ def _sentence_minus(sent: Any, cut_start: int, cut_end: int) -> tuple[int, int] 
     if len(part) < 3:
         return None
     return part[0].idx, part[-1].idx + len(part[-1].text)
+
+
+def _drop_nested(quotes: list[Quote]) -> list[Quote]:
+    """A quoted phrase without a cue of its own inside a claim's content ('Japan branded
+    North Korea an "outlaw nation"') is part of that claim, not a second one."""
+    claims = [q for q in quotes if not q.direct and q.speaker]
+    out = []
+    for q in quotes:
+        if q.direct and q.rule in ("quote-no-cue", "continuation") and any(
+                c.start <= q.start and q.end <= c.end + 2 for c in claims):
+            continue
+        out.append(q)
+    return out
+
+
+def _trim(toks: list[Any]) -> list[Any]:
+    """Tokens in order, contiguous from the first to the last, without edge punctuation."""
+    if not toks:
+        return []
+    doc = toks[0].doc
+    lo, hi = min(t.i for t in toks), max(t.i for t in toks)
+    out = [doc[i] for i in range(lo, hi + 1)]
+    while out and (out[0].is_punct or out[0].is_space):
+        out = out[1:]
+    while out and (out[-1].is_punct or out[-1].is_space):
+        out = out[:-1]
+    return out
 
 
 def _close_paragraph(text: str, prev_end: int, start: int) -> bool:
