@@ -29,7 +29,13 @@ from sitrep.model import Article, Entity, Quote
 OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "‹": "›"}
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_GROUP = {"they", "it", "we"}
-MIN_QUOTE_TOKENS = 3  # 'Oreshnik' in quote marks is a name, not a quote
+MIN_QUOTE_TOKENS = 3
+# speech verbs whose object is the listener, not what was said ("told reporters")
+ADDRESSEE_VERBS = {"tell", "inform", "brief", "quote", "answer", "reply", "respond", "ask", "urge", "assure",
+                   "remind", "warn", "promise", "caution", "thank", "cite", "counter", "point", "agree"}
+# objects that stand for what was said without saying it ("said it", "said so")
+VAGUE_OBJECTS = {"it", "this", "that", "so", "what", "something", "anything", "nothing", "things", "much",
+                 "little", "more", "less", "which", "all", "everything"}  # 'Oreshnik' in quote marks is a name, not a quote
 
 
 @dataclass(slots=True)
@@ -113,6 +119,7 @@ class Attribute:
         self.unsourced_verbs = set(cues["unsourced_verbs"])
         self.passive_verbs = set(cues["passive_verbs"])
         self.claim_nouns = set(cues["claim_nouns"])
+        self.quote_verbs = self.verbs | set(cues["quote_verbs"])
         self.phrases = [p.lower().split() for p in cues["phrases"]]
         self.anonymous = set(cues["anonymous_nouns"])
         self.experts = set(cues["expert_nouns"])
@@ -251,7 +258,7 @@ class Attribute:
                     after = run
             k0 = next((i for i, x in enumerate(sents) if x.start == touched[0].start), None)
             lead = text[:m.start - 1].rstrip()
-            if not before and k0 and lead.endswith(":"):
+            if k0 and lead.endswith(":") and all(t.is_punct or t.is_space for t in before):
                 before = [t for t in reversed(list(sents[k0 - 1])) if not in_quote(t)]
         # '"..." ― Name' (a signature dash after the quote)
         if after and after[0].text in ("―", "—", "–", "-", "--") and len(after) > 1 and after[1].pos_ == "PROPN":
@@ -263,7 +270,7 @@ class Attribute:
             return after[0], run[-1]
         for side in (after, before):
             for t in side:
-                if t.lemma_.lower() in self.verbs and t.pos_ in ("VERB", "AUX"):
+                if t.lemma_.lower() in self.quote_verbs and t.pos_ in ("VERB", "AUX"):
                     subj = self._speaker_of(t)
                     if subj is not None and not in_quote(subj):
                         return t, subj
@@ -299,10 +306,12 @@ class Attribute:
         subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
         if subj is None and cue.dep_ in ("advcl", "conj", "xcomp", "pcomp"):
             subj = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
+        if subj is None and cue.dep_ == "xcomp":  # "X is expected to endorse"
+            subj = next((c for c in cue.head.children if c.dep_ == "nsubjpass"), None)
         if subj is None and cue.dep_ == "prep":  # "as saying"
             return None
-        if subj is not None and subj.lower_ in ("i", "we", "you"):
-            return None
+        if subj is not None and subj.lower_ in ("you", "one", "we"):
+            return None  # generic "you"
         return subj
 
     def _indirect(self, article: Article, sent: Any, people: "_PersonIndex", in_quote: Any,
@@ -375,7 +384,10 @@ class Attribute:
                 host = cue.head
                 own = {t.i for t in cue.subtree}
                 toks = [t for t in host.subtree if t.i not in own]
-                return self._finish(_trim(toks), self._speaker_of(cue), True)
+                return self._finish(_trim(toks), self._speaker_of(cue), True, inside_ok=True)
+            if not parts and lemma in self.verbs and lemma not in ADDRESSEE_VERBS and not passive:
+                # "Stone says the increase ... makes his election less likely"; "he said Ryan"
+                parts = [c for c in kids if c.dep_ == "dobj" and c.i > cue.i and c.lower_ not in VAGUE_OBJECTS]
         if not parts and lemma in self.intent_verbs:
             parts = [c for c in kids if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
             if parts:
@@ -391,11 +403,15 @@ class Attribute:
             if marker:
                 parts = [c for c in marker if c.dep_ == "prep" and any(x.dep_ in ("pobj", "pcomp") for x in c.children)]
                 parts += [c for c in kids if c.i > marker[0].i and c.dep_ in ("dobj", "xcomp", "ccomp")]
+        if not parts and lemma in self.unsourced_verbs:
+            parts = [c for c in kids if c.dep_ in ("xcomp", "ccomp", "acomp", "attr", "oprd") and c.i > cue.i]
         if not parts:
             return None
         unsourced = lemma in self.unsourced_verbs or (passive and lemma in self.passive_verbs)
         toks = [t for c in parts for t in c.subtree]
         if unsourced:
+            if any(c.dep_ == "xcomp" and self._is_cue(c.lemma_.lower()) for c in parts):
+                return None  # "seemed to blame X": the inner verb's claim, with the subject as source
             subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
                 toks += list(subj.subtree)
@@ -404,11 +420,16 @@ class Attribute:
             return None
         return self._finish(_trim(toks), self._speaker_of(cue), True)
 
+    def _is_cue(self, lemma: str) -> bool:
+        return (lemma in self.verbs or lemma in self.belief_verbs or lemma in self.intent_verbs
+                or lemma in self.object_verbs or lemma in self.prep_verbs)
+
     @staticmethod
-    def _finish(toks: list[Any], subj: Any, sourced: bool) -> tuple[tuple[int, int], Any, bool] | None:
+    def _finish(toks: list[Any], subj: Any, sourced: bool, *, inside_ok: bool = False,
+                ) -> tuple[tuple[int, int], Any, bool] | None:
         if len(toks) < 2 or (sourced and subj is None):
             return None
-        if subj is not None and toks[0].i <= subj.i <= toks[-1].i:
+        if subj is not None and not inside_ok and toks[0].i <= subj.i <= toks[-1].i:
             return None  # the speaker inside its own claim: a parse gone wrong
         return (toks[0].idx, toks[-1].idx + len(toks[-1].text)), subj, sourced
 
