@@ -30,6 +30,8 @@ OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "�
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_GROUP = {"they", "it", "we"}
 MIN_QUOTE_TOKENS = 3
+MERGE_GAP = 300  # at most this many characters between a quote and its continuation ('," she said. "')
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 # speech verbs whose object is the listener, not what was said ("told reporters")
 ADDRESSEE_VERBS = {"tell", "inform", "brief", "quote", "answer", "reply", "respond", "ask", "urge", "assure",
                    "remind", "warn", "promise", "caution", "thank", "cite", "counter", "point", "agree"}
@@ -57,6 +59,22 @@ def find_quoted_spans(text: str) -> list[_Mark]:
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
+        if text.startswith(("''", "``"), i) and (i == 0 or not text[i - 1].isalnum()) \
+                and i + 2 < n and not text[i + 2].isspace():
+            # ''...'' and ``...'' (newswire and typewriter style)
+            end = text.find("''", i + 2)
+            para = text.find("\n\n", i + 2)
+            if end < 0 or (0 <= para < end):
+                end = para if para >= 0 else n
+            cs, ce = i + 2, end
+            while cs < ce and text[cs].isspace():
+                cs += 1
+            while ce > cs and text[ce - 1].isspace():
+                ce -= 1
+            if ce > cs:
+                spans.append(_Mark(cs, ce))
+            i = end + 2
+            continue
         if ch in OPEN_CLOSE and _can_open(text, i):
             close = OPEN_CLOSE[ch]
             j = i + 1
@@ -152,7 +170,7 @@ class Attribute:
                 q = self._make(article, subj, (m.start, m.end), cue.text, cue, people, touched[-1],
                                direct=True, rule="quote-cue")
             elif last is not None and last.direct and last.speaker and "\n\n" not in text[last.end:m.start] \
-                    and last is quotes[-1]:
+                    and last is quotes[-1] and m.start - last.end <= MERGE_GAP:
                 # '"...," he said. "..."': the same statement goes on in the same paragraph
                 last.content = f"{last.content} {text[m.start:m.end]}"
                 last.end = m.end
@@ -310,7 +328,10 @@ class Attribute:
             subj = next((c for c in cue.head.children if c.dep_ == "nsubjpass"), None)
         if subj is None and cue.dep_ == "prep":  # "as saying"
             return None
-        if subj is not None and subj.lower_ in ("you", "one", "we"):
+        if subj is not None and subj.lower_ in ("that", "this") and subj.i == cue.i - 1 and cue.i + 1 < len(cue.doc) \
+                and cue.doc[cue.i + 1].text == ",":
+            return None  # "That said, ..."
+        if subj is not None and subj.lower_ in ("you", "we"):
             return None  # generic "you"
         return subj
 
@@ -377,8 +398,8 @@ class Attribute:
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids)
         parts: list[Any] = []
         if lemma in self.verbs or lemma in self.belief_verbs:
-            parts = [c for c in kids if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
-                     or c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and lemma in self.verbs]
+            parts = [c for c in kids if c.dep_ == "ccomp" and not c.is_punct
+                     or c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX", "ADJ") and lemma in self.verbs]
             if not parts and cue.dep_ == "parataxis" and lemma in self.verbs and not passive:
                 # "Acts of protest, Mr. Obama said, are acts of patriotism": the host clause
                 host = cue.head
@@ -475,7 +496,14 @@ class Attribute:
         head_span = _noun_phrase(subj)
         s_start, s_end = head_span[0].idx, head_span[-1].idx + len(head_span[-1].text)
         speaker_text = text[s_start:s_end]
-        stype, speaker, title = self._classify(article, subj, head_span, sent, people)
+        if subj.lower_ in RELATIVE_PRONOUNS and subj.head.dep_ in ("relcl", "acl") and subj.head.head.i != subj.head.i:
+            # "voters who said ...": the voters speak; the span stays on "who"
+            ant = subj.head.head
+            ant_span = _noun_phrase(ant)
+            stype, speaker, title = self._classify(article, ant, ant_span, sent, people)
+            speaker = speaker or text[ant_span[0].idx: ant_span[-1].idx + len(ant_span[-1].text)]
+        else:
+            stype, speaker, title = self._classify(article, subj, head_span, sent, people)
         q = Quote(
             content=text[content[0]:content[1]], start=content[0], end=content[1],
             speaker=speaker or speaker_text, speaker_start=s_start, speaker_end=s_end,
