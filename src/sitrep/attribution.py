@@ -138,6 +138,9 @@ class Attribute:
         self.passive_verbs = set(cues["passive_verbs"])
         self.claim_nouns = set(cues["claim_nouns"])
         self.quote_verbs = self.verbs | set(cues["quote_verbs"])
+        self.light_verbs = set(cues["light_verbs"])
+        self.speech_nouns = set(cues["speech_nouns"])
+        self.stance_nouns = {k: set(v) for k, v in cues["stance_nouns"].items()}
         self.phrases = [p.lower().split() for p in cues["phrases"]]
         self.anonymous = set(cues["anonymous_nouns"])
         self.experts = set(cues["expert_nouns"])
@@ -424,6 +427,8 @@ class Attribute:
             if marker:
                 parts = [c for c in marker if c.dep_ == "prep" and any(x.dep_ in ("pobj", "pcomp") for x in c.children)]
                 parts += [c for c in kids if c.i > marker[0].i and c.dep_ in ("dobj", "xcomp", "ccomp")]
+        if not parts and lemma in self.light_verbs and not passive:
+            parts = self._light_verb_claim(cue, kids)
         if not parts and lemma in self.unsourced_verbs:
             parts = [c for c in kids if c.dep_ in ("xcomp", "ccomp", "acomp", "attr", "oprd") and c.i > cue.i]
         if not parts:
@@ -455,20 +460,36 @@ class Attribute:
         return (toks[0].idx, toks[-1].idx + len(toks[-1].text)), subj, sourced
 
     def _claim_of_noun(self, noun: Any) -> tuple[tuple[int, int], Any] | None:
-        """"Trump's claim that ...", "the senator's call for ...": the clause or object, and the owner."""
+        """"Trump's claim that ...", "her criticism of Sanders": the clause or object, and the owner."""
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if owner is None or owner.lower_ in ("its", "their", "his", "her", "my", "our", "your"):
+        if owner is None or owner.lower_ == "your":
             return None
-        parts = [c for c in noun.children if c.i > noun.i and (
-            c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and
-            any(m.dep_ in ("mark", "aux") and m.lower_ in ("that", "to") for m in c.children)
-            or c.dep_ == "prep" and c.lower_ in ("for", "of", "against") and noun.lemma_.lower() in ("call", "support", "opposition", "criticism", "endorsement", "praise"))]
+        parts = self._noun_complements(noun)
         if not parts:
             return None
         toks = _trim([t for c in parts for t in c.subtree])
         if len(toks) < 2:
             return None
         return (toks[0].idx, toks[-1].idx + len(toks[-1].text)), owner
+
+    def _noun_complements(self, noun: Any) -> list[Any]:
+        """What a claim noun is about: its that/to clause, or for a stance noun the object of
+        its preposition ("support for X", "criticism of Y")."""
+        lemma = noun.lemma_.lower()
+        return [c for c in noun.children if c.i > noun.i and (
+            c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and
+            any(m.dep_ in ("mark", "aux") and m.lower_ in ("that", "to") for m in c.children)
+            or c.dep_ == "prep" and lemma in self.stance_nouns and c.lower_ in self.stance_nouns[lemma])]
+
+    def _light_verb_claim(self, cue: Any, kids: list[Any]) -> list[Any]:
+        """"made allegations against the NRA", "took a shot at Clinton", "expressed support for
+        Trump": a light verb with a speech noun object; the noun's complement (or the noun) is the content."""
+        for c in kids:
+            if c.dep_ == "dobj" and c.lemma_.lower() in self.speech_nouns:
+                comp = self._noun_complements(c) or [
+                    x for x in c.children if x.i > c.i and x.dep_ in ("prep", "acl", "relcl")]
+                return comp or [c]
+        return []
 
     def _phrase_at(self, sent: Any, i: int) -> int:
         doc = sent.doc
