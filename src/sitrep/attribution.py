@@ -198,11 +198,24 @@ class Attribute:
         for sent in sents:
             for q in self._indirect(article, sent, people, in_quote, used_cues, quotes):
                 quotes.append(q)
-        quotes = _drop_nested(quotes)
+        quotes = self._drop_nested_claims(_drop_nested(quotes))
         self._resolve_anaphora(article, quotes, people)
         quotes.sort(key=lambda q: (q.start, q.end))
         article.quotes = quotes
         return article
+
+    def _drop_nested_claims(self, quotes: list[Quote]) -> list[Quote]:
+        """'She said she plans to join the protest': one claim, the saying. A thought, plan or
+        stance reported inside what someone said (or inside a quote) is part of that content,
+        not a claim of its own. (Keeping reports inside reports, 'X said Y told him', scored lower.)"""
+        outer = [q for q in quotes if q.direct or (q.cue and q.rule in ("verb-cue", "according-to", "quote-cue"))]
+        out = []
+        for q in quotes:
+            if q.rule in ("verb-cue", "unsourced-cue", "noun-cue") and q.cue_start is not None \
+                    and any(o is not q and o.start <= q.cue_start < o.end for o in outer):
+                continue
+            out.append(q)
+        return out
 
     def _resolve_anaphora(self, article: Article, quotes: list[Quote], people: "_PersonIndex") -> None:
         """'the minister', 'the official', 'the committee' said: the last speaker, person
