@@ -162,12 +162,24 @@ class Attribute:
         sents = list(doc.sents)
         self._subjects: dict[int, Any] = {}
         used_cues: set[int] = set()
+        partial_cues: set[int] = set()
         quotes: list[Quote] = []
         # 1. direct quotes: each quoted span with the cue next to it
         last: Quote | None = None
         for m in marks:
             touched = [s for s in sents if s.start_char <= m.end and s.end_char >= m.start]
             cue, subj = self._cue_for_quote(m, touched, in_quote, sents, text)
+            if cue is not None and subj is not None and cue.i in used_cues and quotes \
+                    and quotes[-1].cue_start == cue.idx and "\n\n" not in text[quotes[-1].end:m.start]:
+                # '"A," he said, "B."' and 'claiming "A" but "B"': one statement in pieces
+                quotes[-1].content = f"{quotes[-1].content} {text[m.start:m.end]}"
+                quotes[-1].end = m.end
+                continue
+            if cue is not None and subj is not None and self._inside_complement(cue, m, in_quote):
+                # 'said that Melania would discuss it "in a few weeks"': a quoted phrase inside
+                # reported speech belongs to the claim the indirect pass makes
+                partial_cues.add(cue.i)
+                continue
             if cue is not None and subj is not None:
                 used_cues.add(cue.i)
                 q = self._make(article, subj, (m.start, m.end), cue.text, cue, people, touched[-1],
@@ -196,7 +208,7 @@ class Attribute:
                 last = q
         # 2. indirect claims: speech verbs with a clausal complement outside quotes; "according to"
         for sent in sents:
-            for q in self._indirect(article, sent, people, in_quote, used_cues, quotes):
+            for q in self._indirect(article, sent, people, in_quote, used_cues, quotes, partial_cues):
                 quotes.append(q)
         quotes = self._drop_nested_claims(_drop_nested(quotes))
         self._resolve_anaphora(article, quotes, people)
@@ -331,6 +343,20 @@ class Attribute:
                 return before[0], before[1]
         return None, None
 
+    @staticmethod
+    def _inside_complement(cue: Any, m: _Mark, in_quote: Any) -> bool:
+        """Whether a quoted span sits inside the clause its cue introduces, after words of the
+        reporter's own ('said that voting fraud is "a big problem"')."""
+        comp = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp", "dobj", "oprd") and c.i > cue.i]
+        if not comp:
+            return False
+        toks = [t for c in comp for t in c.subtree]
+        if not any(t.idx >= m.start and t.idx < m.end for t in toks):
+            return False
+        own = [t for t in toks if t.idx < m.start and not t.is_punct and not in_quote(t)
+               and not (t.dep_ == "mark" and t.lower_ in ("that", "whether", "if"))]
+        return len(own) >= 2
+
     def _speaker_of(self, cue: Any) -> Any:
         """The speaker of a speech verb: its subject; for 'X quoted Y as saying', Y."""
         if cue.lemma_.lower() == "quote":
@@ -352,7 +378,7 @@ class Attribute:
         return subj
 
     def _indirect(self, article: Article, sent: Any, people: "_PersonIndex", in_quote: Any,
-                  used_cues: set[int], quotes: list[Quote]) -> list[Quote]:
+                  used_cues: set[int], quotes: list[Quote], partial_cues: set[int] = frozenset()) -> list[Quote]:
         out: list[Quote] = []
         # "according to X": the rest of the sentence is X's claim (unless it is a quote)
         for tok in sent:
@@ -378,7 +404,7 @@ class Attribute:
             if found is None:
                 continue
             (start, end), subj, sourced = found
-            if sum(1 for t in sent if start <= t.idx < end and in_quote(t)) > \
+            if cue.i not in partial_cues and sum(1 for t in sent if start <= t.idx < end and in_quote(t)) > \
                     sum(1 for t in sent if start <= t.idx < end) / 2:
                 continue  # mostly a quote already taken
             if not sourced:
