@@ -435,7 +435,7 @@ class Attribute:
         object ("criticized the president for ..."); phrasal cues their
         preposition ("called for ..."). "X seemed to", "X is expected to" have
         no source."""
-        lemma = cue.lemma_.lower()
+        lemma = _lemma(cue)
         kids = list(cue.children)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids)
         parts: list[Any] = []
@@ -786,6 +786,13 @@ def _sentence_minus(sent: Any, cut_start: int, cut_end: int) -> tuple[int, int] 
     if len(part) < 3:
         return None
     return part[0].idx, part[-1].idx + len(part[-1].text)
+
+
+_LEMMA_FIXES = {"hoping": "hope", "hoped": "hope"}  # the small English model gives "hop"
+
+
+def _lemma(tok: Any) -> str:
+    return _LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()
 
 
 def _drop_nested(quotes: list[Quote]) -> list[Quote]:
