@@ -373,8 +373,6 @@ class Attribute:
         if subj is not None and subj.lower_ in ("that", "this") and subj.i == cue.i - 1 and cue.i + 1 < len(cue.doc) \
                 and cue.doc[cue.i + 1].text == ",":
             return None  # "That said, ..."
-        if subj is not None and subj.lower_ in ("you", "we"):
-            return None  # generic "you"
         return subj
 
     def _indirect(self, article: Article, sent: Any, people: "_PersonIndex", in_quote: Any,
@@ -463,7 +461,11 @@ class Attribute:
         if not parts and lemma in self.prep_verbs:
             preps = self.prep_verbs[lemma]
             marker = [c for c in kids if c.dep_ in ("prep", "prt") and c.lower_ in preps and c.i > cue.i]
-            if marker:
+            if not marker:  # "calling for the United States to step up": 'for' marks a clause
+                marker = [c for c in kids if c.i > cue.i and c.dep_ in ("ccomp", "advcl", "xcomp") and any(
+                    m.dep_ == "mark" and m.lower_ in preps and m.i < c.i for m in c.children)]
+                parts = marker
+            if marker and not parts:
                 parts = [c for c in marker if c.dep_ == "prep" and any(x.dep_ in ("pobj", "pcomp") for x in c.children)]
                 parts += [c for c in kids if c.i > marker[0].i and c.dep_ in ("dobj", "xcomp", "ccomp")]
         if not parts and lemma in self.light_verbs and not passive:
