@@ -306,6 +306,16 @@ class Attribute:
             lead = text[:m.start - 1].rstrip()
             if k0 and lead.endswith(":") and all(t.is_punct or t.is_space for t in before):
                 before = [t for t in reversed(list(sents[k0 - 1])) if not in_quote(t)]
+        # 'X emphasized that the division would be "a key component"': the verb whose clause holds the quote
+        first = next((t for t in touched[0] if t.idx >= m.start), None)
+        if first is not None and first.idx < m.end:
+            for anc in first.ancestors:
+                if in_quote(anc):
+                    continue
+                if anc.idx < m.start and anc.lemma_.lower() in self.quote_verbs and anc.pos_ in ("VERB", "AUX"):
+                    subj = self._speaker_of(anc)
+                    if subj is not None and not in_quote(subj):
+                        return anc, subj
         # '"..." ― Name' (a signature dash after the quote)
         if after and after[0].text in ("―", "—", "–", "-", "--") and len(after) > 1 and after[1].pos_ == "PROPN":
             run = [after[1]]
