@@ -19,6 +19,7 @@ full name seen earlier, with the title given in an apposition or before the name
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -154,20 +155,33 @@ class Attribute:
         text = article.text
         marks = [m for m in find_quoted_spans(text) if self._long_enough(doc, m)]
         people = _PersonIndex(article.entities, doc)
-        quoted = [(m.start, m.end) for m in marks]
+        quoted_tok = bytearray(len(doc))  # 1 for tokens inside a quoted span: one pass, O(1) lookups
+        for m in marks:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                for i in range(span.start, span.end):
+                    if m.start <= doc[i].idx < m.end:
+                        quoted_tok[i] = 1
 
         def in_quote(tok: Any) -> bool:
-            return any(s <= tok.idx < e for s, e in quoted)
+            return bool(quoted_tok[tok.i])
 
         sents = list(doc.sents)
+        sent_starts = [x.start_char for x in sents]
         self._subjects: dict[int, Any] = {}
+        self._sent_index: dict[int, int] | None = None
         used_cues: set[int] = set()
         partial_cues: set[int] = set()
         quotes: list[Quote] = []
         # 1. direct quotes: each quoted span with the cue next to it
         last: Quote | None = None
         for m in marks:
-            touched = [s for s in sents if s.start_char <= m.end and s.end_char >= m.start]
+            k = max(0, bisect.bisect_right(sent_starts, m.start) - 2)
+            touched = []
+            while k < len(sents) and sents[k].start_char <= m.end:
+                if sents[k].end_char >= m.start:
+                    touched.append(sents[k])
+                k += 1
             cue, subj = self._cue_for_quote(m, touched, in_quote, sents, text)
             if cue is not None and subj is not None and cue.i in used_cues and quotes \
                     and quotes[-1].cue_start == cue.idx and "\n\n" not in text[quotes[-1].end:m.start]:
@@ -220,14 +234,10 @@ class Attribute:
         """'She said she plans to join the protest': one claim, the saying. A thought, plan or
         stance reported inside what someone said (or inside a quote) is part of that content,
         not a claim of its own. (Keeping reports inside reports, 'X said Y told him', scored lower.)"""
-        outer = [q for q in quotes if q.direct or (q.cue and q.rule in ("verb-cue", "according-to", "quote-cue"))]
-        out = []
-        for q in quotes:
-            if q.rule in ("verb-cue", "unsourced-cue", "noun-cue") and q.cue_start is not None \
-                    and any(o is not q and o.start <= q.cue_start < o.end for o in outer):
-                continue
-            out.append(q)
-        return out
+        cover = _Cover([(o.start, o.end, id(o)) for o in quotes
+                        if o.direct or (o.cue and o.rule in ("verb-cue", "according-to", "quote-cue"))])
+        return [q for q in quotes if not (q.rule in ("verb-cue", "unsourced-cue", "noun-cue") and q.cue_start is not None
+                                          and cover.covers(q.cue_start, q.cue_start + 1, id(q)))]
 
     def _resolve_anaphora(self, article: Article, quotes: list[Quote], people: "_PersonIndex") -> None:
         """'the minister', 'the official', 'the committee' said: the last speaker, person
@@ -291,7 +301,9 @@ class Attribute:
         after = [t for t in touched[-1] if t.idx >= m.end and not in_quote(t)]
         before = [t for t in reversed(list(touched[0])) if t.idx < m.start and not in_quote(t)]
         if sents is not None and text:
-            k = next((i for i, x in enumerate(sents) if x.start == touched[-1].start), None)
+            index = {x.start: i for i, x in enumerate(sents)} if self._sent_index is None else self._sent_index
+            self._sent_index = index
+            k = index.get(touched[-1].start)
             close = text[m.end - 1: m.end] if m.end > 0 else ""
             if k is not None and k + 1 < len(sents) and not after and close in (",", "?", "!", "—", "-"):
                 nxt = sents[k + 1]
@@ -302,7 +314,7 @@ class Attribute:
                             break
                         run.append(t)
                     after = run
-            k0 = next((i for i, x in enumerate(sents) if x.start == touched[0].start), None)
+            k0 = index.get(touched[0].start)
             lead = text[:m.start - 1].rstrip()
             if k0 and lead.endswith(":") and all(t.is_punct or t.is_space for t in before):
                 before = [t for t in reversed(list(sents[k0 - 1])) if not in_quote(t)]
@@ -810,14 +822,33 @@ def _lemma(tok: Any) -> str:
 def _drop_nested(quotes: list[Quote]) -> list[Quote]:
     """A quoted phrase without a cue of its own inside a claim's content ('Japan branded
     North Korea an "outlaw nation"') is part of that claim, not a second one."""
-    claims = [q for q in quotes if not q.direct and q.speaker]
-    out = []
-    for q in quotes:
-        if q.direct and q.rule in ("quote-no-cue", "continuation") and any(
-                c.start <= q.start and q.end <= c.end + 2 for c in claims):
-            continue
-        out.append(q)
-    return out
+    cover = _Cover([(c.start, c.end + 2, id(c)) for c in quotes if not c.direct and c.speaker])
+    return [q for q in quotes if not (q.direct and q.rule in ("quote-no-cue", "continuation")
+                                      and cover.covers(q.start, q.end, id(q)))]
+
+
+class _Cover:
+    """Intervals (start, end, key); `covers(a, b, key)`: whether one interval other than `key`
+    holds [a, b). Sorted starts with a running top-two of ends: O(log n) a question."""
+
+    def __init__(self, intervals: list[tuple[int, int, int]]) -> None:
+        intervals = sorted(intervals)
+        self.starts = [iv[0] for iv in intervals]
+        self.best: list[tuple[int, int, int]] = []  # (best end, its key, second best end)
+        b_end, b_key, second = -1, -1, -1
+        for _, end, key in intervals:
+            if end > b_end:
+                b_end, b_key, second = end, key, b_end
+            elif end > second:
+                second = end
+            self.best.append((b_end, b_key, second))
+
+    def covers(self, a: int, b: int, key: int) -> bool:
+        k = bisect.bisect_right(self.starts, a) - 1
+        if k < 0:
+            return False
+        b_end, b_key, second = self.best[k]
+        return (second if b_key == key else b_end) >= b
 
 
 def _trim(toks: list[Any]) -> list[Any]:
