@@ -146,3 +146,15 @@ def test_cover_excludes_the_interval_itself():
     only = _Cover([(0, 10, 1)])
     assert not only.covers(3, 4, 1)
     assert not only.covers(9, 12, 7)
+
+
+def test_participle_after_a_statement_speaks_for_who_issued_it(attribute):
+    a = attribute("The ferry company issued a statement saying all crossings would resume on Tuesday.")
+    q = _one_covering(a, "all crossings would resume on Tuesday")
+    assert "ferry company" in q.speaker
+
+
+def test_saying_after_a_preposition_takes_the_main_subject(attribute):
+    a = attribute("The chairwoman ended the hearing by saying the report would be published in June.")
+    q = _one_covering(a, "the report would be published in June")
+    assert "chairwoman" in q.speaker

@@ -390,6 +390,15 @@ class Attribute:
             subj = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
         if subj is None and cue.dep_ == "xcomp":  # "X is expected to endorse"
             subj = next((c for c in cue.head.children if c.dep_ == "nsubjpass"), None)
+        if subj is None and cue.dep_ == "pcomp" and cue.head.dep_ == "prep":  # "ended by saying that"
+            subj = next((c for c in cue.head.head.children if c.dep_ == "nsubj"), None)
+        if subj is None and cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.pos_ in ("NOUN", "PROPN"):
+            # "released a statement saying ...": whoever released it; "signs saying ...": the signs
+            noun = cue.head
+            if noun.lemma_.lower() in self.speech_nouns and noun.dep_ in ("dobj", "pobj"):
+                verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+                subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            subj = subj or noun
         if subj is None and cue.dep_ == "prep":  # "as saying"
             return None
         if subj is not None and subj.lower_ in ("that", "this") and subj.i == cue.i - 1 and cue.i + 1 < len(cue.doc) \
