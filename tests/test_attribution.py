@@ -158,3 +158,15 @@ def test_saying_after_a_preposition_takes_the_main_subject(attribute):
     a = attribute("The chairwoman ended the hearing by saying the report would be published in June.")
     q = _one_covering(a, "the report would be published in June")
     assert "chairwoman" in q.speaker
+
+
+def test_colon_after_any_verb_gives_the_speaker(attribute):
+    a = attribute('The district nurse released a short statement:\n\n"We saw forty patients before noon and ran out of bandages."')
+    q = _one_covering(a, "We saw forty patients before noon")
+    assert "nurse" in (q.speaker or "")
+
+
+def test_headline_led_by_a_name_and_colon(attribute):
+    a = attribute("Okafor: Council's \u2018reckless spending plan\u2019 will sink the port.\n\nThe debate went on.")
+    q = _one_covering(a, "reckless spending plan")
+    assert q.speaker == "Okafor"

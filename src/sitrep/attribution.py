@@ -324,7 +324,8 @@ class Attribute:
             for anc in first.ancestors:
                 if in_quote(anc):
                     continue
-                if anc.idx < m.start and anc.lemma_.lower() in self.quote_verbs and anc.pos_ in ("VERB", "AUX"):
+                if anc.idx < m.start and anc.pos_ in ("VERB", "AUX") and (
+                        anc.lemma_.lower() in self.quote_verbs or self._is_cue(_lemma(anc))):
                     subj = self._speaker_of(anc)
                     if subj is not None and not in_quote(subj):
                         return anc, subj
@@ -363,6 +364,19 @@ class Attribute:
             names = before[1:]
             if len(names) <= 5 and all(t.pos_ == "PROPN" or t.is_punct for t in names):
                 return before[0], before[1]
+        # 'Graham: Trump's "hateful rhetoric" ...' (a headline or transcript line led by a name)
+        lead_toks = [t for t in touched[0] if t.idx < m.start]
+        colon = next((k for k, t in enumerate(lead_toks[:6]) if t.text == ":"), None)
+        if colon and all(t.pos_ == "PROPN" or t.is_punct for t in lead_toks[:colon]):
+            return lead_toks[colon], lead_toks[colon - 1]
+        # 'Cruz called them on it:' / 'the president released the following statement:' — the
+        # sentence that ends in the colon before the quote, whatever its verb
+        lead_in = [t for t in before if not t.is_space]
+        if lead_in and lead_in[0].text == ":":
+            root = lead_in[0].sent.root
+            subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+            if root.pos_ in ("VERB", "AUX") and subj is not None and not in_quote(subj) and subj.lower_ not in ("it", "there"):
+                return root, subj
         return None, None
 
     @staticmethod
