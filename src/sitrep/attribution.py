@@ -569,12 +569,12 @@ class Attribute:
 
     def _light_verb_claim(self, cue: Any, kids: list[Any]) -> list[Any]:
         """"made allegations against the NRA", "took a shot at Clinton", "expressed support for
-        Trump": a light verb with a speech noun object; the noun's complement (or the noun) is the content."""
+        Trump": a light verb with a speech noun object; the noun's complement is the content."""
         for c in kids:
             if c.dep_ == "dobj" and c.lemma_.lower() in self.speech_nouns:
                 comp = self._noun_complements(c) or [
                     x for x in c.children if x.i > c.i and x.dep_ in ("prep", "acl", "relcl")]
-                return comp or [c]
+                return comp
         return []
 
     def _phrase_at(self, sent: Any, i: int) -> int:
