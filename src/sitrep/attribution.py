@@ -3,18 +3,33 @@
 Rules over the dependency parse, with cue words kept as data
 (`data/attribution.yaml`):
 
-- `quote-cue`: a quoted span and a speech verb in the same sentence
-  ("'...,' said one defense commentator"): direct.
-- `ccomp-cue`: a speech verb with a clausal complement ("Bogdan confirmed that
-  ..."): indirect, the complement is the content.
+- `quote-cue`: a quoted span and its cue: a speech verb in the sentence
+  ("'...,' said one defense commentator"), in the next sentence piece when the
+  quote ends in a comma, in the lead-in sentence before a colon, the verb whose
+  clause holds the quote, "according to X", 'Name: "..."' and '"..." ― Name'.
+  Quoted pieces that share one cue ('"A," he said, "B."') make one quote; a
+  quoted phrase inside reported speech belongs to the indirect claim.
+- `verb-cue`: a cue verb and its content, by the kind of verb: speech and
+  belief verbs take their clause ("Bogdan confirmed that ...", "the poll shows
+  that ..."; parenthetical "X, he said, Y" takes the host clause), intent verbs
+  their to-infinitive ("wants to ..."), stance verbs their object ("criticized
+  the plan"), phrasal cues their preposition ("called for ..."), light verbs
+  a speech noun's complement ("made allegations against ...").
+- `unsourced-cue`: "X seemed to ...", "X is expected to ...": no source.
+- `noun-cue`: "Trump's claim that ...", "her criticism of ...".
 - `according-to`: "according to X" / "as reported by X": indirect, the rest of
   the sentence is the content.
 - `continuation`: a quoted sentence with no cue of its own goes to the speaker
-  of the quote just before it in the same or the previous paragraph.
+  of the quote just before it (in the same paragraph it extends that quote).
+
+A thought, plan or stance reported inside someone's words ("she said she plans
+to ...") is part of that content, not a claim of its own.
 
 Speakers are resolved within the article: a surname or pronoun goes back to the
 full name seen earlier, with the title given in an apposition or before the name
-("Andrei Bogdan, Deputy Head of ..."; "Defence Minister Viktor Khrenin").
+("Andrei Bogdan, Deputy Head of ..."; "Defence Minister Viktor Khrenin"); a
+relative pronoun ("voters who said") names its antecedent, keeping the
+pronoun's offsets. All bookkeeping is linear in the article's length.
 """
 
 from __future__ import annotations
