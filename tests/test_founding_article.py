@@ -83,6 +83,7 @@ def test_report_sourcing_profile_counts_the_founding_article(tmp_path, coded):
         store.add([coded])
         profile = collect(store)["profile"]
     assert profile["named_person"]["speakers"] == 1  # Andrei Bogdan
-    assert profile["anonymous_official"]["speakers"] == 1  # the Russian defense official
+    # the Russian defense official; Western officials (who "expressed concern over" the deployment)
+    assert profile["anonymous_official"]["speakers"] == 2
     assert profile["unnamed_expert"]["speakers"] >= 2  # the commentator, the experts / analysts
     assert profile["media"]["speakers"] >= 1  # Russian state media

@@ -3,22 +3,38 @@
 Rules over the dependency parse, with cue words kept as data
 (`data/attribution.yaml`):
 
-- `quote-cue`: a quoted span and a speech verb in the same sentence
-  ("'...,' said one defense commentator"): direct.
-- `ccomp-cue`: a speech verb with a clausal complement ("Bogdan confirmed that
-  ..."): indirect, the complement is the content.
+- `quote-cue`: a quoted span and its cue: a speech verb in the sentence
+  ("'...,' said one defense commentator"), in the next sentence piece when the
+  quote ends in a comma, in the lead-in sentence before a colon, the verb whose
+  clause holds the quote, "according to X", 'Name: "..."' and '"..." ― Name'.
+  Quoted pieces that share one cue ('"A," he said, "B."') make one quote; a
+  quoted phrase inside reported speech belongs to the indirect claim.
+- `verb-cue`: a cue verb and its content, by the kind of verb: speech and
+  belief verbs take their clause ("Bogdan confirmed that ...", "the poll shows
+  that ..."; parenthetical "X, he said, Y" takes the host clause), intent verbs
+  their to-infinitive ("wants to ..."), stance verbs their object ("criticized
+  the plan"), phrasal cues their preposition ("called for ..."), light verbs
+  a speech noun's complement ("made allegations against ...").
+- `unsourced-cue`: "X seemed to ...", "X is expected to ...": no source.
+- `noun-cue`: "Trump's claim that ...", "her criticism of ...".
 - `according-to`: "according to X" / "as reported by X": indirect, the rest of
   the sentence is the content.
 - `continuation`: a quoted sentence with no cue of its own goes to the speaker
-  of the quote just before it in the same or the previous paragraph.
+  of the quote just before it (in the same paragraph it extends that quote).
+
+A thought, plan or stance reported inside someone's words ("she said she plans
+to ...") is part of that content, not a claim of its own.
 
 Speakers are resolved within the article: a surname or pronoun goes back to the
 full name seen earlier, with the title given in an apposition or before the name
-("Andrei Bogdan, Deputy Head of ..."; "Defence Minister Viktor Khrenin").
+("Andrei Bogdan, Deputy Head of ..."; "Defence Minister Viktor Khrenin"); a
+relative pronoun ("voters who said") names its antecedent, keeping the
+pronoun's offsets. All bookkeeping is linear in the article's length.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -29,7 +45,15 @@ from sitrep.model import Article, Entity, Quote
 OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "‹": "›"}
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_GROUP = {"they", "it", "we"}
-MIN_QUOTE_TOKENS = 3  # 'Oreshnik' in quote marks is a name, not a quote
+MIN_QUOTE_TOKENS = 3
+MERGE_GAP = 300  # at most this many characters between a quote and its continuation ('," she said. "')
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+# speech verbs whose object is the listener, not what was said ("told reporters")
+ADDRESSEE_VERBS = {"tell", "inform", "brief", "quote", "answer", "reply", "respond", "ask", "urge", "assure",
+                   "remind", "warn", "promise", "caution", "thank", "cite", "counter", "point", "agree"}
+# objects that stand for what was said without saying it ("said it", "said so")
+VAGUE_OBJECTS = {"it", "this", "that", "so", "what", "something", "anything", "nothing", "things", "much",
+                 "little", "more", "less", "which", "all", "everything"}  # 'Oreshnik' in quote marks is a name, not a quote
 
 
 @dataclass(slots=True)
@@ -51,6 +75,22 @@ def find_quoted_spans(text: str) -> list[_Mark]:
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
+        if text.startswith(("''", "``"), i) and (i == 0 or not text[i - 1].isalnum()) \
+                and i + 2 < n and not text[i + 2].isspace():
+            # ''...'' and ``...'' (newswire and typewriter style)
+            end = text.find("''", i + 2)
+            para = text.find("\n\n", i + 2)
+            if end < 0 or (0 <= para < end):
+                end = para if para >= 0 else n
+            cs, ce = i + 2, end
+            while cs < ce and text[cs].isspace():
+                cs += 1
+            while ce > cs and text[ce - 1].isspace():
+                ce -= 1
+            if ce > cs:
+                spans.append(_Mark(cs, ce))
+            i = end + 2
+            continue
         if ch in OPEN_CLOSE and _can_open(text, i):
             close = OPEN_CLOSE[ch]
             j = i + 1
@@ -106,6 +146,17 @@ class Attribute:
     def __init__(self, *, data_dir: str | None = None) -> None:
         cues = data.load("attribution", data_dir)
         self.verbs = set(cues["verbs"])
+        self.belief_verbs = set(cues["belief_verbs"])
+        self.intent_verbs = set(cues["intent_verbs"])
+        self.object_verbs = set(cues["object_verbs"])
+        self.prep_verbs = {k: set(v) for k, v in cues["prep_verbs"].items()}
+        self.unsourced_verbs = set(cues["unsourced_verbs"])
+        self.passive_verbs = set(cues["passive_verbs"])
+        self.claim_nouns = set(cues["claim_nouns"])
+        self.quote_verbs = self.verbs | set(cues["quote_verbs"])
+        self.light_verbs = set(cues["light_verbs"])
+        self.speech_nouns = set(cues["speech_nouns"])
+        self.stance_nouns = {k: set(v) for k, v in cues["stance_nouns"].items()}
         self.phrases = [p.lower().split() for p in cues["phrases"]]
         self.anonymous = set(cues["anonymous_nouns"])
         self.experts = set(cues["expert_nouns"])
@@ -119,24 +170,55 @@ class Attribute:
         text = article.text
         marks = [m for m in find_quoted_spans(text) if self._long_enough(doc, m)]
         people = _PersonIndex(article.entities, doc)
-        quoted = [(m.start, m.end) for m in marks]
+        quoted_tok = bytearray(len(doc))  # 1 for tokens inside a quoted span: one pass, O(1) lookups
+        for m in marks:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                for i in range(span.start, span.end):
+                    if m.start <= doc[i].idx < m.end:
+                        quoted_tok[i] = 1
 
         def in_quote(tok: Any) -> bool:
-            return any(s <= tok.idx < e for s, e in quoted)
+            return bool(quoted_tok[tok.i])
 
         sents = list(doc.sents)
+        sent_starts = [x.start_char for x in sents]
         self._subjects: dict[int, Any] = {}
+        self._sent_index: dict[int, int] | None = None
         used_cues: set[int] = set()
+        partial_cues: set[int] = set()
         quotes: list[Quote] = []
         # 1. direct quotes: each quoted span with the cue next to it
         last: Quote | None = None
         for m in marks:
-            touched = [s for s in sents if s.start_char <= m.end and s.end_char >= m.start]
-            cue, subj = self._cue_for_quote(m, touched, in_quote)
+            k = max(0, bisect.bisect_right(sent_starts, m.start) - 2)
+            touched = []
+            while k < len(sents) and sents[k].start_char <= m.end:
+                if sents[k].end_char >= m.start:
+                    touched.append(sents[k])
+                k += 1
+            cue, subj = self._cue_for_quote(m, touched, in_quote, sents, text)
+            if cue is not None and subj is not None and cue.i in used_cues and quotes \
+                    and quotes[-1].cue_start == cue.idx and "\n\n" not in text[quotes[-1].end:m.start]:
+                # '"A," he said, "B."' and 'claiming "A" but "B"': one statement in pieces
+                quotes[-1].content = f"{quotes[-1].content} {text[m.start:m.end]}"
+                quotes[-1].end = m.end
+                continue
+            if cue is not None and subj is not None and self._inside_complement(cue, m, in_quote):
+                # 'said that Melania would discuss it "in a few weeks"': a quoted phrase inside
+                # reported speech belongs to the claim the indirect pass makes
+                partial_cues.add(cue.i)
+                continue
             if cue is not None and subj is not None:
                 used_cues.add(cue.i)
                 q = self._make(article, subj, (m.start, m.end), cue.text, cue, people, touched[-1],
                                direct=True, rule="quote-cue")
+            elif last is not None and last.direct and last.speaker and "\n\n" not in text[last.end:m.start] \
+                    and last is quotes[-1] and m.start - last.end <= MERGE_GAP:
+                # '"...," he said. "..."': the same statement goes on in the same paragraph
+                last.content = f"{last.content} {text[m.start:m.end]}"
+                last.end = m.end
+                continue
             elif last is not None and last.direct and last.speaker and _close_paragraph(text, last.end, m.start):
                 q = Quote(
                     content=text[m.start:m.end], start=m.start, end=m.end, speaker=last.speaker,
@@ -155,12 +237,22 @@ class Attribute:
                 last = q
         # 2. indirect claims: speech verbs with a clausal complement outside quotes; "according to"
         for sent in sents:
-            for q in self._indirect(article, sent, people, in_quote, used_cues, quotes):
+            for q in self._indirect(article, sent, people, in_quote, used_cues, quotes, partial_cues):
                 quotes.append(q)
+        quotes = self._drop_nested_claims(_drop_nested(quotes))
         self._resolve_anaphora(article, quotes, people)
         quotes.sort(key=lambda q: (q.start, q.end))
         article.quotes = quotes
         return article
+
+    def _drop_nested_claims(self, quotes: list[Quote]) -> list[Quote]:
+        """'She said she plans to join the protest': one claim, the saying. A thought, plan or
+        stance reported inside what someone said (or inside a quote) is part of that content,
+        not a claim of its own. (Keeping reports inside reports, 'X said Y told him', scored lower.)"""
+        cover = _Cover([(o.start, o.end, id(o)) for o in quotes
+                        if o.direct or (o.cue and o.rule in ("verb-cue", "according-to", "quote-cue"))])
+        return [q for q in quotes if not (q.rule in ("verb-cue", "unsourced-cue", "noun-cue") and q.cue_start is not None
+                                          and cover.covers(q.cue_start, q.cue_start + 1, id(q)))]
 
     def _resolve_anaphora(self, article: Article, quotes: list[Quote], people: "_PersonIndex") -> None:
         """'the minister', 'the official', 'the committee' said: the last speaker, person
@@ -209,22 +301,112 @@ class Attribute:
         words = [t for t in span if not t.is_punct]
         return len(words) >= MIN_QUOTE_TOKENS
 
-    def _cue_for_quote(self, m: _Mark, touched: list[Any], in_quote: Any) -> tuple[Any, Any]:
-        """The speech verb that introduces a quoted span, and its subject.
+    def _cue_for_quote(self, m: _Mark, touched: list[Any], in_quote: Any, sents: list[Any] | None = None,
+                       text: str = "") -> tuple[Any, Any]:
+        """The cue that introduces a quoted span, and its speaker token.
 
         Looks in the sentences the quote touches, outside the quote: first after
-        the quote ("...," said X), then before it (X said: "...")."""
+        the quote ("...," said X), then before it (X said: "..."). A quote that
+        ends in a comma runs on into the next sentence ('"...," Flynn, a top
+        surrogate, said'); a quote after a colon at a sentence start takes its
+        cue from the sentence before ("The Times reports:"). Without a verb:
+        "according to X", 'Name: "..."' and '"..." ― Name'."""
         if not touched:
             return None, None
         after = [t for t in touched[-1] if t.idx >= m.end and not in_quote(t)]
         before = [t for t in reversed(list(touched[0])) if t.idx < m.start and not in_quote(t)]
+        if sents is not None and text:
+            index = {x.start: i for i, x in enumerate(sents)} if self._sent_index is None else self._sent_index
+            self._sent_index = index
+            k = index.get(touched[-1].start)
+            close = text[m.end - 1: m.end] if m.end > 0 else ""
+            if k is not None and k + 1 < len(sents) and not after and close in (",", "?", "!", "—", "-"):
+                nxt = sents[k + 1]
+                if nxt.start_char - m.end <= 3 and "\n" not in text[m.end:nxt.start_char]:
+                    run = []
+                    for t in nxt:
+                        if in_quote(t) or len(run) >= 15:
+                            break
+                        run.append(t)
+                    after = run
+            k0 = index.get(touched[0].start)
+            lead = text[:m.start - 1].rstrip()
+            if k0 and lead.endswith(":") and all(t.is_punct or t.is_space for t in before):
+                before = [t for t in reversed(list(sents[k0 - 1])) if not in_quote(t)]
+        # 'X emphasized that the division would be "a key component"': the verb whose clause holds the quote
+        first = next((t for t in touched[0] if t.idx >= m.start), None)
+        if first is not None and first.idx < m.end:
+            for anc in first.ancestors:
+                if in_quote(anc):
+                    continue
+                if anc.idx < m.start and anc.pos_ in ("VERB", "AUX") and (
+                        anc.lemma_.lower() in self.quote_verbs or self._is_cue(_lemma(anc))):
+                    subj = self._speaker_of(anc)
+                    if subj is not None and not in_quote(subj):
+                        return anc, subj
+        # '"..." ― Name' (a signature dash after the quote)
+        if after and after[0].text in ("―", "—", "–", "-", "--") and len(after) > 1 and after[1].pos_ == "PROPN":
+            run = [after[1]]
+            for t in after[2:]:
+                if t.pos_ != "PROPN":
+                    break
+                run.append(t)
+            return after[0], run[-1]
         for side in (after, before):
             for t in side:
-                if t.lemma_.lower() in self.verbs and t.pos_ in ("VERB", "AUX"):
+                if t.lemma_.lower() in self.quote_verbs and t.pos_ in ("VERB", "AUX"):
                     subj = self._speaker_of(t)
                     if subj is not None and not in_quote(subj):
                         return t, subj
+                    if side is after and t.i > after[0].i:
+                        # '"...," Flynn, a surrogate, said' parsed with a wrong subject: the name after the quote
+                        lead = [x for x in after if x.i < t.i and not x.is_punct]
+                        if lead and lead[0].pos_ in ("PROPN", "PRON", "NOUN"):
+                            run = [lead[0]]
+                            for x in lead[1:]:
+                                if x.pos_ != "PROPN" or lead[0].pos_ != "PROPN":
+                                    break
+                                run.append(x)
+                            return t, run[-1]
+        for side in (after, before):
+            for t in side:
+                if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+                    objs = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"]
+                    if objs and not in_quote(objs[0]):
+                        return t, self._by_agent(objs[0])
+        # 'Clinton: "Our goal is ..."'
+        if len(before) >= 2 and before[0].text == ":" and before[1].pos_ == "PROPN":
+            names = before[1:]
+            if len(names) <= 5 and all(t.pos_ == "PROPN" or t.is_punct for t in names):
+                return before[0], before[1]
+        # 'Graham: Trump's "hateful rhetoric" ...' (a headline or transcript line led by a name)
+        lead_toks = [t for t in touched[0] if t.idx < m.start]
+        colon = next((k for k, t in enumerate(lead_toks[:6]) if t.text == ":"), None)
+        if colon and all(t.pos_ == "PROPN" or t.is_punct for t in lead_toks[:colon]):
+            return lead_toks[colon], lead_toks[colon - 1]
+        # 'Cruz called them on it:' / 'the president released the following statement:' — the
+        # sentence that ends in the colon before the quote, whatever its verb
+        lead_in = [t for t in before if not t.is_space]
+        if lead_in and lead_in[0].text == ":":
+            root = lead_in[0].sent.root
+            subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+            if root.pos_ in ("VERB", "AUX") and subj is not None and not in_quote(subj) and subj.lower_ not in ("it", "there"):
+                return root, subj
         return None, None
+
+    @staticmethod
+    def _inside_complement(cue: Any, m: _Mark, in_quote: Any) -> bool:
+        """Whether a quoted span sits inside the clause its cue introduces, after words of the
+        reporter's own ('said that voting fraud is "a big problem"')."""
+        comp = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp", "dobj", "oprd") and c.i > cue.i]
+        if not comp:
+            return False
+        toks = [t for c in comp for t in c.subtree]
+        if not any(t.idx >= m.start and t.idx < m.end for t in toks):
+            return False
+        own = [t for t in toks if t.idx < m.start and not t.is_punct and not in_quote(t)
+               and not (t.dep_ == "mark" and t.lower_ in ("that", "whether", "if"))]
+        return len(own) >= 2
 
     def _speaker_of(self, cue: Any) -> Any:
         """The speaker of a speech verb: its subject; for 'X quoted Y as saying', Y."""
@@ -235,14 +417,26 @@ class Attribute:
         subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
         if subj is None and cue.dep_ in ("advcl", "conj", "xcomp", "pcomp"):
             subj = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
+        if subj is None and cue.dep_ == "xcomp":  # "X is expected to endorse"
+            subj = next((c for c in cue.head.children if c.dep_ == "nsubjpass"), None)
+        if subj is None and cue.dep_ == "pcomp" and cue.head.dep_ == "prep":  # "ended by saying that"
+            subj = next((c for c in cue.head.head.children if c.dep_ == "nsubj"), None)
+        if subj is None and cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.pos_ in ("NOUN", "PROPN"):
+            # "released a statement saying ...": whoever released it; "signs saying ...": the signs
+            noun = cue.head
+            if noun.lemma_.lower() in self.speech_nouns and noun.dep_ in ("dobj", "pobj"):
+                verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+                subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            subj = subj or noun
         if subj is None and cue.dep_ == "prep":  # "as saying"
             return None
-        if subj is not None and subj.lower_ in ("i", "we", "you"):
-            return None
+        if subj is not None and subj.lower_ in ("that", "this") and subj.i == cue.i - 1 and cue.i + 1 < len(cue.doc) \
+                and cue.doc[cue.i + 1].text == ",":
+            return None  # "That said, ..."
         return subj
 
     def _indirect(self, article: Article, sent: Any, people: "_PersonIndex", in_quote: Any,
-                  used_cues: set[int], quotes: list[Quote]) -> list[Quote]:
+                  used_cues: set[int], quotes: list[Quote], partial_cues: set[int] = frozenset()) -> list[Quote]:
         out: list[Quote] = []
         # "according to X": the rest of the sentence is X's claim (unless it is a quote)
         for tok in sent:
@@ -262,27 +456,141 @@ class Attribute:
                                   rule="according-to"))
             return out
         for cue in sent:
-            if cue.i in used_cues or cue.lemma_.lower() not in self.verbs or cue.pos_ not in ("VERB", "AUX"):
+            if cue.i in used_cues or cue.pos_ not in ("VERB", "AUX") or in_quote(cue):
                 continue
-            if in_quote(cue):
+            found = self._claim_of_verb(cue, sent, in_quote)
+            if found is None:
                 continue
-            subj = self._speaker_of(cue)
-            if subj is None or in_quote(subj):
+            (start, end), subj, sourced = found
+            if cue.i not in partial_cues and sum(1 for t in sent if start <= t.idx < end and in_quote(t)) > \
+                    sum(1 for t in sent if start <= t.idx < end) / 2:
+                continue  # mostly a quote already taken
+            if not sourced:
+                out.append(Quote(
+                    content=article.text[start:end], start=start, end=end, speaker=None, speaker_start=None,
+                    speaker_end=None, speaker_type="unattributed", cue=cue.text, direct=False,
+                    cue_start=cue.idx, cue_end=cue.idx + len(cue.text), rule="unsourced-cue"))
                 continue
-            comp = next((c for c in cue.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), None)
-            if comp is None:
-                continue
-            toks = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head == comp and t.lower_ in ("that", "whether", "if"))]
-            if len(toks) < 3 or sum(1 for t in toks if in_quote(t)) > len(toks) / 2:
-                continue
-            start = toks[0].idx
-            last_tok = toks[-1]
-            while last_tok.is_punct and last_tok.i > toks[0].i:
-                last_tok = sent.doc[last_tok.i - 1]
-            end = last_tok.idx + len(last_tok.text)
             out.append(self._make(article, subj, (start, end), cue.text, cue, people, sent,
-                                  direct=False, rule="ccomp-cue"))
+                                  direct=False, rule="verb-cue"))
+        for noun in sent:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.claim_nouns or in_quote(noun):
+                continue
+            found = self._claim_of_noun(noun)
+            if found is not None:
+                (start, end), subj = found
+                out.append(self._make(article, subj, (start, end), noun.text, noun, people, sent,
+                                      direct=False, rule="noun-cue"))
         return out
+
+    # ------------------------------------------------------------------
+    def _claim_of_verb(self, cue: Any, sent: Any, in_quote: Any) -> tuple[tuple[int, int], Any, bool] | None:
+        """(content range, speaker token, has a source) of a cue verb, or None.
+
+        By the kind of verb (data/attribution.yaml): speech and belief verbs
+        take a clause ("said that ..."; "Acts of protest, he said, are ...");
+        intent verbs a to-infinitive ("wants to ..."); stance verbs their
+        object ("criticized the president for ..."); phrasal cues their
+        preposition ("called for ..."). "X seemed to", "X is expected to" have
+        no source."""
+        lemma = _lemma(cue)
+        kids = list(cue.children)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids)
+        parts: list[Any] = []
+        if lemma in self.verbs or lemma in self.belief_verbs:
+            parts = [c for c in kids if c.dep_ == "ccomp" and not c.is_punct
+                     or c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX", "ADJ") and lemma in self.verbs]
+            if not parts and cue.dep_ == "parataxis" and lemma in self.verbs and not passive:
+                # "Acts of protest, Mr. Obama said, are acts of patriotism": the host clause
+                host = cue.head
+                own = {t.i for t in cue.subtree}
+                toks = [t for t in host.subtree if t.i not in own]
+                return self._finish(_trim(toks), self._speaker_of(cue), True, inside_ok=True)
+            if not parts and lemma in self.verbs and lemma not in ADDRESSEE_VERBS and not passive:
+                # "Stone says the increase ... makes his election less likely"; "he said Ryan"
+                parts = [c for c in kids if c.dep_ == "dobj" and c.i > cue.i and c.lower_ not in VAGUE_OBJECTS]
+        if not parts and lemma in self.intent_verbs:
+            parts = [c for c in kids if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+            if parts:
+                parts = [c for c in kids if c.dep_ in ("dobj", "dative") and c.i < parts[0].i] + parts
+        if not parts and lemma in self.object_verbs and not passive:
+            parts = [c for c in kids if c.dep_ in ("dobj", "ccomp", "oprd") or
+                     c.dep_ == "prep" and c.lower_ in ("as", "for", "of", "over") and c.i > cue.i]
+            if not any(c.dep_ in ("dobj", "ccomp") for c in parts):
+                parts = []
+        if not parts and lemma in self.prep_verbs:
+            preps = self.prep_verbs[lemma]
+            marker = [c for c in kids if c.dep_ in ("prep", "prt") and c.lower_ in preps and c.i > cue.i]
+            if not marker:  # "calling for the United States to step up": 'for' marks a clause
+                marker = [c for c in kids if c.i > cue.i and c.dep_ in ("ccomp", "advcl", "xcomp") and any(
+                    m.dep_ == "mark" and m.lower_ in preps and m.i < c.i for m in c.children)]
+                parts = marker
+            if marker and not parts:
+                parts = [c for c in marker if c.dep_ == "prep" and any(x.dep_ in ("pobj", "pcomp") for x in c.children)]
+                parts += [c for c in kids if c.i > marker[0].i and c.dep_ in ("dobj", "xcomp", "ccomp")]
+        if not parts and lemma in self.light_verbs and not passive:
+            parts = self._light_verb_claim(cue, kids)
+        if not parts and lemma in self.unsourced_verbs:
+            parts = [c for c in kids if c.dep_ in ("xcomp", "ccomp", "acomp", "attr", "oprd") and c.i > cue.i]
+        if not parts:
+            return None
+        unsourced = lemma in self.unsourced_verbs or (passive and lemma in self.passive_verbs)
+        toks = [t for c in parts for t in c.subtree]
+        if unsourced:
+            if any(c.dep_ == "xcomp" and self._is_cue(c.lemma_.lower()) for c in parts):
+                return None  # "seemed to blame X": the inner verb's claim, with the subject as source
+            subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                toks += list(subj.subtree)
+            return self._finish(_trim(toks), None, False)
+        if passive:
+            return None
+        return self._finish(_trim(toks), self._speaker_of(cue), True)
+
+    def _is_cue(self, lemma: str) -> bool:
+        return (lemma in self.verbs or lemma in self.belief_verbs or lemma in self.intent_verbs
+                or lemma in self.object_verbs or lemma in self.prep_verbs)
+
+    @staticmethod
+    def _finish(toks: list[Any], subj: Any, sourced: bool, *, inside_ok: bool = False,
+                ) -> tuple[tuple[int, int], Any, bool] | None:
+        if len(toks) < 2 or (sourced and subj is None):
+            return None
+        if subj is not None and not inside_ok and toks[0].i <= subj.i <= toks[-1].i:
+            return None  # the speaker inside its own claim: a parse gone wrong
+        return (toks[0].idx, toks[-1].idx + len(toks[-1].text)), subj, sourced
+
+    def _claim_of_noun(self, noun: Any) -> tuple[tuple[int, int], Any] | None:
+        """"Trump's claim that ...", "her criticism of Sanders": the clause or object, and the owner."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None or owner.lower_ == "your":
+            return None
+        parts = self._noun_complements(noun)
+        if not parts:
+            return None
+        toks = _trim([t for c in parts for t in c.subtree])
+        if len(toks) < 2:
+            return None
+        return (toks[0].idx, toks[-1].idx + len(toks[-1].text)), owner
+
+    def _noun_complements(self, noun: Any) -> list[Any]:
+        """What a claim noun is about: its that/to clause, or for a stance noun the object of
+        its preposition ("support for X", "criticism of Y")."""
+        lemma = noun.lemma_.lower()
+        return [c for c in noun.children if c.i > noun.i and (
+            c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and
+            any(m.dep_ in ("mark", "aux") and m.lower_ in ("that", "to") for m in c.children)
+            or c.dep_ == "prep" and lemma in self.stance_nouns and c.lower_ in self.stance_nouns[lemma])]
+
+    def _light_verb_claim(self, cue: Any, kids: list[Any]) -> list[Any]:
+        """"made allegations against the NRA", "took a shot at Clinton", "expressed support for
+        Trump": a light verb with a speech noun object; the noun's complement is the content."""
+        for c in kids:
+            if c.dep_ == "dobj" and c.lemma_.lower() in self.speech_nouns:
+                comp = self._noun_complements(c) or [
+                    x for x in c.children if x.i > c.i and x.dep_ in ("prep", "acl", "relcl")]
+                return comp
+        return []
 
     def _phrase_at(self, sent: Any, i: int) -> int:
         doc = sent.doc
@@ -310,7 +618,14 @@ class Attribute:
         head_span = _noun_phrase(subj)
         s_start, s_end = head_span[0].idx, head_span[-1].idx + len(head_span[-1].text)
         speaker_text = text[s_start:s_end]
-        stype, speaker, title = self._classify(article, subj, head_span, sent, people)
+        if subj.lower_ in RELATIVE_PRONOUNS and subj.head.dep_ in ("relcl", "acl") and subj.head.head.i != subj.head.i:
+            # "voters who said ...": the voters speak; the span stays on "who"
+            ant = subj.head.head
+            ant_span = _noun_phrase(ant)
+            stype, speaker, title = self._classify(article, ant, ant_span, sent, people)
+            speaker = speaker or text[ant_span[0].idx: ant_span[-1].idx + len(ant_span[-1].text)]
+        else:
+            stype, speaker, title = self._classify(article, subj, head_span, sent, people)
         q = Quote(
             content=text[content[0]:content[1]], start=content[0], end=content[1],
             speaker=speaker or speaker_text, speaker_start=s_start, speaker_end=s_end,
@@ -533,6 +848,59 @@ def _sentence_minus(sent: Any, cut_start: int, cut_end: int) -> tuple[int, int] 
     if len(part) < 3:
         return None
     return part[0].idx, part[-1].idx + len(part[-1].text)
+
+
+_LEMMA_FIXES = {"hoping": "hope", "hoped": "hope"}  # the small English model gives "hop"
+
+
+def _lemma(tok: Any) -> str:
+    return _LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()
+
+
+def _drop_nested(quotes: list[Quote]) -> list[Quote]:
+    """A quoted phrase without a cue of its own inside a claim's content ('Japan branded
+    North Korea an "outlaw nation"') is part of that claim, not a second one."""
+    cover = _Cover([(c.start, c.end + 2, id(c)) for c in quotes if not c.direct and c.speaker])
+    return [q for q in quotes if not (q.direct and q.rule in ("quote-no-cue", "continuation")
+                                      and cover.covers(q.start, q.end, id(q)))]
+
+
+class _Cover:
+    """Intervals (start, end, key); `covers(a, b, key)`: whether one interval other than `key`
+    holds [a, b). Sorted starts with a running top-two of ends: O(log n) a question."""
+
+    def __init__(self, intervals: list[tuple[int, int, int]]) -> None:
+        intervals = sorted(intervals)
+        self.starts = [iv[0] for iv in intervals]
+        self.best: list[tuple[int, int, int]] = []  # (best end, its key, second best end)
+        b_end, b_key, second = -1, -1, -1
+        for _, end, key in intervals:
+            if end > b_end:
+                b_end, b_key, second = end, key, b_end
+            elif end > second:
+                second = end
+            self.best.append((b_end, b_key, second))
+
+    def covers(self, a: int, b: int, key: int) -> bool:
+        k = bisect.bisect_right(self.starts, a) - 1
+        if k < 0:
+            return False
+        b_end, b_key, second = self.best[k]
+        return (second if b_key == key else b_end) >= b
+
+
+def _trim(toks: list[Any]) -> list[Any]:
+    """Tokens in order, contiguous from the first to the last, without edge punctuation."""
+    if not toks:
+        return []
+    doc = toks[0].doc
+    lo, hi = min(t.i for t in toks), max(t.i for t in toks)
+    out = [doc[i] for i in range(lo, hi + 1)]
+    while out and (out[0].is_punct or out[0].is_space):
+        out = out[1:]
+    while out and (out[-1].is_punct or out[-1].is_space):
+        out = out[:-1]
+    return out
 
 
 def _close_paragraph(text: str, prev_end: int, start: int) -> bool:

@@ -1,0 +1,172 @@
+"""Attribution rules on sentences written for these tests (no gold text).
+
+Each test names the kind of attribution it checks; the content must be found
+(as a span of the text) with the right speaker, and nothing doubled.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.attribution import _Cover, find_quoted_spans
+from sitrep.model import Article
+
+
+@pytest.fixture(scope="module")
+def attribute(pipeline):
+    stages = [s for s in pipeline.stages if s.name not in ("events",)]
+
+    def run(text: str) -> Article:
+        a = Article(id="t", text=text, origin="<test>", format="text")
+        for st in stages:
+            a = st.run(a)
+        return a
+
+    return run
+
+
+def _claims(article: Article) -> list[tuple[str, str | None, str, bool]]:
+    return [(q.content, q.speaker, q.rule, q.direct) for q in article.quotes]
+
+
+def _one_covering(article: Article, phrase: str):
+    start = article.text.index(phrase)
+    hits = [q for q in article.quotes if q.start <= start and start + len(phrase) <= q.end]
+    assert len(hits) == 1, _claims(article)
+    return hits[0]
+
+
+def test_parenthetical_said_takes_the_host_clause(attribute):
+    a = attribute("The new bridge, the mayor said, will open to traffic in the spring.")
+    q = _one_covering(a, "will open to traffic in the spring")
+    assert "mayor" in a.text[q.speaker_start:q.speaker_end]
+    assert q.start <= a.text.index("The new bridge")
+
+
+def test_belief_verb_with_a_clause(attribute):
+    a = attribute("The survey found that most farmers expect lower prices next year.")
+    q = _one_covering(a, "most farmers expect lower prices next year")
+    assert q.speaker == "The survey"
+    assert not q.direct
+
+
+def test_intent_verb_takes_the_infinitive(attribute):
+    a = attribute("The governor wants to raise the fuel tax before the election.")
+    q = _one_covering(a, "to raise the fuel tax before the election")
+    assert "governor" in q.speaker
+
+
+def test_stance_verb_takes_its_object(attribute):
+    a = attribute("The council criticized the contractor for the long delays on the ring road.")
+    q = _one_covering(a, "the contractor for the long delays")
+    assert "council" in q.speaker.lower()
+
+
+def test_phrasal_cue_takes_the_object_of_its_preposition(attribute):
+    a = attribute("The union called for an independent inquiry into the accident.")
+    q = _one_covering(a, "an independent inquiry into the accident")
+    assert "union" in q.speaker.lower()
+
+
+def test_seem_has_no_source(attribute):
+    a = attribute("The talks seemed to stall after the second day.")
+    q = _one_covering(a, "The talks seemed to stall")  # the subject is part of what seemed
+    assert q.speaker is None and q.speaker_type == "unattributed"
+
+
+def test_nominal_claim_with_an_owner(attribute):
+    a = attribute("The minister's claim that the reservoir was full drew laughter in the chamber.")
+    q = _one_covering(a, "the reservoir was full")
+    assert "minister" in a.text[q.speaker_start:q.speaker_end]
+
+
+def test_a_plan_reported_inside_what_someone_said_is_one_claim(attribute):
+    # "plans" inside the content of "said" is not a second attribution
+    a = attribute("The coach said she plans to rest three players on Sunday.")
+    assert len(a.quotes) == 1, _claims(a)
+    assert a.quotes[0].cue == "said"
+
+
+def test_quote_continuation_in_the_same_paragraph_is_merged(attribute):
+    a = attribute('"We are ready," the captain said. "The crew has trained for months."')
+    direct = [q for q in a.quotes if q.direct]
+    assert len(direct) == 1, _claims(a)
+    assert "We are ready" in direct[0].content and "trained for months" in direct[0].content
+    assert direct[0].speaker == "the captain"
+
+
+def test_two_quoted_pieces_around_one_cue_are_one_statement(attribute):
+    a = attribute('"The road is closed," the officer said, "and it will stay closed tonight."')
+    direct = [q for q in a.quotes if q.direct]
+    assert len(direct) == 1, _claims(a)
+    assert direct[0].end == a.text.index("tonight") + len("tonight.")
+
+
+def test_quoted_phrase_inside_reported_speech_belongs_to_the_claim(attribute):
+    a = attribute('The spokesman said the decision was "final and not open to debate" on Monday.')
+    assert len(a.quotes) == 1, _claims(a)
+    q = a.quotes[0]
+    assert not q.direct and q.start <= a.text.index("the decision") and "final" in q.content
+
+
+def test_quote_ending_in_a_comma_finds_its_cue_in_the_next_sentence_piece(attribute):
+    a = attribute('"This was never about money," Ellen Marsh, the lead organiser, said on Friday.')
+    q = _one_covering(a, "This was never about money")
+    assert "Marsh" in (q.speaker or "")
+
+
+def test_colon_lead_in_gives_the_speaker(attribute):
+    a = attribute('The harbour master added:\n\n"Every vessel must report its cargo before docking."')
+    q = _one_covering(a, "Every vessel must report its cargo")
+    assert "harbour master" in (q.speaker or "")
+
+
+def test_newswire_double_apostrophe_quotes():
+    text = "''We will not move,'' he said, and left."
+    spans = find_quoted_spans(text)
+    assert [text[m.start:m.end] for m in spans] == ["We will not move,"]
+
+
+def test_relative_pronoun_speaker_names_the_antecedent(attribute):
+    a = attribute("Residents who said the water smelled of fuel were moved to a school.")
+    q = _one_covering(a, "the water smelled of fuel")
+    assert a.text[q.speaker_start:q.speaker_end] == "who"
+    assert "Residents" in q.speaker
+
+
+def test_military_attack_is_not_a_claim(attribute):
+    a = attribute("Artillery units attacked the bridge at dawn.")
+    assert a.quotes == []
+
+
+def test_cover_excludes_the_interval_itself():
+    cover = _Cover([(0, 10, 1), (2, 5, 2)])
+    assert cover.covers(3, 4, 2)  # inside interval 1
+    assert cover.covers(3, 4, 1)  # interval 2 covers it too
+    only = _Cover([(0, 10, 1)])
+    assert not only.covers(3, 4, 1)
+    assert not only.covers(9, 12, 7)
+
+
+def test_participle_after_a_statement_speaks_for_who_issued_it(attribute):
+    a = attribute("The ferry company issued a statement saying all crossings would resume on Tuesday.")
+    q = _one_covering(a, "all crossings would resume on Tuesday")
+    assert "ferry company" in q.speaker
+
+
+def test_saying_after_a_preposition_takes_the_main_subject(attribute):
+    a = attribute("The chairwoman ended the hearing by saying the report would be published in June.")
+    q = _one_covering(a, "the report would be published in June")
+    assert "chairwoman" in q.speaker
+
+
+def test_colon_after_any_verb_gives_the_speaker(attribute):
+    a = attribute('The district nurse released a short statement:\n\n"We saw forty patients before noon and ran out of bandages."')
+    q = _one_covering(a, "We saw forty patients before noon")
+    assert "nurse" in (q.speaker or "")
+
+
+def test_headline_led_by_a_name_and_colon(attribute):
+    a = attribute("Okafor: Council's \u2018reckless spending plan\u2019 will sink the port.\n\nThe debate went on.")
+    q = _one_covering(a, "reckless spending plan")
+    assert q.speaker == "Okafor"
