@@ -8,7 +8,8 @@ rules (punctuation, line breaks) and gives each sentence one of three depths:
 
 - ``parse``: the sentence may hold an event or a quote. It has a quotation
   mark or lies inside an open quotation, or a word that may be a speech cue
-  (`data/attribution.yaml`: "said", "according to"), or a word that may be the
+  (any cue list of `data/attribution.yaml`: "said", "according to", "wants
+  to", "criticism of") or a colon (a lead-in to a quote), or a word that may be the
   trigger of a lexicon rule (`data/event_lexicon.yaml`) whose other required
   words (object, preposition, modifier, context word) are present as well.
   It gets the whole pipeline: tagger, parser, lemmas, entities.
@@ -44,6 +45,10 @@ PARSE_MODES = ("triage", "full")
 QUOTE_CHARS = frozenset('"“”„«»‟‘’‹›')
 OPENING = frozenset("“„«‟‘‹")
 CLOSING = frozenset("”»’›")
+
+CUE_LISTS = ("verbs", "belief_verbs", "intent_verbs", "object_verbs", "prep_verbs", "unsourced_verbs",
+             "passive_verbs", "claim_nouns", "speech_nouns", "stance_nouns", "quote_verbs")
+"""The lists of `data/attribution.yaml` whose words may introduce a quote or a claim."""
 
 SUFFIXES = ("s", "es", "ed", "d", "ing", "ies", "ied")
 
@@ -123,7 +128,11 @@ class Triage:
         lexicon = load_lexicon(data_dir)
         self.rules_by_lemma = lexicon.by_lemma
         cues = data.load("attribution", data_dir)
-        self.cue_lemmas = frozenset(v.lower() for v in cues["verbs"])
+        lemmas: set[str] = set()
+        for key in CUE_LISTS:
+            value = cues.get(key) or ()
+            lemmas |= {str(v).lower() for v in value}  # a list, or a mapping's keys
+        self.cue_lemmas = frozenset(lemmas)
         self.cue_phrases = tuple(p.lower() for p in cues["phrases"])
         self._lemma_memo: dict[str, frozenset[str]] = {}
 
@@ -183,7 +192,8 @@ class Triage:
         for tok in sent:
             if tok.is_alpha or "-" in tok.text:
                 lemmas |= self._lemmas(tok.lower_)
-        if lemmas & self.cue_lemmas or self._has_phrase(sent.text.lower()) or self._trigger(lemmas):
+        if lemmas & self.cue_lemmas or ":" in sent.text or self._has_phrase(sent.text.lower()) \
+                or self._trigger(lemmas):
             return "parse", state
         for k, tok in enumerate(sent):
             if tok.is_digit or tok.like_num and any(c.isdigit() for c in tok.text):
