@@ -10,9 +10,12 @@ most populous one.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
+from sitrep import data
 from sitrep.gazetteers import load_actor_gazetteer
 from sitrep.model import Article, Entity
 
@@ -94,3 +97,256 @@ class Geolocate:
             return
         best = max(candidates, key=lambda c: (mentioned.get(c.country, 0) > 0, c.population))
         ent.lat, ent.lon, ent.country = best.lat, best.lon, best.country
+
+
+# ---------------------------------------------------------------- where an event happened
+#
+# The place of an event is read from the parse of the trigger's clause: a place name governed
+# by a locative preposition on the event verb ("killed in X", "demonstrated outside X"), or the
+# place hit or taken ("shelled X", "captured X", "the attack on X"). A name that is the actor
+# ("X captured ..."), an origin or affiliation ("a driver from X", "X's police chief"), part of a
+# description or of another clause is not where the event happened. A place only given as a
+# reference point ("20 km north of X") or a destination counts only when nothing better is named;
+# among equally good places a city beats the country that contains it.
+
+AT_EVENT = 4  # on the event's own verb
+IN_CLAUSE = 3  # on a verb chained to it ("was shot dead", "detonated ..., killing")
+WEAK = 2  # on its subject, a destination or origin, a reference point, a neighbouring verb
+MIN_SCORE = WEAK
+
+
+@dataclass(frozen=True, slots=True)
+class LocationCues:
+    """The word lists of `data/location_cues.yaml` plus the country names of the gazetteer."""
+
+    locative_preps: frozenset[str]
+    directional_preps: frozenset[str]
+    origin_preps: frozenset[str]
+    frame_preps: frozenset[str]
+    place_nouns: frozenset[str]
+    event_nouns: frozenset[str]
+    direction_words: frozenset[str]
+    country_names: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def load_location_cues(data_dir: str | None = None) -> LocationCues:
+    raw = data.load("location_cues", data_dir)
+    gaz = load_actor_gazetteer(data_dir)
+    names = {n.lower() for c in gaz.countries for n in (c.name, *c.aliases)}
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(raw[key])
+
+    return LocationCues(
+        locative_preps=words("locative_preps"), directional_preps=words("directional_preps"),
+        origin_preps=words("origin_preps"), frame_preps=words("frame_preps"),
+        place_nouns=words("place_nouns"), event_nouns=words("event_nouns"),
+        direction_words=words("direction_words"), country_names=frozenset(names),
+    )
+
+
+def _verbal(tok: Any) -> bool:
+    return tok.pos_ in ("VERB", "AUX")
+
+
+def _lemma(tok: Any) -> str:
+    return tok.lemma_.lower()
+
+
+def clause_link(verb: Any, head: Any) -> int | None:
+    """How closely `verb` belongs to the event headed by `head`: AT_EVENT when it is the head,
+    IN_CLAUSE through xcomp or participial/"when" clauses, WEAK through a verb sharing the
+    subject ("captured and jailed"); None across relative, reported or other clauses."""
+    score = AT_EVENT
+    cur = verb
+    for _ in range(10):
+        if cur.i == head.i:
+            return score
+        dep = cur.dep_
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in cur.children)
+        if dep == "xcomp":
+            score = min(score, IN_CLAUSE)
+        elif dep == "advcl":
+            marks = {c.lower_ for c in cur.children if c.dep_ in ("mark", "advmod")}
+            if not own_subject and (not marks or marks & {"when", "while", "as"}):
+                score = min(score, IN_CLAUSE)  # "..., killing 20", "killed while fighting in X"
+            elif marks & {"when", "while", "as"}:
+                score = min(score, WEAK)  # "... when a bomb went off in X"
+            else:
+                return None  # "after", "before", "because", "although": another happening
+        elif dep == "conj":
+            if own_subject:
+                return None  # "X was captured and Y was killed in Z"
+            score = min(score, WEAK)
+        elif dep == "acl":
+            score = min(score, WEAK)  # "laborers working in X"
+        else:
+            return None  # relcl, ccomp, parataxis, clauses inside prepositions
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def place_role(tok: Any, head: Any, cues: LocationCues) -> int | None:
+    """How surely the place whose root token is `tok` is where the event headed by `head`
+    happened (AT_EVENT, IN_CLAUSE, WEAK), or None when it is not."""
+    cur = tok
+    located_noun = False  # the place locates a noun on the way up ("a market in X")
+    reference = False  # "north of X", "20 km from X"
+    for _ in range(16):
+        if cur.i == head.i:
+            return None
+        dep, up = cur.dep_, cur.head
+        if up.i == cur.i:
+            return None
+        if dep in ("compound", "amod", "nmod", "poss", "flat", "nummod"):
+            lemma = _lemma(up)
+            if lemma in cues.place_nouns or up.pos_ == "PROPN" or up.ent_type_ in ("GPE", "LOC", "FAC"):
+                cur = up  # "the X district", "X's southern city", "his X home"
+                continue
+            if dep != "poss" and lemma in cues.event_nouns:
+                located_noun = True  # "the X bombing"
+                cur = up
+                continue
+            return None  # "X's police chief", "the X accord", "an X war crimes suspect"
+        if dep in ("conj", "appos", "npadvmod", "advmod"):
+            cur = up
+            continue
+        if dep == "pobj":
+            prep, p = up, up.lower_
+            g = prep.head
+            if g.pos_ == "ADP" and g.dep_ == "prep" and p in cues.locative_preps:
+                g = g.head  # "on Wednesday in the city of X, ..."
+            if g.i == prep.i:
+                return None
+            if p == "of":
+                glem = _lemma(g)
+                if glem in cues.direction_words or g.lower_ in cues.direction_words:
+                    reference = True
+                elif glem not in cues.place_nouns and glem not in cues.event_nouns:
+                    return None  # "the leader of X", "the fall of X"
+                cur = g
+                continue
+            locative = p in cues.locative_preps or (
+                p in cues.frame_preps and located_noun and _lemma(cur) in cues.event_nouns)
+            directional = p in cues.directional_preps
+            if not (locative or directional):
+                if located_noun and p in ("by", "with", "during", "amid") and _verbal(g):
+                    # "killed by gunmen in X", "shot with a gun near his home in X": the parse
+                    # hangs the place on the agent or instrument; it still says where
+                    link = clause_link(g, head)
+                    return None if link is None else min(link, IN_CLAUSE if p != "with" else WEAK)
+                return None  # "by", "for", "against", "with", "about"...
+            if _verbal(g):
+                link = clause_link(g, head)
+                if link is None:
+                    return None
+                return min(link, WEAK) if (reference or not locative) else link
+            if p in cues.origin_preps or not locative:
+                return None  # "a driver from X", "the road to X"
+            located_noun = True
+            cur = g
+            continue
+        if dep in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
+            if not _verbal(up):
+                return None
+            link = clause_link(up, head)
+            if link is None:
+                return None
+            return min(link, WEAK) if reference else link
+        if dep in ("nsubj", "csubj"):
+            if located_noun and _verbal(up) and clause_link(up, head) is not None:
+                return WEAK  # "protesters in X marched"
+            return None  # the place is the actor
+        return None
+    return None
+
+
+UNTAGGED_TYPES = (None, "PERSON", "ORG", "NORP", "PRODUCT")
+
+
+def _ascii(text: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _name_span(tok: Any) -> tuple[int, int]:
+    """The proper-name chunk headed by `tok`: it and the proper nouns compounded onto it."""
+    start = tok.i
+    for c in tok.lefts:
+        if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN":
+            start = min(start, c.left_edge.i)
+    return start, tok.i + 1
+
+
+def _untagged_place(tok: Any, cues: LocationCues) -> tuple[int, int, GeoCandidate | None] | None:
+    """A proper name the NER did not tag as a place but the text shows is one: a place noun
+    names it ("X town", "the city of X", "the capital, X") or it is a known city governed by a
+    locative preposition ("demonstrated in X"). Returns its token span and best city."""
+    if tok.pos_ != "PROPN" or tok.dep_ in ("compound", "flat") or not tok.text[:1].isupper():
+        return None
+    start, end = _name_span(tok)
+    text = tok.doc[start:end].text
+    up = tok.head
+    cue = (tok.dep_ in ("compound", "nmod", "appos") and _lemma(up) in cues.place_nouns) or (
+        tok.dep_ == "pobj" and up.lower_ == "of" and _lemma(up.head) in cues.place_nouns)
+    key = text.lower()
+    cands = city_index().get(key, ())
+    # a known city by its own name, not only by a rare alternate spelling ("Hamas" -> Hamm)
+    cands = tuple(c for c in cands if _ascii(c.name).lower() == _ascii(key)) or (
+        cands if cue else ())
+    if not cue and not (cands and tok.dep_ == "pobj" and up.lower_ in cues.locative_preps):
+        return None
+    return start, end, (cands[0] if cands else None)
+
+
+def event_place(scope: list[Any], tok_ent: Mapping[int, Entity], cues: LocationCues) -> Entity | None:
+    """The place in a trigger's clause (`scope`, a subtree) that names where the event
+    happened, or None: a LOCATION mention, or an untagged proper name that the text shows is
+    a place (`_untagged_place`)."""
+    if not scope:
+        return None
+    ids = {t.i for t in scope}
+    head = next((t for t in scope if t.head.i not in ids or t.head.i == t.i), None)
+    if head is None:
+        return None
+    doc = head.doc
+    best: tuple[tuple[int, bool, bool, bool, int], Entity] | None = None
+    seen: set[int] = set()
+    for t in scope:
+        ent = tok_ent.get(t.i)
+        if ent is not None and ent.type == "LOCATION":
+            if id(ent) in seen:
+                continue
+            seen.add(id(ent))
+            if ent.lat is None and not ent.text[:1].isupper():
+                continue
+            span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root, tagged = span.root, True
+        elif ent is None or (ent.type in UNTAGGED_TYPES and not ent.code):
+            found = _untagged_place(t, cues)
+            if found is None:
+                continue
+            span = doc[found[0]:found[1]]
+            cand = found[2]
+            root, tagged = t, False
+            ent = Entity(span.text, span.start_char, span.end_char, "LOCATION", source="rule",
+                         lat=None if cand is None else cand.lat, lon=None if cand is None else cand.lon,
+                         country=None if cand is None else cand.country)
+        else:
+            continue
+        score = place_role(root, head, cues)
+        if score is None or score < (MIN_SCORE if tagged else IN_CLAUSE):
+            continue
+        name = ent.text.lower()
+        name = name[4:] if name.startswith("the ") else name
+        container = root.dep_ == "poss"  # "Iraq's city of Basra": Basra is more specific
+        key = (score, not container, name not in cues.country_names, tagged, -span.start)
+        if best is None or key > best[0]:
+            best = (key, ent)
+    return None if best is None else best[1]
