@@ -126,6 +126,9 @@ class LocationCues:
     place_nouns: frozenset[str]
     event_nouns: frozenset[str]
     direction_words: frozenset[str]
+    partitives: frozenset[str]
+    sequence_preps: frozenset[str]
+    outcome_verbs: frozenset[str]
     country_names: frozenset[str]
 
 
@@ -142,7 +145,9 @@ def load_location_cues(data_dir: str | None = None) -> LocationCues:
         locative_preps=words("locative_preps"), directional_preps=words("directional_preps"),
         origin_preps=words("origin_preps"), frame_preps=words("frame_preps"),
         place_nouns=words("place_nouns"), event_nouns=words("event_nouns"),
-        direction_words=words("direction_words"), country_names=frozenset(names),
+        direction_words=words("direction_words"), partitives=words("partitives"),
+        sequence_preps=words("sequence_preps"),
+        outcome_verbs=words("outcome_verbs"), country_names=frozenset(names),
     )
 
 
@@ -154,16 +159,25 @@ def _lemma(tok: Any) -> str:
     return tok.lemma_.lower()
 
 
-def clause_link(verb: Any, head: Any) -> int | None:
+def clause_link(verb: Any, head: Any, cues: LocationCues) -> int | None:
     """How closely `verb` belongs to the event headed by `head`: AT_EVENT when it is the head,
-    IN_CLAUSE through xcomp or participial/"when" clauses, WEAK through a verb sharing the
-    subject ("captured and jailed"); None across relative, reported or other clauses."""
+    IN_CLAUSE through xcomp, participial or "while" clauses and outcome verbs ("shot and
+    killed"), WEAK through "when" clauses with their own subject and participles on a noun;
+    None across relative, reported or other clauses and other coordinated verbs."""
     score = AT_EVENT
     cur = verb
     for _ in range(10):
         if cur.i == head.i:
             return score
         dep = cur.dep_
+        if not _verbal(cur):  # a noun reached through "acl": on to the verb that governs it
+            if dep in ("dobj", "nsubjpass", "attr", "oprd", "appos", "conj"):
+                cur = cur.head
+            elif dep == "pobj" and cur.head.dep_ in ("prep", "agent"):
+                cur = cur.head.head
+            else:
+                return None
+            continue
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in cur.children)
         if dep == "xcomp":
             score = min(score, IN_CLAUSE)
@@ -176,9 +190,11 @@ def clause_link(verb: Any, head: Any) -> int | None:
             else:
                 return None  # "after", "before", "because", "although": another happening
         elif dep == "conj":
-            if own_subject:
-                return None  # "X was captured and Y was killed in Z"
-            score = min(score, WEAK)
+            # "shot and killed in X" is one happening; "captured and jailed in X",
+            # "shot and died in hospital in X", "X was captured and Y killed in Z" are not
+            if own_subject or _lemma(cur) not in cues.outcome_verbs:
+                return None
+            score = min(score, IN_CLAUSE)
         elif dep == "acl":
             score = min(score, WEAK)  # "laborers working in X"
         else:
@@ -189,12 +205,24 @@ def clause_link(verb: Any, head: Any) -> int | None:
     return None
 
 
-def place_role(tok: Any, head: Any, cues: LocationCues) -> int | None:
+def _placey(tok: Any, cues: LocationCues) -> bool:
+    """A place noun or a place name ("town", "Aleppo", "the X home")."""
+    return _lemma(tok) in cues.place_nouns or tok.pos_ == "PROPN" or tok.ent_type_ in ("GPE", "LOC", "FAC")
+
+
+def place_role(tok: Any, head: Any, cues: LocationCues) -> tuple[int, bool] | None:
     """How surely the place whose root token is `tok` is where the event headed by `head`
-    happened (AT_EVENT, IN_CLAUSE, WEAK), or None when it is not."""
+    happened (AT_EVENT, IN_CLAUSE or WEAK), and whether it only contains a place named more
+    precisely ("a stadium in X", "X's southern city", "Y, X"); None when it is not where the
+    event happened."""
     cur = tok
     located_noun = False  # the place locates a noun on the way up ("a market in X")
+    container = False
     reference = False  # "north of X", "20 km from X"
+
+    def verdict(link: int | None, cap: int = AT_EVENT) -> tuple[int, bool] | None:
+        return None if link is None else (min(link, cap, WEAK if reference else AT_EVENT), container)
+
     for _ in range(16):
         if cur.i == head.i:
             return None
@@ -203,15 +231,22 @@ def place_role(tok: Any, head: Any, cues: LocationCues) -> int | None:
             return None
         if dep in ("compound", "amod", "nmod", "poss", "flat", "nummod"):
             lemma = _lemma(up)
-            if lemma in cues.place_nouns or up.pos_ == "PROPN" or up.ent_type_ in ("GPE", "LOC", "FAC"):
-                cur = up  # "the X district", "X's southern city", "his X home"
+            if _placey(up, cues):
+                container = container or dep == "poss"  # "X's southern city of Y"
+                cur = up  # "the X district", "his X home"
                 continue
             if dep != "poss" and lemma in cues.event_nouns:
                 located_noun = True  # "the X bombing"
                 cur = up
                 continue
             return None  # "X's police chief", "the X accord", "an X war crimes suspect"
-        if dep in ("conj", "appos", "npadvmod", "advmod"):
+        if dep == "appos":
+            if located_noun:
+                return None  # "Y, the head of the forces in X, was killed": a description
+            container = container or (cur.i == tok.i and up.pos_ == "PROPN")  # "Mauthausen, Austria"
+            cur = up
+            continue
+        if dep in ("conj", "npadvmod", "advmod"):
             cur = up
             continue
         if dep == "pobj":
@@ -221,11 +256,14 @@ def place_role(tok: Any, head: Any, cues: LocationCues) -> int | None:
                 g = g.head  # "on Wednesday in the city of X, ..."
             if g.i == prep.i:
                 return None
+            if p == "of" and g.pos_ == "ADP" and g.lower_ in cues.locative_preps:
+                prep, p, g = g, g.lower_, g.head  # "outside of X", "out of X"
             if p == "of":
                 glem = _lemma(g)
                 if glem in cues.direction_words or g.lower_ in cues.direction_words:
                     reference = True
-                elif glem not in cues.place_nouns and glem not in cues.event_nouns:
+                elif glem not in cues.place_nouns and glem not in cues.event_nouns and not (
+                        glem in cues.partitives or g.like_num or g.pos_ == "NUM"):
                     return None  # "the leader of X", "the fall of X"
                 cur = g
                 continue
@@ -236,41 +274,41 @@ def place_role(tok: Any, head: Any, cues: LocationCues) -> int | None:
                 if located_noun and p in ("by", "with", "during", "amid") and _verbal(g):
                     # "killed by gunmen in X", "shot with a gun near his home in X": the parse
                     # hangs the place on the agent or instrument; it still says where
-                    link = clause_link(g, head)
-                    return None if link is None else min(link, IN_CLAUSE if p != "with" else WEAK)
+                    return verdict(clause_link(g, head, cues), IN_CLAUSE if p != "with" else WEAK)
+                if located_noun and _lemma(cur) in cues.event_nouns and p in cues.sequence_preps:
+                    # "destroyed following a clash in X": the happening in the clause was in X
+                    return (WEAK, container)
                 return None  # "by", "for", "against", "with", "about"...
             if _verbal(g):
-                link = clause_link(g, head)
-                if link is None:
-                    return None
-                return min(link, WEAK) if (reference or not locative) else link
+                return verdict(clause_link(g, head, cues), AT_EVENT if locative else WEAK)
             if p in cues.origin_preps or not locative:
                 return None  # "a driver from X", "the road to X"
+            if _placey(g, cues):
+                container = True  # "a mosque in X": the mosque is the more precise place
             located_noun = True
             cur = g
             continue
         if dep in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
             if not _verbal(up):
                 return None
-            link = clause_link(up, head)
-            if link is None:
-                return None
-            return min(link, WEAK) if reference else link
+            # a place hit or taken is the event's place only on the event's own verb
+            return verdict(clause_link(up, head, cues), AT_EVENT if up.i == head.i else WEAK)
         if dep in ("nsubj", "csubj"):
-            if located_noun and _verbal(up) and clause_link(up, head) is not None:
-                return WEAK  # "protesters in X marched"
+            if located_noun and _verbal(up) and clause_link(up, head, cues) is not None:
+                return (WEAK, container)  # "protesters in X marched"
             return None  # the place is the actor
         return None
     return None
 
 
-UNTAGGED_TYPES = (None, "PERSON", "ORG", "NORP", "PRODUCT")
+UNTAGGED_TYPES = (None, "PERSON", "ORG", "NATIONALITY")
 
 
-def _ascii(text: str) -> str:
+def _fold(text: str) -> str:
+    """Lowercase ASCII letters and digits only: "Sāmarrā’" -> "samarra"."""
     import unicodedata
 
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if c.isascii() and c.isalnum())
 
 
 def _name_span(tok: Any) -> tuple[int, int]:
@@ -282,12 +320,14 @@ def _name_span(tok: Any) -> tuple[int, int]:
     return start, tok.i + 1
 
 
-def _untagged_place(tok: Any, cues: LocationCues) -> tuple[int, int, GeoCandidate | None] | None:
+def _untagged_place(tok: Any, cues: LocationCues) -> tuple[int, int, GeoCandidate | None, bool] | None:
     """A proper name the NER did not tag as a place but the text shows is one: a place noun
     names it ("X town", "the city of X", "the capital, X") or it is a known city governed by a
-    locative preposition ("demonstrated in X"). Returns its token span and best city."""
-    if tok.pos_ != "PROPN" or tok.dep_ in ("compound", "flat") or not tok.text[:1].isupper():
-        return None
+    locative preposition ("demonstrated in X"). Returns its token span, best city and whether
+    a place noun vouches for it."""
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.text.isupper() or (
+            tok.dep_ in ("compound", "flat") and tok.head.pos_ == "PROPN"):
+        return None  # not a name, an acronym ("the MFO base"), or not the head of its name
     start, end = _name_span(tok)
     text = tok.doc[start:end].text
     up = tok.head
@@ -296,11 +336,13 @@ def _untagged_place(tok: Any, cues: LocationCues) -> tuple[int, int, GeoCandidat
     key = text.lower()
     cands = city_index().get(key, ())
     # a known city by its own name, not only by a rare alternate spelling ("Hamas" -> Hamm)
-    cands = tuple(c for c in cands if _ascii(c.name).lower() == _ascii(key)) or (
+    cands = tuple(c for c in cands if _fold(c.name) == _fold(key)) or (
         cands if cue else ())
-    if not cue and not (cands and tok.dep_ == "pobj" and up.lower_ in cues.locative_preps):
-        return None
-    return start, end, (cands[0] if cands else None)
+    governed = (tok.dep_ == "pobj" and up.lower_ in cues.locative_preps) or (
+        tok.dep_ == "dobj" and tok.ent_type_ != "PERSON")
+    if not cue and not (cands and governed):
+        return None  # "in X" / "captured X" for a known city; otherwise a place noun must say so
+    return start, end, (cands[0] if cands else None), cue
 
 
 def event_place(scope: list[Any], tok_ent: Mapping[int, Entity], cues: LocationCues) -> Entity | None:
@@ -314,7 +356,7 @@ def event_place(scope: list[Any], tok_ent: Mapping[int, Entity], cues: LocationC
     if head is None:
         return None
     doc = head.doc
-    best: tuple[tuple[int, bool, bool, bool, int], Entity] | None = None
+    best: tuple[tuple[int, bool, bool, int, bool], Entity] | None = None
     seen: set[int] = set()
     for t in scope:
         ent = tok_ent.get(t.i)
@@ -322,8 +364,8 @@ def event_place(scope: list[Any], tok_ent: Mapping[int, Entity], cues: LocationC
             if id(ent) in seen:
                 continue
             seen.add(id(ent))
-            if ent.lat is None and not ent.text[:1].isupper():
-                continue
+            if ent.lat is None and (ent.code or not ent.text[:1].isupper()):
+                continue  # a region ("Europe", "the Middle East") is not an event's place
             span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -334,19 +376,20 @@ def event_place(scope: list[Any], tok_ent: Mapping[int, Entity], cues: LocationC
                 continue
             span = doc[found[0]:found[1]]
             cand = found[2]
-            root, tagged = t, False
+            root, tagged = t, found[3]  # a place noun vouches for it as a tagger would
             ent = Entity(span.text, span.start_char, span.end_char, "LOCATION", source="rule",
                          lat=None if cand is None else cand.lat, lon=None if cand is None else cand.lon,
                          country=None if cand is None else cand.country)
         else:
             continue
-        score = place_role(root, head, cues)
-        if score is None or score < (MIN_SCORE if tagged else IN_CLAUSE):
+        role = place_role(root, head, cues)
+        if role is None or role[0] < (MIN_SCORE if tagged else IN_CLAUSE):
             continue
+        score, container = role
         name = ent.text.lower()
         name = name[4:] if name.startswith("the ") else name
-        container = root.dep_ == "poss"  # "Iraq's city of Basra": Basra is more specific
-        key = (score, not container, name not in cues.country_names, tagged, -span.start)
+        # the most specific place: not a container, a city before its country, then the first
+        key = (score, not container, name not in cues.country_names, -span.start, tagged)
         if best is None or key > best[0]:
             best = (key, ent)
     return None if best is None else best[1]
