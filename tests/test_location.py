@@ -1,0 +1,98 @@
+"""Where an event happened: the place is read from the syntax of the trigger's clause.
+
+Sentences are our own, written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep import data
+from sitrep.geo import AT_EVENT, IN_CLAUSE, WEAK, clause_link, load_location_cues
+from sitrep.pipeline import code
+
+pytestmark = pytest.mark.slow
+
+
+def _place(text: str, trigger: str) -> str | None:
+    art = code(text)
+    events = [e for e in art.events if e.evidence.trigger.split()[0] == trigger]
+    assert events, [(e.type, e.evidence.trigger) for e in art.events]
+    loc = events[0].location
+    return None if loc is None else loc.text
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        # a locative preposition on the event verb
+        ("Thousands of people demonstrated in Kharkiv on Sunday against the new law.", "demonstrated", "Kharkiv"),
+        ("The journalist was shot and killed outside his home in Odesa.", "shot", "Odesa"),
+        # the place hit or taken, not the country that did it
+        ("Israel struck Gaza City on Monday.", "struck", "Gaza City"),
+        ("Russian forces shelled Kharkiv on Tuesday, the governor said.", "shelled", "Kharkiv"),
+        ("Russian troops captured the village of Novomykhailivka, the ministry said.", "captured",
+         "Novomykhailivka"),
+        # the most specific place: the city, not its country
+        ("A car bomb exploded at a market in the southern city of Basra, Iraq, killing four people.", "exploded",
+         "Basra"),
+        # a "when" clause of the same happening
+        ("Four civilians were killed when a drone hit an apartment block in Dnipro.", "killed", "Dnipro"),
+        # a reference point counts when nothing else is named
+        ("Gunmen killed three farmers in a village 20 km north of Mosul.", "killed", "Mosul"),
+        # a name the tagger may miss, vouched for by a place noun
+        ("Two soldiers were killed in the village of Kherbet Zawiya on Monday.", "killed", "Kherbet Zawiya"),
+    ],
+)
+def test_event_place(pipeline, text, trigger, place):
+    assert _place(text, trigger) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # an origin is not where the event happened
+        ("A taxi driver from Lviv was shot dead by police on Friday.", "shot"),
+        # a country that is the actor, or owns the target, is not the place
+        ("Russia attacked Ukraine's energy grid overnight.", "attacked"),
+        ("Syrian troops shelled the town overnight.", "shelled"),
+        # the speaker's location belongs to the reporting clause
+        ("Police arrested five men, the ministry said in a statement from Moscow.", "arrested"),
+        # a place inside a description of the victim
+        ("The head of the police in Donetsk was killed on Friday.", "killed"),
+        # a later, coordinated happening has its own place
+        ("He was captured near the border and later taken to Kyiv for questioning.", "captured"),
+    ],
+)
+def test_no_event_place(pipeline, text, trigger):
+    assert _place(text, trigger) is None
+
+
+def test_location_cues_load_and_are_checked(tmp_path):
+    cues = load_location_cues()
+    assert "in" in cues.locative_preps and "from" not in cues.locative_preps
+    assert "outskirts" in cues.place_nouns and "shelling" in cues.event_nouns
+    assert "ukraine" in cues.country_names
+    bad = tmp_path / "location_cues.yaml"
+    bad.write_text("version: 1\nlocative_preps: [In]\n", encoding="utf-8")
+    data.clear_cache()
+    try:
+        with pytest.raises(Exception, match="schema"):
+            data.load("location_cues", str(tmp_path))
+    finally:
+        data.clear_cache()
+
+
+def test_clause_link_orders_clauses(pipeline):
+    nlp = pipeline.nlp
+    cues = load_location_cues()
+    doc = nlp("He was shot dead while walking home, and his brother was arrested after police raided the house.")
+    shot = next(t for t in doc if t.text == "shot")
+    walking = next(t for t in doc if t.text == "walking")
+    arrested = next(t for t in doc if t.text == "arrested")
+    raided = next(t for t in doc if t.text == "raided")
+    assert clause_link(shot, shot, cues) == AT_EVENT
+    assert clause_link(walking, shot, cues) == IN_CLAUSE
+    assert clause_link(arrested, shot, cues) is None  # coordinated, own subject: another happening
+    assert clause_link(raided, arrested, cues) is None  # "after": another happening
+    assert WEAK < IN_CLAUSE < AT_EVENT
