@@ -127,6 +127,7 @@ class LocationCues:
     event_nouns: frozenset[str]
     direction_words: frozenset[str]
     partitives: frozenset[str]
+    setting_nouns: frozenset[str]
     sequence_preps: frozenset[str]
     outcome_verbs: frozenset[str]
     country_names: frozenset[str]
@@ -145,7 +146,7 @@ def load_location_cues(data_dir: str | None = None) -> LocationCues:
         locative_preps=words("locative_preps"), directional_preps=words("directional_preps"),
         origin_preps=words("origin_preps"), frame_preps=words("frame_preps"),
         place_nouns=words("place_nouns"), event_nouns=words("event_nouns"),
-        direction_words=words("direction_words"), partitives=words("partitives"),
+        direction_words=words("direction_words"), partitives=words("partitives"), setting_nouns=words("setting_nouns"),
         sequence_preps=words("sequence_preps"),
         outcome_verbs=words("outcome_verbs"), country_names=frozenset(names),
     )
@@ -210,17 +211,17 @@ def _placey(tok: Any, cues: LocationCues) -> bool:
     return _lemma(tok) in cues.place_nouns or tok.pos_ == "PROPN" or tok.ent_type_ in ("GPE", "LOC", "FAC")
 
 
-def place_role(tok: Any, head: Any, cues: LocationCues) -> tuple[int, bool] | None:
+def place_role(tok: Any, head: Any, cues: LocationCues) -> tuple[int, int] | None:
     """How surely the place whose root token is `tok` is where the event headed by `head`
-    happened (AT_EVENT, IN_CLAUSE or WEAK), and whether it only contains a place named more
-    precisely ("a stadium in X", "X's southern city", "Y, X"); None when it is not where the
-    event happened."""
+    happened (AT_EVENT, IN_CLAUSE or WEAK), and how far it only contains a place named more
+    precisely: 0 not, 1 it locates a site ("a stadium in X"), 2 it holds a named place ("X's
+    city of Y", "Y, X"). None when it is not where the event happened."""
     cur = tok
     located_noun = False  # the place locates a noun on the way up ("a market in X")
-    container = False
-    reference = False  # "north of X", "20 km from X"
+    container = 0
+    reference = False  # "north of X", "20 km from X", "X's war": weak cues only
 
-    def verdict(link: int | None, cap: int = AT_EVENT) -> tuple[int, bool] | None:
+    def verdict(link: int | None, cap: int = AT_EVENT) -> tuple[int, int] | None:
         return None if link is None else (min(link, cap, WEAK if reference else AT_EVENT), container)
 
     for _ in range(16):
@@ -232,8 +233,13 @@ def place_role(tok: Any, head: Any, cues: LocationCues) -> tuple[int, bool] | No
         if dep in ("compound", "amod", "nmod", "poss", "flat", "nummod"):
             lemma = _lemma(up)
             if _placey(up, cues):
-                container = container or dep == "poss"  # "X's southern city of Y"
+                if dep == "poss":
+                    container = 2  # "X's southern city of Y"
                 cur = up  # "the X district", "his X home"
+                continue
+            if dep == "poss" and lemma in cues.setting_nouns:
+                reference = True  # "killed in X's civil war": only a setting, a weak cue
+                cur = up
                 continue
             if dep != "poss" and lemma in cues.event_nouns:
                 located_noun = True  # "the X bombing"
@@ -243,7 +249,8 @@ def place_role(tok: Any, head: Any, cues: LocationCues) -> tuple[int, bool] | No
         if dep == "appos":
             if located_noun:
                 return None  # "Y, the head of the forces in X, was killed": a description
-            container = container or (cur.i == tok.i and up.pos_ == "PROPN")  # "Mauthausen, Austria"
+            if cur.i == tok.i and up.pos_ == "PROPN":
+                container = 2  # "Mauthausen, Austria"
             cur = up
             continue
         if dep in ("conj", "npadvmod", "advmod"):
@@ -262,9 +269,14 @@ def place_role(tok: Any, head: Any, cues: LocationCues) -> tuple[int, bool] | No
                 glem = _lemma(g)
                 if glem in cues.direction_words or g.lower_ in cues.direction_words:
                     reference = True
-                elif glem not in cues.place_nouns and glem not in cues.event_nouns and not (
-                        glem in cues.partitives or g.like_num or g.pos_ == "NUM"):
+                elif glem in cues.event_nouns:
+                    located_noun = True  # "the shelling of X", "the occupation of X"
+                elif glem not in cues.place_nouns and not (glem in cues.partitives or g.like_num or g.pos_ == "NUM"):
                     return None  # "the leader of X", "the fall of X"
+                cur = g
+                continue
+            if p in cues.origin_preps and (_lemma(g) in cues.direction_words or g.lower_ in cues.direction_words):
+                reference = True  # "150 metres from X", "north from X"
                 cur = g
                 continue
             locative = p in cues.locative_preps or (
@@ -284,14 +296,18 @@ def place_role(tok: Any, head: Any, cues: LocationCues) -> tuple[int, bool] | No
             if p in cues.origin_preps or not locative:
                 return None  # "a driver from X", "the road to X"
             if _placey(g, cues):
-                container = True  # "a mosque in X": the mosque is the more precise place
+                container = max(container, 2 if g.pos_ == "PROPN" else 1)  # "a mosque in X", "Y in X"
             located_noun = True
             cur = g
             continue
         if dep in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
             if not _verbal(up):
                 return None
-            # a place hit or taken is the event's place only on the event's own verb
+            # a place hit or taken is the event's place only on the event's own verb; the
+            # object of another verb ("..., nicknamed the X Hilton") is not, a site there
+            # can be ("when a drone hit a block in X")
+            if up.i != head.i and not located_noun:
+                return None
             return verdict(clause_link(up, head, cues), AT_EVENT if up.i == head.i else WEAK)
         if dep in ("nsubj", "csubj"):
             if located_noun and _verbal(up) and clause_link(up, head, cues) is not None:
@@ -332,7 +348,8 @@ def _untagged_place(tok: Any, cues: LocationCues) -> tuple[int, int, GeoCandidat
     text = tok.doc[start:end].text
     up = tok.head
     cue = (tok.dep_ in ("compound", "nmod", "appos") and _lemma(up) in cues.place_nouns) or (
-        tok.dep_ == "pobj" and up.lower_ == "of" and _lemma(up.head) in cues.place_nouns)
+        tok.dep_ == "pobj" and (up.lower_ == "of" or up.lower_ in cues.locative_preps)
+        and _lemma(up.head) in cues.place_nouns)  # "X town", "the city of X", "villages in X"
     key = text.lower()
     cands = city_index().get(key, ())
     # a known city by its own name, not only by a rare alternate spelling ("Hamas" -> Hamm)
@@ -356,7 +373,7 @@ def event_place(scope: list[Any], tok_ent: Mapping[int, Entity], cues: LocationC
     if head is None:
         return None
     doc = head.doc
-    best: tuple[tuple[int, bool, bool, int, bool], Entity] | None = None
+    best: tuple[tuple[int, int, bool, int, bool], Entity] | None = None
     seen: set[int] = set()
     for t in scope:
         ent = tok_ent.get(t.i)
@@ -369,6 +386,8 @@ def event_place(scope: list[Any], tok_ent: Mapping[int, Entity], cues: LocationC
             span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
             if span is None:
                 continue
+            if ent.lat is None and span.root.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                continue  # a name no gazetteer knows, as subject or object: often a person
             root, tagged = span.root, True
         elif ent is None or (ent.type in UNTAGGED_TYPES and not ent.code):
             found = _untagged_place(t, cues)
@@ -389,7 +408,7 @@ def event_place(scope: list[Any], tok_ent: Mapping[int, Entity], cues: LocationC
         name = ent.text.lower()
         name = name[4:] if name.startswith("the ") else name
         # the most specific place: not a container, a city before its country, then the first
-        key = (score, not container, name not in cues.country_names, -span.start, tagged)
+        key = (score, -container, name not in cues.country_names, -span.start, tagged)
         if best is None or key > best[0]:
             best = (key, ent)
     return None if best is None else best[1]
