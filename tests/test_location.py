@@ -40,6 +40,11 @@ def _place(text: str, trigger: str) -> str | None:
         ("Four civilians were killed when a drone hit an apartment block in Dnipro.", "killed", "Dnipro"),
         # a reference point counts when nothing else is named
         ("Gunmen killed three farmers in a village 20 km north of Mosul.", "killed", "Mosul"),
+        # "the entrance to X" is at X; a direction word on a when-clause verb is a reference point
+        ("Around 200 people demonstrated near the entrance to Heathrow on Saturday.", "demonstrated", "Heathrow"),
+        ("Three soldiers were killed when their truck hit a mine northwest of Kandahar.", "killed", "Kandahar"),
+        # the country of a war is a weak setting, used when nothing more precise is named
+        ("Dozens were killed in Syria's civil war last year.", "killed", "Syria"),
         # a name the tagger may miss, vouched for by a place noun
         ("Two soldiers were killed in the village of Kherbet Zawiya on Monday.", "killed", "Kherbet Zawiya"),
     ],
@@ -60,6 +65,8 @@ def test_event_place(pipeline, text, trigger, place):
         ("Police arrested five men, the ministry said in a statement from Moscow.", "arrested"),
         # a place inside a description of the victim
         ("The head of the police in Donetsk was killed on Friday.", "killed"),
+        # the war is the subject of another clause, not the setting of the killing
+        ("More than 300 people have been killed since Sudan's war erupted.", "killed"),
         # a later, coordinated happening has its own place
         ("He was captured near the border and later taken to Kyiv for questioning.", "captured"),
     ],

@@ -128,6 +128,7 @@ class LocationCues:
     direction_words: frozenset[str]
     partitives: frozenset[str]
     setting_nouns: frozenset[str]
+    access_nouns: frozenset[str]
     sequence_preps: frozenset[str]
     outcome_verbs: frozenset[str]
     country_names: frozenset[str]
@@ -147,6 +148,7 @@ def load_location_cues(data_dir: str | None = None) -> LocationCues:
         origin_preps=words("origin_preps"), frame_preps=words("frame_preps"),
         place_nouns=words("place_nouns"), event_nouns=words("event_nouns"),
         direction_words=words("direction_words"), partitives=words("partitives"), setting_nouns=words("setting_nouns"),
+        access_nouns=words("access_nouns"),
         sequence_preps=words("sequence_preps"),
         outcome_verbs=words("outcome_verbs"), country_names=frozenset(names),
     )
@@ -197,7 +199,7 @@ def clause_link(verb: Any, head: Any, cues: LocationCues) -> int | None:
                 return None
             score = min(score, IN_CLAUSE)
         elif dep == "acl":
-            score = min(score, WEAK)  # "laborers working in X"
+            score = min(score, WEAK)  # "laborers working in X", "a shop they ran in X"
         else:
             return None  # relcl, ccomp, parataxis, clauses inside prepositions
         if cur.head.i == cur.i:
@@ -253,6 +255,8 @@ def place_role(tok: Any, head: Any, cues: LocationCues) -> tuple[int, int] | Non
                 container = 2  # "Mauthausen, Austria"
             cur = up
             continue
+        if dep in ("npadvmod", "advmod") and _verbal(up):
+            return verdict(clause_link(up, head, cues))  # "hit a bomb northwest of X"
         if dep in ("conj", "npadvmod", "advmod"):
             cur = up
             continue
@@ -293,6 +297,8 @@ def place_role(tok: Any, head: Any, cues: LocationCues) -> tuple[int, int] | Non
                 return None  # "by", "for", "against", "with", "about"...
             if _verbal(g):
                 return verdict(clause_link(g, head, cues), AT_EVENT if locative else WEAK)
+            if directional and not locative and _lemma(g) in cues.access_nouns:
+                locative = True  # "near the entrance to X"
             if p in cues.origin_preps or not locative:
                 return None  # "a driver from X", "the road to X"
             if _placey(g, cues):
@@ -306,7 +312,7 @@ def place_role(tok: Any, head: Any, cues: LocationCues) -> tuple[int, int] | Non
             # a place hit or taken is the event's place only on the event's own verb; the
             # object of another verb ("..., nicknamed the X Hilton") is not, a site there
             # can be ("when a drone hit a block in X")
-            if up.i != head.i and not located_noun:
+            if up.i != head.i and not located_noun and not any(c.dep_ == "nsubj" for c in up.children):
                 return None
             return verdict(clause_link(up, head, cues), AT_EVENT if up.i == head.i else WEAK)
         if dep in ("nsubj", "csubj"):
