@@ -45,6 +45,11 @@ def _place(text: str, trigger: str) -> str | None:
         ("Three soldiers were killed when their truck hit a mine northwest of Kandahar.", "killed", "Kandahar"),
         # the country of a war is a weak setting, used when nothing more precise is named
         ("Dozens were killed in Syria's civil war last year.", "killed", "Syria"),
+        # a place hung on the partner of the talks still says where they were held
+        ("The defence minister held talks with his Polish counterpart in Vilnius on Monday.", "held", "Vilnius"),
+        # a name on the object of "at" is a site, more precise than the country around it
+        ("Crews test-fired a missile at the Kapustin Yar range in southern Russia on Wednesday.", "fired",
+         "Kapustin Yar"),
         # a name the tagger may miss, vouched for by a place noun
         ("Two soldiers were killed in the village of Kherbet Zawiya on Monday.", "killed", "Kherbet Zawiya"),
     ],
@@ -67,6 +72,8 @@ def test_event_place(pipeline, text, trigger, place):
         ("The head of the police in Donetsk was killed on Friday.", "killed"),
         # the war is the subject of another clause, not the setting of the killing
         ("More than 300 people have been killed since Sudan's war erupted.", "killed"),
+        # the object of a verb of asking is a party (a government), not a site
+        ("Warsaw asked Washington for more air defence systems.", "asked"),
         # a later, coordinated happening has its own place
         ("He was captured near the border and later taken to Kyiv for questioning.", "captured"),
     ],

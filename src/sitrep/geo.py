@@ -129,6 +129,8 @@ class LocationCues:
     partitives: frozenset[str]
     setting_nouns: frozenset[str]
     access_nouns: frozenset[str]
+    site_preps: frozenset[str]
+    addressee_verbs: frozenset[str]
     sequence_preps: frozenset[str]
     outcome_verbs: frozenset[str]
     country_names: frozenset[str]
@@ -148,7 +150,8 @@ def load_location_cues(data_dir: str | None = None) -> LocationCues:
         origin_preps=words("origin_preps"), frame_preps=words("frame_preps"),
         place_nouns=words("place_nouns"), event_nouns=words("event_nouns"),
         direction_words=words("direction_words"), partitives=words("partitives"), setting_nouns=words("setting_nouns"),
-        access_nouns=words("access_nouns"),
+        access_nouns=words("access_nouns"), site_preps=words("site_preps"),
+        addressee_verbs=words("addressee_verbs"),
         sequence_preps=words("sequence_preps"),
         outcome_verbs=words("outcome_verbs"), country_names=frozenset(names),
     )
@@ -199,7 +202,12 @@ def clause_link(verb: Any, head: Any, cues: LocationCues) -> int | None:
                 return None
             score = min(score, IN_CLAUSE)
         elif dep == "acl":
-            score = min(score, WEAK)  # "laborers working in X", "a shop they ran in X"
+            score = min(score, WEAK)  # "laborers working in X"
+        elif dep == "pcomp" and cur.head.lower_ == "with":
+            score = min(score, WEAK)  # "began the drills, with troops taking part near X"
+            cur = cur.head
+            if cur.head.i == cur.i:
+                return None
         else:
             return None  # relcl, ccomp, parataxis, clauses inside prepositions
         if cur.head.i == cur.i:
@@ -222,9 +230,12 @@ def place_role(tok: Any, head: Any, cues: LocationCues) -> tuple[int, int] | Non
     located_noun = False  # the place locates a noun on the way up ("a market in X")
     container = 0
     reference = False  # "north of X", "20 km from X", "X's war": weak cues only
+    cap = AT_EVENT  # lowered by a weak link on the way up
 
-    def verdict(link: int | None, cap: int = AT_EVENT) -> tuple[int, int] | None:
-        return None if link is None else (min(link, cap, WEAK if reference else AT_EVENT), container)
+    def verdict(link: int | None, limit: int = AT_EVENT) -> tuple[int, int] | None:
+        if link is None:
+            return None
+        return (min(link, limit, cap, WEAK if reference else AT_EVENT), container)
 
     for _ in range(16):
         if cur.i == head.i:
@@ -234,7 +245,9 @@ def place_role(tok: Any, head: Any, cues: LocationCues) -> tuple[int, int] | Non
             return None
         if dep in ("compound", "amod", "nmod", "poss", "flat", "nummod"):
             lemma = _lemma(up)
-            if _placey(up, cues):
+            if _placey(up, cues) or (up.dep_ == "pobj" and up.head.lower_ in cues.site_preps):
+                # "the X district", "his X home", "at the X range" (a name on the object of
+                # a locative preposition names a place)
                 if dep == "poss":
                     container = 2  # "X's southern city of Y"
                 cur = up  # "the X district", "his X home"
@@ -287,10 +300,16 @@ def place_role(tok: Any, head: Any, cues: LocationCues) -> tuple[int, int] | Non
                 p in cues.frame_preps and located_noun and _lemma(cur) in cues.event_nouns)
             directional = p in cues.directional_preps
             if not (locative or directional):
-                if located_noun and p in ("by", "with", "during", "amid") and _verbal(g):
-                    # "killed by gunmen in X", "shot with a gun near his home in X": the parse
-                    # hangs the place on the agent or instrument; it still says where
-                    return verdict(clause_link(g, head, cues), IN_CLAUSE if p != "with" else WEAK)
+                if located_noun and p in ("by", "with", "during", "amid"):
+                    # "killed by gunmen in X", "shot with a gun near his home in X", "talks with
+                    # the minister in X": the parse hangs the place on the agent, instrument or
+                    # partner; it still says where
+                    limit = IN_CLAUSE if p != "with" else WEAK
+                    if _verbal(g):
+                        return verdict(clause_link(g, head, cues), limit)
+                    cap = min(cap, limit)
+                    cur = g
+                    continue
                 if located_noun and _lemma(cur) in cues.event_nouns and p in cues.sequence_preps:
                     # "destroyed following a clash in X": the happening in the clause was in X
                     return (WEAK, container)
@@ -314,6 +333,8 @@ def place_role(tok: Any, head: Any, cues: LocationCues) -> tuple[int, int] | Non
             # can be ("when a drone hit a block in X")
             if up.i != head.i and not located_noun and not any(c.dep_ == "nsubj" for c in up.children):
                 return None
+            if not located_noun and _lemma(up) in cues.addressee_verbs:
+                return None  # "asked Washington for ...", "urged Kyiv to ...": a party, not a site
             return verdict(clause_link(up, head, cues), AT_EVENT if up.i == head.i else WEAK)
         if dep in ("nsubj", "csubj"):
             if located_noun and _verbal(up) and clause_link(up, head, cues) is not None:
