@@ -110,3 +110,21 @@ def test_clause_link_orders_clauses(pipeline):
     assert clause_link(arrested, shot, cues) is None  # coordinated, own subject: another happening
     assert clause_link(raided, arrested, cues) is None  # "after": another happening
     assert WEAK < IN_CLAUSE < AT_EVENT
+
+
+def test_dateline_is_a_fallback_for_a_one_country_story(pipeline):
+    story = ("KHARKIV, Ukraine — Russian drones struck an apartment block overnight, killing two people, "
+             "officials said.\nEmergency crews worked through the night.")
+    ev = next(e for e in code(story).events if e.evidence.trigger.startswith("struck"))
+    assert ev.location is not None and ev.location.text == "KHARKIV" and ev.location.country == "UKR"
+
+
+def test_dateline_is_not_used_when_the_story_names_another_country(pipeline):
+    story = ("KHARKIV — Russian drones struck an apartment block overnight, officials said.\n"
+             "Belarus denied any involvement.")
+    ev = next(e for e in code(story).events if e.evidence.trigger.startswith("struck"))
+    assert ev.location is None
+    # nor when the sentence itself names a place: the clause decides
+    story = "MINSK — Officials said a drone struck a depot, 40 km from the border with Poland."
+    ev = next(e for e in code(story).events if e.evidence.trigger.startswith("struck"))
+    assert ev.location is None or ev.location.text != "MINSK"

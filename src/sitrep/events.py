@@ -509,11 +509,14 @@ class Code:
 
     def _location(self, scope: list[Any], ctx: _ArticleContext, used: set[int]) -> Place | None:
         """Where the event happened, read from the parse of the trigger's clause (see
-        `sitrep.geo.event_place`). The roles of the place decide, not `used`: a place that is
+        `sitrep.geo.event_place`), else the dateline's place under the conditions of
+        `sitrep.geo.dateline_place`. The roles of the place decide, not `used`: a place that is
         the actor is ruled out by its syntax, a place attacked or taken ("shelled X") counts."""
-        from sitrep.geo import event_place, load_location_cues
+        from sitrep.geo import dateline_place, event_place, load_location_cues
 
         ent = event_place(scope, ctx.tok_ent, load_location_cues())
+        if ent is None and scope:
+            ent = dateline_place(ctx.doc, ctx.article.entities, scope[0].sent)
         if ent is None:
             return None
         return Place(ent.text, ent.start, ent.end, ent.lat, ent.lon, ent.country)

@@ -439,3 +439,51 @@ def event_place(scope: list[Any], tok_ent: Mapping[int, Entity], cues: LocationC
         if best is None or key > best[0]:
             best = (key, ent)
     return None if best is None else best[1]
+
+
+def dateline_place(doc: Any, entities: list[Entity], sentence: Any) -> Entity | None:
+    """The place of the article's dateline ("KHARKIV, Ukraine —") as the place of an event
+    whose own clause names none. Only when (1) the event's sentence names no place at all and
+    (2) every place the article names lies in the dateline place's country: a story from
+    one country, where the dateline is where its events happened. A dateline is where the
+    reporter files from, so it says nothing about events elsewhere ("WASHINGTON — Strikes
+    hit Syria")."""
+    from sitrep.nlp import _dateline_end
+
+    if any(e.type == "LOCATION" and sentence.start_char <= e.start < sentence.end_char for e in entities):
+        return None
+    line: tuple[int, int] | None = None
+    first = 0
+    for sent in list(doc.sents)[:4]:
+        end = _dateline_end(doc, sent.start)
+        if end is not None:
+            line, first = (sent.start_char, doc[end - 1].idx), sent.start
+            break
+    if line is None:
+        return None
+    in_line = [e for e in entities if e.type == "LOCATION" and e.country and line[0] <= e.start < line[1]]
+    cues = load_location_cues()
+    # the city before its country ("KHARKIV, Ukraine"); a capitalised city the tagger missed
+    # is looked up in the city index
+    head_words = []
+    for t in doc[first:]:
+        if not (t.is_alpha or t.text in ("-", "'")) or t.idx >= line[1]:
+            break
+        head_words.append(t)
+    place = next((e for e in in_line if _fold(e.text) not in {_fold(n) for n in cues.country_names}), None)
+    if place is None and head_words:
+        name = doc[head_words[0].i:head_words[-1].i + 1].text
+        cands = tuple(c for c in city_index().get(name.lower(), ()) if _fold(c.name) == _fold(name))
+        countries = {e.country for e in in_line}
+        cands = tuple(c for c in cands if not countries or c.country in countries) or cands
+        if cands:
+            best = cands[0]
+            place = Entity(name, head_words[0].idx, head_words[-1].idx + len(head_words[-1].text), "LOCATION",
+                           source="rule", lat=best.lat, lon=best.lon, country=best.country)
+    if place is None:
+        place = in_line[0] if in_line else None
+    if place is None:
+        return None
+    if any(e.type == "LOCATION" and e.country and e.country != place.country for e in entities):
+        return None
+    return place
