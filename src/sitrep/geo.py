@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 from sitrep import data
@@ -454,7 +455,7 @@ def dateline_place(doc: Any, entities: list[Entity], sentence: Any) -> Entity | 
         return None
     line: tuple[int, int] | None = None
     first = 0
-    for sent in list(doc.sents)[:4]:
+    for sent in islice(doc.sents, 4):
         end = _dateline_end(doc, sent.start)
         if end is not None:
             line, first = (sent.start_char, doc[end - 1].idx), sent.start
