@@ -38,8 +38,10 @@ def _place(text: str, trigger: str) -> str | None:
          "Basra"),
         # a "when" clause of the same happening
         ("Four civilians were killed when a drone hit an apartment block in Dnipro.", "killed", "Dnipro"),
-        # a reference point counts when nothing else is named
+        # a reference point counts when nothing else is named, and loses to a named place
         ("Gunmen killed three farmers in a village 20 km north of Mosul.", "killed", "Mosul"),
+        ("A roadside bomb exploded when police were trying to defuse it on a road in the town of Balad, "
+         "80 km north of Baghdad.", "exploded", "Balad"),
         # "the entrance to X" is at X; a direction word on a when-clause verb is a reference point
         ("Around 200 people demonstrated near the entrance to Heathrow on Saturday.", "demonstrated", "Heathrow"),
         ("Three soldiers were killed when their truck hit a mine northwest of Kandahar.", "killed", "Kandahar"),

@@ -224,9 +224,10 @@ def _placey(tok: Any, cues: LocationCues) -> bool:
 
 def place_role(tok: Any, head: Any, cues: LocationCues) -> tuple[int, int] | None:
     """How surely the place whose root token is `tok` is where the event headed by `head`
-    happened (AT_EVENT, IN_CLAUSE or WEAK), and how far it only contains a place named more
-    precisely: 0 not, 1 it locates a site ("a stadium in X"), 2 it holds a named place ("X's
-    city of Y", "Y, X"). None when it is not where the event happened."""
+    happened (AT_EVENT, IN_CLAUSE or WEAK), and how far it only surrounds or points to the
+    place: 0 not, 1 it locates a site ("a stadium in X"), 2 it holds a named place ("X's city
+    of Y", "Y, X"), 3 it is a reference point or a setting ("20 km north of X", "X's war").
+    None when it is not where the event happened."""
     cur = tok
     located_noun = False  # the place locates a noun on the way up ("a market in X")
     container = 0
@@ -236,7 +237,7 @@ def place_role(tok: Any, head: Any, cues: LocationCues) -> tuple[int, int] | Non
     def verdict(link: int | None, limit: int = AT_EVENT) -> tuple[int, int] | None:
         if link is None:
             return None
-        return (min(link, limit, cap, WEAK if reference else AT_EVENT), container)
+        return (min(link, limit, cap, WEAK if reference else AT_EVENT), 3 if reference else container)
 
     for _ in range(16):
         if cur.i == head.i:
@@ -401,7 +402,7 @@ def event_place(scope: list[Any], tok_ent: Mapping[int, Entity], cues: LocationC
     if head is None:
         return None
     doc = head.doc
-    best: tuple[tuple[int, int, bool, int, bool], Entity] | None = None
+    best: tuple[tuple[int, bool, bool, int, int, bool], Entity] | None = None
     seen: set[int] = set()
     for t in scope:
         ent = tok_ent.get(t.i)
@@ -435,8 +436,9 @@ def event_place(scope: list[Any], tok_ent: Mapping[int, Entity], cues: LocationC
         score, container = role
         name = ent.text.lower()
         name = name[4:] if name.startswith("the ") else name
-        # the most specific place: not a container, a city before its country, then the first
-        key = (score, -container, name not in cues.country_names, -span.start, tagged)
+        # the most specific place: not a reference point, a city before its country, not a
+        # container, then the first named
+        key = (score, container < 3, name not in cues.country_names, -container, -span.start, tagged)
         if best is None or key > best[0]:
             best = (key, ent)
     return None if best is None else best[1]
