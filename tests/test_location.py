@@ -52,6 +52,10 @@ def _place(text: str, trigger: str) -> str | None:
         # a name on the object of "at" is a site, more precise than the country around it
         ("Crews test-fired a missile at the Kapustin Yar range in southern Russia on Wednesday.", "fired",
          "Kapustin Yar"),
+        # partitive heads and "while" clauses pass the place on
+        ("Since Monday the rebels have captured a string of villages in Idlib.", "captured", "Idlib"),
+        ("Two soldiers were killed while defending the airport in Donetsk.", "killed", "Donetsk"),
+        ("Hundreds of people have been killed since the start of the war in Sudan.", "killed", "Sudan"),
         # a name the tagger may miss, vouched for by a place noun
         ("Two soldiers were killed in the village of Kherbet Zawiya on Monday.", "killed", "Kherbet Zawiya"),
     ],

@@ -226,18 +226,20 @@ def place_role(tok: Any, head: Any, cues: LocationCues) -> tuple[int, int] | Non
     """How surely the place whose root token is `tok` is where the event headed by `head`
     happened (AT_EVENT, IN_CLAUSE or WEAK), and how far it only surrounds or points to the
     place: 0 not, 1 it locates a site ("a stadium in X"), 2 it holds a named place ("X's city
-    of Y", "Y, X"), 3 it is a reference point or a setting ("20 km north of X", "X's war").
+    of Y", "Y, X"), 3 and more it is a reference point or a setting ("20 km north of X", "X's
+    war").
     None when it is not where the event happened."""
     cur = tok
     located_noun = False  # the place locates a noun on the way up ("a market in X")
     container = 0
     reference = False  # "north of X", "20 km from X", "X's war": weak cues only
     cap = AT_EVENT  # lowered by a weak link on the way up
+    happening = False  # the place locates a happening on the way up ("the war in X")
 
     def verdict(link: int | None, limit: int = AT_EVENT) -> tuple[int, int] | None:
         if link is None:
             return None
-        return (min(link, limit, cap, WEAK if reference else AT_EVENT), 3 if reference else container)
+        return (min(link, limit, cap, WEAK if reference else AT_EVENT), 3 + container if reference else container)
 
     for _ in range(16):
         if cur.i == head.i:
@@ -289,7 +291,7 @@ def place_role(tok: Any, head: Any, cues: LocationCues) -> tuple[int, int] | Non
                 if glem in cues.direction_words or g.lower_ in cues.direction_words:
                     reference = True
                 elif glem in cues.event_nouns:
-                    located_noun = True  # "the shelling of X", "the occupation of X"
+                    located_noun = happening = True  # "the shelling of X", "the occupation of X"
                 elif glem not in cues.place_nouns and not (glem in cues.partitives or g.like_num or g.pos_ == "NUM"):
                     return None  # "the leader of X", "the fall of X"
                 cur = g
@@ -312,8 +314,9 @@ def place_role(tok: Any, head: Any, cues: LocationCues) -> tuple[int, int] | Non
                     cap = min(cap, limit)
                     cur = g
                     continue
-                if located_noun and _lemma(cur) in cues.event_nouns and p in cues.sequence_preps:
-                    # "destroyed following a clash in X": the happening in the clause was in X
+                if (happening or located_noun and _lemma(cur) in cues.event_nouns) and p in cues.sequence_preps:
+                    # "destroyed following a clash in X", "killed since the start of the war in
+                    # X": the happening in the clause was in X
                     return (WEAK, container)
                 return None  # "by", "for", "against", "with", "about"...
             if _verbal(g):
@@ -324,6 +327,7 @@ def place_role(tok: Any, head: Any, cues: LocationCues) -> tuple[int, int] | Non
                 return None  # "a driver from X", "the road to X"
             if _placey(g, cues):
                 container = max(container, 2 if g.pos_ == "PROPN" else 1)  # "a mosque in X", "Y in X"
+            happening = happening or _lemma(g) in cues.event_nouns or _lemma(g) in cues.setting_nouns
             located_noun = True
             cur = g
             continue
@@ -333,8 +337,9 @@ def place_role(tok: Any, head: Any, cues: LocationCues) -> tuple[int, int] | Non
             # a place hit or taken is the event's place only on the event's own verb; the
             # object of another verb ("..., nicknamed the X Hilton") is not, a site there
             # can be ("when a drone hit a block in X")
-            if up.i != head.i and not located_noun and not any(c.dep_ == "nsubj" for c in up.children):
-                return None
+            if up.i != head.i and not located_noun and up.dep_ != "xcomp" and not any(
+                    c.dep_ in ("nsubj", "mark") for c in up.children):
+                return None  # but "when rebels overran X", "killed while defending X"
             if not located_noun and _lemma(up) in cues.addressee_verbs:
                 return None  # "asked Washington for ...", "urged Kyiv to ...": a party, not a site
             return verdict(clause_link(up, head, cues), AT_EVENT if up.i == head.i else WEAK)
