@@ -5,6 +5,11 @@ cities of 5,000+ inhabitants (about 69,000 places, with their alternate Latin
 spellings: Asipovichy / Osipovichi). An ambiguous name (Brest in Belarus or in
 France) goes to a candidate in a country the article names; otherwise to the
 most populous one.
+
+It also decides where an event happened (`event_place`, used by the events stage):
+the place is read from the parse of the trigger's clause with the cue words of
+`data/location_cues.yaml`; the dateline's place is a fallback only for a story
+that stays in one country (`dateline_place`).
 """
 
 from __future__ import annotations
