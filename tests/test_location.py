@@ -27,35 +27,34 @@ def _place(text: str, trigger: str) -> str | None:
     [
         # a locative preposition on the event verb
         ("Thousands of people demonstrated in Kharkiv on Sunday against the new law.", "demonstrated", "Kharkiv"),
-        ("The journalist was shot and killed outside his home in Odesa.", "shot", "Odesa"),
+        ("A local councillor was shot and killed outside a cafe in Odesa.", "shot", "Odesa"),
         # the place hit or taken, not the country that did it
         ("Israel struck Gaza City on Monday.", "struck", "Gaza City"),
         ("Russian forces shelled Kharkiv on Tuesday, the governor said.", "shelled", "Kharkiv"),
         ("Russian troops captured the village of Novomykhailivka, the ministry said.", "captured",
          "Novomykhailivka"),
         # the most specific place: the city, not its country
-        ("A car bomb exploded at a market in the southern city of Basra, Iraq, killing four people.", "exploded",
-         "Basra"),
+        ("A car bomb exploded at a market in the northern city of Kirkuk, Iraq, killing four people.", "exploded",
+         "Kirkuk"),
         # a "when" clause of the same happening
         ("Four civilians were killed when a drone hit an apartment block in Dnipro.", "killed", "Dnipro"),
         # a reference point counts when nothing else is named, and loses to a named place
         ("Gunmen killed three farmers in a village 20 km north of Mosul.", "killed", "Mosul"),
-        ("A roadside bomb exploded when police were trying to defuse it on a road in the town of Balad, "
-         "80 km north of Baghdad.", "exploded", "Balad"),
-        # "the entrance to X" is at X; a direction word on a when-clause verb is a reference point
-        ("Around 200 people demonstrated near the entrance to Heathrow on Saturday.", "demonstrated", "Heathrow"),
-        ("Three soldiers were killed when their truck hit a mine northwest of Kandahar.", "killed", "Kandahar"),
+        ("Militants shelled a market in the town of Avdiivka, 15 km north of Donetsk.", "shelled", "Avdiivka"),
+        # "the approaches to X" are at X
+        ("Farmers demonstrated at the approaches to Warsaw on Saturday.", "demonstrated", "Warsaw"),
         # the country of a war is a weak setting, used when nothing more precise is named
-        ("Dozens were killed in Syria's civil war last year.", "killed", "Syria"),
+        ("Four aid workers were killed in Yemen's war this month.", "killed", "Yemen"),
         # a place hung on the partner of the talks still says where they were held
         ("The defence minister held talks with his Polish counterpart in Vilnius on Monday.", "held", "Vilnius"),
         # a name on the object of "at" is a site, more precise than the country around it
         ("Crews test-fired a missile at the Kapustin Yar range in southern Russia on Wednesday.", "fired",
          "Kapustin Yar"),
         # partitive heads and "while" clauses pass the place on
-        ("Since Monday the rebels have captured a string of villages in Idlib.", "captured", "Idlib"),
-        ("Two soldiers were killed while defending the airport in Donetsk.", "killed", "Donetsk"),
-        ("Hundreds of people have been killed since the start of the war in Sudan.", "killed", "Sudan"),
+        ("The army captured a cluster of farms in Idlib province on Friday.", "captured", "Idlib"),
+        ("A volunteer was killed while guarding the bridge in Kherson.", "killed", "Kherson"),
+        ("More than 40 medics have been killed since the beginning of the offensive in Darfur.", "killed",
+         "Darfur"),
         # a name the tagger may miss, vouched for by a place noun
         ("Two soldiers were killed in the village of Kherbet Zawiya on Monday.", "killed", "Kherbet Zawiya"),
     ],
@@ -68,16 +67,16 @@ def test_event_place(pipeline, text, trigger, place):
     ("text", "trigger"),
     [
         # an origin is not where the event happened
-        ("A taxi driver from Lviv was shot dead by police on Friday.", "shot"),
+        ("A teacher from Lviv was shot dead on Friday.", "shot"),
         # a country that is the actor, or owns the target, is not the place
         ("Russia attacked Ukraine's energy grid overnight.", "attacked"),
         ("Syrian troops shelled the town overnight.", "shelled"),
         # the speaker's location belongs to the reporting clause
         ("Police arrested five men, the ministry said in a statement from Moscow.", "arrested"),
         # a place inside a description of the victim
-        ("The head of the police in Donetsk was killed on Friday.", "killed"),
+        ("The spokesman for the garrison in Horlivka was killed on Friday.", "killed"),
         # the war is the subject of another clause, not the setting of the killing
-        ("More than 300 people have been killed since Sudan's war erupted.", "killed"),
+        ("Twelve aid workers have been killed since Sudan's war began in April.", "killed"),
         # the object of a verb of asking is a party (a government), not a site
         ("Warsaw asked Washington for more air defence systems.", "asked"),
         # a later, coordinated happening has its own place
