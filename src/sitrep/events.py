@@ -689,20 +689,17 @@ class Code:
         return rule.mode
 
     def _location(self, scope: list[Any], ctx: _ArticleContext, used: set[int]) -> Place | None:
-        best: tuple[int, Entity] | None = None
-        for t in scope:
-            if t.i in used:
-                continue
-            ent = ctx.tok_ent.get(t.i)
-            if ent is None or ent.type != "LOCATION" or ent.lat is None:
-                continue
-            score = 2 if t.head.dep_ == "prep" and t.head.lower_ in LOC_PREPS or (
-                t.dep_ == "compound" and t.head.head.dep_ == "prep" and t.head.head.lower_ in LOC_PREPS) else 1
-            if best is None or score > best[0]:
-                best = (score, ent)
-        if best is None:
+        """Where the event happened, read from the parse of the trigger's clause (see
+        `sitrep.geo.event_place`), else the dateline's place under the conditions of
+        `sitrep.geo.dateline_place`. The roles of the place decide, not `used`: a place that is
+        the actor is ruled out by its syntax, a place attacked or taken ("shelled X") counts."""
+        from sitrep.geo import dateline_place, event_place, load_location_cues
+
+        ent = event_place(scope, ctx.tok_ent, load_location_cues())
+        if ent is None and scope:
+            ent = dateline_place(ctx.doc, ctx.article.entities, scope[0].sent)
+        if ent is None:
             return None
-        ent = best[1]
         return Place(ent.text, ent.start, ent.end, ent.lat, ent.lon, ent.country)
 
     def _date(self, scope: list[Any], sent: Any, ctx: _ArticleContext,

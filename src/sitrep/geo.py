@@ -5,14 +5,23 @@ cities of 5,000+ inhabitants (about 69,000 places, with their alternate Latin
 spellings: Asipovichy / Osipovichi). An ambiguous name (Brest in Belarus or in
 France) goes to a candidate in a country the article names; otherwise to the
 most populous one.
+
+It also decides where an event happened (`event_place`, used by the events stage):
+the place is read from the parse of the trigger's clause with the cue words of
+`data/location_cues.yaml`; the dateline's place is a fallback only for a story
+that stays in one country (`dateline_place`).
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
+from typing import Any
 
+from sitrep import data
 from sitrep.gazetteers import load_actor_gazetteer
 from sitrep.model import Article, Entity
 
@@ -94,3 +103,400 @@ class Geolocate:
             return
         best = max(candidates, key=lambda c: (mentioned.get(c.country, 0) > 0, c.population))
         ent.lat, ent.lon, ent.country = best.lat, best.lon, best.country
+
+
+# ---------------------------------------------------------------- where an event happened
+#
+# The place of an event is read from the parse of the trigger's clause: a place name governed
+# by a locative preposition on the event verb ("killed in X", "demonstrated outside X"), or the
+# place hit or taken ("shelled X", "captured X", "the attack on X"). A name that is the actor
+# ("X captured ..."), an origin or affiliation ("a driver from X", "X's police chief"), part of a
+# description or of another clause is not where the event happened. A place only given as a
+# reference point ("20 km north of X") or a destination counts only when nothing better is named;
+# among equally good places a city beats the country that contains it.
+
+AT_EVENT = 4  # on the event's own verb
+IN_CLAUSE = 3  # on a verb chained to it ("was shot dead", "detonated ..., killing")
+WEAK = 2  # on its subject, a destination or origin, a reference point, a neighbouring verb
+MIN_SCORE = WEAK
+
+
+@dataclass(frozen=True, slots=True)
+class LocationCues:
+    """The word lists of `data/location_cues.yaml` plus the country names of the gazetteer."""
+
+    locative_preps: frozenset[str]
+    directional_preps: frozenset[str]
+    origin_preps: frozenset[str]
+    frame_preps: frozenset[str]
+    place_nouns: frozenset[str]
+    event_nouns: frozenset[str]
+    direction_words: frozenset[str]
+    partitives: frozenset[str]
+    setting_nouns: frozenset[str]
+    access_nouns: frozenset[str]
+    site_preps: frozenset[str]
+    addressee_verbs: frozenset[str]
+    sequence_preps: frozenset[str]
+    outcome_verbs: frozenset[str]
+    country_names: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def load_location_cues(data_dir: str | None = None) -> LocationCues:
+    raw = data.load("location_cues", data_dir)
+    gaz = load_actor_gazetteer(data_dir)
+    names = {n.lower() for c in gaz.countries for n in (c.name, *c.aliases)}
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(raw[key])
+
+    return LocationCues(
+        locative_preps=words("locative_preps"), directional_preps=words("directional_preps"),
+        origin_preps=words("origin_preps"), frame_preps=words("frame_preps"),
+        place_nouns=words("place_nouns"), event_nouns=words("event_nouns"),
+        direction_words=words("direction_words"), partitives=words("partitives"), setting_nouns=words("setting_nouns"),
+        access_nouns=words("access_nouns"), site_preps=words("site_preps"),
+        addressee_verbs=words("addressee_verbs"),
+        sequence_preps=words("sequence_preps"),
+        outcome_verbs=words("outcome_verbs"), country_names=frozenset(names),
+    )
+
+
+def _verbal(tok: Any) -> bool:
+    return tok.pos_ in ("VERB", "AUX")
+
+
+def _lemma(tok: Any) -> str:
+    return tok.lemma_.lower()
+
+
+def clause_link(verb: Any, head: Any, cues: LocationCues) -> int | None:
+    """How closely `verb` belongs to the event headed by `head`: AT_EVENT when it is the head,
+    IN_CLAUSE through xcomp, participial or "while" clauses and outcome verbs ("shot and
+    killed"), WEAK through "when" clauses with their own subject and participles on a noun;
+    None across relative, reported or other clauses and other coordinated verbs."""
+    score = AT_EVENT
+    cur = verb
+    for _ in range(10):
+        if cur.i == head.i:
+            return score
+        dep = cur.dep_
+        if not _verbal(cur):  # a noun reached through "acl": on to the verb that governs it
+            if dep in ("dobj", "nsubjpass", "attr", "oprd", "appos", "conj"):
+                cur = cur.head
+            elif dep == "pobj" and cur.head.dep_ in ("prep", "agent"):
+                cur = cur.head.head
+            else:
+                return None
+            continue
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in cur.children)
+        if dep == "xcomp":
+            score = min(score, IN_CLAUSE)
+        elif dep == "advcl":
+            marks = {c.lower_ for c in cur.children if c.dep_ in ("mark", "advmod")}
+            if not own_subject and (not marks or marks & {"when", "while", "as"}):
+                score = min(score, IN_CLAUSE)  # "..., killing 20", "killed while fighting in X"
+            elif marks & {"when", "while", "as"}:
+                score = min(score, WEAK)  # "... when a bomb went off in X"
+            else:
+                return None  # "after", "before", "because", "although": another happening
+        elif dep == "conj":
+            # "shot and killed in X" is one happening; "captured and jailed in X",
+            # "shot and died in hospital in X", "X was captured and Y killed in Z" are not
+            if own_subject or _lemma(cur) not in cues.outcome_verbs:
+                return None
+            score = min(score, IN_CLAUSE)
+        elif dep == "acl":
+            score = min(score, WEAK)  # "laborers working in X"
+        elif dep == "pcomp" and cur.head.lower_ == "with":
+            score = min(score, WEAK)  # "began the drills, with troops taking part near X"
+            cur = cur.head
+            if cur.head.i == cur.i:
+                return None
+        else:
+            return None  # relcl, ccomp, parataxis, clauses inside prepositions
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def _placey(tok: Any, cues: LocationCues) -> bool:
+    """A place noun or a place name ("town", "Aleppo", "the X home")."""
+    return _lemma(tok) in cues.place_nouns or tok.pos_ == "PROPN" or tok.ent_type_ in ("GPE", "LOC", "FAC")
+
+
+def place_role(tok: Any, head: Any, cues: LocationCues) -> tuple[int, int] | None:
+    """How surely the place whose root token is `tok` is where the event headed by `head`
+    happened (AT_EVENT, IN_CLAUSE or WEAK), and how far it only surrounds or points to the
+    place: 0 not, 1 it locates a site ("a stadium in X"), 2 it holds a named place ("X's city
+    of Y", "Y, X"), 3 and more it is a reference point or a setting ("20 km north of X", "X's
+    war").
+    None when it is not where the event happened."""
+    cur = tok
+    located_noun = False  # the place locates a noun on the way up ("a market in X")
+    container = 0
+    reference = False  # "north of X", "20 km from X", "X's war": weak cues only
+    cap = AT_EVENT  # lowered by a weak link on the way up
+    happening = False  # the place locates a happening on the way up ("the war in X")
+
+    def verdict(link: int | None, limit: int = AT_EVENT) -> tuple[int, int] | None:
+        if link is None:
+            return None
+        return (min(link, limit, cap, WEAK if reference else AT_EVENT), 3 + container if reference else container)
+
+    for _ in range(16):
+        if cur.i == head.i:
+            return None
+        dep, up = cur.dep_, cur.head
+        if up.i == cur.i:
+            return None
+        if dep in ("compound", "amod", "nmod", "poss", "flat", "nummod"):
+            lemma = _lemma(up)
+            if _placey(up, cues) or (up.dep_ == "pobj" and up.head.lower_ in cues.site_preps):
+                # "the X district", "his X home", "at the X range" (a name on the object of
+                # a locative preposition names a place)
+                if dep == "poss":
+                    container = 2  # "X's southern city of Y"
+                cur = up  # "the X district", "his X home"
+                continue
+            if dep == "poss" and lemma in cues.setting_nouns:
+                reference = True  # "killed in X's civil war": only a setting, a weak cue
+                cur = up
+                continue
+            if dep != "poss" and lemma in cues.event_nouns:
+                located_noun = True  # "the X bombing"
+                cur = up
+                continue
+            return None  # "X's police chief", "the X accord", "an X war crimes suspect"
+        if dep == "appos":
+            if located_noun:
+                return None  # "Y, the head of the forces in X, was killed": a description
+            if cur.i == tok.i and up.pos_ == "PROPN":
+                container = 2  # "Mauthausen, Austria"
+            cur = up
+            continue
+        if dep in ("npadvmod", "advmod") and _verbal(up):
+            return verdict(clause_link(up, head, cues))  # "hit a bomb northwest of X"
+        if dep in ("conj", "npadvmod", "advmod"):
+            cur = up
+            continue
+        if dep == "pobj":
+            prep, p = up, up.lower_
+            g = prep.head
+            if g.pos_ == "ADP" and g.dep_ == "prep" and p in cues.locative_preps:
+                g = g.head  # "on Wednesday in the city of X, ..."
+            if g.i == prep.i:
+                return None
+            if p == "of" and g.pos_ == "ADP" and g.lower_ in cues.locative_preps:
+                prep, p, g = g, g.lower_, g.head  # "outside of X", "out of X"
+            if p == "of":
+                glem = _lemma(g)
+                if glem in cues.direction_words or g.lower_ in cues.direction_words:
+                    reference = True
+                elif glem in cues.event_nouns:
+                    located_noun = happening = True  # "the shelling of X", "the occupation of X"
+                elif glem not in cues.place_nouns and not (glem in cues.partitives or g.like_num or g.pos_ == "NUM"):
+                    return None  # "the leader of X", "the fall of X"
+                cur = g
+                continue
+            if p in cues.origin_preps and (_lemma(g) in cues.direction_words or g.lower_ in cues.direction_words):
+                reference = True  # "150 metres from X", "north from X"
+                cur = g
+                continue
+            locative = p in cues.locative_preps or (
+                p in cues.frame_preps and located_noun and _lemma(cur) in cues.event_nouns)
+            directional = p in cues.directional_preps
+            if not (locative or directional):
+                if located_noun and p in ("by", "with", "during", "amid"):
+                    # "killed by gunmen in X", "shot with a gun near his home in X", "talks with
+                    # the minister in X": the parse hangs the place on the agent, instrument or
+                    # partner; it still says where
+                    limit = IN_CLAUSE if p != "with" else WEAK
+                    if _verbal(g):
+                        return verdict(clause_link(g, head, cues), limit)
+                    cap = min(cap, limit)
+                    cur = g
+                    continue
+                if (happening or located_noun and _lemma(cur) in cues.event_nouns) and p in cues.sequence_preps:
+                    # "destroyed following a clash in X", "killed since the start of the war in
+                    # X": the happening in the clause was in X
+                    return (WEAK, container)
+                return None  # "by", "for", "against", "with", "about"...
+            if _verbal(g):
+                return verdict(clause_link(g, head, cues), AT_EVENT if locative else WEAK)
+            if directional and not locative and _lemma(g) in cues.access_nouns:
+                locative = True  # "near the entrance to X"
+            if p in cues.origin_preps or not locative:
+                return None  # "a driver from X", "the road to X"
+            if _placey(g, cues):
+                container = max(container, 2 if g.pos_ == "PROPN" else 1)  # "a mosque in X", "Y in X"
+            happening = happening or _lemma(g) in cues.event_nouns or _lemma(g) in cues.setting_nouns
+            located_noun = True
+            cur = g
+            continue
+        if dep in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
+            if not _verbal(up):
+                return None
+            # a place hit or taken is the event's place only on the event's own verb; the
+            # object of another verb ("..., nicknamed the X Hilton") is not, a site there
+            # can be ("when a drone hit a block in X")
+            if up.i != head.i and not located_noun and up.dep_ != "xcomp" and not any(
+                    c.dep_ in ("nsubj", "mark") for c in up.children):
+                return None  # but "when rebels overran X", "killed while defending X"
+            if not located_noun and _lemma(up) in cues.addressee_verbs:
+                return None  # "asked Washington for ...", "urged Kyiv to ...": a party, not a site
+            return verdict(clause_link(up, head, cues), AT_EVENT if up.i == head.i else WEAK)
+        if dep in ("nsubj", "csubj"):
+            if located_noun and _verbal(up) and clause_link(up, head, cues) is not None:
+                return (WEAK, container)  # "protesters in X marched"
+            return None  # the place is the actor
+        return None
+    return None
+
+
+UNTAGGED_TYPES = (None, "PERSON", "ORG", "NATIONALITY")
+
+
+def _fold(text: str) -> str:
+    """Lowercase ASCII letters and digits only: "Sāmarrā’" -> "samarra"."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if c.isascii() and c.isalnum())
+
+
+def _name_span(tok: Any) -> tuple[int, int]:
+    """The proper-name chunk headed by `tok`: it and the proper nouns compounded onto it."""
+    start = tok.i
+    for c in tok.lefts:
+        if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN":
+            start = min(start, c.left_edge.i)
+    return start, tok.i + 1
+
+
+def _untagged_place(tok: Any, cues: LocationCues) -> tuple[int, int, GeoCandidate | None, bool] | None:
+    """A proper name the NER did not tag as a place but the text shows is one: a place noun
+    names it ("X town", "the city of X", "the capital, X") or it is a known city governed by a
+    locative preposition ("demonstrated in X"). Returns its token span, best city and whether
+    a place noun vouches for it."""
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.text.isupper() or (
+            tok.dep_ in ("compound", "flat") and tok.head.pos_ == "PROPN"):
+        return None  # not a name, an acronym ("the MFO base"), or not the head of its name
+    start, end = _name_span(tok)
+    text = tok.doc[start:end].text
+    up = tok.head
+    cue = (tok.dep_ in ("compound", "nmod", "appos") and _lemma(up) in cues.place_nouns) or (
+        tok.dep_ == "pobj" and (up.lower_ == "of" or up.lower_ in cues.locative_preps)
+        and _lemma(up.head) in cues.place_nouns)  # "X town", "the city of X", "villages in X"
+    key = text.lower()
+    cands = city_index().get(key, ())
+    # a known city by its own name, not only by a rare alternate spelling ("Hamas" -> Hamm)
+    cands = tuple(c for c in cands if _fold(c.name) == _fold(key)) or (
+        cands if cue else ())
+    governed = (tok.dep_ == "pobj" and up.lower_ in cues.locative_preps) or (
+        tok.dep_ == "dobj" and tok.ent_type_ != "PERSON")
+    if not cue and not (cands and governed):
+        return None  # "in X" / "captured X" for a known city; otherwise a place noun must say so
+    return start, end, (cands[0] if cands else None), cue
+
+
+def event_place(scope: list[Any], tok_ent: Mapping[int, Entity], cues: LocationCues) -> Entity | None:
+    """The place in a trigger's clause (`scope`, a subtree) that names where the event
+    happened, or None: a LOCATION mention, or an untagged proper name that the text shows is
+    a place (`_untagged_place`)."""
+    if not scope:
+        return None
+    ids = {t.i for t in scope}
+    head = next((t for t in scope if t.head.i not in ids or t.head.i == t.i), None)
+    if head is None:
+        return None
+    doc = head.doc
+    best: tuple[tuple[int, bool, bool, int, int, bool], Entity] | None = None
+    seen: set[int] = set()
+    for t in scope:
+        ent = tok_ent.get(t.i)
+        if ent is not None and ent.type == "LOCATION":
+            if id(ent) in seen:
+                continue
+            seen.add(id(ent))
+            if ent.lat is None and (ent.code or not ent.text[:1].isupper()):
+                continue  # a region ("Europe", "the Middle East") is not an event's place
+            span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+            if span is None:
+                continue
+            if ent.lat is None and span.root.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                continue  # a name no gazetteer knows, as subject or object: often a person
+            root, tagged = span.root, True
+        elif ent is None or (ent.type in UNTAGGED_TYPES and not ent.code):
+            found = _untagged_place(t, cues)
+            if found is None:
+                continue
+            span = doc[found[0]:found[1]]
+            cand = found[2]
+            root, tagged = t, found[3]  # a place noun vouches for it as a tagger would
+            ent = Entity(span.text, span.start_char, span.end_char, "LOCATION", source="rule",
+                         lat=None if cand is None else cand.lat, lon=None if cand is None else cand.lon,
+                         country=None if cand is None else cand.country)
+        else:
+            continue
+        role = place_role(root, head, cues)
+        if role is None or role[0] < (MIN_SCORE if tagged else IN_CLAUSE):
+            continue
+        score, container = role
+        name = ent.text.lower()
+        name = name[4:] if name.startswith("the ") else name
+        # the most specific place: not a reference point, a city before its country, not a
+        # container, then the first named
+        key = (score, container < 3, name not in cues.country_names, -container, -span.start, tagged)
+        if best is None or key > best[0]:
+            best = (key, ent)
+    return None if best is None else best[1]
+
+
+def dateline_place(doc: Any, entities: list[Entity], sentence: Any) -> Entity | None:
+    """The place of the article's dateline ("KHARKIV, Ukraine —") as the place of an event
+    whose own clause names none. Only when (1) the event's sentence names no place at all and
+    (2) every place the article names lies in the dateline place's country: a story from
+    one country, where the dateline is where its events happened. A dateline is where the
+    reporter files from, so it says nothing about events elsewhere ("WASHINGTON — Strikes
+    hit Syria")."""
+    from sitrep.nlp import _dateline_end
+
+    if any(e.type == "LOCATION" and sentence.start_char <= e.start < sentence.end_char for e in entities):
+        return None
+    line: tuple[int, int] | None = None
+    first = 0
+    for sent in islice(doc.sents, 4):
+        end = _dateline_end(doc, sent.start)
+        if end is not None:
+            line, first = (sent.start_char, doc[end - 1].idx), sent.start
+            break
+    if line is None:
+        return None
+    in_line = [e for e in entities if e.type == "LOCATION" and e.country and line[0] <= e.start < line[1]]
+    cues = load_location_cues()
+    # the city before its country ("KHARKIV, Ukraine"); a capitalised city the tagger missed
+    # is looked up in the city index
+    head_words = []
+    for t in doc[first:]:
+        if not (t.is_alpha or t.text in ("-", "'")) or t.idx >= line[1]:
+            break
+        head_words.append(t)
+    place = next((e for e in in_line if _fold(e.text) not in {_fold(n) for n in cues.country_names}), None)
+    if place is None and head_words:
+        name = doc[head_words[0].i:head_words[-1].i + 1].text
+        cands = tuple(c for c in city_index().get(name.lower(), ()) if _fold(c.name) == _fold(name))
+        countries = {e.country for e in in_line}
+        cands = tuple(c for c in cands if not countries or c.country in countries) or cands
+        if cands:
+            best = cands[0]
+            place = Entity(name, head_words[0].idx, head_words[-1].idx + len(head_words[-1].text), "LOCATION",
+                           source="rule", lat=best.lat, lon=best.lon, country=best.country)
+    if place is None:
+        place = in_line[0] if in_line else None
+    if place is None:
+        return None
+    if any(e.type == "LOCATION" and e.country and e.country != place.country for e in entities):
+        return None
+    return place
