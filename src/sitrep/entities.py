@@ -353,9 +353,10 @@ class Recognise:
                     j += 1
                     continue
                 break
+            if j < n and j in by_start and by_start[j].kind == "coalition" and by_start[j].end == j + 1:
+                inner.append(by_start[j])  # "the US-led coalition"
             if j < n and doc[j].lower_ in heads and doc[j].pos_ in ("NOUN", "PROPN") and \
-                    all((k not in by_start or by_start[k] in inner) for k in range(m.end, j + 1)) and \
-                    not any(k in by_start and by_start[k] not in inner for k in range(m.end, j + 1)):
+                    all(k not in by_start or by_start[k] in inner for k in range(m.end, j + 1)):
                 code = ent.code if ent.type != "PERSON" else None
                 new.append(self._org(doc, m.start, j + 1, code))
                 removed.update(id(x) for x in inner)

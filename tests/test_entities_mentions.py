@@ -1,0 +1,161 @@
+"""Mention rules of the entities stage (sitrep.entities): group and government
+mentions, countries acting as states, generic weapon nouns, NER merging, names.
+Sentences are written for these tests."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+
+from sitrep import data
+from sitrep.model import Article
+
+
+@pytest.fixture(scope="session")
+def recognise(pipeline):
+    from sitrep.entities import Recognise
+
+    return Recognise(pipeline.nlp)
+
+
+def _ents(pipeline, recognise, text: str):
+    article = Article(id="t", text=text)
+    article.doc = pipeline.nlp(text)
+    recognise(article)
+    return article.entities
+
+
+def _find(ents, text: str):
+    hits = [e for e in ents if e.text == text]
+    assert hits, f"{text!r} not among {[(e.text, e.type) for e in ents]}"
+    return hits[0]
+
+
+def _absent(ents, text: str) -> None:
+    assert not [e for e in ents if e.text == text], [(e.text, e.type) for e in ents]
+
+
+def test_mentions_file_matches_its_schema() -> None:
+    schema = json.loads((data.PACKAGE_DATA / "mentions.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    words = data.load("mentions")
+    assert "forces" in words["group_heads"]
+    assert words["aircraft_roles"]["bomber"] == "bomber"
+
+
+def test_aircraft_roles_name_declared_weapon_classes() -> None:
+    from sitrep.weapons import load_weapon_gazetteer
+
+    classes = {c.code for c in load_weapon_gazetteer().classes}
+    assert set(data.load("mentions")["aircraft_roles"].values()) <= classes
+
+
+def test_nationality_with_group_noun_is_one_organisation(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "Ukrainian border guards and Moldovan police officers met on Tuesday.")
+    org = _find(ents, "Moldovan police officers")
+    assert (org.type, org.code) == ("ORG", "MDA")
+    _absent(ents, "Moldovan")
+
+
+def test_government_of_country_is_an_organisation(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "Aid was sent with the consent of the Government of Chad.")
+    org = _find(ents, "Government of Chad")
+    assert (org.type, org.code) == ("ORG", "TCD")
+    _absent(ents, "Chad")
+
+
+def test_demonym_as_adjective_of_an_abstract_noun_stays_nationality(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "Talks on the Sudanese conflict resumed in Jeddah.")
+    nat = _find(ents, "Sudanese")
+    assert nat.type == "NATIONALITY"
+
+
+def test_plural_demonym_used_as_a_noun_is_a_group(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "Thousands of Afghans crossed the border last week.")
+    org = _find(ents, "Afghans")
+    assert (org.type, org.code) == ("ORG", "AFG")
+
+
+def test_country_as_subject_is_the_state_and_after_in_is_the_place(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "Poland announced new sanctions. The drills took place in Poland.")
+    first, second = [e for e in ents if e.text == "Poland"]
+    assert (first.type, first.code) == ("ORG", "POL")
+    assert (second.type, second.code) == ("LOCATION", "POL")
+
+
+def test_country_possessing_a_part_of_itself_stays_a_place(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "Shells fell near Lebanon's border with Israel.")
+    assert _find(ents, "Lebanon").type == "LOCATION"
+
+
+def test_capitalised_coalition_is_an_organisation(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "Coalition warplanes struck a depot overnight.")
+    assert _find(ents, "Coalition").type == "ORG"
+    assert _find(ents, "warplanes").type == "MILITARY_PLATFORM"
+
+
+def test_led_coalition_keeps_the_leading_country(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "The French-led coalition withdrew its troops.")
+    org = _find(ents, "French-led coalition")
+    assert (org.type, org.code) == ("ORG", "FRA")
+
+
+@pytest.mark.parametrize("text, noun, etype, cls", [
+    ("Militants detonated a car bomb outside the police station.", "car bomb", "WEAPON", "landmine"),
+    ("The convoy was hit by two VBIEDs near the bridge.", "VBIEDs", "WEAPON", "landmine"),
+    ("Soldiers seized rifles, munitions and heavy weapons from the depot.", "heavy weapons", "WEAPON", "weapon"),
+    ("Jets flew low over the capital.", "Jets", "MILITARY_PLATFORM", "combat_aircraft"),
+    ("Two bombers took off from the base.", "bombers", "MILITARY_PLATFORM", "bomber"),
+    ("Enemy aircraft were seen over the valley.", "aircraft", "MILITARY_PLATFORM", "aircraft"),
+])
+def test_generic_weapon_and_platform_nouns(pipeline, recognise, text, noun, etype, cls) -> None:
+    ent = _find(_ents(pipeline, recognise, text), noun)
+    assert (ent.type, ent.weapon_class) == (etype, cls)
+
+
+def test_not_after_words_rule_out_a_generic_noun(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "A suicide bomber hit the market, a think tank said; a water tank burst.")
+    assert not [e for e in ents if e.type in ("WEAPON", "MILITARY_PLATFORM")]
+
+
+def test_aircraft_role_list_gives_one_platform_per_role(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "The raid used fighter, tanker and surveillance aircraft.")
+    assert _find(ents, "fighter").weapon_class == "combat_aircraft"
+    assert _find(ents, "tanker").weapon_class == "transport_aircraft"
+    assert all(e.type == "MILITARY_PLATFORM" for e in ents if e.text in ("fighter", "tanker"))
+
+
+def test_role_word_without_a_list_is_not_a_platform(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "The attack aircraft returned.")
+    _absent(ents, "attack")
+
+
+def test_ner_organisation_wrapping_a_country_is_kept_whole(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "The Kenyan Wildlife Service Authority issued a statement.")
+    orgs = [e for e in ents if e.type == "ORG" and "Kenyan" in e.text]
+    assert orgs and orgs[0].code == "KEN"
+    _absent(ents, "Kenyan")
+
+
+def test_surname_repeats_are_the_person(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "Colonel Marek Dvorak led the unit. Later, Dvorak told reporters it was over.")
+    assert [e.type for e in ents if e.text == "Dvorak"] == ["PERSON"]
+
+
+def test_title_portfolio_is_not_a_place(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "The Minister for Africa visited the camp.")
+    _absent(ents, "Africa")
+
+
+def test_short_acronym_in_all_capital_text_is_skipped(pipeline, recognise) -> None:
+    shouted = _ents(pipeline, recognise, "THIS IS NOT A DRILL, the sign read.")
+    _absent(shouted, "IS")
+    normal = _ents(pipeline, recognise, "Fighters loyal to IS attacked the village.")
+    assert _find(normal, "IS").code == "ISIL"
+
+
+def test_typographic_apostrophe_form_matches(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "Da\u2019esh claimed the attack.")
+    assert _find(ents, "Da\u2019esh").code == "ISIL"
