@@ -159,3 +159,13 @@ def test_short_acronym_in_all_capital_text_is_skipped(pipeline, recognise) -> No
 def test_typographic_apostrophe_form_matches(pipeline, recognise) -> None:
     ents = _ents(pipeline, recognise, "Da\u2019esh claimed the attack.")
     assert _find(ents, "Da\u2019esh").code == "ISIL"
+
+
+def test_known_city_after_a_locative_word_is_a_location(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "Near Kherson, two drones were downed.")
+    assert _find(ents, "Kherson").type == "LOCATION"
+
+
+def test_unknown_proper_name_after_a_preposition_is_not_made_a_place(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "The letter came from Zorvakian headquarters.")
+    assert not [e for e in ents if e.type == "LOCATION"]

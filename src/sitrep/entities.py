@@ -139,6 +139,8 @@ class Recognise:
         self.ally_nouns = _lower_set(words["ally_nouns"])
         self.title_nouns = _lower_set(words["title_nouns"])
         self.locative_preps = _lower_set(words["locative_prepositions"])
+        self.city_preps = _lower_set(words["city_prepositions"])
+        self.city_place_nouns = _lower_set(words["city_place_nouns"])
         self.aircraft_roles = {k.lower(): v for k, v in words["aircraft_roles"].items()}
         self.aircraft_heads = _lower_set(words["aircraft_heads"])
         self.sector_of = SectorCues(self.actors.sector_cues())
@@ -201,6 +203,7 @@ class Recognise:
         self._country_roles(doc, mentions)
         mentions = self._drop_non_mentions(doc, mentions)
         mentions = self._names(doc, mentions)
+        mentions = self._cities(doc, mentions)
         mentions = self._aircraft_lists(doc, mentions)
         mentions.sort(key=lambda m: (m.ent.start, -m.ent.end))
         article.entities = [m.ent for m in mentions]
@@ -295,10 +298,7 @@ class Recognise:
         prev = doc[s - 1].lower_ if s > 0 else ""
         if etype != "NATIONALITY" and prev not in _STRONG_LOCATIVE:
             return False
-        from sitrep.geo import city_index
-
-        candidates = city_index().get(text.lower())
-        return bool(candidates) and candidates[0].population >= 10000
+        return self._is_city(text)
 
     # ------------------------------------------------------------------
     def _coalitions(self, doc: Any, ms: list[_Mention]) -> list[_Mention]:
@@ -459,6 +459,45 @@ class Recognise:
                     text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), type="PERSON",
                     source="rule"), "rule"))
         return ms
+
+    def _cities(self, doc: Any, ms: list[_Mention]) -> list[_Mention]:
+        """Untagged known city names after a locative word: "strikes near Rawah"."""
+        used = {i for m in ms for i in range(m.start, m.end)}
+        n = len(doc)
+        for tok in doc:
+            i = tok.i
+            low = tok.lower_
+            big = False
+            if low == "of" and i > 0 and doc[i - 1].lower_ in self.city_place_nouns:
+                j = i + 1  # "the city of Mosul"
+            elif low in self.city_preps:
+                j = i + 1
+            elif i not in used and tok.pos_ == "PROPN" and (i == 0 or doc[i - 1].pos_ != "PROPN"):
+                j, big = i, True  # a big city anywhere: "attacks on Aleppo"
+            else:
+                continue
+            k = j
+            while k < n and k - j < 4 and k not in used and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+                k += 1
+            if k == j or (k < n and doc[k].tag_ == "POS"):
+                continue
+            while k > j:
+                span = doc[j:k]
+                if self._is_city(span.text, 100_000 if big else 10_000):
+                    ms.append(_Mention(j, k, Entity(
+                        text=span.text, start=span.start_char, end=span.end_char, type="LOCATION",
+                        source="rule"), "city"))
+                    used.update(range(j, k))
+                    break
+                k -= 1
+        return ms
+
+    @staticmethod
+    def _is_city(text: str, population: int = 10_000) -> bool:
+        from sitrep.geo import city_index
+
+        candidates = city_index().get(text.lower())
+        return bool(candidates) and candidates[0].population >= population
 
     def _aircraft_lists(self, doc: Any, ms: list[_Mention]) -> list[_Mention]:
         """ "attack, bomber, fighter and remotely piloted aircraft": one platform per role."""
