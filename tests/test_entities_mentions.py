@@ -169,3 +169,20 @@ def test_known_city_after_a_locative_word_is_a_location(pipeline, recognise) -> 
 def test_unknown_proper_name_after_a_preposition_is_not_made_a_place(pipeline, recognise) -> None:
     ents = _ents(pipeline, recognise, "The letter came from Zorvakian headquarters.")
     assert not [e for e in ents if e.type == "LOCATION"]
+
+
+def test_definite_institution_noun_is_an_organisation(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "The junta rejected the plan, and the international community protested.")
+    assert _find(ents, "junta").type == "ORG"
+    assert _find(ents, "international community").type == "ORG"
+
+
+def test_indefinite_institution_noun_is_not(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "She wants a government that listens.")
+    _absent(ents, "government")
+
+
+def test_plural_group_of_people_is_an_organisation_mention(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "Shelling killed nine civilians in the square.")
+    org = _find(ents, "civilians")
+    assert (org.type, org.code) == ("ORG", None)

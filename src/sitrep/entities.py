@@ -22,7 +22,10 @@ Merging and mention rules (word lists in `data/mentions.yaml`), applied in order
    nationality noun used as a noun ("Syrians fled") are ORG mentions that keep the
    country code. A demonym used as an adjective elsewhere stays NATIONALITY
    ("the Syrian conflict").
-4. "Coalition" (capitalised, or as a head noun) is an ORG.
+4. "Coalition" (capitalised, or as a head noun) is an ORG. Organisations and groups
+   named by a common noun are ORG mentions too: a definite institution ("the
+   regime", "its allies", "the international community") and a plural noun for a
+   group of people ("civilians", "militants"); they carry no code.
 5. A country (or capital, or region) name that acts -- subject of a verb that is not
    a verb of place, possessor of something that is not a part of the place, object
    of a non-motion verb, after "with"/"against"/"by" -- is the state as an actor: ORG,
@@ -139,6 +142,8 @@ class Recognise:
         self.ally_nouns = _lower_set(words["ally_nouns"])
         self.title_nouns = _lower_set(words["title_nouns"])
         self.locative_preps = _lower_set(words["locative_prepositions"])
+        self.institution_nouns = _lower_set(words["institution_nouns"])
+        self.people_nouns = _lower_set(words["people_nouns"])
         self.city_preps = _lower_set(words["city_prepositions"])
         self.city_place_nouns = _lower_set(words["city_place_nouns"])
         self.aircraft_roles = {k.lower(): v for k, v in words["aircraft_roles"].items()}
@@ -200,6 +205,7 @@ class Recognise:
         mentions = self._merge_ner(doc, mentions)
         mentions = self._coalitions(doc, mentions)
         mentions = self._groups(doc, mentions)
+        mentions = self._nominal_groups(doc, mentions)
         self._country_roles(doc, mentions)
         mentions = self._drop_non_mentions(doc, mentions)
         mentions = self._names(doc, mentions)
@@ -380,6 +386,35 @@ class Recognise:
                 new.append(self._org(doc, m.start, m.end, ent.code))
                 removed.add(id(m))
         return [m for m in ms if id(m) not in removed] + new
+
+    def _nominal_groups(self, doc: Any, ms: list[_Mention]) -> list[_Mention]:
+        """Organisations and groups named by a common noun: "the regime", "its allies",
+        "the international community", "civilians"."""
+        used = {i for m in ms for i in range(m.start, m.end)}
+        for tok in doc:
+            if tok.i in used or tok.pos_ != "NOUN":
+                continue
+            low = tok.lower_
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("NOUN", "PROPN") and tok.dep_ == "compound":
+                continue  # a modifier: "regime forces" is found from its head
+            start = tok.i
+            while start > 0 and start - 1 not in used and doc[start - 1].dep_ in ("amod", "compound") and \
+                    doc[start - 1].head.i >= tok.i and doc[start - 1].pos_ in ("ADJ", "NOUN", "VERB"):
+                start -= 1
+            dets = [c for c in tok.children if c.dep_ in ("det", "poss") and c.i < start]
+            if low in self.institution_nouns and dets and \
+                    dets[0].lower_ not in ("a", "an", "any", "no", "every", "each"):
+                pass
+            elif low in self.people_nouns and tok.tag_ == "NNS":
+                pass
+            else:
+                continue
+            span = doc[start:tok.i + 1]
+            ms.append(_Mention(start, tok.i + 1, Entity(
+                text=span.text, start=span.start_char, end=span.end_char, type="ORG",
+                sector=self.sector_of(span.text), source="rule"), "nominal"))
+            used.update(range(start, tok.i + 1))
+        return ms
 
     def _org(self, doc: Any, start: int, end: int, code: str | None) -> _Mention:
         span = doc[start:end]
