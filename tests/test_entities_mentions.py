@@ -186,3 +186,14 @@ def test_plural_group_of_people_is_an_organisation_mention(pipeline, recognise) 
     ents = _ents(pipeline, recognise, "Shelling killed nine civilians in the square.")
     org = _find(ents, "civilians")
     assert (org.type, org.code) == ("ORG", None)
+
+
+def test_capitalised_weapon_noun_inside_an_organisation_name_is_not_a_weapon(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "He served with the Explosive Ordnance Disposal Group in Norfolk.")
+    assert not [e for e in ents if e.type == "WEAPON"]
+
+
+def test_counter_prefix_rules_out_a_weapon(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "The troops received counter-IED training; an IED exploded later.")
+    assert [e.text for e in ents if e.type == "WEAPON"] == ["IED"]
+    assert [e for e in ents if e.type == "WEAPON"][0].start > 40

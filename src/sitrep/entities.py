@@ -11,7 +11,8 @@ Merging and mention rules (word lists in `data/mentions.yaml`), applied in order
 
 1. An NER organisation that contains a country, demonym or region match and more
    ("U.S. Central Command", "the Syrian Computer Society") is kept whole, with the
-   inner match's country code; the inner match is dropped.
+   inner match's country code; the inner match is dropped. So is one that contains
+   a capitalised generic weapon noun ("Explosive Ordnance Disposal Unit").
 2. An NER span that starts with a capitalised locative preposition ("Near
    Palmyra") loses it and is a LOCATION; an NER PERSON/ORG/NORP span that names a
    known city and follows a locative preposition ("fighting in Raqqah"), or a NORP
@@ -227,8 +228,8 @@ class Recognise:
                     continue
                 if form.kind == "demonym" and span.text.islower():
                     continue  # "russian" in lower case is rarely the nationality
-                if form.not_after and start > 0 and doc[start - 1].lower_ in form.not_after:
-                    continue  # a think tank is not a tank, a suicide bomber not a plane
+                if form.not_after and _word_before(doc, start) in form.not_after:
+                    continue  # a think tank is not a tank, a suicide bomber not a plane, counter-IED
                 if _shouted(doc, start, end):
                     continue  # "IS" in "THIS IS WAR"
                 found.append(_Mention(start, end, Entity(
@@ -284,10 +285,13 @@ class Recognise:
     @staticmethod
     def _wraps_places(inner: list[_Mention], s: int, e: int) -> bool:
         """True when every gazetteer match inside an NER span is a place or nationality
-        wholly inside it, and the span has more words than they cover."""
+        (or a capitalised generic weapon noun after the name's first word) wholly inside
+        it, and the span has more words than they cover."""
         covered = 0
         for m in inner:
-            if m.kind not in ("country_name", "demonym", "region", "metonym") or m.ent.type == "ORG":
+            if m.kind == "generic_weapon" and m.ent.text[:1].isupper() and m.start > s:
+                pass  # a capitalised common noun inside a name: "Explosive Ordnance Disposal Unit"
+            elif m.kind not in ("country_name", "demonym", "region", "metonym") or m.ent.type == "ORG":
                 return False
             if m.start < s or m.end > e:
                 return False
@@ -577,6 +581,14 @@ class Recognise:
 
 def _lower_set(words: Any) -> frozenset[str]:
     return frozenset(str(w).lower() for w in words)
+
+
+def _word_before(doc: Any, start: int) -> str:
+    """The lower-case word before token `start`, looking through a hyphen ("counter-IED")."""
+    i = start - 1
+    if i >= 1 and doc[i].text == "-":
+        i -= 1
+    return doc[i].lower_ if i >= 0 else ""
 
 
 def _shouted(doc: Any, start: int, end: int) -> bool:
