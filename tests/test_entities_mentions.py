@@ -197,3 +197,12 @@ def test_counter_prefix_rules_out_a_weapon(pipeline, recognise) -> None:
     ents = _ents(pipeline, recognise, "The troops received counter-IED training; an IED exploded later.")
     assert [e.text for e in ents if e.type == "WEAPON"] == ["IED"]
     assert [e for e in ents if e.type == "WEAPON"][0].start > 40
+
+
+def test_big_city_tagged_as_a_person_is_a_place_unless_it_is_a_name_part(pipeline, recognise) -> None:
+    from sitrep.entities import Recognise
+
+    doc = pipeline.nlp("Troops tried to encircle Aleppo.")
+    assert recognise._city_named(doc, 4, 5, "PERSON", set())
+    assert not recognise._city_named(doc, 4, 5, "PERSON", {"Aleppo"})
+    assert isinstance(recognise, Recognise)

@@ -243,6 +243,7 @@ class Recognise:
         owner: dict[int, _Mention] = {i: m for m in chosen for i in range(m.start, m.end)}
         dropped: set[int] = set()
         added: list[_Mention] = []
+        name_parts = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
         for ent in doc.ents:
             etype = NER_MAP.get(ent.label_)
             if etype is None:
@@ -265,7 +266,7 @@ class Recognise:
                 continue
             if lead_prep and etype in ("PERSON", "ORG", "NATIONALITY", "LOCATION"):
                 etype = "LOCATION"
-            elif etype in ("PERSON", "ORG", "NATIONALITY") and self._city_named(doc, s, e, etype):
+            elif etype in ("PERSON", "ORG", "NATIONALITY") and self._city_named(doc, s, e, etype, name_parts):
                 etype = "LOCATION"
             span = doc[s:e]
             entity = Entity(text=span.text, start=span.start_char, end=span.end_char, type=etype, source="ner")
@@ -298,17 +299,24 @@ class Recognise:
             covered += m.end - m.start
         return covered < e - s
 
-    def _city_named(self, doc: Any, s: int, e: int, etype: str) -> bool:
-        """An NER name that is a known city and reads as a place."""
+    def _city_named(self, doc: Any, s: int, e: int, etype: str, name_parts: set[str]) -> bool:
+        """An NER name that is a known city and reads as a place: after a locative word
+        (10,000+ people), or anywhere but as a subject for a big city (100,000+) that is
+        not part of a person's full name in the article ("the siege of Homs",
+        "to isolate Raqqah")."""
         text = doc[s:e].text
         if e - s > 3 or not text[:1].isupper():
             return False
         if e < len(doc) and doc[e].tag_ == "POS":
             return False  # "Obama's speech"
         prev = doc[s - 1].lower_ if s > 0 else ""
-        if etype != "NATIONALITY" and prev not in _STRONG_LOCATIVE:
+        if etype == "NATIONALITY" or prev in self.city_preps or \
+                (prev == "of" and s > 1 and doc[s - 2].lower_ in self.city_place_nouns):
+            return self._is_city(text)
+        if e - s > 1 or text in name_parts or doc[s].dep_ in ("nsubj", "nsubjpass") or \
+                prev in self.title_nouns or prev in _NAME_STOP:
             return False
-        return self._is_city(text)
+        return self._is_city(text, 100_000)
 
     # ------------------------------------------------------------------
     def _coalitions(self, doc: Any, ms: list[_Mention]) -> list[_Mention]:
