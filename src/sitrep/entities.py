@@ -14,27 +14,33 @@ Merging and mention rules (word lists in `data/mentions.yaml`), applied in order
    inner match's country code; the inner match is dropped. So is one that contains
    a capitalised generic weapon noun ("Explosive Ordnance Disposal Unit").
 2. An NER span that starts with a capitalised locative preposition ("Near
-   Palmyra") loses it and is a LOCATION; an NER PERSON/ORG/NORP span that names a
-   known city and follows a locative preposition ("fighting in Raqqah"), or a NORP
-   span that names a city ("Aleppo"), is a LOCATION.
-3. Group mentions: "<nationality or country> [modifiers] <group noun>" ("Iraqi
+   Palmyra") loses it and is a LOCATION. An NER PERSON/ORG/NORP name that is a known
+   city (sitrep.geo's city index) is a LOCATION after a locative word ("fighting in
+   Raqqah"; 10,000+ people), as a NORP ("Aleppo"), or anywhere but as a subject for
+   a city of 100,000+ that is not part of a person's full name ("to isolate Raqqah").
+3. "Coalition" (capitalised, or as a head noun) is an ORG.
+4. Group mentions: "<nationality or country> [modifiers] <group noun>" ("Iraqi
    security forces", "the Syrian government", "US-led coalition"), "<group noun> of
    <country>" ("the Government of Iraq"), "<person> regime" and a plural
    nationality noun used as a noun ("Syrians fled") are ORG mentions that keep the
    country code. A demonym used as an adjective elsewhere stays NATIONALITY
    ("the Syrian conflict").
-4. "Coalition" (capitalised, or as a head noun) is an ORG. Organisations and groups
-   named by a common noun are ORG mentions too: a definite institution ("the
-   regime", "its allies", "the international community") and a plural noun for a
-   group of people ("civilians", "militants"); they carry no code.
-5. A country (or capital, or region) name that acts -- subject of a verb that is not
+5. Organisations and groups named by a common noun are ORG mentions without a code:
+   a definite institution ("the regime", "its allies", "the international
+   community") and a plural noun for a group of people ("civilians", "militants").
+6. A country (or capital, or region) name that acts -- subject of a verb that is not
    a verb of place, possessor of something that is not a part of the place, object
-   of a non-motion verb, after "with"/"against"/"by" -- is the state as an actor: ORG,
-   with its code. After a locative preposition it stays a LOCATION.
-6. A single-word NER mention (or an untagged proper noun) that repeats a part of a
-   person's full name named in the same article is that PERSON ("Qanbar" after
+   of a verb that does not act on territory, after "with"/"against"/"by", right after
+   "ally", or a country modifying a non-place noun ("U.S. assistance") -- is the
+   state as an actor: ORG, with its code. Otherwise it stays a LOCATION.
+7. A place that is a title's portfolio ("Minister for the Middle East", "Secretary
+   of State") is dropped.
+8. A single-word NER mention (or an untagged proper noun) that repeats the surname
+   of a person named in full in the same article is that PERSON ("Qanbar" after
    "Abboud Qanbar").
-7. Role words listed before an aircraft noun ("attack, bomber, fighter and remotely
+9. An untagged proper name after a locative word that is a known city of 10,000+
+   people ("Near Rawah, ..."), or untagged anywhere for 100,000+, is a LOCATION.
+10. Role words listed before an aircraft noun ("attack, bomber, fighter and remotely
    piloted aircraft") are each a MILITARY_PLATFORM.
 
 Short all-capital gazetteer forms ("IS", "US") are skipped inside all-capital text.
@@ -150,7 +156,6 @@ class Recognise:
         self.aircraft_roles = {k.lower(): v for k, v in words["aircraft_roles"].items()}
         self.aircraft_heads = _lower_set(words["aircraft_heads"])
         self.sector_of = SectorCues(self.actors.sector_cues())
-        self.country_codes = {c.code for c in self.actors.countries}
         self.forms: dict[str, _Form] = {}
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -178,7 +183,6 @@ class Recognise:
             for dem in region["demonyms"]:
                 add(dem, _Form("NATIONALITY", region["code"], None, "region"), case_sensitive=True)
         classes = {c.code: c for c in self.weapons.classes}
-        self.weapon_classes = classes
         for text, system in self.weapons.surface_forms():
             form = _Form(
                 system.entity_type, system.name, None, "weapon",
@@ -569,10 +573,8 @@ class Recognise:
             if not roles or not separated:
                 continue
             for k in roles:
-                if k in used and used[k].ent.type == "MILITARY_PLATFORM":
-                    continue
                 if k in used:
-                    continue
+                    continue  # already a mention: "bomber" from the weapon nouns
                 cls = self.aircraft_roles[doc[k].lower_]
                 tok = doc[k]
                 out.append(_Mention(k, k + 1, Entity(
