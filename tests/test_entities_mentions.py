@@ -206,3 +206,9 @@ def test_big_city_tagged_as_a_person_is_a_place_unless_it_is_a_name_part(pipelin
     assert recognise._city_named(doc, 4, 5, "PERSON", set())
     assert not recognise._city_named(doc, 4, 5, "PERSON", {"Aleppo"})
     assert isinstance(recognise, Recognise)
+
+
+def test_leader_regime_is_one_organisation(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "Observers blamed the Lukashenko regime for the crackdown.")
+    orgs = [e for e in ents if e.type == "ORG" and e.text.endswith("regime")]
+    assert orgs and "Lukashenko" in orgs[0].text

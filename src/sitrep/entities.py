@@ -16,8 +16,10 @@ Merging and mention rules (word lists in `data/mentions.yaml`), applied in order
 2. An NER span that starts with a capitalised locative preposition ("Near
    Palmyra") loses it and is a LOCATION. An NER PERSON/ORG/NORP name that is a known
    city (sitrep.geo's city index) is a LOCATION after a locative word ("fighting in
-   Raqqah"; 10,000+ people), as a NORP ("Aleppo"), or anywhere but as a subject for
-   a city of 100,000+ that is not part of a person's full name ("to isolate Raqqah").
+   Raqqah"; 10,000+ people), as a NORP ("Aleppo"), or, tagged PERSON or NORP,
+   anywhere but as a subject for a city of 100,000+ that is not part of a person's
+   full name ("to isolate Raqqah"). An ORG named after a city ("Seville" the club)
+   needs the locative word.
 3. "Coalition" (capitalised, or as a head noun) is an ORG.
 4. Group mentions: "<nationality or country> [modifiers] <group noun>" ("Iraqi
    security forces", "the Syrian government", "US-led coalition"), "<group noun> of
@@ -305,9 +307,9 @@ class Recognise:
 
     def _city_named(self, doc: Any, s: int, e: int, etype: str, name_parts: set[str]) -> bool:
         """An NER name that is a known city and reads as a place: after a locative word
-        (10,000+ people), or anywhere but as a subject for a big city (100,000+) that is
-        not part of a person's full name in the article ("the siege of Homs",
-        "to isolate Raqqah")."""
+        (10,000+ people), or, for a PERSON or NORP, anywhere but as a subject for a big
+        city (100,000+) that is not part of a person's full name in the article ("the
+        siege of Homs", "to isolate Raqqah")."""
         text = doc[s:e].text
         if e - s > 3 or not text[:1].isupper():
             return False
@@ -317,8 +319,9 @@ class Recognise:
         if etype == "NATIONALITY" or prev in self.city_preps or \
                 (prev == "of" and s > 1 and doc[s - 2].lower_ in self.city_place_nouns):
             return self._is_city(text)
-        if e - s > 1 or text in name_parts or doc[s].dep_ in ("nsubj", "nsubjpass") or \
+        if etype == "ORG" or e - s > 1 or text in name_parts or doc[s].dep_ in ("nsubj", "nsubjpass") or \
                 prev in self.title_nouns or prev in _NAME_STOP:
+            # an organisation named after its city ("Seville" the club) needs a locative word
             return False
         return self._is_city(text, 100_000)
 
@@ -357,18 +360,19 @@ class Recognise:
                 continue
             ent = m.ent
             placeish = ent.type in ("NATIONALITY", "LOCATION") and m.kind in (*_PLACE_KINDS, "demonym")
-            if not placeish and m.kind != "coalition" and ent.type != "PERSON":
+            leader = ent.type == "PERSON" or (ent.type == "ORG" and m.kind == "ner" and m.end - m.start == 1)
+            if not placeish and m.kind != "coalition" and not leader:
                 continue
-            # "<name> [modifiers] <group noun>"
+            # "<name> [modifiers] <group noun>"; "<leader> regime"
             j, inner = m.end, [m]
-            heads = self.regime_heads if ent.type == "PERSON" else self.group_heads
+            heads = self.regime_heads if leader else self.group_heads
             while j < n and j - m.end < 4:
                 nxt = by_start.get(j)
                 if nxt is not None and nxt.ent.type == "NATIONALITY" and placeish:
                     inner.append(nxt)
                     j = nxt.end
                     continue
-                if doc[j].lower_ in self.group_modifiers and ent.type != "PERSON" and j + 1 < n:
+                if doc[j].lower_ in self.group_modifiers and not leader and j + 1 < n:
                     if doc[j].lower_ in heads and doc[j + 1].lower_ not in heads and \
                             doc[j + 1].lower_ not in self.group_modifiers:
                         break  # the modifier is itself the head: "Iraqi military said"
@@ -379,7 +383,7 @@ class Recognise:
                 inner.append(by_start[j])  # "the US-led coalition"
             if j < n and doc[j].lower_ in heads and doc[j].pos_ in ("NOUN", "PROPN") and \
                     all(k not in by_start or by_start[k] in inner for k in range(m.end, j + 1)):
-                code = ent.code if ent.type != "PERSON" else None
+                code = None if ent.type == "PERSON" else ent.code
                 new.append(self._org(doc, m.start, j + 1, code))
                 removed.update(id(x) for x in inner)
                 continue
