@@ -202,9 +202,9 @@ def test_counter_prefix_rules_out_a_weapon(pipeline, recognise) -> None:
 def test_big_city_tagged_as_a_person_is_a_place_unless_it_is_a_name_part(pipeline, recognise) -> None:
     from sitrep.entities import Recognise
 
-    doc = pipeline.nlp("Troops tried to encircle Aleppo.")
+    doc = pipeline.nlp("Troops tried to encircle Benghazi.")
     assert recognise._city_named(doc, 4, 5, "PERSON", set())
-    assert not recognise._city_named(doc, 4, 5, "PERSON", {"Aleppo"})
+    assert not recognise._city_named(doc, 4, 5, "PERSON", {"Benghazi"})
     assert isinstance(recognise, Recognise)
 
 

@@ -10,40 +10,40 @@ mentions found by the NER get a sector from the sector cues ("Defence Ministry"
 Merging and mention rules (word lists in `data/mentions.yaml`), applied in order:
 
 1. An NER organisation that contains a country, demonym or region match and more
-   ("U.S. Central Command", "the Syrian Computer Society") is kept whole, with the
+   ("U.S. Southern Command", "the Nigerian Football Federation") is kept whole, with the
    inner match's country code; the inner match is dropped. So is one that contains
-   a capitalised generic weapon noun ("Explosive Ordnance Disposal Unit").
+   a capitalised generic weapon noun ("the Royal Artillery Regiment").
 2. An NER span that starts with a capitalised locative preposition ("Near
-   Palmyra") loses it and is a LOCATION. An NER PERSON/ORG/NORP name that is a known
+   Kherson") loses it and is a LOCATION. An NER PERSON/ORG/NORP name that is a known
    city (sitrep.geo's city index) is a LOCATION after a locative word ("fighting in
-   Raqqah"; 10,000+ people), as a NORP ("Aleppo"), or, tagged PERSON or NORP,
+   Kramatorsk"; 10,000+ people), as a NORP ("Benghazi"), or, tagged PERSON or NORP,
    anywhere but as a subject for a city of 100,000+ that is not part of a person's
-   full name ("to isolate Raqqah"). An ORG named after a city ("Seville" the club)
+   full name ("to encircle Bakhmut"). An ORG named after a city (a football club)
    needs the locative word.
 3. "Coalition" (capitalised, or as a head noun) is an ORG.
-4. Group mentions: "<nationality or country> [modifiers] <group noun>" ("Iraqi
-   security forces", "the Syrian government", "US-led coalition"), "<group noun> of
-   <country>" ("the Government of Iraq"), "<person> regime" and a plural
-   nationality noun used as a noun ("Syrians fled") are ORG mentions that keep the
+4. Group mentions: "<nationality or country> [modifiers] <group noun>" ("Malian
+   security forces", "the Sudanese government", "French-led coalition"), "<group noun>
+   of <country>" ("the Government of Chad"), "<person> regime" and a plural
+   nationality noun used as a noun ("Afghans fled") are ORG mentions that keep the
    country code. A demonym used as an adjective elsewhere stays NATIONALITY
-   ("the Syrian conflict").
+   ("the Sudanese conflict").
 5. Organisations and groups named by a common noun are ORG mentions without a code:
    a definite institution ("the regime", "its allies", "the international
    community") and a plural noun for a group of people ("civilians", "militants").
 6. A country (or capital, or region) name that acts -- subject of a verb that is not
    a verb of place, possessor of something that is not a part of the place, object
    of a verb that does not act on territory, after "with"/"against"/"by", right after
-   "ally", or a country modifying a non-place noun ("U.S. assistance") -- is the
+   "ally", or a country modifying a non-place noun ("UK funding") -- is the
    state as an actor: ORG, with its code. Otherwise it stays a LOCATION.
-7. A place that is a title's portfolio ("Minister for the Middle East", "Secretary
+7. A place that is a title's portfolio ("Minister for Africa", "Secretary
    of State") is dropped.
 8. A single-word NER mention (or an untagged proper noun) that repeats the surname
-   of a person named in full in the same article is that PERSON ("Qanbar" after
-   "Abboud Qanbar").
+   of a person named in full in the same article is that PERSON ("Dvorak" after
+   "Marek Dvorak").
 9. An untagged proper name after a locative word that is a known city of 10,000+
-   people ("Near Rawah, ..."), or untagged anywhere for 100,000+, is a LOCATION.
-10. Role words listed before an aircraft noun ("attack, bomber, fighter and remotely
-   piloted aircraft") are each a MILITARY_PLATFORM.
+   people ("Near Kherson, ..."), or untagged anywhere for 100,000+, is a LOCATION.
+10. Role words listed before an aircraft noun ("fighter, tanker and surveillance
+   aircraft") are each a MILITARY_PLATFORM.
 
 Short all-capital gazetteer forms ("IS", "US") are skipped inside all-capital text.
 """
@@ -128,7 +128,6 @@ _PLACE_KINDS = ("country_name", "metonym", "region")
 _NAME_STOP = {"mr", "mrs", "ms", "dr", "sir", "gen", "general", "president", "minister", "king",
               "queen", "prince", "lt", "col", "capt", "maj", "sgt", "abu", "al", "bin", "ibn", "el",
               "de", "van", "von", "der", "the", "and", "of"}
-_STRONG_LOCATIVE = {"in", "near", "outside", "around", "into", "towards", "toward", "inside", "across"}
 
 
 class Recognise:
@@ -254,14 +253,14 @@ class Recognise:
             etype = NER_MAP.get(ent.label_)
             if etype is None:
                 continue
-            s, e, lead_prep = _trim_tokens(ent)
+            s, e, lead_prep = _trim_tokens(ent, self.locative_preps)
             if s >= e:
                 continue
             inner = list({id(owner[i]): owner[i] for i in range(s, e) if i in owner}.values())
             if inner:
                 if not (etype == "ORG" and self._wraps_places(inner, s, e)):
                     continue
-                # an organisation named after a place: "U.S. Central Command"
+                # an organisation named after a place: "U.S. Southern Command"
                 code = next((m.ent.code for m in inner if m.ent.code), None)
                 for m in inner:
                     dropped.add(id(m))
@@ -297,7 +296,7 @@ class Recognise:
         covered = 0
         for m in inner:
             if m.kind == "generic_weapon" and m.ent.text[:1].isupper() and m.start > s:
-                pass  # a capitalised common noun inside a name: "Explosive Ordnance Disposal Unit"
+                pass  # a capitalised common noun inside a name: "the Royal Artillery Regiment"
             elif m.kind not in ("country_name", "demonym", "region", "metonym") or m.ent.type == "ORG":
                 return False
             if m.start < s or m.end > e:
@@ -309,7 +308,7 @@ class Recognise:
         """An NER name that is a known city and reads as a place: after a locative word
         (10,000+ people), or, for a PERSON or NORP, anywhere but as a subject for a big
         city (100,000+) that is not part of a person's full name in the article ("the
-        siege of Homs", "to isolate Raqqah")."""
+        siege of Mariupol", "to encircle Bakhmut")."""
         text = doc[s:e].text
         if e - s > 3 or not text[:1].isupper():
             return False
@@ -321,7 +320,7 @@ class Recognise:
             return self._is_city(text)
         if etype == "ORG" or e - s > 1 or text in name_parts or doc[s].dep_ in ("nsubj", "nsubjpass") or \
                 prev in self.title_nouns or prev in _NAME_STOP:
-            # an organisation named after its city ("Seville" the club) needs a locative word
+            # an organisation named after its city (a football club) needs a locative word
             return False
         return self._is_city(text, 100_000)
 
@@ -336,7 +335,7 @@ class Recognise:
             if modifies and not tok.text[:1].isupper():
                 continue  # "coalition government", "coalition talks"
             start = tok.i
-            # "the US-led coalition", "the global coalition": keep a capitalised adjective
+            # "the French-led coalition", "the Global coalition": keep a capitalised adjective
             if start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "ADJ":
                 start -= 1
             if start < tok.i and (start in used):
@@ -375,12 +374,12 @@ class Recognise:
                 if doc[j].lower_ in self.group_modifiers and not leader and j + 1 < n:
                     if doc[j].lower_ in heads and doc[j + 1].lower_ not in heads and \
                             doc[j + 1].lower_ not in self.group_modifiers:
-                        break  # the modifier is itself the head: "Iraqi military said"
+                        break  # the modifier is itself the head: "the Malian military said"
                     j += 1
                     continue
                 break
             if j < n and j in by_start and by_start[j].kind == "coalition" and by_start[j].end == j + 1:
-                inner.append(by_start[j])  # "the US-led coalition"
+                inner.append(by_start[j])  # "the French-led coalition"
             if j < n and doc[j].lower_ in heads and doc[j].pos_ in ("NOUN", "PROPN") and \
                     all(k not in by_start or by_start[k] in inner for k in range(m.end, j + 1)):
                 code = None if ent.type == "PERSON" else ent.code
@@ -389,17 +388,17 @@ class Recognise:
                 continue
             if not placeish:
                 continue
-            # "<group noun> of <country>": "the Government of Iraq", "the people of Syria"
+            # "<group noun> of <country>": "the Government of Chad", "the people of Yemen"
             if m.kind in _PLACE_KINDS and m.start >= 2 and doc[m.start - 1].lower_ == "of" \
                     and doc[m.start - 2].lower_ in self.of_heads and (m.start - 2) not in by_start:
                 start = m.start - 2
                 if start >= 2 and doc[start - 1].lower_ == "and" and doc[start - 2].lower_ in self.of_heads:
-                    start -= 2  # "the government and people of Iraq"
+                    start -= 2  # "the government and people of Chad"
                 if not any(x.start < m.start and x.end > start for x in ms if x is not m):
                     new.append(self._org(doc, start, m.end, ent.code))
                     removed.add(id(m))
                     continue
-            # a plural nationality noun used as a noun: "Syrians", "the Iraqis"
+            # a plural nationality noun used as a noun: "Afghans", "the Somalis"
             last = doc[m.end - 1]
             if m.kind == "demonym" and last.text.endswith("s") and not last.text.endswith("ss") and \
                     not (m.end < n and doc[m.end].pos_ in ("NOUN", "PROPN")):
@@ -454,30 +453,30 @@ class Recognise:
     def _acts(self, tok: Any, kind: str) -> bool:
         first = tok
         if first.i > 0 and first.doc[first.i - 1].lower_ in self.ally_nouns:
-            return True  # "our ally Turkey"
+            return True  # "our ally Poland"
         seen = 0
         while tok.dep_ in ("conj", "appos") and tok.head is not tok and seen < 10:
             tok, seen = tok.head, seen + 1
         dep, head = tok.dep_, tok.head
         if dep == "nsubj":
-            if head.lemma_ == "be":  # "Syria is a country" vs "The UK is at the forefront"
+            if head.lemma_ == "be":  # "Chad is a country" vs "Norway is ready to help"
                 return not any(c.dep_ in ("attr", "acomp") and c.lemma_.lower() in self.place_nouns
                                for c in head.children)
             return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in self.place_verbs
-        if dep == "poss":  # "Iraq's efforts" vs "Syria's border", "Syria's civil war"
+        if dep == "poss":  # "Norway's offer" vs "Yemen's border", "Yemen's civil war"
             return head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() not in self.place_heads
         if dep == "dobj":
             return head.pos_ == "VERB" and head.lemma_.lower() not in self.place_verbs
         if dep == "pobj":
             return head.lower_ in self.agent_preps
         if dep in ("compound", "nmod", "amod") and tok is first and kind != "metonym":
-            # "U.S. assistance", "UK efforts": the state's; "Syria border": the place's
+            # "UK funding", "Japan aid": the state's; "Yemen border": the place's
             return head.pos_ == "NOUN" and head.lower_ not in self.place_heads and \
                 head.lower_ not in self.title_nouns and not head.text[:1].isupper()
         return False
 
     def _drop_non_mentions(self, doc: Any, ms: list[_Mention]) -> list[_Mention]:
-        """Places that are a title's portfolio ("Minister for the Middle East", "Secretary
+        """Places that are a title's portfolio ("Minister for Africa", "Secretary
         of State")."""
         out = []
         for m in ms:
@@ -516,7 +515,7 @@ class Recognise:
         return ms
 
     def _cities(self, doc: Any, ms: list[_Mention]) -> list[_Mention]:
-        """Untagged known city names after a locative word: "strikes near Rawah"."""
+        """Untagged known city names after a locative word: "strikes near Kherson"."""
         used = {i for m in ms for i in range(m.start, m.end)}
         n = len(doc)
         for tok in doc:
@@ -524,11 +523,11 @@ class Recognise:
             low = tok.lower_
             big = False
             if low == "of" and i > 0 and doc[i - 1].lower_ in self.city_place_nouns:
-                j = i + 1  # "the city of Mosul"
+                j = i + 1  # "the city of Odesa"
             elif low in self.city_preps:
                 j = i + 1
             elif i not in used and tok.pos_ == "PROPN" and (i == 0 or doc[i - 1].pos_ != "PROPN"):
-                j, big = i, True  # a big city anywhere: "attacks on Aleppo"
+                j, big = i, True  # a big city anywhere: "attacks on Benghazi"
             else:
                 continue
             k = j
@@ -555,7 +554,7 @@ class Recognise:
         return bool(candidates) and candidates[0].population >= population
 
     def _aircraft_lists(self, doc: Any, ms: list[_Mention]) -> list[_Mention]:
-        """ "attack, bomber, fighter and remotely piloted aircraft": one platform per role."""
+        """ "fighter, tanker and surveillance aircraft": one platform per role."""
         used = {i: m for m in ms for i in range(m.start, m.end)}
         heads = [m for m in ms if m.ent.type == "MILITARY_PLATFORM" and doc[m.end - 1].lower_ in self.aircraft_heads]
         heads += [_Mention(t.i, t.i + 1, Entity(t.text, t.idx, t.idx + len(t.text), "MILITARY_PLATFORM"), "rule")
@@ -621,15 +620,15 @@ def _country_near(chosen: list[_Mention], start: int, end: int) -> str | None:
     return None
 
 
-def _trim_tokens(span: Any) -> tuple[int, int, bool]:
+def _trim_tokens(span: Any, locative: frozenset[str]) -> tuple[int, int, bool]:
     """Token range of an NER span without a leading article or capitalised locative
-    preposition ("Near Palmyra") and a trailing possessive; and whether a preposition went."""
+    preposition ("Near Kherson") and a trailing possessive; and whether a preposition went."""
     s, e = span.start, span.end
     doc = span.doc
     lead_prep = False
     while s < e and (doc[s].lower_ == "the" or doc[s].is_punct or
-                     (doc[s].lower_ in _STRONG_LOCATIVE and doc[s].text[:1].isupper() and s + 1 < e)):
-        lead_prep = lead_prep or doc[s].lower_ in _STRONG_LOCATIVE
+                     (doc[s].lower_ in locative and doc[s].text[:1].isupper() and s + 1 < e)):
+        lead_prep = lead_prep or doc[s].lower_ in locative
         s += 1
     while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct):
         e -= 1
