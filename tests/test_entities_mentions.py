@@ -212,3 +212,16 @@ def test_leader_regime_is_one_organisation(pipeline, recognise) -> None:
     ents = _ents(pipeline, recognise, "Observers blamed the Lukashenko regime for the crackdown.")
     orgs = [e for e in ents if e.type == "ORG" and e.text.endswith("regime")]
     assert orgs and "Lukashenko" in orgs[0].text
+
+
+def test_definite_place_noun_is_a_location_of_the_noun_alone(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "Shells hit the besieged town overnight and damaged their homes.")
+    town = _find(ents, "town")
+    assert (town.type, town.code) == ("LOCATION", None)
+    assert _find(ents, "homes").type == "LOCATION"
+
+
+def test_place_noun_that_is_also_a_city_name_is_left_alone(pipeline, recognise) -> None:
+    # "airport" is a town's name in geo's city index: geo would put it there
+    ents = _ents(pipeline, recognise, "A drone struck the airport at dawn.")
+    _absent(ents, "airport")

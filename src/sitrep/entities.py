@@ -30,6 +30,8 @@ Merging and mention rules (word lists in `data/mentions.yaml`), applied in order
 5. Organisations and groups named by a common noun are ORG mentions without a code:
    a definite institution ("the regime", "its allies", "the international
    community") and a plural noun for a group of people ("civilians", "militants").
+   Places named by a common noun ("the town", "their homes", "fighting positions")
+   are LOCATION mentions of the noun alone, without a code.
 6. A country (or capital, or region) name that acts -- subject of a verb that is not
    a verb of place, possessor of something that is not a part of the place, object
    of a verb that does not act on territory, after "with"/"against"/"by", right after
@@ -152,6 +154,7 @@ class Recognise:
         self.locative_preps = _lower_set(words["locative_prepositions"])
         self.institution_nouns = _lower_set(words["institution_nouns"])
         self.people_nouns = _lower_set(words["people_nouns"])
+        self.place_nouns_nominal = _lower_set(words["place_nouns_nominal"])
         self.city_preps = _lower_set(words["city_prepositions"])
         self.city_place_nouns = _lower_set(words["city_place_nouns"])
         self.aircraft_roles = {k.lower(): v for k, v in words["aircraft_roles"].items()}
@@ -421,17 +424,22 @@ class Recognise:
                     doc[start - 1].head.i >= tok.i and doc[start - 1].pos_ in ("ADJ", "NOUN", "VERB"):
                 start -= 1
             dets = [c for c in tok.children if c.dep_ in ("det", "poss") and c.i < start]
-            if low in self.institution_nouns and dets and \
-                    dets[0].lower_ not in ("a", "an", "any", "no", "every", "each"):
+            definite = bool(dets) and dets[0].lower_ not in ("a", "an", "any", "no", "every", "each")
+            etype = "ORG"
+            if low in self.institution_nouns and definite:
                 pass
             elif low in self.people_nouns and tok.tag_ == "NNS":
                 pass
+            elif low in self.place_nouns_nominal and (definite or (tok.tag_ == "NNS" and not dets)) \
+                    and not self._is_city(tok.text, 0):
+                # the noun alone: "central city" or "port city" would be a town to geo
+                etype, start = "LOCATION", tok.i
             else:
                 continue
             span = doc[start:tok.i + 1]
             ms.append(_Mention(start, tok.i + 1, Entity(
-                text=span.text, start=span.start_char, end=span.end_char, type="ORG",
-                sector=self.sector_of(span.text), source="rule"), "nominal"))
+                text=span.text, start=span.start_char, end=span.end_char, type=etype,
+                sector=self.sector_of(span.text) if etype == "ORG" else None, source="rule"), "nominal"))
             used.update(range(start, tok.i + 1))
         return ms
 
