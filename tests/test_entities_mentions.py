@@ -225,3 +225,10 @@ def test_place_noun_that_is_also_a_city_name_is_left_alone(pipeline, recognise) 
     # "airport" is a town's name in geo's city index: geo would put it there
     ents = _ents(pipeline, recognise, "A drone struck the airport at dawn.")
     _absent(ents, "airport")
+
+
+def test_nationality_before_a_place_noun_is_one_place(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "Refugees gathered near the Polish border.")
+    loc = _find(ents, "Polish border")
+    assert (loc.type, loc.code) == ("LOCATION", None)
+    _absent(ents, "Polish")

@@ -25,8 +25,9 @@ Merging and mention rules (word lists in `data/mentions.yaml`), applied in order
    security forces", "the Sudanese government", "French-led coalition"), "<group noun>
    of <country>" ("the Government of Chad"), "<person> regime" and a plural
    nationality noun used as a noun ("Afghans fled") are ORG mentions that keep the
-   country code. A demonym used as an adjective elsewhere stays NATIONALITY
-   ("the Sudanese conflict").
+   country code. A nationality before a place noun is one LOCATION mention without
+   a code ("the Turkish border", "Lebanese airspace"). A demonym used as an
+   adjective elsewhere stays NATIONALITY ("the Sudanese conflict").
 5. Organisations and groups named by a common noun are ORG mentions without a code:
    a definite institution ("the regime", "its allies", "the international
    community") and a plural noun for a group of people ("civilians", "militants").
@@ -401,6 +402,15 @@ class Recognise:
                     new.append(self._org(doc, start, m.end, ent.code))
                     removed.add(id(m))
                     continue
+            # a nationality naming a place: "the Turkish border", "Lebanese airspace"
+            if m.kind == "demonym" and m.end < n and doc[m.end].lower_ in self.place_nouns_nominal and \
+                    m.end not in by_start and not self._is_city(doc[m.start:m.end + 1].text, 0):
+                span = doc[m.start:m.end + 1]
+                new.append(_Mention(m.start, m.end + 1, Entity(
+                    text=span.text, start=span.start_char, end=span.end_char, type="LOCATION",
+                    source="rule"), "group"))
+                removed.add(id(m))
+                continue
             # a plural nationality noun used as a noun: "Afghans", "the Somalis"
             last = doc[m.end - 1]
             if m.kind == "demonym" and last.text.endswith("s") and not last.text.endswith("ss") and \
