@@ -232,3 +232,10 @@ def test_nationality_before_a_place_noun_is_one_place(pipeline, recognise) -> No
     loc = _find(ents, "Polish border")
     assert (loc.type, loc.code) == ("LOCATION", None)
     _absent(ents, "Polish")
+
+
+def test_counter_group_coalition_is_the_coalition_not_the_group(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "Members of the counter-ISIS coalition met in Rome.")
+    coalition = _find(ents, "counter-ISIS coalition")
+    assert (coalition.type, coalition.code) == ("ORG", None)
+    _absent(ents, "ISIS")

@@ -20,7 +20,8 @@ Merging and mention rules (word lists in `data/mentions.yaml`), applied in order
    anywhere but as a subject for a city of 100,000+ that is not part of a person's
    full name ("to encircle Bakhmut"). An ORG named after a city (a football club)
    needs the locative word.
-3. "Coalition" (capitalised, or as a head noun) is an ORG.
+3. "Coalition" (capitalised, or as a head noun) is an ORG; "the counter-X coalition"
+   is one ORG (the coalition, not X).
 4. Group mentions: "<nationality or country> [modifiers] <group noun>" ("Malian
    security forces", "the Sudanese government", "French-led coalition"), "<group noun>
    of <country>" ("the Government of Chad"), "<person> regime" and a plural
@@ -344,6 +345,16 @@ class Recognise:
                 start -= 1
             if start < tok.i and (start in used):
                 start = tok.i
+            # "the counter-ISIS coalition", "Anti-Houthi Coalition": a coalition against
+            # the group, which is no longer a mention of its own (it is not the actor)
+            against = next((m for m in ms if m.end == start and m.ent.type == "ORG"), None)
+            if against is not None:
+                k = against.start - 1
+                if k >= 0 and doc[k].text == "-":
+                    k -= 1
+                if k >= 0 and doc[k].lower_ in ("counter", "anti"):
+                    ms.remove(against)
+                    start = k
             span = doc[start:tok.i + 1]
             ms.append(_Mention(start, tok.i + 1, Entity(
                 text=span.text, start=span.start_char, end=span.end_char, type="ORG",
