@@ -1,11 +1,55 @@
 """The `entities` stage: typed mentions from our gazetteers and spaCy's NER.
 
 Gazetteer matches (countries, demonyms, seats of power, organisations, regions,
-weapon systems) win over spaCy's statistical entities where they overlap; the
-longest match wins among gazetteer matches. spaCy labels are mapped to our
-types (GPE/LOC/FAC -> LOCATION, NORP -> NATIONALITY, ...). ORG mentions found by
-the NER get a sector from the sector cues ("Defence Ministry" -> MIL) and a
-country code from a country named inside or right before them.
+weapon systems and generic weapon nouns) win over spaCy's statistical entities
+where they overlap; the longest match wins among gazetteer matches. spaCy labels
+are mapped to our types (GPE/LOC/FAC -> LOCATION, NORP -> NATIONALITY, ...). ORG
+mentions found by the NER get a sector from the sector cues ("Defence Ministry"
+-> MIL) and a country code from a country named inside or right before them.
+
+Merging and mention rules (word lists in `data/mentions.yaml`), applied in order:
+
+1. An NER organisation that contains a country, demonym or region match and more
+   ("U.S. Southern Command", "the Nigerian Football Federation") is kept whole, with the
+   inner match's country code; the inner match is dropped. So is one that contains
+   a capitalised generic weapon noun ("the Royal Artillery Regiment").
+2. An NER span that starts with a capitalised locative preposition ("Near
+   Kherson") loses it and is a LOCATION. An NER PERSON/ORG/NORP name that is a known
+   city (sitrep.geo's city index) is a LOCATION after a locative word ("fighting in
+   Kramatorsk"; 10,000+ people), as a NORP ("Benghazi"), or, tagged PERSON or NORP,
+   anywhere but as a subject for a city of 100,000+ that is not part of a person's
+   full name ("to encircle Bakhmut"). An ORG named after a city (a football club)
+   needs the locative word.
+3. "Coalition" (capitalised, or as a head noun) is an ORG; "the counter-X coalition"
+   is one ORG (the coalition, not X).
+4. Group mentions: "<nationality or country> [modifiers] <group noun>" ("Malian
+   security forces", "the Sudanese government", "French-led coalition"), "<group noun>
+   of <country>" ("the Government of Chad"), "<person> regime" and a plural
+   nationality noun used as a noun ("Afghans fled") are ORG mentions that keep the
+   country code. A nationality before a place noun is one LOCATION mention without
+   a code ("the Turkish border", "Lebanese airspace"). A demonym used as an
+   adjective elsewhere stays NATIONALITY ("the Sudanese conflict").
+5. Organisations and groups named by a common noun are ORG mentions without a code:
+   a definite institution ("the regime", "its allies", "the international
+   community") and a plural noun for a group of people ("civilians", "militants").
+   Places named by a common noun ("the town", "their homes", "fighting positions")
+   are LOCATION mentions of the noun alone, without a code.
+6. A country (or capital, or region) name that acts -- subject of a verb that is not
+   a verb of place, possessor of something that is not a part of the place, object
+   of a verb that does not act on territory, after "with"/"against"/"by", right after
+   "ally", or a country modifying a non-place noun ("UK funding") -- is the
+   state as an actor: ORG, with its code. Otherwise it stays a LOCATION.
+7. A place that is a title's portfolio ("Minister for Africa", "Secretary
+   of State") is dropped.
+8. A single-word NER mention (or an untagged proper noun) that repeats the surname
+   of a person named in full in the same article is that PERSON ("Dvorak" after
+   "Marek Dvorak").
+9. An untagged proper name after a locative word that is a known city of 10,000+
+   people ("Near Kherson, ..."), or untagged anywhere for 100,000+, is a LOCATION.
+10. Role words listed before an aircraft noun ("fighter, tanker and surveillance
+   aircraft") are each a MILITARY_PLATFORM.
+
+Short all-capital gazetteer forms ("IS", "US") are skipped inside all-capital text.
 """
 
 from __future__ import annotations
@@ -55,12 +99,39 @@ class _Form:
     weapon_class: str | None = None
     origin: str | None = None
     requires_context: bool = False
+    not_after: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class _Mention:
+    """An entity with its token range and where it came from."""
+
+    start: int
+    end: int
+    ent: Entity
+    kind: str  # a _Form kind, "ner" or "rule"
 
 
 def _case_sensitive(form: str) -> bool:
     """Short or all-capital forms (US, UK, EU, IS) must match exactly."""
     letters = [c for c in form if c.isalpha()]
     return len(form) <= 3 or (bool(letters) and all(c.isupper() for c in letters))
+
+
+def _apostrophe_variants(text: str) -> list[str]:
+    """A form with a straight apostrophe also with a typographic one, and back."""
+    out = [text]
+    if "'" in text:
+        out.append(text.replace("'", "\u2019"))
+    if "\u2019" in text:
+        out.append(text.replace("\u2019", "'"))
+    return out
+
+
+_PLACE_KINDS = ("country_name", "metonym", "region")
+_NAME_STOP = {"mr", "mrs", "ms", "dr", "sir", "gen", "general", "president", "minister", "king",
+              "queen", "prince", "lt", "col", "capt", "maj", "sgt", "abu", "al", "bin", "ibn", "el",
+              "de", "van", "von", "der", "the", "and", "of"}
 
 
 class Recognise:
@@ -70,6 +141,26 @@ class Recognise:
         self.actors = load_actor_gazetteer(data_dir)
         self.weapons = load_weapon_gazetteer(data_dir)
         regions = data.load("regions", data_dir)["regions"]
+        words = data.load("mentions", data_dir)
+        self.group_heads = _lower_set(words["group_heads"])
+        self.group_modifiers = _lower_set(words["group_modifiers"])
+        self.of_heads = _lower_set(words["of_heads"])
+        self.regime_heads = _lower_set(words["regime_heads"])
+        self.coalition_heads = _lower_set(words["coalition_heads"])
+        self.place_heads = _lower_set(words["place_heads"])
+        self.place_verbs = _lower_set(words["place_verbs"])
+        self.place_nouns = _lower_set(words["place_nouns"]) | self.place_heads
+        self.agent_preps = _lower_set(words["agent_prepositions"])
+        self.ally_nouns = _lower_set(words["ally_nouns"])
+        self.title_nouns = _lower_set(words["title_nouns"])
+        self.locative_preps = _lower_set(words["locative_prepositions"])
+        self.institution_nouns = _lower_set(words["institution_nouns"])
+        self.people_nouns = _lower_set(words["people_nouns"])
+        self.place_nouns_nominal = _lower_set(words["place_nouns_nominal"])
+        self.city_preps = _lower_set(words["city_prepositions"])
+        self.city_place_nouns = _lower_set(words["city_place_nouns"])
+        self.aircraft_roles = {k.lower(): v for k, v in words["aircraft_roles"].items()}
+        self.aircraft_heads = _lower_set(words["aircraft_heads"])
         self.sector_of = SectorCues(self.actors.sector_cues())
         self.forms: dict[str, _Form] = {}
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -84,10 +175,11 @@ class Recognise:
             cs = _case_sensitive(text) if case_sensitive is None else case_sensitive
             key = f"{form.kind}|{form.code}|{form.type}|{form.sector}|{form.weapon_class}"
             self.forms.setdefault(key, form)
-            (exact if cs else folded).setdefault(key, []).append(text)
-            if not cs and text[:1].islower():
-                # "the Kremlin" also as "The Kremlin" at a sentence start
-                exact.setdefault(key, []).append(text[:1].upper() + text[1:])
+            for variant in _apostrophe_variants(text):
+                (exact if cs else folded).setdefault(key, []).append(variant)
+                if not cs and variant[:1].islower():
+                    # "the Kremlin" also as "The Kremlin" at a sentence start
+                    exact.setdefault(key, []).append(variant[:1].upper() + variant[1:])
 
         for text, kind, code, etype, sector in self.actors.surface_forms():
             add(text, _Form(etype, code, sector, kind))
@@ -106,7 +198,8 @@ class Recognise:
             add(text, form, case_sensitive=system.case_sensitive or None)
         for generic in self.weapons.generic:
             etype = classes[generic.weapon_class].entity_type if generic.weapon_class in classes else "WEAPON"
-            form = _Form(etype, None, None, "generic_weapon", weapon_class=generic.weapon_class)
+            form = _Form(etype, None, None, "generic_weapon", weapon_class=generic.weapon_class,
+                         not_after=generic.not_after)
             for term in generic.terms:
                 add(term, form, case_sensitive=False)
 
@@ -119,7 +212,23 @@ class Recognise:
     # ------------------------------------------------------------------
     def __call__(self, article: Article) -> Article:
         doc = article.doc
-        found: list[tuple[int, int, Entity]] = []  # (token start, token end, entity)
+        mentions = self._gazetteer(doc)
+        mentions = self._merge_ner(doc, mentions)
+        mentions = self._coalitions(doc, mentions)
+        mentions = self._groups(doc, mentions)
+        mentions = self._nominal_groups(doc, mentions)
+        self._country_roles(doc, mentions)
+        mentions = self._drop_non_mentions(doc, mentions)
+        mentions = self._names(doc, mentions)
+        mentions = self._cities(doc, mentions)
+        mentions = self._aircraft_lists(doc, mentions)
+        mentions.sort(key=lambda m: (m.ent.start, -m.ent.end))
+        article.entities = [m.ent for m in mentions]
+        return article
+
+    # ------------------------------------------------------------------
+    def _gazetteer(self, doc: Any) -> list[_Mention]:
+        found: list[_Mention] = []
         strings = doc.vocab.strings
         for matcher in (self.exact, self.folded):
             for match_id, start, end in matcher(doc):
@@ -129,41 +238,382 @@ class Recognise:
                     continue
                 if form.kind == "demonym" and span.text.islower():
                     continue  # "russian" in lower case is rarely the nationality
-                if form.kind == "generic_weapon" and start > 0 and doc[start - 1].lower_ == "think":
-                    continue  # a think tank is not a tank
-                found.append((start, end, Entity(
+                if form.not_after and _word_before(doc, start) in form.not_after:
+                    continue  # a think tank is not a tank, a suicide bomber not a plane, counter-IED
+                if _shouted(doc, start, end):
+                    continue  # "IS" in "THIS IS WAR"
+                found.append(_Mention(start, end, Entity(
                     text=span.text, start=span.start_char, end=span.end_char, type=form.type,
                     code=form.code, sector=form.sector, source="gazetteer",
                     weapon_class=form.weapon_class, origin=form.origin,
-                )))
-        chosen = _longest_non_overlapping(found)
-        taken = [False] * len(doc)
-        for start, end, _ in chosen:
-            for i in range(start, end):
-                taken[i] = True
+                ), form.kind))
+        return _longest_non_overlapping(found)
+
+    def _merge_ner(self, doc: Any, chosen: list[_Mention]) -> list[_Mention]:
+        owner: dict[int, _Mention] = {i: m for m in chosen for i in range(m.start, m.end)}
+        dropped: set[int] = set()
+        added: list[_Mention] = []
+        name_parts = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
         for ent in doc.ents:
             etype = NER_MAP.get(ent.label_)
-            if etype is None or any(taken[i] for i in range(ent.start, ent.end)):
+            if etype is None:
                 continue
-            text, s, e = _trim(ent)
-            if not text.strip():
+            s, e, lead_prep = _trim_tokens(ent, self.locative_preps)
+            if s >= e:
                 continue
-            entity = Entity(text=text, start=s, end=e, type=etype, source="ner")
+            inner = list({id(owner[i]): owner[i] for i in range(s, e) if i in owner}.values())
+            if inner:
+                if not (etype == "ORG" and self._wraps_places(inner, s, e)):
+                    continue
+                # an organisation named after a place: "U.S. Southern Command"
+                code = next((m.ent.code for m in inner if m.ent.code), None)
+                for m in inner:
+                    dropped.add(id(m))
+                span = doc[s:e]
+                added.append(_Mention(s, e, Entity(
+                    text=span.text, start=span.start_char, end=span.end_char, type="ORG",
+                    code=code, sector=self.sector_of(span.text), source="ner"), "ner"))
+                continue
+            if lead_prep and etype in ("PERSON", "ORG", "NATIONALITY", "LOCATION"):
+                etype = "LOCATION"
+            elif etype in ("PERSON", "ORG", "NATIONALITY") and self._city_named(doc, s, e, etype, name_parts):
+                etype = "LOCATION"
+            span = doc[s:e]
+            entity = Entity(text=span.text, start=span.start_char, end=span.end_char, type=etype, source="ner")
             if etype == "ORG":
-                entity.sector = self.sector_of(ent.text)
-                entity.code = self._country_near(chosen, ent.start, ent.end)
-            chosen.append((ent.start, ent.end, entity))
-        chosen.sort(key=lambda t: (t[2].start, -t[2].end))
-        article.entities = [e for _, _, e in chosen]
-        return article
+                entity.sector = self.sector_of(span.text)
+                entity.code = _country_near(chosen, s, e)
+            added.append(_Mention(s, e, entity, "ner"))
+        out = [m for m in chosen if id(m) not in dropped]
+        used = {i for m in out for i in range(m.start, m.end)}
+        for m in added:
+            if any(i in used for i in range(m.start, m.end)):
+                continue
+            out.append(m)
+            used.update(range(m.start, m.end))
+        return out
+
+    @staticmethod
+    def _wraps_places(inner: list[_Mention], s: int, e: int) -> bool:
+        """True when every gazetteer match inside an NER span is a place or nationality
+        (or a capitalised generic weapon noun after the name's first word) wholly inside
+        it, and the span has more words than they cover."""
+        covered = 0
+        for m in inner:
+            if m.kind == "generic_weapon" and m.ent.text[:1].isupper() and m.start > s:
+                pass  # a capitalised common noun inside a name: "the Royal Artillery Regiment"
+            elif m.kind not in ("country_name", "demonym", "region", "metonym") or m.ent.type == "ORG":
+                return False
+            if m.start < s or m.end > e:
+                return False
+            covered += m.end - m.start
+        return covered < e - s
+
+    def _city_named(self, doc: Any, s: int, e: int, etype: str, name_parts: set[str]) -> bool:
+        """An NER name that is a known city and reads as a place: after a locative word
+        (10,000+ people), or, for a PERSON or NORP, anywhere but as a subject for a big
+        city (100,000+) that is not part of a person's full name in the article ("the
+        siege of Mariupol", "to encircle Bakhmut")."""
+        text = doc[s:e].text
+        if e - s > 3 or not text[:1].isupper():
+            return False
+        if e < len(doc) and _possessive(doc[e]):
+            return False  # "Obama's speech"
+        prev = doc[s - 1].lower_ if s > 0 else ""
+        if etype == "NATIONALITY" or prev in self.city_preps or \
+                (prev == "of" and s > 1 and doc[s - 2].lower_ in self.city_place_nouns):
+            return self._is_city(text)
+        if etype == "ORG" or e - s > 1 or text in name_parts or doc[s].dep_ in ("nsubj", "nsubjpass") or \
+                prev in self.title_nouns or prev in _NAME_STOP:
+            # an organisation named after its city (a football club) needs a locative word
+            return False
+        return self._is_city(text, 100_000)
 
     # ------------------------------------------------------------------
+    def _coalitions(self, doc: Any, ms: list[_Mention]) -> list[_Mention]:
+        used = {i for m in ms for i in range(m.start, m.end)}
+        for tok in doc:
+            if tok.i in used or tok.lower_ not in self.coalition_heads:
+                continue
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            modifies = nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and tok.dep_ == "compound"
+            if modifies and not tok.text[:1].isupper():
+                continue  # "coalition government", "coalition talks"
+            start = tok.i
+            # "the French-led coalition", "the Global coalition": keep a capitalised adjective
+            if start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "ADJ":
+                start -= 1
+            if start < tok.i and (start in used):
+                start = tok.i
+            # "the counter-ISIS coalition", "Anti-Houthi Coalition": a coalition against
+            # the group, which is no longer a mention of its own (it is not the actor)
+            against = next((m for m in ms if m.end == start and m.ent.type == "ORG"), None)
+            if against is not None:
+                k = against.start - 1
+                if k >= 0 and doc[k].text == "-":
+                    k -= 1
+                if k >= 0 and doc[k].lower_ in ("counter", "anti"):
+                    ms.remove(against)
+                    start = k
+            span = doc[start:tok.i + 1]
+            ms.append(_Mention(start, tok.i + 1, Entity(
+                text=span.text, start=span.start_char, end=span.end_char, type="ORG",
+                source="rule"), "coalition"))
+            used.update(range(start, tok.i + 1))
+        return ms
+
+    def _groups(self, doc: Any, ms: list[_Mention]) -> list[_Mention]:
+        """Group and government mentions built around a country or nationality."""
+        ms.sort(key=lambda m: m.start)
+        by_start = {m.start: m for m in ms}
+        removed: set[int] = set()
+        new: list[_Mention] = []
+        n = len(doc)
+        for m in ms:
+            if id(m) in removed:
+                continue
+            ent = m.ent
+            placeish = ent.type in ("NATIONALITY", "LOCATION") and m.kind in (*_PLACE_KINDS, "demonym")
+            leader = ent.type == "PERSON" or (ent.type == "ORG" and m.kind == "ner" and m.end - m.start == 1)
+            if not placeish and m.kind != "coalition" and not leader:
+                continue
+            # "<name> [modifiers] <group noun>"; "<leader> regime"
+            j, inner = m.end, [m]
+            heads = self.regime_heads if leader else self.group_heads
+            while j < n and j - m.end < 4:
+                nxt = by_start.get(j)
+                if nxt is not None and nxt.ent.type == "NATIONALITY" and placeish:
+                    inner.append(nxt)
+                    j = nxt.end
+                    continue
+                if doc[j].lower_ in self.group_modifiers and not leader and j + 1 < n:
+                    if doc[j].lower_ in heads and doc[j + 1].lower_ not in heads and \
+                            doc[j + 1].lower_ not in self.group_modifiers:
+                        break  # the modifier is itself the head: "the Malian military said"
+                    j += 1
+                    continue
+                break
+            if j < n and j in by_start and by_start[j].kind == "coalition" and by_start[j].end == j + 1:
+                inner.append(by_start[j])  # "the French-led coalition"
+            if j < n and doc[j].lower_ in heads and doc[j].pos_ in ("NOUN", "PROPN") and \
+                    all(k not in by_start or by_start[k] in inner for k in range(m.end, j + 1)):
+                code = None if ent.type == "PERSON" else ent.code
+                new.append(self._org(doc, m.start, j + 1, code))
+                removed.update(id(x) for x in inner)
+                continue
+            if not placeish:
+                continue
+            # "<group noun> of <country>": "the Government of Chad", "the people of Yemen"
+            if m.kind in _PLACE_KINDS and m.start >= 2 and doc[m.start - 1].lower_ == "of" \
+                    and doc[m.start - 2].lower_ in self.of_heads and (m.start - 2) not in by_start:
+                start = m.start - 2
+                if start >= 2 and doc[start - 1].lower_ == "and" and doc[start - 2].lower_ in self.of_heads:
+                    start -= 2  # "the government and people of Chad"
+                if not any(x.start < m.start and x.end > start for x in ms if x is not m):
+                    new.append(self._org(doc, start, m.end, ent.code))
+                    removed.add(id(m))
+                    continue
+            # a nationality naming a place: "the Turkish border", "Lebanese airspace"
+            if m.kind == "demonym" and m.end < n and doc[m.end].lower_ in self.place_nouns_nominal and \
+                    m.end not in by_start and not self._is_city(doc[m.start:m.end + 1].text, 0):
+                span = doc[m.start:m.end + 1]
+                new.append(_Mention(m.start, m.end + 1, Entity(
+                    text=span.text, start=span.start_char, end=span.end_char, type="LOCATION",
+                    source="rule"), "group"))
+                removed.add(id(m))
+                continue
+            # a plural nationality noun used as a noun: "Afghans", "the Somalis"
+            last = doc[m.end - 1]
+            if m.kind == "demonym" and last.text.endswith("s") and not last.text.endswith("ss") and \
+                    not (m.end < n and doc[m.end].pos_ in ("NOUN", "PROPN")):
+                new.append(self._org(doc, m.start, m.end, ent.code))
+                removed.add(id(m))
+        return [m for m in ms if id(m) not in removed] + new
+
+    def _nominal_groups(self, doc: Any, ms: list[_Mention]) -> list[_Mention]:
+        """Organisations and groups named by a common noun: "the regime", "its allies",
+        "the international community", "civilians"."""
+        used = {i for m in ms for i in range(m.start, m.end)}
+        for tok in doc:
+            if tok.i in used or tok.pos_ != "NOUN":
+                continue
+            low = tok.lower_
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("NOUN", "PROPN") and tok.dep_ == "compound":
+                continue  # a modifier: "regime forces" is found from its head
+            start = tok.i
+            while start > 0 and start - 1 not in used and doc[start - 1].dep_ in ("amod", "compound") and \
+                    doc[start - 1].head.i >= tok.i and doc[start - 1].pos_ in ("ADJ", "NOUN", "VERB"):
+                start -= 1
+            dets = [c for c in tok.children if c.dep_ in ("det", "poss") and c.i < start]
+            definite = bool(dets) and dets[0].lower_ not in ("a", "an", "any", "no", "every", "each")
+            etype = "ORG"
+            if low in self.institution_nouns and definite:
+                pass
+            elif low in self.people_nouns and tok.tag_ == "NNS":
+                pass
+            elif low in self.place_nouns_nominal and (definite or (tok.tag_ == "NNS" and not dets)) \
+                    and not self._is_city(tok.text, 0):
+                # the noun alone: "central city" or "port city" would be a town to geo
+                etype, start = "LOCATION", tok.i
+            else:
+                continue
+            span = doc[start:tok.i + 1]
+            ms.append(_Mention(start, tok.i + 1, Entity(
+                text=span.text, start=span.start_char, end=span.end_char, type=etype,
+                sector=self.sector_of(span.text) if etype == "ORG" else None, source="rule"), "nominal"))
+            used.update(range(start, tok.i + 1))
+        return ms
+
+    def _org(self, doc: Any, start: int, end: int, code: str | None) -> _Mention:
+        span = doc[start:end]
+        return _Mention(start, end, Entity(
+            text=span.text, start=span.start_char, end=span.end_char, type="ORG", code=code,
+            sector=self.sector_of(span.text), source="rule"), "group")
+
+    # ------------------------------------------------------------------
+    def _country_roles(self, doc: Any, ms: list[_Mention]) -> None:
+        """A country named as an actor is the state (ORG), not the place."""
+        for m in ms:
+            if m.ent.type != "LOCATION" or m.kind not in _PLACE_KINDS or not m.ent.code:
+                continue
+            if self._acts(doc[m.start:m.end].root, m.kind):
+                m.ent.type = "ORG"
+
+    def _acts(self, tok: Any, kind: str) -> bool:
+        first = tok
+        if first.i > 0 and first.doc[first.i - 1].lower_ in self.ally_nouns:
+            return True  # "our ally Poland"
+        seen = 0
+        while tok.dep_ in ("conj", "appos") and tok.head is not tok and seen < 10:
+            tok, seen = tok.head, seen + 1
+        dep, head = tok.dep_, tok.head
+        if dep == "nsubj":
+            if head.lemma_ == "be":  # "Chad is a country" vs "Norway is ready to help"
+                return not any(c.dep_ in ("attr", "acomp") and c.lemma_.lower() in self.place_nouns
+                               for c in head.children)
+            return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in self.place_verbs
+        if dep == "poss":  # "Norway's offer" vs "Yemen's border", "Yemen's civil war"
+            return head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() not in self.place_heads
+        if dep == "dobj":
+            return head.pos_ == "VERB" and head.lemma_.lower() not in self.place_verbs
+        if dep == "pobj":
+            return head.lower_ in self.agent_preps
+        if dep in ("compound", "nmod", "amod") and tok is first and kind != "metonym":
+            # "UK funding", "Japan aid": the state's; "Yemen border": the place's
+            return head.pos_ == "NOUN" and head.lower_ not in self.place_heads and \
+                head.lower_ not in self.title_nouns and not head.text[:1].isupper()
+        return False
+
+    def _drop_non_mentions(self, doc: Any, ms: list[_Mention]) -> list[_Mention]:
+        """Places that are a title's portfolio ("Minister for Africa", "Secretary
+        of State")."""
+        out = []
+        for m in ms:
+            if m.ent.type in ("LOCATION", "ORG") and m.kind in (*_PLACE_KINDS, "ner"):
+                i = m.start - 1
+                if i >= 0 and doc[i].lower_ == "the":
+                    i -= 1
+                if i >= 1 and doc[i].lower_ in ("for", "of") and doc[i - 1].lower_ in self.title_nouns and \
+                        (m.kind != "ner" or m.end - m.start == 1):
+                    continue
+            out.append(m)
+        return out
+
+    # ------------------------------------------------------------------
+    def _names(self, doc: Any, ms: list[_Mention]) -> list[_Mention]:
+        """Later (or earlier) single-word mentions of a person's name parts."""
+        parts: set[str] = set()
+        for m in ms:
+            if m.ent.type != "PERSON" or m.end - m.start < 2:
+                continue
+            for tok in (doc[m.end - 1],):
+                if tok.is_alpha and tok.text[:1].isupper() and len(tok.text) >= 3 and tok.lower_ not in _NAME_STOP:
+                    parts.add(tok.text)
+        if not parts:
+            return ms
+        used = {i for m in ms for i in range(m.start, m.end)}
+        for m in ms:
+            if m.kind == "ner" and m.end - m.start == 1 and m.ent.type in ("ORG", "NATIONALITY", "LOCATION") \
+                    and doc[m.start].text in parts:
+                m.ent.type, m.ent.code, m.ent.sector = "PERSON", None, None
+        for tok in doc:
+            if tok.i not in used and tok.text in parts and tok.pos_ == "PROPN":
+                ms.append(_Mention(tok.i, tok.i + 1, Entity(
+                    text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), type="PERSON",
+                    source="rule"), "rule"))
+        return ms
+
+    def _cities(self, doc: Any, ms: list[_Mention]) -> list[_Mention]:
+        """Untagged known city names after a locative word: "strikes near Kherson"."""
+        used = {i for m in ms for i in range(m.start, m.end)}
+        n = len(doc)
+        for tok in doc:
+            i = tok.i
+            low = tok.lower_
+            big = False
+            if low == "of" and i > 0 and doc[i - 1].lower_ in self.city_place_nouns:
+                j = i + 1  # "the city of Odesa"
+            elif low in self.city_preps:
+                j = i + 1
+            elif i not in used and tok.pos_ == "PROPN" and (i == 0 or doc[i - 1].pos_ != "PROPN"):
+                j, big = i, True  # a big city anywhere: "attacks on Benghazi"
+            else:
+                continue
+            k = j
+            while k < n and k - j < 4 and k not in used and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+                k += 1
+            if k == j or (k < n and _possessive(doc[k])):
+                continue
+            while k > j:
+                span = doc[j:k]
+                if self._is_city(span.text, 100_000 if big else 10_000):
+                    ms.append(_Mention(j, k, Entity(
+                        text=span.text, start=span.start_char, end=span.end_char, type="LOCATION",
+                        source="rule"), "city"))
+                    used.update(range(j, k))
+                    break
+                k -= 1
+        return ms
+
     @staticmethod
-    def _country_near(chosen: list[tuple[int, int, Entity]], start: int, end: int) -> str | None:
-        for s, e, ent in chosen:
-            if ent.type in ("LOCATION", "NATIONALITY") and ent.code and start - 2 <= s and e <= end:
-                return ent.code
-        return None
+    def _is_city(text: str, population: int = 10_000) -> bool:
+        from sitrep.geo import city_index
+
+        candidates = city_index().get(text.lower())
+        return bool(candidates) and candidates[0].population >= population
+
+    def _aircraft_lists(self, doc: Any, ms: list[_Mention]) -> list[_Mention]:
+        """ "fighter, tanker and surveillance aircraft": one platform per role."""
+        used = {i: m for m in ms for i in range(m.start, m.end)}
+        heads = [m for m in ms if m.ent.type == "MILITARY_PLATFORM" and doc[m.end - 1].lower_ in self.aircraft_heads]
+        heads += [_Mention(t.i, t.i + 1, Entity(t.text, t.idx, t.idx + len(t.text), "MILITARY_PLATFORM"), "rule")
+                  for t in doc if t.lower_ in self.aircraft_heads and t.i not in used]
+        out = list(ms)
+        for h in heads:
+            i, roles, separated = h.start - 1, [], False
+            while i >= 0:
+                low = doc[i].lower_
+                if low in (",", "and", "or"):
+                    separated = separated or bool(roles) or low != ","
+                    i -= 1
+                    continue
+                if low in self.aircraft_roles:
+                    roles.append(i)
+                    i -= 1
+                    continue
+                break
+            if not roles or not separated:
+                continue
+            for k in roles:
+                if k in used:
+                    continue  # already a mention: "bomber" from the weapon nouns
+                cls = self.aircraft_roles[doc[k].lower_]
+                tok = doc[k]
+                out.append(_Mention(k, k + 1, Entity(
+                    text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), type="MILITARY_PLATFORM",
+                    source="rule", weapon_class=cls), "rule"))
+                used[k] = out[-1]
+        return out
 
     @staticmethod
     def _weapon_context(doc: Any, start: int, end: int) -> bool:
@@ -171,30 +621,64 @@ class Recognise:
         return any(doc[i].lower_ in WEAPON_CONTEXT for i in range(lo, hi) if not start <= i < end)
 
 
+def _lower_set(words: Any) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in words)
+
+
 POSSESSIVE = ("'s", "’s", "'", "’")
 
 
-def _trim(span: Any) -> tuple[str, int, int]:
-    """Drop a leading article and trailing possessive from an NER span."""
-    toks = list(span)
-    while toks and (toks[0].lower_ in ("the",) or toks[0].is_punct):
-        toks = toks[1:]
-    while toks and (toks[-1].tag_ == "POS" or toks[-1].is_punct
-                    or not toks[-1].tag_ and toks[-1].lower_ in POSSESSIVE):  # untagged (triage)
-        toks = toks[:-1]
-    if not toks:
-        return "", 0, 0
-    s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    return span.doc.text[s:e], s, e
+def _possessive(tok: Any) -> bool:
+    """A possessive ending; by its form when the sentence was not tagged (triage)."""
+    return tok.tag_ == "POS" or (not tok.tag_ and tok.lower_ in POSSESSIVE)
 
 
-def _longest_non_overlapping(found: list[tuple[int, int, Entity]]) -> list[tuple[int, int, Entity]]:
-    found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
-    chosen: list[tuple[int, int, Entity]] = []
+def _word_before(doc: Any, start: int) -> str:
+    """The lower-case word before token `start`, looking through a hyphen ("counter-IED")."""
+    i = start - 1
+    if i >= 1 and doc[i].text == "-":
+        i -= 1
+    return doc[i].lower_ if i >= 0 else ""
+
+
+def _shouted(doc: Any, start: int, end: int) -> bool:
+    """A short all-capital match inside all-capital text ("THIS IS WAR")."""
+    text = doc[start:end].text
+    if len(text) > 3 or not text.isupper():
+        return False
+    near = [doc[i] for i in (start - 1, end) if 0 <= i < len(doc) and doc[i].is_alpha and len(doc[i].text) > 1]
+    return bool(near) and all(t.text.isupper() for t in near)
+
+
+def _country_near(chosen: list[_Mention], start: int, end: int) -> str | None:
+    for m in chosen:
+        if m.ent.type in ("LOCATION", "NATIONALITY") and m.ent.code and start - 2 <= m.start and m.end <= end:
+            return m.ent.code
+    return None
+
+
+def _trim_tokens(span: Any, locative: frozenset[str]) -> tuple[int, int, bool]:
+    """Token range of an NER span without a leading article or capitalised locative
+    preposition ("Near Kherson") and a trailing possessive; and whether a preposition went."""
+    s, e = span.start, span.end
+    doc = span.doc
+    lead_prep = False
+    while s < e and (doc[s].lower_ == "the" or doc[s].is_punct or
+                     (doc[s].lower_ in locative and doc[s].text[:1].isupper() and s + 1 < e)):
+        lead_prep = lead_prep or doc[s].lower_ in locative
+        s += 1
+    while e > s and (_possessive(doc[e - 1]) or doc[e - 1].is_punct):
+        e -= 1
+    return s, e, lead_prep
+
+
+def _longest_non_overlapping(found: list[_Mention]) -> list[_Mention]:
+    found.sort(key=lambda m: (-(m.end - m.start), m.start))
+    chosen: list[_Mention] = []
     used: set[int] = set()
-    for start, end, ent in found:
-        if any(i in used for i in range(start, end)):
+    for m in found:
+        if any(i in used for i in range(m.start, m.end)):
             continue
-        chosen.append((start, end, ent))
-        used.update(range(start, end))
+        chosen.append(m)
+        used.update(range(m.start, m.end))
     return chosen

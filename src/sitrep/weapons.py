@@ -63,6 +63,7 @@ class GenericWeapon:
     terms: tuple[str, ...]
     weapon_class: str
     entity_type: str
+    not_after: tuple[str, ...] = ()  # lower-case words that, right before a term, rule it out
 
 
 def _key(form: str) -> str:
@@ -176,7 +177,10 @@ def gazetteer_from_mapping(payload: Mapping[str, Any], source: str = "weapons da
             if k in generic_seen:
                 raise fail(f"generic term {term!r} is listed twice (classes {generic_seen[k]!r} and {cls.code!r})")
             generic_seen[k] = cls.code
-        generic.append(GenericWeapon(terms=tuple(raw["terms"]), weapon_class=cls.code, entity_type=cls.entity_type))
+        generic.append(GenericWeapon(
+            terms=tuple(raw["terms"]), weapon_class=cls.code, entity_type=cls.entity_type,
+            not_after=tuple(w.lower() for w in raw.get("not_after") or ()),
+        ))
 
     return WeaponGazetteer(
         classes=tuple(classes.values()),
