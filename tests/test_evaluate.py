@@ -483,3 +483,21 @@ def test_seed_on_the_real_gold_dir(request):
     res = run_eval(["seed"], gold_dir=gold_dir, pipeline=pipeline)["seed"]
     assert res.metrics["total"] == 9.0
     assert res.metrics["passed"] >= 0.0
+
+
+def test_location_spans_that_look_mis_converted_are_flagged_and_kept_out_of_the_clean_score():
+    from sitrep.evaluate.gold import LocationRecord, Span
+    from sitrep.evaluate.location import score, suspect
+
+    text = "Around 100,000 supporters demonstrated in Rome on Saturday."
+    good = LocationRecord("hand-1", text, None, Span(26, 38, "demonstrated"), (Span(42, 46, "Rome"),))
+    empty = LocationRecord("hand-2", text, None, Span(26, 38, "demonstrated"), (Span(8, 8, ""),))
+    in_word = LocationRecord("hand-3", text, None, Span(26, 38, "demonstrated"), (Span(43, 45, "om"),))
+    none = LocationRecord("hand-4", text, None, Span(26, 38, "demonstrated"), ())
+    assert [suspect(r) for r in (good, empty, in_word, none)] == [False, True, True, False]
+    event = {"type": "PROTEST", "evidence": {"trigger": "demonstrated", "trigger_start": 26, "trigger_end": 38},
+             "location": {"text": "Rome", "start": 42, "end": 46}}
+    result = score([good, empty, in_word, none], {r.id: {"events": [event]} for r in (good, empty, in_word, none)})
+    assert result.counts["suspect_spans"] == 2
+    assert result.metrics["accuracy"] == 0.5  # good right; empty, in_word and none scored wrong as they are
+    assert result.metrics["accuracy_clean"] == 0.5  # of good and none, good is right

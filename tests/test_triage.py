@@ -20,7 +20,7 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus" / "text"
 def triage(pipeline):
     from sitrep.triage import Triage
 
-    return Triage(pipeline.nlp)
+    return Triage(pipeline.nlp, mode="fast")  # all three depths visible
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +47,15 @@ def test_sentences_get_the_depth_they_need(triage):
         ("tokens", "it was quiet afterwards and nobody moved much."),  # neither
         ("parse", "“We will respond,” the minister said."),  # a quote
     ]
+
+
+def test_by_default_sentences_with_names_are_parsed(pipeline):
+    from sitrep.triage import Triage
+
+    default = Triage(pipeline.nlp)
+    text = "The weather in Paris was mild for the season.\nit was quiet afterwards and nobody moved much.\n"
+    assert [c.depth for c in default.plan(text)] == ["parse", "tokens"]
+    assert [c.depth for c in Triage(pipeline.nlp, mode="full").plan(text)] == ["parse"]
 
 
 def test_a_rule_needs_its_required_words_to_make_a_sentence_worth_parsing(triage):
@@ -104,7 +113,10 @@ def _summary(article: Article) -> tuple:
 
 
 def test_triage_codes_the_sample_corpus_exactly_as_a_full_parse(pipeline, full_pipeline):
+    # Each sample article, and a copy with a paragraph that needs no parse
+    # (military news rarely has one: the sample corpus alone skips nothing).
     texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
+    texts += [t.replace("\n", "\nit had been a long and quiet winter up there.\n", 1) for t in texts]
     skipped = 0
     for i, text in enumerate(texts):
         fast = pipeline(Article(id=f"t{i}", text=text))
