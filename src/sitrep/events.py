@@ -497,7 +497,7 @@ class Code:
             recipients = [Actor(location.text, location.country, None, location.start, location.end)]
         if _is_noun(tok) and not (actors or recipients or weapons or location) and not rule.bare_noun:
             return None
-        if rule.type == "CONSULT" and not _is_noun(tok) and len(actors) + len(recipients) < 2 \
+        if rule.type == "CONSULT" and not _is_noun(tok) and _parties(actors + recipients, doc.text) < 2 \
                 and not any(c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("with", "between"))
                             for c in tok.children):
             return None  # "the cabinet met": a meeting needs a second party  # "such a deployment": a reference, not a report of who did what
@@ -756,6 +756,19 @@ class Code:
 # ----------------------------------------------------------------------
 def _is_noun(tok: Any) -> bool:
     return tok.pos_ in ("NOUN", "PROPN")
+
+
+def _parties(actors: list[Actor], text: str) -> int:
+    """How many parties the actors are: mentions that only a space separates
+    ("Estonian" + "cabinet") are one noun phrase, one party."""
+    spans = sorted((a.start, a.end) for a in actors if a.start is not None and a.end is not None)
+    parties = sum(1 for a in actors if a.start is None or a.end is None)
+    last_end: int | None = None
+    for start, end in spans:
+        if last_end is None or text[last_end:start].strip():
+            parties += 1
+        last_end = max(end, last_end or end)
+    return parties
 
 
 def _object_lemmas(tok: Any) -> set[str]:

@@ -140,6 +140,7 @@ class LocationCues:
     sequence_preps: frozenset[str]
     outcome_verbs: frozenset[str]
     country_names: frozenset[str]
+    country_codes: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=8)
@@ -160,6 +161,7 @@ def load_location_cues(data_dir: str | None = None) -> LocationCues:
         addressee_verbs=words("addressee_verbs"),
         sequence_preps=words("sequence_preps"),
         outcome_verbs=words("outcome_verbs"), country_names=frozenset(names),
+        country_codes=frozenset(c.code for c in gaz.countries),
     )
 
 
@@ -498,5 +500,9 @@ def dateline_place(doc: Any, entities: list[Entity], sentence: Any) -> Entity | 
     if place is None:
         return None
     if any(e.type == "LOCATION" and e.country and e.country != place.country for e in entities):
+        return None
+    # a country named as an actor ("Belarus denied ...") is a country the story names too
+    if any(e.type == "ORG" and e.code and e.code != place.country and e.code in cues.country_codes
+           for e in entities):
         return None
     return place
