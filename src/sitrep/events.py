@@ -59,6 +59,11 @@ EMBED_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "acl", "relcl", "nsubjpass", "at
 EMBED_PREPS = {"for", "of", "over", "about", "into", "on", "against", "to", "with", "from", "in", "by", "at"}
 # words inside these named entities are not triggers ("in March", "Strike" in a name)
 NON_TRIGGER_ENTS = {"DATE", "TIME", "PERSON", "GPE", "LOC", "NORP", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+SUBORDINATE_MARKS = {"if", "unless", "until", "till", "before", "because", "as", "while", "once", "lest",
+                     "whether", "so", "whereas"}
+CAUSE_PREPS = {"because", "for", "during", "due", "over"}
+SUBORDINATE_ADJUNCTS = True
+SUBORDINATE_NEED_ANCESTOR = True
 PROTEST_PURPOSES = {"REQUEST", "ACCUSE", "REJECT"}
 PURPOSE_DEPS = {"advcl", "xcomp", "acl", "pcomp", "prep", "pobj", "conj", "relcl", "dobj"}
 STATIVE_PARTICIPLES = {"opposed", "committed", "prepared", "determined", "resolved", "concerned", "alarmed",
@@ -1059,6 +1064,52 @@ def _drop_embedded(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, Rule
                     break
         if not embedded:
             keep.append((tok, rule, ev))
+    return _drop_subordinate(keep)
+
+
+def _subordinate_edge(tok: Any) -> Any | None:
+    """The token above the first subordinating edge on the path from `tok` to the root
+    of its sentence, or None when the path has none."""
+    cur = tok
+    for _ in range(12):
+        if cur.head is cur:
+            return None
+        dep = cur.dep_
+        if dep in ("relcl", "acl") and _is_noun(cur.head):
+            return cur.head
+        if dep == "advcl":
+            marks = {c.lower_ for c in cur.children if c.dep_ == "mark"}
+            if marks & SUBORDINATE_MARKS or any(c.tag_ == "TO" for c in cur.children):
+                return cur.head
+            if SUBORDINATE_ADJUNCTS and cur.tag_ == "VBG" and not marks:
+                return cur.head
+        if dep in ("pobj", "pcomp") and cur.head.dep_ == "prep" and cur.head.lower_ in CAUSE_PREPS:
+            return cur.head.head
+        cur = cur.head
+    return None
+
+
+def _drop_subordinate(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, Rule, Event]]:
+    """One report, one main event: an event whose trigger sits in a clause that only
+    qualifies the sentence's main event -- a condition or time limit ("if it is
+    attacked", "until their demands are met"), a purpose ("opened fire to disperse
+    the crowd"), a cause ("arrested for spying", "because of fighting"), or a clause
+    describing one of its participants ("inspectors probing the sites") -- is left out
+    when the main clause already carries an event."""
+    if len(found) < 2:
+        return found
+    sub = {tok.i: _subordinate_edge(tok) for tok, _, _ in found}
+    main = [tok for tok, _, _ in found if sub[tok.i] is None]
+    if not main:
+        return found
+    anchors = {t.i for t in main} | {t.head.i for t in main if _is_noun(t) and t.dep_ in ("dobj", "nsubjpass", "pobj")}
+    keep = []
+    for tok, rule, ev in found:
+        top = sub[tok.i]
+        if top is not None and (not SUBORDINATE_NEED_ANCESTOR
+                                or any(a.i in anchors for a in [top, *top.ancestors])):
+            continue
+        keep.append((tok, rule, ev))
     return keep
 
 
