@@ -55,3 +55,13 @@ def test_a_subordinate_event_alone_is_kept():
 def test_two_main_clause_events_are_both_kept():
     t = types("Troops shelled the town on Monday and police arrested five journalists in the capital.")
     assert {"ASSAULT", "COERCE"} <= t
+
+
+def test_gerund_content_of_an_accusation_is_not_a_second_event():
+    # "accused X of sending drones": the sending is what is alleged, not a report
+    assert types("Latvia accused Russia of sending drones into its airspace.") == {"ACCUSE"}
+
+
+def test_attributive_participle_is_not_an_event():
+    t = types("The Kremlin-backed militia declared a ceasefire on Sunday.")
+    assert "SUPPORT" not in t and "RETREAT" in t

@@ -55,15 +55,15 @@ REFRAMED_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120"}
 # A verbal event (a demand, threat, refusal, promise, accusation, sanction) governs
 # the action it is about; that action is its content, not a second happening.
 GOVERNING_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE", "SANCTION", "CONCEDE", "SUPPORT", "CONSULT"}
-EMBED_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "acl", "relcl", "nsubjpass", "attr", "oprd", "compound", "prep", "acomp"}
+EMBED_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl", "relcl", "nsubjpass", "attr", "oprd", "compound", "prep", "acomp"}
 EMBED_PREPS = {"for", "of", "over", "about", "into", "on", "against", "to", "with", "from", "in", "by", "at"}
 # words inside these named entities are not triggers ("in March", "Strike" in a name)
 NON_TRIGGER_ENTS = {"DATE", "TIME", "PERSON", "GPE", "LOC", "NORP", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 SUBORDINATE_MARKS = {"if", "unless", "until", "till", "before", "because", "as", "while", "once", "lest",
                      "whether", "so", "whereas"}
-CAUSE_PREPS = {"because", "for", "during", "due", "over"}
+CAUSE_PREPS = {"because", "for", "during", "due", "over"} | BACKGROUND_PREPS
 SUBORDINATE_ADJUNCTS = True
-SUBORDINATE_NEED_ANCESTOR = True
+NOUN_ARG_DEPS = {"dobj", "nsubjpass", "nsubj", "pobj", "prep", "compound", "attr", "oprd"}
 PROTEST_PURPOSES = {"REQUEST", "ACCUSE", "REJECT"}
 PURPOSE_DEPS = {"advcl", "xcomp", "acl", "pcomp", "prep", "pobj", "conj", "relcl", "dobj"}
 STATIVE_PARTICIPLES = {"opposed", "committed", "prepared", "determined", "resolved", "concerned", "alarmed",
@@ -1077,6 +1077,8 @@ def _subordinate_edge(tok: Any) -> Any | None:
         dep = cur.dep_
         if dep in ("relcl", "acl") and _is_noun(cur.head):
             return cur.head
+        if dep == "amod" and cur.tag_ == "VBN":
+            return cur.head  # "the Syrian-backed militia", "its long-threatened invasion"
         if dep == "advcl":
             marks = {c.lower_ for c in cur.children if c.dep_ == "mark"}
             if marks & SUBORDINATE_MARKS or any(c.tag_ == "TO" for c in cur.children):
@@ -1087,6 +1089,20 @@ def _subordinate_edge(tok: Any) -> Any | None:
             return cur.head.head
         cur = cur.head
     return None
+
+
+def _hangs_on(top: Any, main: Any) -> bool:
+    """Whether the clause attached at `top` qualifies the event triggered by `main`:
+    `main`, or the verb that `main` is a noun argument of ("put under investigation",
+    "declared a ceasefire"), is `top` or governs it."""
+    cur = main
+    for _ in range(5):
+        if cur.i == top.i or any(a.i == cur.i for a in top.ancestors):
+            return True
+        if cur.head is cur or cur.dep_ not in NOUN_ARG_DEPS:
+            return False
+        cur = cur.head
+    return False
 
 
 def _drop_subordinate(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, Rule, Event]]:
@@ -1102,12 +1118,10 @@ def _drop_subordinate(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, R
     main = [tok for tok, _, _ in found if sub[tok.i] is None]
     if not main:
         return found
-    anchors = {t.i for t in main} | {t.head.i for t in main if _is_noun(t) and t.dep_ in ("dobj", "nsubjpass", "pobj")}
     keep = []
     for tok, rule, ev in found:
         top = sub[tok.i]
-        if top is not None and (not SUBORDINATE_NEED_ANCESTOR
-                                or any(a.i in anchors for a in [top, *top.ancestors])):
+        if top is not None and any(_hangs_on(top, m) for m in main):
             continue
         keep.append((tok, rule, ev))
     return keep
