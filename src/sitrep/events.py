@@ -468,7 +468,8 @@ class Code:
         if tok.dep_ in ("acl", "xcomp", "relcl") and tok.head.lemma_.lower() in CAPABILITY_HEADS:
             return None  # "its ability to strike targets": a capability, not a happening
         actors, recipients = self._roles(tok, rule, ctx)
-        if _is_noun(tok) and not actors and not recipients and rule.type in ("REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "REJECT"):
+        if _is_noun(tok) and not actors and not recipients and not rule.bare_noun \
+                and rule.type in ("REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "REJECT"):
             return None  # a bare noun ("a threat") is not a verbal event
         scope = _clause_scope(tok)
         weapons, classes = self._weapons(scope, ctx)
@@ -792,8 +793,9 @@ def _object_lemmas(tok: Any) -> set[str]:
                 out.add(c.lower_)
         elif c.dep_ == "advmod":
             out.add(c.lower_)  # "set ablaze"
-        elif c.dep_ == "advcl" and any(cc.tag_ == "TO" for cc in c.children):
-            out.add(c.lemma_.lower())  # "vowed to fight" parsed as a purpose clause
+        elif c.dep_ in ("advcl", "ccomp") and any(cc.tag_ == "TO" for cc in c.children):
+            # "vowed to fight" parsed as a purpose clause, "allowed them to hold" as a ccomp
+            out.add(c.lemma_.lower())
     if _is_noun(tok) and tok.dep_ == "compound":
         out.add(tok.head.lemma_.lower())
     return out
