@@ -65,3 +65,9 @@ def test_gerund_content_of_an_accusation_is_not_a_second_event():
 def test_attributive_participle_is_not_an_event():
     t = types("The Kremlin-backed militia declared a ceasefire on Sunday.")
     assert "SUPPORT" not in t and "RETREAT" in t
+
+
+def test_absolute_clause_with_its_own_subject_is_not_content():
+    # "with some calling for ...": a second group's demand, not what the concern is about
+    t = types("Baltic officials voiced concern over the drills, with some calling for more air defences.")
+    assert "REQUEST" in t

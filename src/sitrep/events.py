@@ -1043,6 +1043,8 @@ def _drop_embedded(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, Rule
                 break
             if cur.dep_ == "prep" and cur.lower_ not in EMBED_PREPS:
                 break
+            if cur.dep_ == "pcomp" and any(c.dep_ in SUBJ for c in cur.children):
+                break  # "..., with some calling for ...": a clause with its own subject
             cur = cur.head
             if cur.i in governing:
                 embedded = governing[cur.i] != ev.type
