@@ -42,3 +42,13 @@ def test_human_shields_are_coercion():
 def test_withdrawing_a_mission_is_a_sanction_but_evacuating_one_is_not():
     assert types("Forty peacekeepers were shipped out of the town on Friday.") == {"SANCTION"}
     assert "SANCTION" not in types("Helicopters evacuated the observers from the town on Friday.")
+
+
+def test_crowd_of_protesters_takes_the_country_where_it_protests():
+    evs = [e for e in sitrep.code("Thousands of students marched through Vilnius on Saturday.", date="2025-03-04").events
+           if e.type == "PROTEST"]
+    assert evs and evs[0].actor and evs[0].actor[0].code == "LTU"
+    # a named group keeps its own country
+    evs = [e for e in sitrep.code("Polish farmers protested in Vilnius on Saturday.", date="2025-03-04").events
+           if e.type == "PROTEST"]
+    assert evs and evs[0].actor[0].code == "POL"
