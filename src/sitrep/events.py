@@ -55,10 +55,15 @@ REFRAMED_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120"}
 # A verbal event (a demand, threat, refusal, promise, accusation, sanction) governs
 # the action it is about; that action is its content, not a second happening.
 GOVERNING_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE", "SANCTION", "CONCEDE", "SUPPORT", "CONSULT"}
-EMBED_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "acl", "relcl", "nsubjpass", "attr", "oprd", "compound", "prep", "acomp"}
+EMBED_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl", "relcl", "nsubjpass", "attr", "oprd", "compound", "prep", "acomp"}
 EMBED_PREPS = {"for", "of", "over", "about", "into", "on", "against", "to", "with", "from", "in", "by", "at"}
 # words inside these named entities are not triggers ("in March", "Strike" in a name)
 NON_TRIGGER_ENTS = {"DATE", "TIME", "PERSON", "GPE", "LOC", "NORP", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+SUBORDINATE_MARKS = {"if", "unless", "until", "till", "before", "because", "as", "while", "once", "lest",
+                     "whether", "so", "whereas"}
+CAUSE_PREPS = {"because", "for", "during", "due", "over"} | BACKGROUND_PREPS
+SUBORDINATE_ADJUNCTS = True
+NOUN_ARG_DEPS = {"dobj", "nsubjpass", "nsubj", "pobj", "prep", "compound", "attr", "oprd"}
 PROTEST_PURPOSES = {"REQUEST", "ACCUSE", "REJECT"}
 PURPOSE_DEPS = {"advcl", "xcomp", "acl", "pcomp", "prep", "pobj", "conj", "relcl", "dobj"}
 STATIVE_PARTICIPLES = {"opposed", "committed", "prepared", "determined", "resolved", "concerned", "alarmed",
@@ -463,7 +468,8 @@ class Code:
         if tok.dep_ in ("acl", "xcomp", "relcl") and tok.head.lemma_.lower() in CAPABILITY_HEADS:
             return None  # "its ability to strike targets": a capability, not a happening
         actors, recipients = self._roles(tok, rule, ctx)
-        if _is_noun(tok) and not actors and not recipients and rule.type in ("REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "REJECT"):
+        if _is_noun(tok) and not actors and not recipients and not rule.bare_noun \
+                and rule.type in ("REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "REJECT"):
             return None  # a bare noun ("a threat") is not a verbal event
         scope = _clause_scope(tok)
         weapons, classes = self._weapons(scope, ctx)
@@ -495,6 +501,10 @@ class Code:
         if rule.type in ("ASSAULT", "COERCE") and not recipients and location is not None and location.country \
                 and location.country not in {a.code for a in actors}:
             recipients = [Actor(location.text, location.country, None, location.start, location.end)]
+        if rule.type == "PROTEST" and not actors and location is not None and location.country:
+            # protesters named only as a crowd ("thousands of students") are taken to
+            # be of the country where they protest
+            actors = [Actor(location.text, location.country, None, location.start, location.end)]
         if _is_noun(tok) and not (actors or recipients or weapons or location) and not rule.bare_noun:
             return None
         if rule.type == "CONSULT" and not _is_noun(tok) and _parties(actors + recipients, doc.text) < 2 \
@@ -797,8 +807,9 @@ def _object_lemmas(tok: Any) -> set[str]:
                 out.add(c.lower_)
         elif c.dep_ == "advmod":
             out.add(c.lower_)  # "set ablaze"
-        elif c.dep_ == "advcl" and any(cc.tag_ == "TO" for cc in c.children):
-            out.add(c.lemma_.lower())  # "vowed to fight" parsed as a purpose clause
+        elif c.dep_ in ("advcl", "ccomp") and any(cc.tag_ == "TO" for cc in c.children):
+            # "vowed to fight" parsed as a purpose clause, "allowed them to hold" as a ccomp
+            out.add(c.lemma_.lower())
     if _is_noun(tok) and tok.dep_ == "compound":
         out.add(tok.head.lemma_.lower())
     return out
@@ -1046,6 +1057,8 @@ def _drop_embedded(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, Rule
                 break
             if cur.dep_ == "prep" and cur.lower_ not in EMBED_PREPS:
                 break
+            if cur.dep_ == "pcomp" and any(c.dep_ in SUBJ for c in cur.children):
+                break  # "..., with some calling for ...": a clause with its own subject
             cur = cur.head
             if cur.i in governing:
                 embedded = governing[cur.i] != ev.type
@@ -1069,6 +1082,66 @@ def _drop_embedded(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, Rule
                     break
         if not embedded:
             keep.append((tok, rule, ev))
+    return _drop_subordinate(keep)
+
+
+def _subordinate_edge(tok: Any) -> Any | None:
+    """The token above the first subordinating edge on the path from `tok` to the root
+    of its sentence, or None when the path has none."""
+    cur = tok
+    for _ in range(12):
+        if cur.head is cur:
+            return None
+        dep = cur.dep_
+        if dep in ("relcl", "acl") and _is_noun(cur.head):
+            return cur.head
+        if dep == "amod" and cur.tag_ == "VBN":
+            return cur.head  # "the Syrian-backed militia", "its long-threatened invasion"
+        if dep == "advcl":
+            marks = {c.lower_ for c in cur.children if c.dep_ == "mark"}
+            if marks & SUBORDINATE_MARKS or any(c.tag_ == "TO" for c in cur.children):
+                return cur.head
+            if SUBORDINATE_ADJUNCTS and cur.tag_ == "VBG" and not marks:
+                return cur.head
+        if dep in ("pobj", "pcomp") and cur.head.dep_ == "prep" and cur.head.lower_ in CAUSE_PREPS:
+            return cur.head.head
+        cur = cur.head
+    return None
+
+
+def _hangs_on(top: Any, main: Any) -> bool:
+    """Whether the clause attached at `top` qualifies the event triggered by `main`:
+    `main`, or the verb that `main` is a noun argument of ("put under investigation",
+    "declared a ceasefire"), is `top` or governs it."""
+    cur = main
+    for _ in range(5):
+        if cur.i == top.i or any(a.i == cur.i for a in top.ancestors):
+            return True
+        if cur.head is cur or cur.dep_ not in NOUN_ARG_DEPS:
+            return False
+        cur = cur.head
+    return False
+
+
+def _drop_subordinate(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, Rule, Event]]:
+    """One report, one main event: an event whose trigger sits in a clause that only
+    qualifies the sentence's main event -- a condition or time limit ("if it is
+    attacked", "until their demands are met"), a purpose ("opened fire to disperse
+    the crowd"), a cause ("arrested for spying", "because of fighting"), or a clause
+    describing one of its participants ("inspectors probing the sites") -- is left out
+    when the main clause already carries an event."""
+    if len(found) < 2:
+        return found
+    sub = {tok.i: _subordinate_edge(tok) for tok, _, _ in found}
+    main = [tok for tok, _, _ in found if sub[tok.i] is None]
+    if not main:
+        return found
+    keep = []
+    for tok, rule, ev in found:
+        top = sub[tok.i]
+        if top is not None and any(_hangs_on(top, m) for m in main):
+            continue
+        keep.append((tok, rule, ev))
     return keep
 
 

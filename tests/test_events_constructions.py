@@ -1,0 +1,54 @@
+"""Trigger constructions with a governed infinitive, an "as" phrase or a preposition
+on the light verb. Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+import sitrep
+
+
+def coded(text: str) -> list[tuple[str, str]]:
+    return [(ev.type, ev.evidence.rule) for ev in sitrep.code(text, date="2025-03-04").events]
+
+
+def types(text: str) -> set[str]:
+    return {t for t, _ in coded(text)}
+
+
+def test_order_to_stop_is_coercion_and_order_to_appear_a_demand():
+    assert types("The junta ordered the independent radio station to suspend broadcasts.") == {"COERCE"}
+    assert types("A court in Vilnius ordered the former minister to appear for questioning.") == {"REQUEST"}
+    # an order of troops stays a deployment
+    assert "REQUEST" not in types("The general ordered two brigades to the border.")
+
+
+def test_allowing_an_activity_is_a_concession_not_a_protest():
+    assert types("The governor allowed the opposition to hold a rally in the main square.") == {"CONCEDE"}
+
+
+def test_inquiry_opened_with_the_preposition_on_the_verb():
+    t = types("Poland's constitutional court opened a hearing on Monday into the legality of the surveillance law.")
+    assert t == {"ACCUSE"}
+
+
+def test_under_investigation_needs_no_named_investigator():
+    assert types("A Danish journalist has been put under investigation in Spain.") == {"ACCUSE"}
+    assert types("There is a hearing on Monday.") == set()
+
+
+def test_human_shields_are_coercion():
+    assert types("The militia has been holding villagers as human shields near the front.") == {"COERCE"}
+
+
+def test_withdrawing_a_mission_is_a_sanction_but_evacuating_one_is_not():
+    assert types("Forty peacekeepers were shipped out of the town on Friday.") == {"SANCTION"}
+    assert "SANCTION" not in types("Helicopters evacuated the observers from the town on Friday.")
+
+
+def test_crowd_of_protesters_takes_the_country_where_it_protests():
+    evs = [e for e in sitrep.code("Thousands of students marched through Vilnius on Saturday.", date="2025-03-04").events
+           if e.type == "PROTEST"]
+    assert evs and evs[0].actor and evs[0].actor[0].code == "LTU"
+    # a named group keeps its own country
+    evs = [e for e in sitrep.code("Polish farmers protested in Vilnius on Saturday.", date="2025-03-04").events
+           if e.type == "PROTEST"]
+    assert evs and evs[0].actor[0].code == "POL"
