@@ -501,10 +501,12 @@ class Code:
         if rule.type in ("ASSAULT", "COERCE") and not recipients and location is not None and location.country \
                 and location.country not in {a.code for a in actors}:
             recipients = [Actor(location.text, location.country, None, location.start, location.end)]
-        if rule.type == "PROTEST" and not actors and location is not None and location.country:
+        if rule.type == "PROTEST" and location is not None and location.country \
+                and not any(a.code for a in actors):
             # protesters named only as a crowd ("thousands of students") are taken to
-            # be of the country where they protest
-            actors = [Actor(location.text, location.country, None, location.start, location.end)]
+            # be of the country where they protest; the crowd keeps its sector
+            actors = [Actor(a.text, location.country, a.sector, a.start, a.end) for a in actors] \
+                or [Actor(location.text, location.country, None, location.start, location.end)]
         if _is_noun(tok) and not (actors or recipients or weapons or location) and not rule.bare_noun:
             return None
         if rule.type == "CONSULT" and not _is_noun(tok) and _parties(actors + recipients, doc.text) < 2 \
