@@ -82,11 +82,7 @@ def find_quoted_spans(text: str) -> list[_Mark]:
             para = text.find("\n\n", i + 2)
             if end < 0 or (0 <= para < end):
                 end = para if para >= 0 else n
-            cs, ce = i + 2, end
-            while cs < ce and text[cs].isspace():
-                cs += 1
-            while ce > cs and text[ce - 1].isspace():
-                ce -= 1
+            cs, ce = _strip_span(text, i + 2, end)
             if ce > cs:
                 spans.append(_Mark(cs, ce))
             i = end + 2
@@ -109,17 +105,22 @@ def find_quoted_spans(text: str) -> list[_Mark]:
                 j += 1
             if end is None:
                 end = n
-            content_start, content_end = i + 1, end
-            while content_start < content_end and text[content_start].isspace():
-                content_start += 1
-            while content_end > content_start and text[content_end - 1].isspace():
-                content_end -= 1
+            content_start, content_end = _strip_span(text, i + 1, end)
             if content_end > content_start:
                 spans.append(_Mark(content_start, content_end))
             i = end + 1
             continue
         i += 1
     return spans
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """`start`, `end` moved inwards past whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _can_open(text: str, i: int) -> bool:

@@ -43,7 +43,6 @@ PLAN_NOUNS = {"plan", "plans", "intention", "proposal", "decision", "bid", "move
 ANNOUNCE_VERBS = {"announce", "confirm", "declare", "unveil", "reveal", "disclose", "proclaim"}
 NEGATING_VERBS = {"deny", "refute", "dismiss", "rule", "fail"}
 HYPO_MARKS = {"if", "unless", "whether", "lest"}
-LOC_PREPS = {"in", "at", "near", "to", "into", "on", "across", "inside", "outside", "around", "from", "towards", "toward", "along", "off", "over"}
 SUBJ = {"nsubj", "csubj"}
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "conj", "relcl", "xcomp", "acl", "pcomp", "parataxis"}
 FUTURE_AGREE = {"SUPPORT", "AID", "CONSULT", "RETREAT", "CONCEDE", "COOPERATE"}

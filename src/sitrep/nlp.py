@@ -104,26 +104,23 @@ class Parse:
         """Parse every article of `articles` (in place)."""
         import numpy
 
-        parse_docs: list[Any] = []
-        name_docs: list[Any] = []
         per_article: list[list[tuple[Any, str]]] = []
-        for article in articles:
+        todo: dict[str, list[tuple[int, int]]] = {"parse": [], "names": []}  # where each doc goes back
+        for a, article in enumerate(articles):
             plan = article.plan or [Chunk(0, len(article.text), "parse")]
             docs: list[tuple[Any, str]] = []
-            for chunk in plan:
-                doc = self.nlp.make_doc(article.text[chunk.start:chunk.end])
-                docs.append((doc, chunk.depth))
-                if chunk.depth == "parse":
-                    parse_docs.append(doc)
-                elif chunk.depth == "names" and self.ner is not None:
-                    name_docs.append(doc)
+            for c, chunk in enumerate(plan):
+                docs.append((self.nlp.make_doc(article.text[chunk.start:chunk.end]), chunk.depth))
+                if chunk.depth == "parse" or (chunk.depth == "names" and self.ner is not None):
+                    todo[chunk.depth].append((a, c))
             per_article.append(docs)
-        for _, proc in self.components:
-            parse_docs = list(_pipe(proc, parse_docs))
-        if name_docs:
-            name_docs = list(_pipe(self.ner, name_docs))
-        # `_pipe` yields the same Doc objects it was given (spaCy components
-        # annotate in place), so per_article still points at annotated docs.
+        stages = {"parse": [proc for _, proc in self.components], "names": [self.ner]}
+        for depth, places in todo.items():
+            batch = [per_article[a][c][0] for a, c in places]
+            for proc in stages[depth]:
+                batch = list(_pipe(proc, batch))
+            for (a, c), doc in zip(places, batch):
+                per_article[a][c] = (doc, depth)
         empty = numpy.zeros((0,), dtype="float32")
         for article, docs in zip(articles, per_article):
             for doc, depth in docs:
@@ -131,7 +128,6 @@ class Parse:
                 if depth != "parse":
                     _flat_tree(doc)
             doc = docs[0][0] if len(docs) == 1 else _join([d for d, _ in docs])
-            doc.tensor = empty
             article.doc = doc
             depth_at = _depth_lookup(article.plan)
             article.sentences = [

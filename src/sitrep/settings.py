@@ -8,7 +8,7 @@ this one list; a test checks that every setting is documented.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from typing import Any
 
 

@@ -40,7 +40,6 @@ from sitrep import data
 from sitrep.errors import UsageError
 from sitrep.model import Article, Chunk
 
-DEPTHS = ("parse", "names", "tokens")
 PARSE_MODES = ("triage", "fast", "full")
 
 QUOTE_CHARS = frozenset('"“”„«»‟‘’‹›')

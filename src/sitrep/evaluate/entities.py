@@ -59,10 +59,6 @@ def _overlap_pairs(preds: Sequence[Item], golds: Sequence[Item], same_class) -> 
     return greedy_match([(p[0], p[1]) for p in preds], [(g[0], g[1]) for g in golds], score)
 
 
-def _weapon_class(t: str) -> str:
-    return WEAPONS if t in ("WEAPON", "MILITARY_PLATFORM") else t
-
-
 def score(records: Sequence[EntityRecord], predicted: Mapping[str, Prediction]) -> TaskResult:
     """Per-type, micro and macro P/R/F1, exact and overlapping spans."""
     keys = [*TYPES, WEAPONS]
