@@ -36,7 +36,7 @@ SETTINGS: tuple[Setting, ...] = (
             "Language sitrep codes; articles detected as another language are rejected as not_english."),
     Setting("parse", "triage",
             "How much of spaCy's pipeline each sentence gets: 'triage' (a fast first pass skips the parse of "
-            "sentences with no possible event, quote or name; same scores as 'full'), 'fast' (also gives "
+            "sentences with no possible event, quote or name; gold scores within 0.001 of 'full'), 'fast' (also gives "
             "sentences with names but no event or quote the entity recogniser alone: faster, entity scores "
             "slightly lower) or 'full' (every sentence parsed)."),
     Setting("default_date", None,
