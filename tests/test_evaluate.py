@@ -501,3 +501,28 @@ def test_location_spans_that_look_mis_converted_are_flagged_and_kept_out_of_the_
     assert result.counts["suspect_spans"] == 2
     assert result.metrics["accuracy"] == 0.5  # good right; empty, in_word and none scored wrong as they are
     assert result.metrics["accuracy_clean"] == 0.5  # of good and none, good is right
+
+
+def test_location_suspect_spans_are_read_as_token_indices_for_the_repaired_score():
+    from sitrep.evaluate.gold import LocationRecord, Span
+    from sitrep.evaluate.location import repaired, score
+
+    text = "Around 100,000 supporters demonstrated in Rome on Saturday."
+    verb = Span(26, 38, "demonstrated")
+    # tokens: Around(0) 100,000(1) supporters(2) demonstrated(3) in(4) Rome(5) on(6) Saturday(7) .(8)
+    good = LocationRecord("hand-1", text, None, verb, (Span(42, 46, "Rome"),))
+    as_tokens = LocationRecord("hand-2", text, None, verb, (Span(5, 5, ""),))
+    on_stop_word = LocationRecord("hand-3", text, None, verb, (Span(4, 5, "n"),))
+    on_verb = LocationRecord("hand-4", text, None, verb, (Span(3, 3, ""),))
+    past_end = LocationRecord("hand-5", text, None, verb, (Span(30, 30, ""),))
+    assert repaired(good) == good.locations
+    assert repaired(as_tokens) == (Span(42, 46, "Rome"),)
+    assert [repaired(r) for r in (on_stop_word, on_verb, past_end)] == [None, None, None]
+
+    event = {"type": "PROTEST", "evidence": {"trigger": "demonstrated", "trigger_start": 26, "trigger_end": 38},
+             "location": {"text": "Rome", "start": 42, "end": 46}}
+    records = [good, as_tokens, on_stop_word, on_verb, past_end]
+    result = score(records, {r.id: {"events": [event]} for r in records})
+    assert result.counts["unrepairable"] == 3
+    assert result.metrics["accuracy_repaired"] == 1.0  # good and as_tokens, both right
+    assert result.metrics["accuracy"] == 0.2  # only good is right as stored

@@ -13,7 +13,15 @@ character offsets (an empty span then hides a named place, e.g. token 8 of
 `suspect_spans`, scored as they are in `accuracy`, and left out of
 `accuracy_clean`, which scores only records whose every location is a
 non-empty span on word boundaries or that name no location at all
-(`locations: []`). The floor guards both.
+(`locations: []`).
+
+The suspect spans are token indices: read as the first and last token
+(inclusive, spaCy's English tokenizer) they name a place in all but a handful
+of records ("Eritrea captured Badme", 2-2 is "Badme"). `accuracy_repaired`
+scores every record with its suspect spans read that way. A reading is refused
+when it lands on a stop word, on the gold verb or outside the text; such
+records (`unrepairable`) are left out of `accuracy_repaired`. The floor guards
+all three accuracies.
 """
 
 from __future__ import annotations
@@ -21,7 +29,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sitrep.evaluate.gold import LocationRecord
+from functools import lru_cache
+
+from sitrep.evaluate.gold import LocationRecord, Span
 from sitrep.evaluate.result import Prediction, TaskResult, as_contract, overlap, ratio
 
 NAME = "location"
@@ -41,20 +51,58 @@ def chosen_event(rec: LocationRecord, events: Sequence[Mapping[str, Any]]) -> Ma
 
 def suspect(rec: LocationRecord) -> bool:
     """Whether a record's location spans look mis-converted (see module doc)."""
-    text = rec.text
+    return any(_bad(rec.text, s) for s in rec.locations)
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> Any:
+    import spacy
+
+    return spacy.blank("en").tokenizer
+
+
+def _bad(text: str, s: Span) -> bool:
+    if s.empty:
+        return True
+    if s.start > 0 and text[s.start - 1].isalnum() and text[s.start].isalnum():
+        return True
+    return s.end < len(text) and text[s.end - 1].isalnum() and text[s.end].isalnum()
+
+
+def repaired(rec: LocationRecord) -> tuple[Span, ...] | None:
+    """The record's locations with suspect spans read as inclusive token
+    indices, or None when a reading is refused (see module doc)."""
+    if not suspect(rec):
+        return rec.locations
+    doc = _tokenizer()(rec.text)
+    out = []
     for s in rec.locations:
-        if s.empty:
-            return True
-        if s.start > 0 and text[s.start - 1].isalnum() and text[s.start].isalnum():
-            return True
-        if s.end < len(text) and text[s.end - 1].isalnum() and text[s.end].isalnum():
-            return True
-    return False
+        if not _bad(rec.text, s):
+            out.append(s)
+            continue
+        if not 0 <= s.start <= s.end < len(doc):
+            return None
+        span = doc[s.start : s.end + 1]
+        if span[0].is_stop or span[0].is_punct:
+            return None
+        fixed = Span(span.start_char, span.end_char, span.text)
+        if rec.verb is not None and overlap(fixed.start, fixed.end, rec.verb.start, rec.verb.end) > 0:
+            return None
+        out.append(fixed)
+    return tuple(out)
+
+
+def _right(loc: Mapping[str, Any] | None, spans: Sequence[Span]) -> bool:
+    """A prediction is right when it overlaps a located gold span, or when it
+    names no place and the gold names none."""
+    if not spans:
+        return loc is None
+    return loc is not None and any(overlap(loc["start"], loc["end"], s.start, s.end) > 0 for s in spans)
 
 
 def score(records: Sequence[LocationRecord], predicted: Mapping[str, Prediction]) -> TaskResult:
     right = no_pred = no_event = unlocated = unlocated_right = located_right = 0
-    n_suspect = clean_right = 0
+    n_suspect = clean_right = repaired_right = unrepairable = 0
     errors: list[dict[str, Any]] = []
     for rec in records:
         pred = as_contract(predicted.get(rec.id))
@@ -63,25 +111,38 @@ def score(records: Sequence[LocationRecord], predicted: Mapping[str, Prediction]
         spans = [s for s in rec.locations if not s.empty]
         no_event += event is None
         no_pred += loc is None
-        if not spans:
-            unlocated += 1
-            ok = loc is None
-            unlocated_right += ok
-        else:
-            ok = loc is not None and any(overlap(loc["start"], loc["end"], s.start, s.end) > 0 for s in spans)
-            located_right += ok
+        ok = _right(loc, spans)
         right += ok
-        if suspect(rec):
-            n_suspect += 1
+        if spans:
+            located_right += ok
         else:
-            clean_right += ok
-        if not ok:
+            unlocated += 1
+            unlocated_right += ok
+        fixed = repaired(rec)
+        is_suspect = suspect(rec)
+        n_suspect += is_suspect
+        clean_right += ok and not is_suspect
+        if fixed is None:
+            unrepairable += 1
+            ok_fixed = ok
+        else:
+            fixed = tuple(s for s in fixed if not s.empty)
+            ok_fixed = _right(loc, fixed)
+            repaired_right += ok_fixed
+        if not ok or not ok_fixed:
+            gold_spans = spans if fixed is None else fixed
             errors.append(
                 {
-                    "kind": "false_alarm" if not spans else ("miss" if loc is None else "wrong_place"),
+                    "kind": "false_alarm" if not gold_spans else ("miss" if loc is None else "wrong_place"),
                     "id": rec.id,
                     "text": rec.text,
-                    "gold": {"verb": None if rec.verb is None else rec.verb.text, "locations": [s.text for s in spans]},
+                    "gold": {
+                        "verb": None if rec.verb is None else rec.verb.text,
+                        "locations": [s.text for s in gold_spans],
+                        "repaired": is_suspect and fixed is not None,
+                    },
+                    "right_as_stored": ok,
+                    "right_repaired": None if fixed is None else ok_fixed,
                     "predicted": None
                     if event is None
                     else {
@@ -99,6 +160,7 @@ def score(records: Sequence[LocationRecord], predicted: Mapping[str, Prediction]
             "accuracy_located": ratio(located_right, located),
             "accuracy_unlocated": ratio(unlocated_right, unlocated),
             "accuracy_clean": ratio(clean_right, len(records) - n_suspect),
+            "accuracy_repaired": ratio(repaired_right, len(records) - unrepairable),
         },
         counts={
             "records": len(records),
@@ -108,6 +170,7 @@ def score(records: Sequence[LocationRecord], predicted: Mapping[str, Prediction]
             "no_prediction": no_pred,
             "no_event": no_event,
             "suspect_spans": n_suspect,
+            "unrepairable": unrepairable,
         },
         errors=errors,
     )
