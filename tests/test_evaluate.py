@@ -489,14 +489,14 @@ def test_location_spans_that_look_mis_converted_are_flagged_and_kept_out_of_the_
     from sitrep.evaluate.gold import LocationRecord, Span
     from sitrep.evaluate.location import score, suspect
 
-    text = "Around 100,000 supporters demonstrated in Rome on Saturday."
-    good = LocationRecord("hand-1", text, None, Span(26, 38, "demonstrated"), (Span(42, 46, "Rome"),))
-    empty = LocationRecord("hand-2", text, None, Span(26, 38, "demonstrated"), (Span(8, 8, ""),))
-    in_word = LocationRecord("hand-3", text, None, Span(26, 38, "demonstrated"), (Span(43, 45, "om"),))
-    none = LocationRecord("hand-4", text, None, Span(26, 38, "demonstrated"), ())
+    text = "Some 2,000 farmers marched in Lyon on Monday."
+    good = LocationRecord("hand-1", text, None, Span(19, 26, "marched"), (Span(30, 34, "Lyon"),))
+    empty = LocationRecord("hand-2", text, None, Span(19, 26, "marched"), (Span(8, 8, ""),))
+    in_word = LocationRecord("hand-3", text, None, Span(19, 26, "marched"), (Span(31, 33, "yo"),))
+    none = LocationRecord("hand-4", text, None, Span(19, 26, "marched"), ())
     assert [suspect(r) for r in (good, empty, in_word, none)] == [False, True, True, False]
-    event = {"type": "PROTEST", "evidence": {"trigger": "demonstrated", "trigger_start": 26, "trigger_end": 38},
-             "location": {"text": "Rome", "start": 42, "end": 46}}
+    event = {"type": "PROTEST", "evidence": {"trigger": "marched", "trigger_start": 19, "trigger_end": 26},
+             "location": {"text": "Lyon", "start": 30, "end": 34}}
     result = score([good, empty, in_word, none], {r.id: {"events": [event]} for r in (good, empty, in_word, none)})
     assert result.counts["suspect_spans"] == 2
     assert result.metrics["accuracy"] == 0.5  # good right; empty, in_word and none scored wrong as they are
@@ -507,20 +507,20 @@ def test_location_suspect_spans_are_read_as_token_indices_for_the_repaired_score
     from sitrep.evaluate.gold import LocationRecord, Span
     from sitrep.evaluate.location import repaired, score
 
-    text = "Around 100,000 supporters demonstrated in Rome on Saturday."
-    verb = Span(26, 38, "demonstrated")
-    # tokens: Around(0) 100,000(1) supporters(2) demonstrated(3) in(4) Rome(5) on(6) Saturday(7) .(8)
-    good = LocationRecord("hand-1", text, None, verb, (Span(42, 46, "Rome"),))
+    text = "Some 2,000 farmers marched in Lyon on Monday."
+    verb = Span(19, 26, "marched")
+    # tokens: Some(0) 2,000(1) farmers(2) marched(3) in(4) Lyon(5) on(6) Monday(7) .(8)
+    good = LocationRecord("hand-1", text, None, verb, (Span(30, 34, "Lyon"),))
     as_tokens = LocationRecord("hand-2", text, None, verb, (Span(5, 5, ""),))
-    on_stop_word = LocationRecord("hand-3", text, None, verb, (Span(4, 5, "n"),))
+    on_stop_word = LocationRecord("hand-3", text, None, verb, (Span(4, 4, ""),))
     on_verb = LocationRecord("hand-4", text, None, verb, (Span(3, 3, ""),))
     past_end = LocationRecord("hand-5", text, None, verb, (Span(30, 30, ""),))
     assert repaired(good) == good.locations
-    assert repaired(as_tokens) == (Span(42, 46, "Rome"),)
+    assert repaired(as_tokens) == (Span(30, 34, "Lyon"),)
     assert [repaired(r) for r in (on_stop_word, on_verb, past_end)] == [None, None, None]
 
-    event = {"type": "PROTEST", "evidence": {"trigger": "demonstrated", "trigger_start": 26, "trigger_end": 38},
-             "location": {"text": "Rome", "start": 42, "end": 46}}
+    event = {"type": "PROTEST", "evidence": {"trigger": "marched", "trigger_start": 19, "trigger_end": 26},
+             "location": {"text": "Lyon", "start": 30, "end": 34}}
     records = [good, as_tokens, on_stop_word, on_verb, past_end]
     result = score(records, {r.id: {"events": [event]} for r in records})
     assert result.counts["unrepairable"] == 3

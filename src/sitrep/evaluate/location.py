@@ -8,8 +8,8 @@ named in the sentence) are right when no location is predicted.
 
 Data check: in some records of the converted gold, a location span is empty
 (start == end) or cuts through a word, which looks like token indices read as
-character offsets (an empty span then hides a named place, e.g. token 8 of
-"Around 100,000 supporters demonstrated in Rome"). Such records are counted as
+character offsets (an empty span then hides a named place: in "Some 2,000
+farmers marched in Lyon" an empty span 5-5 stands for token 5, "Lyon"). Such records are counted as
 `suspect_spans`, scored as they are in `accuracy`, and left out of
 `accuracy_clean`, which scores only records whose every location is a
 non-empty span on word boundaries or that name no location at all
@@ -17,7 +17,7 @@ non-empty span on word boundaries or that name no location at all
 
 The suspect spans are token indices: read as the first and last token
 (inclusive, spaCy's English tokenizer) they name a place in all but a handful
-of records ("Eritrea captured Badme", 2-2 is "Badme"). `accuracy_repaired`
+of records. `accuracy_repaired`
 scores every record with its suspect spans read that way. A reading is refused
 when it lands on a stop word, on the gold verb or outside the text; such
 records (`unrepairable`) are left out of `accuracy_repaired`. The floor guards
