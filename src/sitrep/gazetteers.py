@@ -150,14 +150,23 @@ class SectorCues:
     found as whole words wins ("foreign ministry" GOV over "ministry")."""
 
     def __init__(self, cues: dict[str, str]) -> None:
-        self._cues = sorted(cues.items(), key=lambda kv: -len(kv[0]))
+        ordered = sorted(cues.items(), key=lambda kv: -len(kv[0]))
+        # a cue matches as a run of whole words: index the runs, longest first wins
+        self._rank: dict[str, tuple[int, str]] = {}
+        for rank, (cue, sector) in enumerate(ordered):
+            self._rank.setdefault(cue, (rank, sector))
+        self._longest = max((len(cue.split(" ")) for cue in self._rank), default=0)
 
     def __call__(self, text: str) -> str | None:
-        low = " " + " ".join(text.lower().replace("-", " ").split()) + " "
-        for cue, sector in self._cues:
-            if f" {cue} " in low:
-                return sector
-        return None
+        words = text.lower().replace("-", " ").split()
+        best: tuple[int, str] | None = None
+        rank = self._rank
+        for i in range(len(words)):
+            for n in range(1, min(self._longest, len(words) - i) + 1):
+                hit = rank.get(" ".join(words[i : i + n]))
+                if hit is not None and (best is None or hit[0] < best[0]):
+                    best = hit
+        return None if best is None else best[1]
 
 
 def _build_surface_forms(

@@ -361,6 +361,11 @@ def place_role(tok: Any, head: Any, cues: LocationCues) -> tuple[int, int] | Non
 UNTAGGED_TYPES = (None, "PERSON", "ORG", "NATIONALITY")
 
 
+@lru_cache(maxsize=1)
+def _folded_country_names() -> frozenset[str]:
+    return frozenset(_fold(n) for n in load_location_cues().country_names)
+
+
 def _fold(text: str) -> str:
     """Lowercase ASCII letters and digits only: "Sāmarrā’" -> "samarra"."""
     import unicodedata
@@ -485,7 +490,8 @@ def dateline_place(doc: Any, entities: list[Entity], sentence: Any) -> Entity | 
         if not (t.is_alpha or t.text in ("-", "'")) or t.idx >= line[1]:
             break
         head_words.append(t)
-    place = next((e for e in in_line if _fold(e.text) not in {_fold(n) for n in cues.country_names}), None)
+    country_names = _folded_country_names()
+    place = next((e for e in in_line if _fold(e.text) not in country_names), None)
     if place is None and head_words:
         name = doc[head_words[0].i:head_words[-1].i + 1].text
         cands = tuple(c for c in city_index().get(name.lower(), ()) if _fold(c.name) == _fold(name))
