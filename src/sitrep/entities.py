@@ -682,3 +682,223 @@ def _longest_non_overlapping(found: list[_Mention]) -> list[_Mention]:
         chosen.append(m)
         used.update(range(m.start, m.end))
     return chosen
+
+
+# ----------------------------------------------------------------------
+_BE = {"is", "was", "'s", "’s", "seems", "seemed", "appears", "appeared", "remains", "remained"}
+
+
+class Corefer:
+    """The `coref` stage: personal pronouns as mentions that carry their antecedent.
+
+    It runs after `events`, so a pronoun never becomes an event actor, a quote's
+    speaker or a place by itself: those stages have already read the entities. The
+    mentions it adds have source "coref" and `refers_to` (the antecedent's text, or
+    None when it is unresolved or is the author: "I" and "we" outside a quote).
+
+    - "I", "me", "he", "she", "him" (and "her" as an object): PERSON. A first-person
+      pronoun inside a quote refers to the quote's speaker; a third-person one that
+      is a quote's speaker to the person attribution resolved; otherwise to the
+      nearest PERSON named before it.
+    - "we", "us": ORG (inside a quote, the speaker's side).
+    - "they": ORG when the nearest plural candidate before it, in its sentence or
+      the one before, is an organisation or a group of people ("the militants ...
+      they"); not when it is a thing ("the explosions were so loud they ...").
+    - "it": ORG only as the subject of a clause whose antecedent -- the nearest
+      subject before it, in its sentence or the one before -- is an organisation or
+      state ("The council met on Monday. It said ..."); never an expletive "it"
+      ("it is clear that").
+    Possessive pronouns are left out.
+    """
+
+    def __init__(self, *, data_dir: str | None = None) -> None:
+        words = data.load("mentions", data_dir)
+        pro = words["pronouns"]
+        self.person = _lower_set(pro["person"])
+        self.group = _lower_set(pro["group"])
+        self.plural = _lower_set(pro["plural"])
+        self.neuter = _lower_set(pro["neuter"])
+        self.people = _lower_set(words["people_nouns"]) | _lower_set(words["group_heads"]) | \
+            _lower_set(words["institution_nouns"])
+        self.institutions = _lower_set(words["institution_nouns"])
+
+    def __call__(self, article: Article) -> Article:
+        doc = article.doc
+        if doc is None or not len(doc):
+            return article
+        ents = sorted((e for e in article.entities if e.source != "coref"), key=lambda e: e.start)
+        starts = [e.start for e in ents]
+        at: dict[int, Entity] = {}
+        for e in ents:
+            for i in range(e.start, e.end):
+                at.setdefault(i, e)
+        quotes = [q for q in article.quotes if q.end > q.start]
+        added: list[Entity] = []
+        resolved: dict[int, str] = {}  # token index of an "it" -> its antecedent
+        for tok in doc:
+            low = tok.lower_
+            if low not in self.person and low not in self.group and low not in self.plural \
+                    and low not in self.neuter:
+                continue
+            if tok.idx in at or _not_pronoun(tok):
+                continue
+            ent = self._resolve(article, tok, low, ents, starts, at, quotes, resolved)
+            if ent is not None:
+                added.append(ent)
+        if added:
+            article.entities = sorted([*article.entities, *added], key=lambda e: (e.start, -e.end))
+        return article
+
+    # ------------------------------------------------------------------
+    def _resolve(self, article: Article, tok: Any, low: str, ents: list[Entity], starts: list[int],
+                 at: dict[int, Entity], quotes: list[Any], resolved: dict[int, str]) -> Entity | None:
+        def make(etype: str, refers: str | None) -> Entity:
+            return Entity(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), type=etype,
+                          source="coref", refers_to=refers)
+
+        if low in self.person:
+            if low == "her" and tok.tag_ != "PRP":
+                return None  # "her" as a possessive, or untagged
+            if low in ("i", "me", "myself"):
+                return make("PERSON", _quote_speaker(quotes, tok.idx))
+            said = next((q.speaker for q in quotes if q.speaker_start is not None
+                         and q.speaker_start <= tok.idx < (q.speaker_end or 0)), None)
+            return make("PERSON", said or _person_before(ents, starts, tok.idx))
+        if low in self.group:
+            return make("ORG", _quote_speaker(quotes, tok.idx))
+        if low in self.plural:
+            ante = self._plural_antecedent(tok, at)
+            return None if ante is None else make("ORG", ante)
+        if low in self.neuter:
+            ante = self._neuter_antecedent(tok, at, resolved)
+            if ante is None:
+                return None
+            resolved[tok.i] = ante
+            return make("ORG", ante)
+        return None
+
+    def _plural_antecedent(self, tok: Any, at: dict[int, Entity]) -> str | None:
+        """The nearest plural candidate before `tok` (its sentence and the one before):
+        its text when it is a group of people or an organisation, else None."""
+        doc = tok.doc
+        lo = _sentence_start(tok, back=1)
+        i = tok.i - 1
+        while i >= lo:
+            t = doc[i]
+            e = at.get(t.idx)
+            if e is not None and e.type in ("ORG", "NATIONALITY") and e.text.lower() not in self.neuter:
+                return e.text if e.type == "ORG" else None
+            if e is None and (t.tag_ in ("NNS", "NNPS") or (not t.tag_ and t.lower_ in self.people)):
+                if t.lower_ in self.people:
+                    return _chunk_text(t)
+                if t.dep_ in ("pobj", "compound", "npadvmod"):
+                    i -= 1
+                    continue  # "refugees working on farms ... if they": farms is not the topic
+                return None  # a thing: "the explosions ... they"
+            if e is not None and e.type in ("LOCATION", "WEAPON", "MILITARY_PLATFORM") and \
+                    doc[i].tag_ in ("NNS", "NNPS"):
+                return None
+            i -= 1
+        return None
+
+    def _neuter_antecedent(self, tok: Any, at: dict[int, Entity], resolved: dict[int, str]) -> str | None:
+        """The organisation a subject "it" refers to: the nearest subject before it in
+        its sentence or the one before, when that is a singular ORG mention, an
+        institution ("the government") or an "it" already resolved to one."""
+        doc = tok.doc
+        if tok.dep_ not in ("nsubj", "nsubjpass") or _expletive(tok):
+            return None
+        lo = _sentence_start(tok, back=1)
+        for i in range(tok.i - 1, lo - 1, -1):
+            t = doc[i]
+            if t.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if t.lower_ in self.neuter:
+                return resolved.get(t.i)
+            if t.pos_ == "PRON":
+                continue  # "which", "who": the relative clause's antecedent is further back
+            e = at.get(t.idx)
+            if e is not None:
+                if e.type != "ORG" or t.tag_ in ("NNS", "NNPS") or t.lower_ in self.people - self.institutions:
+                    return None  # a place, a person, a group of people ("the Syrians")
+                return e.text
+            if t.tag_ == "NN" and t.lower_ in self.institutions:
+                return _chunk_text(t)
+            return None
+        return None
+
+
+def _expletive(tok: Any) -> bool:
+    """ "it is clear that", "it seems", "it's possible to", "it is time to"."""
+    doc = tok.doc
+    head = tok.head
+    if head.lemma_.lower() in ("seem", "appear", "turn", "take", "matter", "rain", "remain"):
+        return True
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is None or nxt.lower_ not in _BE:
+        return False
+    for j in range(tok.i + 2, min(len(doc), tok.i + 6)):
+        t = doc[j]
+        if t.lower_ in ("to", "that", "if", "whether", "for", "how", "why", "when"):
+            return True
+        if t.lower_ in ("time", "possible", "unclear", "clear", "likely", "unlikely", "important",
+                        "vital", "essential", "true", "thought", "believed", "expected", "said",
+                        "reported", "understood", "hoped", "feared"):
+            return True
+    return False
+
+
+def _not_pronoun(tok: Any) -> bool:
+    """ "US"/"IT" in capitals, "i" in lower case: not the pronoun."""
+    text = tok.text
+    if text.lower() == "i":
+        return text != "I"
+    return len(text) > 1 and text.isupper()
+
+
+def _quote_speaker(quotes: list[Any], idx: int) -> str | None:
+    for q in quotes:
+        if q.direct and q.start <= idx < q.end:
+            return q.speaker
+    return None
+
+
+def _person_before(ents: list[Entity], starts: list[int], idx: int) -> str | None:
+    import bisect
+
+    k = bisect.bisect_left(starts, idx)
+    for e in reversed(ents[max(0, k - 60):k]):
+        if e.type == "PERSON" and e.end <= idx:
+            if " " not in e.text.strip():  # a surname: the full name seen earlier
+                full = next((p.text for p in ents[:k] if p.type == "PERSON" and " " in p.text.strip()
+                             and p.text.split()[-1] == e.text.strip()), None)
+                return full or e.text
+            return e.text
+    return None
+
+
+def _sentence_start(tok: Any, back: int = 0) -> int:
+    """Token index where `tok`'s sentence starts, or `back` sentences earlier."""
+    doc = tok.doc
+    if not doc.has_annotation("SENT_START"):
+        return max(0, tok.i - 40)
+    sent = tok.sent
+    start = sent.start
+    for _ in range(back):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return start
+
+
+def _chunk_text(tok: Any) -> str:
+    """The noun phrase `tok` heads, without a leading determiner."""
+    left = tok
+    for c in tok.lefts:
+        if c.dep_ in ("amod", "compound", "nummod", "det", "poss") and c.i < left.i:
+            left = c
+    span = tok.doc[left.i:tok.i + 1]
+    words = span.text.split()
+    if len(words) > 1 and words[0].lower() in ("the", "a", "an", "these", "those", "this", "that"):
+        return " ".join(words[1:])
+    return span.text
