@@ -239,3 +239,18 @@ def test_counter_group_coalition_is_the_coalition_not_the_group(pipeline, recogn
     coalition = _find(ents, "counter-ISIS coalition")
     assert (coalition.type, coalition.code) == ("ORG", None)
     _absent(ents, "ISIS")
+
+
+def test_organisation_with_a_group_noun_is_one_mention(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "Jets struck ISIL fighters near the dam and hit the Hamas terrorist group.")
+    isil = _find(ents, "ISIL fighters")
+    assert isil.type == "ORG" and isil.code == "ISIL"
+    _absent(ents, "fighters")
+    assert _find(ents, "Hamas terrorist group").type == "ORG"
+
+
+def test_held_place_is_one_location(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "Two strikes destroyed an ISIL-held building and three Houthi-controlled villages.")
+    assert _find(ents, "ISIL-held building").type == "LOCATION"
+    assert _find(ents, "Houthi-controlled villages").type == "LOCATION"
+    _absent(ents, "ISIL")

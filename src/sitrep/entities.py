@@ -161,6 +161,9 @@ class Recognise:
         self.city_place_nouns = _lower_set(words["city_place_nouns"])
         self.aircraft_roles = {k.lower(): v for k, v in words["aircraft_roles"].items()}
         self.aircraft_heads = _lower_set(words["aircraft_heads"])
+        self.org_heads = _lower_set(words["org_heads"])
+        self.org_modifiers = _lower_set(words["org_modifiers"])
+        self.held_words = _lower_set(words["held_words"])
         self.sector_of = SectorCues(self.actors.sector_cues())
         self.forms: dict[str, _Form] = {}
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -216,6 +219,7 @@ class Recognise:
         mentions = self._merge_ner(doc, mentions)
         mentions = self._coalitions(doc, mentions)
         mentions = self._groups(doc, mentions)
+        mentions = self._org_groups(doc, mentions)
         mentions = self._nominal_groups(doc, mentions)
         self._country_roles(doc, mentions)
         mentions = self._drop_non_mentions(doc, mentions)
@@ -428,6 +432,52 @@ class Recognise:
                     not (m.end < n and doc[m.end].pos_ in ("NOUN", "PROPN")):
                 new.append(self._org(doc, m.start, m.end, ent.code))
                 removed.add(id(m))
+        return [m for m in ms if id(m) not in removed] + new
+
+    def _org_groups(self, doc: Any, ms: list[_Mention]) -> list[_Mention]:
+        """ "<organisation> [modifiers] <group noun>" is one ORG mention with the
+        organisation's code and sector ("ISIL fighters", "the Hamas terrorist group");
+        "<name>-held/-controlled <place noun>" is one LOCATION ("an ISIL-held building",
+        "Houthi-controlled areas")."""
+        by_start = {m.start: m for m in ms}
+        used = {i for m in ms for i in range(m.start, m.end)}
+        removed: set[int] = set()
+        new: list[_Mention] = []
+        n = len(doc)
+        heads = self.group_heads | self.people_nouns | self.org_heads
+        for m in sorted(ms, key=lambda x: x.start):
+            if m.ent.type not in ("ORG", "NATIONALITY", "LOCATION") or id(m) in removed:
+                continue
+            j = m.end
+            # "ISIL-held", "Houthi-controlled"
+            if j + 2 < n and doc[j].text == "-" and doc[j + 1].lower_ in self.held_words:
+                k = j + 2
+                while k < n and k - j < 5 and k not in used and doc[k].lower_ not in self.place_nouns_nominal \
+                        and doc[k].pos_ in ("ADJ", "NOUN") and doc[k].tag_ != "NNS":
+                    k += 1
+                if k < n and doc[k].lower_ in self.place_nouns_nominal and \
+                        all(i not in used for i in range(j, k + 1)):
+                    span = doc[m.start:k + 1]
+                    new.append(_Mention(m.start, k + 1, Entity(
+                        text=span.text, start=span.start_char, end=span.end_char, type="LOCATION",
+                        source="rule"), "group"))
+                    removed.add(id(m))
+                    used.update(range(m.start, k + 1))
+                continue
+            if m.kind != "organisation" or m.ent.type != "ORG":
+                continue
+            while j < n and j - m.end < 3 and j not in used and \
+                    (doc[j].lower_ in self.group_modifiers or doc[j].lower_ in self.org_modifiers) and \
+                    doc[j].lower_ not in heads:
+                j += 1
+            if j < n and j not in used and doc[j].lower_ in heads and doc[j].pos_ in ("NOUN", "PROPN") and \
+                    not (j + 1 < n and doc[j + 1].pos_ in ("NOUN", "PROPN") and doc[j].dep_ == "compound"):
+                span = doc[m.start:j + 1]
+                new.append(_Mention(m.start, j + 1, Entity(
+                    text=span.text, start=span.start_char, end=span.end_char, type="ORG", code=m.ent.code,
+                    sector=m.ent.sector or self.sector_of(span.text), source="rule"), "group"))
+                removed.add(id(m))
+                used.update(range(m.start, j + 1))
         return [m for m in ms if id(m) not in removed] + new
 
     def _nominal_groups(self, doc: Any, ms: list[_Mention]) -> list[_Mention]:
