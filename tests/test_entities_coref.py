@@ -88,3 +88,13 @@ def test_contract_carries_refers_to(pipeline) -> None:
     he = [e for e in rec["entities"] if e["text"] == "He"]
     assert he and he[0]["refers_to"] == "Ivan Petrenko"
     assert all("refers_to" not in e for e in rec["entities"] if e["text"] != "He")
+
+
+def test_a_title_alone_is_the_person_named_with_it(pipeline) -> None:
+    text = ("Foreign Secretary Maria Lindqvist arrived in Ankara on Monday. "
+            "The Foreign Secretary said the talks were useful. The US Secretary of State will join them.")
+    pro = _pronouns(_code(pipeline, text))
+    assert ("The Foreign Secretary", "PERSON", "Maria Lindqvist") in pro
+    assert any(p[0] == "The US Secretary of State" and p[1] == "PERSON" for p in pro), pro
+    # a title followed by the name: the name is the mention, no second one
+    assert not [p for p in pro if p[0].startswith("Foreign Secretary")]

@@ -735,6 +735,8 @@ def _longest_non_overlapping(found: list[_Mention]) -> list[_Mention]:
 
 
 # ----------------------------------------------------------------------
+_TITLE_WORDS = {"prime", "deputy", "foreign", "defence", "defense", "special", "interior", "vice", "chief",
+                "senior", "top", "regional", "military", "acting"}
 _BE = {"is", "was", "'s", "’s", "seems", "seemed", "appears", "appeared", "remains", "remained"}
 
 
@@ -771,6 +773,7 @@ class Corefer:
         self.people = _lower_set(words["people_nouns"]) | _lower_set(words["group_heads"]) | \
             _lower_set(words["institution_nouns"])
         self.institutions = _lower_set(words["institution_nouns"])
+        self.titles = _lower_set(words["person_titles"])
 
     def __call__(self, article: Article) -> Article:
         doc = article.doc
@@ -795,9 +798,62 @@ class Corefer:
             ent = self._resolve(article, tok, low, ents, starts, at, quotes, resolved)
             if ent is not None:
                 added.append(ent)
+        added.extend(self._titles(doc, ents, at))
         if added:
             article.entities = sorted([*article.entities, *added], key=lambda e: (e.start, -e.end))
         return article
+
+    def _titles(self, doc: Any, ents: list[Entity], at: dict[int, Entity]) -> list[Entity]:
+        """ "the Foreign Secretary", "the prime minister", "the UN Special Envoy for
+        Syria": a person named by a title alone, referring to the person named earlier
+        with that title."""
+        out: list[Entity] = []
+        n = len(doc)
+        for tok in doc:
+            if tok.lower_ != "the":
+                continue
+            j = tok.i + 1
+            while j < n and j - tok.i <= 4 and doc[j].lower_ not in self.titles and \
+                    (doc[j].text[:1].isupper() or doc[j].lower_ in _TITLE_WORDS) and not doc[j].is_punct:
+                j += 1  # "the US Defense", "the UN Special", "the prime"
+            if j >= n or doc[j].lower_ not in self.titles or doc[j].pos_ not in ("NOUN", "PROPN", ""):
+                continue
+            head, end = doc[j], j + 1
+            if end < n and doc[end].lower_ in ("of", "for") and end + 1 < n and \
+                    (doc[end + 1].text[:1].isupper() or doc[end + 1].lower_ == "the"):
+                k = end + 1
+                if doc[k].lower_ == "the":
+                    k += 1
+                while k < n and k - end <= 6 and (doc[k].text[:1].isupper() or doc[k].lower_ in ("and", "of")) \
+                        and doc[k].is_alpha:
+                    k += 1
+                while k > end + 1 and doc[k - 1].lower_ in ("and", "of", "the"):
+                    k -= 1
+                if k > end + 1 and doc[k - 1].text[:1].isupper():
+                    end = k
+            if end < n and (doc[end].idx in at and at[doc[end].idx].type == "PERSON" or
+                            (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper())):
+                continue  # "the Foreign Secretary Philip Hammond": the name is the mention
+            if any(i < n and doc[i].idx in at and at[doc[i].idx].type in ("PERSON", "WEAPON", "MILITARY_PLATFORM")
+                   for i in range(tok.i, end)):
+                continue
+            span = doc[tok.i:end]
+            out.append(Entity(text=span.text, start=span.start_char, end=span.end_char, type="PERSON",
+                              source="coref", refers_to=self._titled_person(doc, ents, head, span.start_char)))
+        return out
+
+    @staticmethod
+    def _titled_person(doc: Any, ents: list[Entity], head: Any, before: int) -> str | None:
+        """The nearest PERSON before `before` named with the title `head` next to the name."""
+        title = head.lower_
+        for e in reversed(ents):
+            if e.type != "PERSON" or e.end > before:
+                continue
+            lo = max(0, e.start - 60)
+            near = doc.text[lo:min(len(doc.text), e.end + 80)].lower()
+            if title in near.split() or title in near.replace(",", " ").split():
+                return e.text
+        return None
 
     # ------------------------------------------------------------------
     def _resolve(self, article: Article, tok: Any, low: str, ents: list[Entity], starts: list[int],

@@ -112,7 +112,7 @@ class Entity:
     lat: float | None = None
     lon: float | None = None
     country: str | None = None
-    # a pronoun (source "coref"): the text of what it refers to, None when unresolved
+    # a pronoun or a lone title (source "coref"): the text of what it refers to, None when unresolved
     # or when it is the author ("I", "we" outside a quote)
     refers_to: str | None = None
 
