@@ -254,3 +254,9 @@ def test_held_place_is_one_location(pipeline, recognise) -> None:
     assert _find(ents, "ISIL-held building").type == "LOCATION"
     assert _find(ents, "Houthi-controlled villages").type == "LOCATION"
     _absent(ents, "ISIL")
+
+
+def test_more_groups_of_people_are_org_mentions(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "Teachers and doctors fled the town as kidnappers seized two engineers.")
+    for word in ("Teachers", "doctors", "kidnappers", "engineers"):
+        assert _find(ents, word).type == "ORG"
