@@ -54,6 +54,7 @@ Short all-capital gazetteer forms ("IS", "US") are skipped inside all-capital te
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Any
 
@@ -770,6 +771,7 @@ class Corefer:
         self.group = _lower_set(pro["group"])
         self.plural = _lower_set(pro["plural"])
         self.neuter = _lower_set(pro["neuter"])
+        self.place = _lower_set(pro["place"])
         self.people = _lower_set(words["people_nouns"]) | _lower_set(words["group_heads"]) | \
             _lower_set(words["institution_nouns"])
         self.institutions = _lower_set(words["institution_nouns"])
@@ -791,7 +793,7 @@ class Corefer:
         for tok in doc:
             low = tok.lower_
             if low not in self.person and low not in self.group and low not in self.plural \
-                    and low not in self.neuter:
+                    and low not in self.neuter and low not in self.place:
                 continue
             if tok.idx in at or _not_pronoun(tok):
                 continue
@@ -875,6 +877,13 @@ class Corefer:
         if low in self.plural:
             ante = self._plural_antecedent(tok, at)
             return None if ante is None else make("ORG", ante)
+        if low in self.place:
+            nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+            if tok.dep_ != "advmod" or (nxt is not None and nxt.lower_ in _BE | {"are", "were", "has", "have"}):
+                return None  # "there is", "there's", or untagged
+            place = next((e.text for e in reversed(ents[:bisect.bisect_left(starts, tok.idx)])
+                          if e.type == "LOCATION" and tok.idx - e.end < 600), None)
+            return make("LOCATION", place)
         if low in self.neuter:
             ante = self._neuter_antecedent(tok, at, resolved)
             if ante is None:
@@ -970,8 +979,6 @@ def _quote_speaker(quotes: list[Any], idx: int) -> str | None:
 
 
 def _person_before(ents: list[Entity], starts: list[int], idx: int) -> str | None:
-    import bisect
-
     k = bisect.bisect_left(starts, idx)
     for e in reversed(ents[max(0, k - 60):k]):
         if e.type == "PERSON" and e.end <= idx:
