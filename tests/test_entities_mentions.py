@@ -260,3 +260,9 @@ def test_more_groups_of_people_are_org_mentions(pipeline, recognise) -> None:
     ents = _ents(pipeline, recognise, "Teachers and doctors fled the town as kidnappers seized two engineers.")
     for word in ("Teachers", "doctors", "kidnappers", "engineers"):
         assert _find(ents, word).type == "ORG"
+
+
+def test_a_nationality_the_ner_found_leads_a_group(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "Kurdish fighters and Sunni tribesmen retook the village from the militants.")
+    assert _find(ents, "Kurdish fighters").type == "ORG"
+    _absent(ents, "Kurdish")

@@ -379,12 +379,14 @@ class Recognise:
                 continue
             ent = m.ent
             placeish = ent.type in ("NATIONALITY", "LOCATION") and m.kind in (*_PLACE_KINDS, "demonym")
+            # a nationality or religious group the NER found ("Kurdish", "Sunni Arab") leads a group too
+            placeish = placeish or (ent.type == "NATIONALITY" and m.kind == "ner")
             leader = ent.type == "PERSON" or (ent.type == "ORG" and m.kind == "ner" and m.end - m.start == 1)
             if not placeish and m.kind != "coalition" and not leader:
                 continue
             # "<name> [modifiers] <group noun>"; "<leader> regime"
             j, inner = m.end, [m]
-            heads = self.regime_heads if leader else self.group_heads
+            heads = self.regime_heads if leader else self.group_heads | self.people_nouns
             while j < n and j - m.end < 4:
                 nxt = by_start.get(j)
                 if nxt is not None and nxt.ent.type == "NATIONALITY" and placeish:
