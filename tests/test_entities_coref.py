@@ -98,3 +98,15 @@ def test_a_title_alone_is_the_person_named_with_it(pipeline) -> None:
     assert any(p[0] == "The US Secretary of State" and p[1] == "PERSON" for p in pro), pro
     # a title followed by the name: the name is the mention, no second one
     assert not [p for p in pro if p[0].startswith("Foreign Secretary")]
+
+
+def test_words_that_only_look_like_pronouns(pipeline) -> None:
+    pro = _pronouns(_code(pipeline, "He fought in World War I and told IT staff about it."))
+    assert [p[0] for p in pro] == ["He"], pro
+
+
+def test_there_as_a_place_refers_back(pipeline) -> None:
+    pro = _pronouns(_code(pipeline, "Troops arrived in Kharkiv on Monday. Fighting there lasted a week. "
+                                    "There is no water."))
+    assert ("there", "LOCATION", "Kharkiv") in pro
+    assert not [p for p in pro if p[0] == "There"]

@@ -763,7 +763,11 @@ class Corefer:
       subject before it, in its sentence or the one before -- is an organisation or
       state ("The council met on Monday. It said ..."); never an expletive "it"
       ("it is clear that").
-    Possessive pronouns are left out.
+    - "there", "here" as a place adverb: LOCATION, referring to the place named before.
+    - a title standing alone ("the Foreign Secretary said", "the UN Special Envoy for
+      Syria"): PERSON, referring to the person named earlier with that title.
+    Possessive pronouns are left out, and so is a word the tagger did not take for a
+    pronoun ("World War I").
     """
 
     def __init__(self, *, data_dir: str | None = None) -> None:
@@ -792,14 +796,19 @@ class Corefer:
         quotes = [q for q in article.quotes if q.end > q.start]
         added: list[Entity] = []
         resolved: dict[int, str] = {}  # token index of an "it" -> its antecedent
+        full: dict[str, str] = {}  # surname -> the full name first seen with it
+        for e in ents:
+            name = e.text.strip()
+            if e.type == "PERSON" and " " in name:
+                full.setdefault(name.split()[-1], name)
         for tok in doc:
             low = tok.lower_
             if low not in self.person and low not in self.group and low not in self.plural \
                     and low not in self.neuter and low not in self.place:
                 continue
-            if tok.idx in at or _not_pronoun(tok):
+            if tok.idx in at or _not_pronoun(tok) or (tok.tag_ and tok.tag_ not in ("PRP", "RB", "EX")):
                 continue
-            ent = self._resolve(article, tok, low, ents, starts, at, quotes, resolved)
+            ent = self._resolve(article, tok, low, ents, starts, at, quotes, resolved, full)
             if ent is not None:
                 added.append(ent)
         added.extend(self._titles(doc, ents, at))
@@ -850,18 +859,20 @@ class Corefer:
     def _titled_person(doc: Any, ents: list[Entity], head: Any, before: int) -> str | None:
         """The nearest PERSON before `before` named with the title `head` next to the name."""
         title = head.lower_
-        for e in reversed(ents):
+        k = bisect.bisect_left([e.start for e in ents], before)
+        for e in reversed(ents[max(0, k - 200):k]):
             if e.type != "PERSON" or e.end > before:
                 continue
             lo = max(0, e.start - 60)
             near = doc.text[lo:min(len(doc.text), e.end + 80)].lower()
-            if title in near.split() or title in near.replace(",", " ").split():
+            if title in near.replace(",", " ").split():
                 return e.text
         return None
 
     # ------------------------------------------------------------------
     def _resolve(self, article: Article, tok: Any, low: str, ents: list[Entity], starts: list[int],
-                 at: dict[int, Entity], quotes: list[Any], resolved: dict[int, str]) -> Entity | None:
+                 at: dict[int, Entity], quotes: list[Any], resolved: dict[int, str],
+                 full: dict[str, str]) -> Entity | None:
         def make(etype: str, refers: str | None) -> Entity:
             return Entity(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), type=etype,
                           source="coref", refers_to=refers)
@@ -873,7 +884,7 @@ class Corefer:
                 return make("PERSON", _quote_speaker(quotes, tok.idx))
             said = next((q.speaker for q in quotes if q.speaker_start is not None
                          and q.speaker_start <= tok.idx < (q.speaker_end or 0)), None)
-            return make("PERSON", said or _person_before(ents, starts, tok.idx))
+            return make("PERSON", said or _person_before(ents, starts, tok.idx, full))
         if low in self.group:
             return make("ORG", _quote_speaker(quotes, tok.idx))
         if low in self.plural:
@@ -980,15 +991,14 @@ def _quote_speaker(quotes: list[Any], idx: int) -> str | None:
     return None
 
 
-def _person_before(ents: list[Entity], starts: list[int], idx: int) -> str | None:
+def _person_before(ents: list[Entity], starts: list[int], idx: int, full: dict[str, str]) -> str | None:
+    """The nearest PERSON named before `idx` (among the last 60 mentions), by its full
+    name when it was a surname (`full`: surname -> first full name in the article)."""
     k = bisect.bisect_left(starts, idx)
     for e in reversed(ents[max(0, k - 60):k]):
         if e.type == "PERSON" and e.end <= idx:
-            if " " not in e.text.strip():  # a surname: the full name seen earlier
-                full = next((p.text for p in ents[:k] if p.type == "PERSON" and " " in p.text.strip()
-                             and p.text.split()[-1] == e.text.strip()), None)
-                return full or e.text
-            return e.text
+            name = e.text.strip()
+            return full.get(name, name) if " " not in name else name
     return None
 
 
