@@ -266,3 +266,12 @@ def test_a_nationality_the_ner_found_leads_a_group(pipeline, recognise) -> None:
     ents = _ents(pipeline, recognise, "Kurdish fighters and Sunni tribesmen retook the village from the militants.")
     assert _find(ents, "Kurdish fighters").type == "ORG"
     _absent(ents, "Kurdish")
+
+
+def test_indefinite_place_nouns_as_objects_are_places(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "One strike destroyed a fighting position and hit a weapons depot near a checkpoint.")
+    assert _find(ents, "fighting position").type == "LOCATION"
+    assert _find(ents, "checkpoint").type == "LOCATION"
+    # a place noun as a subject without a determiner stays out: "a" + subject is not a place mention
+    ents = _ents(pipeline, recognise, "A hospital spokesman said two nurses were hurt.")
+    _absent(ents, "hospital")

@@ -32,8 +32,10 @@ Merging and mention rules (word lists in `data/mentions.yaml`), applied in order
 5. Organisations and groups named by a common noun are ORG mentions without a code:
    a definite institution ("the regime", "its allies", "the international
    community") and a plural noun for a group of people ("civilians", "militants").
-   Places named by a common noun ("the town", "their homes", "fighting positions")
-   are LOCATION mentions of the noun alone, without a code.
+   Places named by a common noun ("the town", "their homes", "fighting positions",
+   "destroyed a VBIED facility") are LOCATION mentions of the noun with its noun
+   modifiers (not adjectives, nor a modifier that would make it a town's name),
+   without a code.
 6. A country (or capital, or region) name that acts -- subject of a verb that is not
    a verb of place, possessor of something that is not a part of the place, object
    of a verb that does not act on territory, after "with"/"against"/"by", right after
@@ -504,10 +506,15 @@ class Recognise:
                 pass
             elif low in self.people_nouns and tok.tag_ == "NNS":
                 pass
-            elif low in self.place_nouns_nominal and (definite or (tok.tag_ == "NNS" and not dets)) \
+            elif low in self.place_nouns_nominal and (definite or (tok.tag_ == "NNS" and not dets) or
+                                                       (dets and tok.dep_ in ("dobj", "pobj"))) \
                     and not self._is_city(tok.text, 0):
-                # the noun alone: "central city" or "port city" would be a town to geo
-                etype, start = "LOCATION", tok.i
+                # with its noun modifiers ("a fighting position", "a VBIED facility") unless
+                # that names a town to geo; adjectives stay out ("the besieged city")
+                etype = "LOCATION"
+                while start < tok.i and (doc[start].pos_ != "NOUN" and doc[start].tag_ != "VBG" or
+                                         self._is_city(doc[start:tok.i + 1].text, 0)):
+                    start += 1
             else:
                 continue
             span = doc[start:tok.i + 1]
