@@ -110,3 +110,9 @@ def test_there_as_a_place_refers_back(pipeline) -> None:
                                     "There is no water."))
     assert ("there", "LOCATION", "Kharkiv") in pro
     assert not [p for p in pro if p[0] == "There"]
+
+
+def test_he_after_an_unnamed_person_refers_to_that_person(pipeline) -> None:
+    text = ("Defence Minister Rasa Vaitkute spoke on Monday. A senior military officer, who spoke on "
+            "condition of anonymity because he was not authorised, said the move was modest.")
+    assert ("he", "PERSON", "senior military officer") in _pronouns(_code(pipeline, text))

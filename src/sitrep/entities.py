@@ -52,6 +52,12 @@ Merging and mention rules (word lists in `data/mentions.yaml`), applied in order
    aircraft") are each a MILITARY_PLATFORM.
 
 Short all-capital gazetteer forms ("IS", "US") are skipped inside all-capital text.
+
+`Corefer` is a separate, last pipeline stage (`coref`, after events): pronouns ("he",
+"we", "they", "it"), place adverbs ("there") and titles standing alone ("the Foreign
+Secretary") become mentions with source "coref" and `refers_to`, their antecedent.
+Added after every stage that reads the entities, they can never be an actor, a
+speaker or an event's place by themselves.
 """
 
 from __future__ import annotations
@@ -785,6 +791,7 @@ class Corefer:
         self.plural = _lower_set(pro["plural"])
         self.neuter = _lower_set(pro["neuter"])
         self.place = _lower_set(pro["place"])
+        self.person_nouns = _lower_set(pro["person_nouns"])
         self.people = _lower_set(words["people_nouns"]) | _lower_set(words["group_heads"]) | \
             _lower_set(words["institution_nouns"])
         self.institutions = _lower_set(words["institution_nouns"])
@@ -891,7 +898,8 @@ class Corefer:
                 return make("PERSON", _quote_speaker(quotes, tok.idx))
             said = next((q.speaker for q in quotes if q.speaker_start is not None
                          and q.speaker_start <= tok.idx < (q.speaker_end or 0)), None)
-            return make("PERSON", said or _person_before(ents, starts, tok.idx, full))
+            return make("PERSON", said or self._person_noun_before(tok, at) or
+                        _person_before(ents, starts, tok.idx, full))
         if low in self.group:
             return make("ORG", _quote_speaker(quotes, tok.idx))
         if low in self.plural:
@@ -910,6 +918,15 @@ class Corefer:
                 return None
             resolved[tok.i] = ante
             return make("ORG", ante)
+        return None
+
+    def _person_noun_before(self, tok: Any, at: dict[int, Entity]) -> str | None:
+        """A person named by a common noun as a subject earlier in the sentence ("A senior
+        officer, who said he was not authorised, ...")."""
+        for i in range(tok.i - 1, _sentence_start(tok) - 1, -1):
+            t = tok.doc[i]
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and t.idx not in at:
+                return _chunk_text(t) if t.lower_ in self.person_nouns else None
         return None
 
     def _plural_antecedent(self, tok: Any, at: dict[int, Entity]) -> str | None:
