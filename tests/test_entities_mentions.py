@@ -239,3 +239,39 @@ def test_counter_group_coalition_is_the_coalition_not_the_group(pipeline, recogn
     coalition = _find(ents, "counter-ISIS coalition")
     assert (coalition.type, coalition.code) == ("ORG", None)
     _absent(ents, "ISIS")
+
+
+def test_organisation_with_a_group_noun_is_one_mention(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "Jets struck ISIL fighters near the dam and hit the Hamas terrorist group.")
+    isil = _find(ents, "ISIL fighters")
+    assert isil.type == "ORG" and isil.code == "ISIL"
+    _absent(ents, "fighters")
+    assert _find(ents, "Hamas terrorist group").type == "ORG"
+
+
+def test_held_place_is_one_location(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "Two strikes destroyed an ISIL-held building and three Houthi-controlled villages.")
+    assert _find(ents, "ISIL-held building").type == "LOCATION"
+    assert _find(ents, "Houthi-controlled villages").type == "LOCATION"
+    _absent(ents, "ISIL")
+
+
+def test_more_groups_of_people_are_org_mentions(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "Teachers and doctors fled the town as kidnappers seized two engineers.")
+    for word in ("Teachers", "doctors", "kidnappers", "engineers"):
+        assert _find(ents, word).type == "ORG"
+
+
+def test_a_nationality_the_ner_found_leads_a_group(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "Kurdish fighters and Sunni tribesmen retook the village from the militants.")
+    assert _find(ents, "Kurdish fighters").type == "ORG"
+    _absent(ents, "Kurdish")
+
+
+def test_indefinite_place_nouns_as_objects_are_places(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "One strike destroyed a fighting position and hit a weapons depot near a checkpoint.")
+    assert _find(ents, "fighting position").type == "LOCATION"
+    assert _find(ents, "checkpoint").type == "LOCATION"
+    # a place noun as a subject without a determiner stays out: "a" + subject is not a place mention
+    ents = _ents(pipeline, recognise, "A hospital spokesman said two nurses were hurt.")
+    _absent(ents, "hospital")

@@ -105,6 +105,8 @@ def article_to_dict(article: Article) -> dict[str, Any]:
             d["code"] = ent.code
         if ent.sector is not None:
             d["sector"] = ent.sector
+        if ent.source == "coref":  # a pronoun: what it refers to (None: unresolved or the author)
+            d["refers_to"] = ent.refers_to
         out["entities"].append(d)
     out["quotes"] = [quote_to_dict(q) for q in article.quotes]
     out["events"] = [event_to_dict(e) for e in article.events]

@@ -32,8 +32,10 @@ Merging and mention rules (word lists in `data/mentions.yaml`), applied in order
 5. Organisations and groups named by a common noun are ORG mentions without a code:
    a definite institution ("the regime", "its allies", "the international
    community") and a plural noun for a group of people ("civilians", "militants").
-   Places named by a common noun ("the town", "their homes", "fighting positions")
-   are LOCATION mentions of the noun alone, without a code.
+   Places named by a common noun ("the town", "their homes", "fighting positions",
+   "destroyed a VBIED facility") are LOCATION mentions of the noun with its noun
+   modifiers (not adjectives, nor a modifier that would make it a town's name),
+   without a code.
 6. A country (or capital, or region) name that acts -- subject of a verb that is not
    a verb of place, possessor of something that is not a part of the place, object
    of a verb that does not act on territory, after "with"/"against"/"by", right after
@@ -50,10 +52,17 @@ Merging and mention rules (word lists in `data/mentions.yaml`), applied in order
    aircraft") are each a MILITARY_PLATFORM.
 
 Short all-capital gazetteer forms ("IS", "US") are skipped inside all-capital text.
+
+`Corefer` is a separate, last pipeline stage (`coref`, after events): pronouns ("he",
+"we", "they", "it"), place adverbs ("there") and titles standing alone ("the Foreign
+Secretary") become mentions with source "coref" and `refers_to`, their antecedent.
+Added after every stage that reads the entities, they can never be an actor, a
+speaker or an event's place by themselves.
 """
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Any
 
@@ -161,6 +170,9 @@ class Recognise:
         self.city_place_nouns = _lower_set(words["city_place_nouns"])
         self.aircraft_roles = {k.lower(): v for k, v in words["aircraft_roles"].items()}
         self.aircraft_heads = _lower_set(words["aircraft_heads"])
+        self.org_heads = _lower_set(words["org_heads"])
+        self.org_modifiers = _lower_set(words["org_modifiers"])
+        self.held_words = _lower_set(words["held_words"])
         self.sector_of = SectorCues(self.actors.sector_cues())
         self.forms: dict[str, _Form] = {}
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -216,6 +228,7 @@ class Recognise:
         mentions = self._merge_ner(doc, mentions)
         mentions = self._coalitions(doc, mentions)
         mentions = self._groups(doc, mentions)
+        mentions = self._org_groups(doc, mentions)
         mentions = self._nominal_groups(doc, mentions)
         self._country_roles(doc, mentions)
         mentions = self._drop_non_mentions(doc, mentions)
@@ -374,12 +387,14 @@ class Recognise:
                 continue
             ent = m.ent
             placeish = ent.type in ("NATIONALITY", "LOCATION") and m.kind in (*_PLACE_KINDS, "demonym")
+            # a nationality or religious group the NER found ("Kurdish", "Sunni Arab") leads a group too
+            placeish = placeish or (ent.type == "NATIONALITY" and m.kind == "ner")
             leader = ent.type == "PERSON" or (ent.type == "ORG" and m.kind == "ner" and m.end - m.start == 1)
             if not placeish and m.kind != "coalition" and not leader:
                 continue
             # "<name> [modifiers] <group noun>"; "<leader> regime"
             j, inner = m.end, [m]
-            heads = self.regime_heads if leader else self.group_heads
+            heads = self.regime_heads if leader else self.group_heads | self.people_nouns
             while j < n and j - m.end < 4:
                 nxt = by_start.get(j)
                 if nxt is not None and nxt.ent.type == "NATIONALITY" and placeish:
@@ -430,6 +445,52 @@ class Recognise:
                 removed.add(id(m))
         return [m for m in ms if id(m) not in removed] + new
 
+    def _org_groups(self, doc: Any, ms: list[_Mention]) -> list[_Mention]:
+        """ "<organisation> [modifiers] <group noun>" is one ORG mention with the
+        organisation's code and sector ("ISIL fighters", "the Hamas terrorist group");
+        "<name>-held/-controlled <place noun>" is one LOCATION ("an ISIL-held building",
+        "Houthi-controlled areas")."""
+        by_start = {m.start: m for m in ms}
+        used = {i for m in ms for i in range(m.start, m.end)}
+        removed: set[int] = set()
+        new: list[_Mention] = []
+        n = len(doc)
+        heads = self.group_heads | self.people_nouns | self.org_heads
+        for m in sorted(ms, key=lambda x: x.start):
+            if m.ent.type not in ("ORG", "NATIONALITY", "LOCATION") or id(m) in removed:
+                continue
+            j = m.end
+            # "ISIL-held", "Houthi-controlled"
+            if j + 2 < n and doc[j].text == "-" and doc[j + 1].lower_ in self.held_words:
+                k = j + 2
+                while k < n and k - j < 5 and k not in used and doc[k].lower_ not in self.place_nouns_nominal \
+                        and doc[k].pos_ in ("ADJ", "NOUN") and doc[k].tag_ != "NNS":
+                    k += 1
+                if k < n and doc[k].lower_ in self.place_nouns_nominal and \
+                        all(i not in used for i in range(j, k + 1)):
+                    span = doc[m.start:k + 1]
+                    new.append(_Mention(m.start, k + 1, Entity(
+                        text=span.text, start=span.start_char, end=span.end_char, type="LOCATION",
+                        source="rule"), "group"))
+                    removed.add(id(m))
+                    used.update(range(m.start, k + 1))
+                continue
+            if m.kind != "organisation" or m.ent.type != "ORG":
+                continue
+            while j < n and j - m.end < 3 and j not in used and \
+                    (doc[j].lower_ in self.group_modifiers or doc[j].lower_ in self.org_modifiers) and \
+                    doc[j].lower_ not in heads:
+                j += 1
+            if j < n and j not in used and doc[j].lower_ in heads and doc[j].pos_ in ("NOUN", "PROPN") and \
+                    not (j + 1 < n and doc[j + 1].pos_ in ("NOUN", "PROPN") and doc[j].dep_ == "compound"):
+                span = doc[m.start:j + 1]
+                new.append(_Mention(m.start, j + 1, Entity(
+                    text=span.text, start=span.start_char, end=span.end_char, type="ORG", code=m.ent.code,
+                    sector=m.ent.sector or self.sector_of(span.text), source="rule"), "group"))
+                removed.add(id(m))
+                used.update(range(m.start, j + 1))
+        return [m for m in ms if id(m) not in removed] + new
+
     def _nominal_groups(self, doc: Any, ms: list[_Mention]) -> list[_Mention]:
         """Organisations and groups named by a common noun: "the regime", "its allies",
         "the international community", "civilians"."""
@@ -451,10 +512,15 @@ class Recognise:
                 pass
             elif low in self.people_nouns and tok.tag_ == "NNS":
                 pass
-            elif low in self.place_nouns_nominal and (definite or (tok.tag_ == "NNS" and not dets)) \
+            elif low in self.place_nouns_nominal and (definite or (tok.tag_ == "NNS" and not dets) or
+                                                       (dets and tok.dep_ in ("dobj", "pobj"))) \
                     and not self._is_city(tok.text, 0):
-                # the noun alone: "central city" or "port city" would be a town to geo
-                etype, start = "LOCATION", tok.i
+                # with its noun modifiers ("a fighting position", "a VBIED facility") unless
+                # that names a town to geo; adjectives stay out ("the besieged city")
+                etype = "LOCATION"
+                while start < tok.i and (doc[start].pos_ != "NOUN" and doc[start].tag_ != "VBG" or
+                                         self._is_city(doc[start:tok.i + 1].text, 0)):
+                    start += 1
             else:
                 continue
             span = doc[start:tok.i + 1]
@@ -682,3 +748,306 @@ def _longest_non_overlapping(found: list[_Mention]) -> list[_Mention]:
         chosen.append(m)
         used.update(range(m.start, m.end))
     return chosen
+
+
+# ----------------------------------------------------------------------
+_TITLE_WORDS = {"prime", "deputy", "foreign", "defence", "defense", "special", "interior", "vice", "chief",
+                "senior", "top", "regional", "military", "acting"}
+_BE = {"is", "was", "'s", "’s", "seems", "seemed", "appears", "appeared", "remains", "remained"}
+
+
+class Corefer:
+    """The `coref` stage: personal pronouns as mentions that carry their antecedent.
+
+    It runs after `events`, so a pronoun never becomes an event actor, a quote's
+    speaker or a place by itself: those stages have already read the entities. The
+    mentions it adds have source "coref" and `refers_to` (the antecedent's text, or
+    None when it is unresolved or is the author: "I" and "we" outside a quote).
+
+    - "I", "me", "he", "she", "him" (and "her" as an object): PERSON. A first-person
+      pronoun inside a quote refers to the quote's speaker; a third-person one that
+      is a quote's speaker to the person attribution resolved; otherwise to the
+      nearest PERSON named before it.
+    - "we", "us": ORG (inside a quote, the speaker's side).
+    - "they": ORG when the nearest plural candidate before it, in its sentence or
+      the one before, is an organisation or a group of people ("the militants ...
+      they"); not when it is a thing ("the explosions were so loud they ...").
+    - "it": ORG only as the subject of a clause whose antecedent -- the nearest
+      subject before it, in its sentence or the one before -- is an organisation or
+      state ("The council met on Monday. It said ..."); never an expletive "it"
+      ("it is clear that").
+    - "there", "here" as a place adverb: LOCATION, referring to the place named before.
+    - a title standing alone ("the Foreign Secretary said", "the UN Special Envoy for
+      Syria"): PERSON, referring to the person named earlier with that title.
+    Possessive pronouns are left out, and so is a word the tagger did not take for a
+    pronoun ("World War I").
+    """
+
+    def __init__(self, *, data_dir: str | None = None) -> None:
+        words = data.load("mentions", data_dir)
+        pro = words["pronouns"]
+        self.person = _lower_set(pro["person"])
+        self.group = _lower_set(pro["group"])
+        self.plural = _lower_set(pro["plural"])
+        self.neuter = _lower_set(pro["neuter"])
+        self.place = _lower_set(pro["place"])
+        self.person_nouns = _lower_set(pro["person_nouns"])
+        self.people = _lower_set(words["people_nouns"]) | _lower_set(words["group_heads"]) | \
+            _lower_set(words["institution_nouns"])
+        self.institutions = _lower_set(words["institution_nouns"])
+        self.titles = _lower_set(words["person_titles"])
+
+    def __call__(self, article: Article) -> Article:
+        doc = article.doc
+        if doc is None or not len(doc):
+            return article
+        ents = sorted((e for e in article.entities if e.source != "coref"), key=lambda e: e.start)
+        starts = [e.start for e in ents]
+        at: dict[int, Entity] = {}
+        for e in ents:
+            for i in range(e.start, e.end):
+                at.setdefault(i, e)
+        quotes = [q for q in article.quotes if q.end > q.start]
+        added: list[Entity] = []
+        resolved: dict[int, str] = {}  # token index of an "it" -> its antecedent
+        full: dict[str, str] = {}  # surname -> the full name first seen with it
+        for e in ents:
+            name = e.text.strip()
+            if e.type == "PERSON" and " " in name:
+                full.setdefault(name.split()[-1], name)
+        for tok in doc:
+            low = tok.lower_
+            if low not in self.person and low not in self.group and low not in self.plural \
+                    and low not in self.neuter and low not in self.place:
+                continue
+            if tok.idx in at or _not_pronoun(tok) or (tok.tag_ and tok.tag_ not in ("PRP", "RB", "EX")):
+                continue
+            ent = self._resolve(article, tok, low, ents, starts, at, quotes, resolved, full)
+            if ent is not None:
+                added.append(ent)
+        added.extend(self._titles(doc, ents, at))
+        if added:
+            article.entities = sorted([*article.entities, *added], key=lambda e: (e.start, -e.end))
+        return article
+
+    def _titles(self, doc: Any, ents: list[Entity], at: dict[int, Entity]) -> list[Entity]:
+        """ "the Foreign Secretary", "the prime minister", "the UN Special Envoy for
+        Syria": a person named by a title alone, referring to the person named earlier
+        with that title."""
+        out: list[Entity] = []
+        n = len(doc)
+        for tok in doc:
+            if tok.lower_ != "the":
+                continue
+            j = tok.i + 1
+            while j < n and j - tok.i <= 4 and doc[j].lower_ not in self.titles and \
+                    (doc[j].text[:1].isupper() or doc[j].lower_ in _TITLE_WORDS) and not doc[j].is_punct:
+                j += 1  # "the US Defense", "the UN Special", "the prime"
+            if j >= n or doc[j].lower_ not in self.titles or doc[j].pos_ not in ("NOUN", "PROPN", ""):
+                continue
+            head, end = doc[j], j + 1
+            if end < n and doc[end].lower_ in ("of", "for") and end + 1 < n and \
+                    (doc[end + 1].text[:1].isupper() or doc[end + 1].lower_ == "the"):
+                k = end + 1
+                if doc[k].lower_ == "the":
+                    k += 1
+                while k < n and k - end <= 6 and (doc[k].text[:1].isupper() or doc[k].lower_ in ("and", "of")) \
+                        and doc[k].is_alpha:
+                    k += 1
+                while k > end + 1 and doc[k - 1].lower_ in ("and", "of", "the"):
+                    k -= 1
+                if k > end + 1 and doc[k - 1].text[:1].isupper():
+                    end = k
+            if end < n and (doc[end].idx in at and at[doc[end].idx].type == "PERSON" or
+                            (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper())):
+                continue  # "the Foreign Secretary Philip Hammond": the name is the mention
+            if any(i < n and doc[i].idx in at and at[doc[i].idx].type in ("PERSON", "WEAPON", "MILITARY_PLATFORM")
+                   for i in range(tok.i, end)):
+                continue
+            span = doc[tok.i:end]
+            out.append(Entity(text=span.text, start=span.start_char, end=span.end_char, type="PERSON",
+                              source="coref", refers_to=self._titled_person(doc, ents, head, span.start_char)))
+        return out
+
+    @staticmethod
+    def _titled_person(doc: Any, ents: list[Entity], head: Any, before: int) -> str | None:
+        """The nearest PERSON before `before` named with the title `head` next to the name."""
+        title = head.lower_
+        k = bisect.bisect_left([e.start for e in ents], before)
+        for e in reversed(ents[max(0, k - 200):k]):
+            if e.type != "PERSON" or e.end > before:
+                continue
+            lo = max(0, e.start - 60)
+            near = doc.text[lo:min(len(doc.text), e.end + 80)].lower()
+            if title in near.replace(",", " ").split():
+                return e.text
+        return None
+
+    # ------------------------------------------------------------------
+    def _resolve(self, article: Article, tok: Any, low: str, ents: list[Entity], starts: list[int],
+                 at: dict[int, Entity], quotes: list[Any], resolved: dict[int, str],
+                 full: dict[str, str]) -> Entity | None:
+        def make(etype: str, refers: str | None) -> Entity:
+            return Entity(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), type=etype,
+                          source="coref", refers_to=refers)
+
+        if low in self.person:
+            if low == "her" and tok.tag_ != "PRP":
+                return None  # "her" as a possessive, or untagged
+            if low in ("i", "me", "myself"):
+                return make("PERSON", _quote_speaker(quotes, tok.idx))
+            said = next((q.speaker for q in quotes if q.speaker_start is not None
+                         and q.speaker_start <= tok.idx < (q.speaker_end or 0)), None)
+            return make("PERSON", said or self._person_noun_before(tok, at) or
+                        _person_before(ents, starts, tok.idx, full))
+        if low in self.group:
+            return make("ORG", _quote_speaker(quotes, tok.idx))
+        if low in self.plural:
+            ante = self._plural_antecedent(tok, at)
+            return None if ante is None else make("ORG", ante)
+        if low in self.place:
+            nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+            if tok.dep_ != "advmod" or (nxt is not None and nxt.lower_ in _BE | {"are", "were", "has", "have"}):
+                return None  # "there is", "there's", or untagged
+            place = next((e.text for e in reversed(ents[:bisect.bisect_left(starts, tok.idx)])
+                          if e.type == "LOCATION" and tok.idx - e.end < 600), None)
+            return make("LOCATION", place)
+        if low in self.neuter:
+            ante = self._neuter_antecedent(tok, at, resolved)
+            if ante is None:
+                return None
+            resolved[tok.i] = ante
+            return make("ORG", ante)
+        return None
+
+    def _person_noun_before(self, tok: Any, at: dict[int, Entity]) -> str | None:
+        """A person named by a common noun as a subject earlier in the sentence ("A senior
+        officer, who said he was not authorised, ...")."""
+        for i in range(tok.i - 1, _sentence_start(tok) - 1, -1):
+            t = tok.doc[i]
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and t.idx not in at:
+                return _chunk_text(t) if t.lower_ in self.person_nouns else None
+        return None
+
+    def _plural_antecedent(self, tok: Any, at: dict[int, Entity]) -> str | None:
+        """The nearest plural candidate before `tok` (its sentence and the one before):
+        its text when it is a group of people or an organisation, else None."""
+        doc = tok.doc
+        lo = _sentence_start(tok, back=1)
+        i = tok.i - 1
+        while i >= lo:
+            t = doc[i]
+            e = at.get(t.idx)
+            if e is not None and e.type in ("ORG", "NATIONALITY") and e.text.lower() not in self.neuter:
+                return e.text if e.type == "ORG" else None
+            if e is None and (t.tag_ in ("NNS", "NNPS") or (not t.tag_ and t.lower_ in self.people)):
+                if t.lower_ in self.people:
+                    return _chunk_text(t)
+                if t.dep_ in ("pobj", "compound", "npadvmod"):
+                    i -= 1
+                    continue  # "refugees working on farms ... if they": farms is not the topic
+                return None  # a thing: "the explosions ... they"
+            if e is not None and e.type in ("LOCATION", "WEAPON", "MILITARY_PLATFORM") and \
+                    doc[i].tag_ in ("NNS", "NNPS"):
+                return None
+            i -= 1
+        return None
+
+    def _neuter_antecedent(self, tok: Any, at: dict[int, Entity], resolved: dict[int, str]) -> str | None:
+        """The organisation a subject "it" refers to: the nearest subject before it in
+        its sentence or the one before, when that is a singular ORG mention, an
+        institution ("the government") or an "it" already resolved to one."""
+        doc = tok.doc
+        if tok.dep_ not in ("nsubj", "nsubjpass") or _expletive(tok):
+            return None
+        lo = _sentence_start(tok, back=1)
+        for i in range(tok.i - 1, lo - 1, -1):
+            t = doc[i]
+            if t.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if t.lower_ in self.neuter:
+                return resolved.get(t.i)
+            if t.pos_ == "PRON":
+                continue  # "which", "who": the relative clause's antecedent is further back
+            e = at.get(t.idx)
+            if e is not None:
+                if e.type != "ORG" or t.tag_ in ("NNS", "NNPS") or t.lower_ in self.people - self.institutions:
+                    return None  # a place, a person, a group of people ("the Syrians")
+                return e.text
+            if t.tag_ == "NN" and t.lower_ in self.institutions:
+                return _chunk_text(t)
+            return None
+        return None
+
+
+def _expletive(tok: Any) -> bool:
+    """ "it is clear that", "it seems", "it's possible to", "it is time to"."""
+    doc = tok.doc
+    head = tok.head
+    if head.lemma_.lower() in ("seem", "appear", "turn", "take", "matter", "rain", "remain"):
+        return True
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is None or nxt.lower_ not in _BE:
+        return False
+    for j in range(tok.i + 2, min(len(doc), tok.i + 6)):
+        t = doc[j]
+        if t.lower_ in ("to", "that", "if", "whether", "for", "how", "why", "when"):
+            return True
+        if t.lower_ in ("time", "possible", "unclear", "clear", "likely", "unlikely", "important",
+                        "vital", "essential", "true", "thought", "believed", "expected", "said",
+                        "reported", "understood", "hoped", "feared"):
+            return True
+    return False
+
+
+def _not_pronoun(tok: Any) -> bool:
+    """ "US"/"IT" in capitals, "i" in lower case: not the pronoun."""
+    text = tok.text
+    if text.lower() == "i":
+        return text != "I"
+    return len(text) > 1 and text.isupper()
+
+
+def _quote_speaker(quotes: list[Any], idx: int) -> str | None:
+    for q in quotes:
+        if q.direct and q.start <= idx < q.end:
+            return q.speaker
+    return None
+
+
+def _person_before(ents: list[Entity], starts: list[int], idx: int, full: dict[str, str]) -> str | None:
+    """The nearest PERSON named before `idx` (among the last 60 mentions), by its full
+    name when it was a surname (`full`: surname -> first full name in the article)."""
+    k = bisect.bisect_left(starts, idx)
+    for e in reversed(ents[max(0, k - 60):k]):
+        if e.type == "PERSON" and e.end <= idx:
+            name = e.text.strip()
+            return full.get(name, name) if " " not in name else name
+    return None
+
+
+def _sentence_start(tok: Any, back: int = 0) -> int:
+    """Token index where `tok`'s sentence starts, or `back` sentences earlier."""
+    doc = tok.doc
+    if not doc.has_annotation("SENT_START"):
+        return max(0, tok.i - 40)
+    sent = tok.sent
+    start = sent.start
+    for _ in range(back):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return start
+
+
+def _chunk_text(tok: Any) -> str:
+    """The noun phrase `tok` heads, without a leading determiner."""
+    left = tok
+    for c in tok.lefts:
+        if c.dep_ in ("amod", "compound", "nummod", "det", "poss") and c.i < left.i:
+            left = c
+    span = tok.doc[left.i:tok.i + 1]
+    words = span.text.split()
+    if len(words) > 1 and words[0].lower() in ("the", "a", "an", "these", "those", "this", "that"):
+        return " ".join(words[1:])
+    return span.text

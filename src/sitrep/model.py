@@ -2,7 +2,7 @@
 
 One `Article` enters at ingest and every stage fills in more of it:
 
-    ingest -> text -> nlp -> entities -> geo -> attribution -> events -> store
+    ingest -> text -> nlp -> entities -> geo -> attribution -> events -> coref -> store
 
 All offsets are character offsets into `Article.text`. Unknown values are
 `None`, never invented.
@@ -104,7 +104,7 @@ class Entity:
     type: str
     code: str | None = None
     sector: str | None = None
-    source: str = "gazetteer"  # "gazetteer" | "ner" | "rule"
+    source: str = "gazetteer"  # "gazetteer" | "ner" | "rule" | "coref"
     # weapon attributes (WEAPON / MILITARY_PLATFORM only)
     weapon_class: str | None = None
     origin: str | None = None
@@ -112,6 +112,9 @@ class Entity:
     lat: float | None = None
     lon: float | None = None
     country: str | None = None
+    # a pronoun or a lone title (source "coref"): the text of what it refers to, None when unresolved
+    # or when it is the author ("I", "we" outside a quote)
+    refers_to: str | None = None
 
 
 @dataclass(slots=True)

@@ -1,6 +1,6 @@
 """The pipeline: one `Article` through small stages, in order.
 
-    text -> triage -> nlp -> entities -> geo -> attribution -> events
+    text -> triage -> nlp -> entities -> geo -> attribution -> events -> coref
 
 Each stage is a callable `stage(article) -> Article`. A stage that fails on one
 article records a rejection (`stage_error`) on it and the batch goes on.
@@ -48,6 +48,8 @@ class Pipeline:
             NamedStage("geo", geo.Geolocate(data_dir=s.data_dir)),
             NamedStage("attribution", attribution.Attribute(data_dir=s.data_dir)),
             NamedStage("events", events.Code(data_dir=s.data_dir, default_date=s.default_date)),
+            # pronoun mentions, added last so that no stage takes a bare pronoun for an actor
+            NamedStage("coref", entities.Corefer(data_dir=s.data_dir)),
         ]
 
     @property
