@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from sitrep import data
+from sitrep.data.leaders import LeaderIndex, load_leaders
 from sitrep.dates import parse_iso, resolve
 from sitrep.errors import DataFileError
 from sitrep.gazetteers import SectorCues, load_actor_gazetteer
@@ -244,12 +245,14 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
 class _ArticleContext:
     """Per-article lookups: entity by token, people's affiliations, last actors."""
 
-    def __init__(self, article: Article, sector_of: Any, org_country: dict[str, str | None]) -> None:
+    def __init__(self, article: Article, sector_of: Any, org_country: dict[str, str | None],
+                 leaders: LeaderIndex | None = None) -> None:
         doc = article.doc
         self.article = article
         self.doc = doc
         self.sector_of = sector_of
         self.org_country = org_country
+        self.leaders = leaders
         self.tok_ent: dict[int, Entity] = {}
         self.ent_at: dict[int, Entity] = {e.start: e for e in article.entities}
         for ent in article.entities:
@@ -287,6 +290,11 @@ class _ArticleContext:
                     break
             desc_text = " ".join(t.text for t in desc)
             sector = self.sector_of(desc_text) if desc_text else None
+            if code is None:
+                # a head of state or minister the gazetteer knows ("President Museveni")
+                leader = self.leaders.find(ent.text) if self.leaders is not None else None
+                if leader is not None:
+                    code, sector = leader.country, sector or leader.sector
             self.people[key] = Actor(ent.text if len(ent.text.split()) > 1 else ent.text, code, sector)
             if len(ent.text.split()) > 1:
                 self.people[ent.text.lower()] = self.people[key]
@@ -355,6 +363,13 @@ class _ArticleContext:
         if ent.type == "ORG":
             if ent.code is None:
                 sector = ent.sector or phrase_sector
+                # a leader's name the tagger took for an organisation ("Museveni"), or the
+                # government a leader heads ("the Bush administration", "Assad's regime")
+                leader = None
+                if self.leaders is not None:
+                    leader = self.leaders.government(ent.text) or self.leaders.find(ent.text)
+                if leader is not None:
+                    return Actor(ent.text, leader.country, sector or leader.sector, ent.start, ent.end)
                 return Actor(ent.text, None, sector, ent.start, ent.end)
             country = self.org_country.get(ent.code)
             code = country or ent.code
@@ -362,6 +377,11 @@ class _ArticleContext:
         if ent.type == "PERSON":
             words = ent.text.split()
             p = self.people.get(ent.text.lower()) or (self.people.get(words[-1].lower()) if words else None)
+            if p is None or p.code is None:
+                leader = self.leaders.find(ent.text) if self.leaders is not None else None
+                if leader is not None:
+                    sector = (p.sector if p is not None else None) or phrase_sector or leader.sector
+                    return Actor(ent.text, leader.country, sector, ent.start, ent.end)
             if p is None:
                 return Actor(ent.text, None, phrase_sector, ent.start, ent.end)
             return Actor(ent.text, p.code, p.sector or phrase_sector, ent.start, ent.end)
@@ -384,12 +404,13 @@ class Code:
         self.lexicon = load_lexicon(data_dir)
         gaz = load_actor_gazetteer(data_dir)
         self.org_country = {o.code: o.country for o in gaz.organisations if o.country}
+        self.leaders = load_leaders(data_dir)
         self.default_date = default_date
         self.sector_of = SectorCues(gaz.sector_cues())
 
     def __call__(self, article: Article) -> Article:
         doc = article.doc
-        ctx = _ArticleContext(article, self.sector_of, self.org_country)
+        ctx = _ArticleContext(article, self.sector_of, self.org_country, self.leaders)
         ref_date = parse_iso(article.date) or parse_iso(self.default_date)
         events: list[Event] = []
         sents = list(doc.sents)
@@ -606,8 +627,11 @@ class Code:
                     if s2 is not None:
                         recipients += ctx.actors_in(_phrase(s2))
         actor_codes = {(a.code, a.text) for a in actors}
+        # a recipient of the actor's own state is the actor itself, unless both name their
+        # sector and the sectors differ ("Museveni banned Ugandan opposition candidates")
         recipients = [r for r in _unique(recipients) if (r.code, r.text) not in actor_codes
-                      and (r.code is None or r.code not in {a.code for a in actors})]
+                      and (r.code is None or not any(a.code == r.code and not (a.sector and r.sector and a.sector != r.sector)
+                                                     for a in actors))]
         return _unique(actors), recipients
 
     def _noun_actors(self, tok: Any, rule: Rule, ctx: _ArticleContext) -> list[Actor]:
