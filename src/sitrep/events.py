@@ -356,6 +356,10 @@ class _ArticleContext:
         return []
 
     def _actor_for(self, ent: Entity, phrase_sector: str | None) -> Actor | None:
+        if ent.type in ("NATIONALITY", "ORG") and ent.code is not None and self._ethnic(ent):
+            # "ethnic Albanians (in Serbia)": a people, not the state of that name;
+            # their country is the place they live in, if the phrase names it
+            return Actor(ent.text, None, phrase_sector or ent.sector, ent.start, ent.end)
         if ent.type in ("LOCATION", "NATIONALITY"):
             if ent.code is None:
                 return None
@@ -386,6 +390,23 @@ class _ArticleContext:
                 return Actor(ent.text, None, phrase_sector, ent.start, ent.end)
             return Actor(ent.text, p.code, p.sector or phrase_sector, ent.start, ent.end)
         return None
+
+    def _ethnic(self, ent: Entity) -> bool:
+        span = self.doc.char_span(ent.start, ent.end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            return False
+        return self.doc[span.start - 1].lower_ in ("ethnic", "ethnically")
+
+    def placed(self, found: list[Actor], head: Any) -> list[Actor]:
+        """Actors without a code take the one country their phrase places them in
+        ("rebels in the Ivory Coast", "ethnic Albanians in southern Serbia")."""
+        if not found or any(a.code for a in found):
+            return found
+        codes = {a.code for a in self.actors_in(_place_of(head, any_head=True), places=True) if a.code}
+        if len(codes) != 1:
+            return found
+        code = codes.pop()
+        return [Actor(a.text, code, a.sector, a.start, a.end) for a in found]
 
     def remember(self, actors: list[Actor]) -> None:
         if actors:
@@ -598,7 +619,7 @@ class Code:
             if agent is not None:
                 actors = ctx.actors_in(list(agent.subtree))
             elif subj is not None:
-                actors = ctx.actors_in(_phrase(subj)) or ctx.actors_in(_place_of(subj), places=True)
+                actors = ctx.placed(ctx.actors_in(_phrase(subj)), subj) or ctx.actors_in(_place_of(subj), places=True)
                 if not actors and subj.lower_ in ("some", "others", "many", "several", "both", "all", "who", "which", "that"):
                     actors = self._climb_subject(tok, ctx)
             else:
@@ -660,8 +681,8 @@ class Code:
                 target = agent or subj
                 if target is not None:
                     found = ctx.actors_in(_phrase(target) if agent is None else list(target.subtree))
-                    if not found and agent is None:
-                        found = ctx.actors_in(_place_of(target), places=True)
+                    if agent is None:
+                        found = ctx.placed(found, target) or ctx.actors_in(_place_of(target), places=True)
         if not found and rule.reciprocal and tok.dep_ in ("nsubj", "nsubjpass"):
             # "Belarusian-Russian cooperation": adjectives on the head noun
             found = ctx.actors_in([t for t in tok.lefts])
@@ -682,8 +703,8 @@ class Code:
                 if cur.dep_ == "ccomp" and head.lemma_.lower() not in PLAN_VERBS:
                     return []
                 found = ctx.actors_in(_phrase(target) if agent is None else list(target.subtree))
-                if not found and agent is None:
-                    found = ctx.actors_in(_place_of(target), places=True)
+                if agent is None:
+                    found = ctx.placed(found, target) or ctx.actors_in(_place_of(target), places=True)
                 if found:
                     return found
                 if target.lower_ in ("some", "others", "many"):
@@ -903,11 +924,12 @@ def _phrase(tok: Any) -> list[Any]:
     return out
 
 
-def _place_of(tok: Any) -> list[Any]:
+def _place_of(tok: Any, *, any_head: bool = False) -> list[Any]:
     """The place a group is tied to in its own phrase: "rebels in the Ivory Coast",
     "students throughout Indonesia", "security forces in Guinea" (CAMEO codes such
-    groups by that country). Only for a common-noun head: a named actor keeps its code."""
-    if not (tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and not tok.ent_type_)):
+    groups by that country). Only for a common-noun head: a named actor keeps its code
+    (`any_head` for a head already known to carry no code)."""
+    if not any_head and not (tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and not tok.ent_type_)):
         return []
     out: list[Any] = []
     for c in tok.children:

@@ -1,0 +1,41 @@
+"""Where an actor's country comes from when the actor itself names none: the place its
+own phrase puts it in ("rebels in X"), and an ethnic group is not the state of that name.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import sitrep
+
+
+def _actors(text: str, type_: str) -> list[tuple[str, str | None]]:
+    events = [e for e in sitrep.code(text, date="2025-03-04").events if e.type == type_]
+    assert events, f"no {type_} event"
+    return [(a.text, a.code) for a in events[0].actor]
+
+
+def test_codeless_group_takes_country_of_its_phrase():
+    assert _actors("Rebels in the Central African Republic rejected the ceasefire on Monday.", "REJECT") \
+        == [("Rebels", "CAF")]
+
+
+def test_ethnic_group_is_not_the_state_of_its_name():
+    actors = _actors("Ethnic Russians in eastern Ukraine rejected the new language law.", "REJECT")
+    assert [code for _, code in actors] == ["UKR"]
+
+
+def test_ethnic_group_without_place_gets_no_state():
+    actors = _actors("Ethnic Hungarians rejected the new language law.", "REJECT")
+    assert all(code != "HUN" for _, code in actors)
+
+
+def test_ethnic_protesters_take_country_of_protest():
+    actors = _actors("Hundreds of ethnic Serbs demonstrated in Kosovo on Sunday.", "PROTEST")
+    assert actors and all(code == "XKX" for _, code in actors)
+
+
+def test_nationals_keep_their_state():
+    # without "ethnic", a demonym names the state's people even abroad
+    actors = _actors("Russians in Latvia protested against the new law.", "PROTEST")
+    assert actors and all(code == "RUS" for _, code in actors)
