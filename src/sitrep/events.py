@@ -399,8 +399,16 @@ class _ArticleContext:
 
     def placed(self, found: list[Actor], head: Any) -> list[Actor]:
         """Actors without a code take the one country their phrase places them in
-        ("rebels in the Ivory Coast", "ethnic Albanians in southern Serbia")."""
-        if not found or any(a.code for a in found):
+        ("rebels in the Ivory Coast", "ethnic Albanians in southern Serbia"), or are
+        named by an apposition that has one ("the emir, Sheikh Tamim, ...")."""
+        if any(a.code for a in found):
+            return found
+        for c in head.children:
+            if c.dep_ == "appos":
+                named = [a for a in self.actors_in(_phrase(c)) if a.code]
+                if named:
+                    return named
+        if not found:
             return found
         codes = {a.code for a in self.actors_in(_place_of(head, any_head=True), places=True) if a.code}
         if len(codes) != 1:
@@ -904,6 +912,13 @@ def _verb_subjects(verb: Any) -> tuple[Any | None, Any | None, Any | None]:
     if subj is None and passive is None and verb.dep_ == "conj":
         # "Poland and Lithuania condemned X and called for Y": share the first verb's subject
         s, p, a = _verb_subjects(verb.head)
+        own_aux = {c.dep_ for c in verb.children} & {"aux", "auxpass"}
+        active = own_aux == {"aux"} or (not own_aux and verb.tag_ in ("VBZ", "VBP"))
+        if s is None and p is not None and agent is None and active:
+            # "was indicted by the court and will resign": the one indicted resigns (an
+            # active verb by its own auxiliary or tense; a bare past form may be a
+            # passive participle: "was detained by police and charged with ...")
+            return p, None, None
         subj, passive, agent = subj or s, passive, agent or a
     return subj, passive, agent
 
