@@ -74,6 +74,11 @@ LIGHT_VERBS = {"issue", "deliver", "lodge", "file", "give", "send", "declare", "
                "impose", "adopt", "unveil", "resume", "finish", "end", "confirm"}
 
 
+# verbs whose subject takes part in the protest named as their object ("students joined
+# the march", "thousands converged for a rally", "workers took part in the strike")
+JOIN_VERBS = {"join", "converge", "gather", "participate", "attend", "assemble", "take", "flock", "turn"}
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     id: str
@@ -684,7 +689,8 @@ class Code:
                         found += ctx.actors_in(_phrase(o))
         if not found and tok.dep_ in ("dobj", "pobj", "nsubjpass") :
             verb = tok.head if tok.dep_ != "pobj" else tok.head.head
-            if verb.lemma_.lower() in LIGHT_VERBS or verb.lemma_.lower() in rule.head:
+            if verb.lemma_.lower() in LIGHT_VERBS or verb.lemma_.lower() in rule.head \
+                    or (rule.type == "PROTEST" and verb.lemma_.lower() in JOIN_VERBS):
                 subj, _, agent = _verb_subjects(verb)
                 target = agent or subj
                 if target is not None:
@@ -1219,7 +1225,10 @@ def _dedupe(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, Rule, Event
             roleless = not (ev.actor or ev.recipient) or not (k_ev.actor or k_ev.recipient)
             related = roleless or tok.head.i == k_tok.i or k_tok.head.i == tok.i or (
                 tok.head.head.i == k_tok.i and tok.head.dep_ == "prep") or (
-                k_tok.head.head.i == tok.i and k_tok.head.dep_ == "prep")
+                k_tok.head.head.i == tok.i and k_tok.head.dep_ == "prep") or (
+                # one crowd protesting twice in a sentence is one protest ("gathered for a
+                # rally to protest ...")
+                ev.type == "PROTEST" and ev.actor and {a.code for a in ev.actor} == {a.code for a in k_ev.actor})
             if related:
                 if not k_ev.actor and ev.actor:
                     k_ev.actor = ev.actor
