@@ -39,3 +39,31 @@ def test_nationals_keep_their_state():
     # without "ethnic", a demonym names the state's people even abroad
     actors = _actors("Russians in Latvia protested against the new law.", "PROTEST")
     assert actors and all(code == "RUS" for _, code in actors)
+
+
+def test_active_verb_after_passive_takes_the_passive_subject():
+    # the minister resigns, not the prosecutors who questioned him
+    actors = _actors("Serbia's defence minister has been questioned by Dutch prosecutors and will resign on Friday.",
+                     "RETREAT")
+    assert [code for _, code in actors] == ["SRB"]
+
+
+def test_passive_verb_after_passive_keeps_the_agent():
+    actors = _actors("A Kenyan diplomat was detained by Ugandan police and charged with espionage.", "ACCUSE")
+    assert [code for _, code in actors] == ["UGA"]
+
+
+def test_apposition_names_the_actor():
+    actors = _actors("The country's foreign minister, Sergei Lavrov, rejected the proposal on Monday.", "REJECT")
+    assert [code for _, code in actors] == ["RUS"]
+
+
+def test_joining_verb_subject_is_the_protester():
+    assert _actors("Hundreds of Kenyan students joined the march against fuel prices.", "PROTEST") \
+        == [("Kenyan students", "KEN")]
+
+
+def test_one_crowd_one_protest():
+    events = [e for e in sitrep.code("Thousands of Nigerians converged on Abuja for a rally to protest the new tax.",
+                                     date="2025-03-04").events if e.type == "PROTEST"]
+    assert len(events) == 1 and {a.code for a in events[0].actor} == {"NGA"}
