@@ -74,6 +74,7 @@ LIGHT_VERBS = {"issue", "deliver", "lodge", "file", "give", "send", "declare", "
                "impose", "adopt", "unveil", "resume", "finish", "end", "confirm"}
 
 
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
 # verbs whose subject takes part in the protest named as their object ("students joined
 # the march", "thousands converged for a rally", "workers took part in the strike")
 JOIN_VERBS = {"join", "converge", "gather", "participate", "attend", "assemble", "take", "flock", "turn"}
@@ -846,6 +847,8 @@ def _object_lemmas(tok: Any) -> set[str]:
     out: set[str] = set()
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "xcomp", "compound", "acomp"):
+            if c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ in PLACE_ENTS:
+                out.add("@place")  # "captured Goma", "Kherson was retaken"
             out.add(c.lemma_.lower())
             out.add(c.lower_)
             out.update(_stems(c.lower_))
