@@ -67,3 +67,21 @@ def test_one_crowd_one_protest():
     events = [e for e in sitrep.code("Thousands of Nigerians converged on Abuja for a rally to protest the new tax.",
                                      date="2025-03-04").events if e.type == "PROTEST"]
     assert len(events) == 1 and {a.code for a in events[0].actor} == {"NGA"}
+
+
+def test_statement_content_verb_takes_the_sender():
+    actors = _actors("The rebel Kurdistan Workers' Party issued a statement demanding that the Turkish government "
+                     "release the prisoners.", "REQUEST")
+    assert [code for _, code in actors] == ["TUR"]
+
+
+def test_in_protest_takes_the_subject():
+    actors = _actors("Ahmed Benali, Morocco's best-known dissident, staged a hunger strike in prison on Sunday "
+                     "in protest against the detention of journalists.", "PROTEST")
+    assert [code for _, code in actors] == ["MAR"]
+
+
+def test_police_at_a_protest_are_not_protesters():
+    events = [e for e in sitrep.code("Police arrested ten men at the protest in Minsk.", date="2025-03-04").events
+              if e.type == "PROTEST"]
+    assert all("Police" not in a.text for e in events for a in e.actor)

@@ -75,6 +75,10 @@ LIGHT_VERBS = {"issue", "deliver", "lodge", "file", "give", "send", "declare", "
 
 
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
+# nouns of a message whose content verb ("a statement demanding ...") is the sender's act
+STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter", "message", "resolution",
+                   "appeal", "announcement", "note", "memorandum", "ultimatum", "video", "speech", "address",
+                   "decree", "order", "proclamation", "manifesto", "petition", "report", "notice"}
 # verbs whose subject takes part in the protest named as their object ("students joined
 # the march", "thousands converged for a rally", "workers took part in the strike")
 JOIN_VERBS = {"join", "converge", "gather", "participate", "attend", "assemble", "take", "flock", "turn"}
@@ -690,8 +694,10 @@ class Code:
                         found += ctx.actors_in(_phrase(o))
         if not found and tok.dep_ in ("dobj", "pobj", "nsubjpass") :
             verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+            in_protest = rule.type == "PROTEST" and tok.dep_ == "pobj" and tok.head.lower_ == "in" \
+                and not any(c.dep_ == "det" for c in tok.children)  # "resigned in protest"
             if verb.lemma_.lower() in LIGHT_VERBS or verb.lemma_.lower() in rule.head \
-                    or (rule.type == "PROTEST" and verb.lemma_.lower() in JOIN_VERBS):
+                    or (rule.type == "PROTEST" and verb.lemma_.lower() in JOIN_VERBS) or in_protest:
                 subj, _, agent = _verb_subjects(verb)
                 target = agent or subj
                 if target is not None:
@@ -711,7 +717,11 @@ class Code:
                 break
             head = cur.head
             if cur.dep_ in ("relcl", "acl") and _is_noun(head):
-                return ctx.actors_in(_phrase(head))
+                found = ctx.actors_in(_phrase(head))
+                if found or head.dep_ not in ("dobj", "pobj") or _lemma_of(head) not in STATEMENT_NOUNS:
+                    return found
+                cur = head  # "issued a statement demanding ...": the one who issued it
+                continue
             subj, _, agent = _verb_subjects(head)
             target = agent or subj
             if target is not None and cur.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "pobj", "prep", "ccomp", "advmod", "acomp", "dobj"):
@@ -825,6 +835,10 @@ class Code:
 
 
 # ----------------------------------------------------------------------
+def _lemma_of(tok: Any) -> str:
+    return tok.lemma_.lower()
+
+
 def _is_noun(tok: Any) -> bool:
     return tok.pos_ in ("NOUN", "PROPN")
 
