@@ -80,8 +80,8 @@ STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "let
                    "appeal", "announcement", "note", "memorandum", "ultimatum", "video", "speech", "address",
                    "decree", "order", "proclamation", "manifesto", "petition", "report", "notice"}
 # verbs whose subject takes part in the protest named as their object ("students joined
-# the march", "thousands converged for a rally", "workers took part in the strike")
-JOIN_VERBS = {"join", "converge", "gather", "participate", "attend", "assemble", "take", "flock", "turn"}
+# the march", "thousands converged for a rally", "workers participated in the strike")
+JOIN_VERBS = {"join", "converge", "gather", "participate", "attend", "assemble", "flock"}
 
 
 @dataclass(frozen=True, slots=True)
