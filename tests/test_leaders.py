@@ -187,3 +187,18 @@ def test_domestic_opponent_stays_recipient():
                                  date="2025-03-04").events if e.type == "COERCE"]
     assert ev and {a.code for a in ev[0].actor} == {"UGA"}
     assert [r.code for r in ev[0].recipient] == ["UGA"]
+
+
+def test_year_settles_an_ambiguous_short_form(leaders):
+    # a German president of the 1990s and an Israeli president of the 2020s
+    assert leaders.country("Herzog", 2023) == "ISR"
+    assert leaders.country("President Herzog", 1996) == "DEU"
+    assert leaders.country("Herzog", 2010) is None  # neither in office
+    assert leaders.country("Herzog") is None
+
+
+def test_article_date_settles_an_ambiguous_leader():
+    arts = {year: sitrep.code("President Herzog condemned the attack on the embassy on Tuesday.", date=f"{year}-05-02")
+            for year in (1997, 2024)}
+    codes = {year: {a.code for e in art.events for a in e.actor} for year, art in arts.items()}
+    assert "DEU" in codes[1997] and "ISR" in codes[2024]

@@ -256,13 +256,14 @@ class _ArticleContext:
     """Per-article lookups: entity by token, people's affiliations, last actors."""
 
     def __init__(self, article: Article, sector_of: Any, org_country: dict[str, str | None],
-                 leaders: LeaderIndex | None = None) -> None:
+                 leaders: LeaderIndex | None = None, year: int | None = None) -> None:
         doc = article.doc
         self.article = article
         self.doc = doc
         self.sector_of = sector_of
         self.org_country = org_country
         self.leaders = leaders
+        self.year = year  # of the text, to tell apart leaders who share a name
         self.tok_ent: dict[int, Entity] = {}
         self.ent_at: dict[int, Entity] = {e.start: e for e in article.entities}
         for ent in article.entities:
@@ -302,7 +303,7 @@ class _ArticleContext:
             sector = self.sector_of(desc_text) if desc_text else None
             if code is None:
                 # a head of state or minister the gazetteer knows ("President Museveni")
-                leader = self.leaders.find(ent.text) if self.leaders is not None else None
+                leader = self.leaders.find(ent.text, self.year) if self.leaders is not None else None
                 if leader is not None:
                     code, sector = leader.country, sector or leader.sector
             self.people[key] = Actor(ent.text if len(ent.text.split()) > 1 else ent.text, code, sector)
@@ -381,7 +382,7 @@ class _ArticleContext:
                 # government a leader heads ("the Bush administration", "Assad's regime")
                 leader = None
                 if self.leaders is not None:
-                    leader = self.leaders.government(ent.text) or self.leaders.find(ent.text)
+                    leader = self.leaders.government(ent.text, self.year) or self.leaders.find(ent.text, self.year)
                 if leader is not None:
                     return Actor(ent.text, leader.country, sector or leader.sector, ent.start, ent.end)
                 return Actor(ent.text, None, sector, ent.start, ent.end)
@@ -392,7 +393,7 @@ class _ArticleContext:
             words = ent.text.split()
             p = self.people.get(ent.text.lower()) or (self.people.get(words[-1].lower()) if words else None)
             if p is None or p.code is None:
-                leader = self.leaders.find(ent.text) if self.leaders is not None else None
+                leader = self.leaders.find(ent.text, self.year) if self.leaders is not None else None
                 if leader is not None:
                     sector = (p.sector if p is not None else None) or phrase_sector or leader.sector
                     return Actor(ent.text, leader.country, sector, ent.start, ent.end)
@@ -449,8 +450,9 @@ class Code:
 
     def __call__(self, article: Article) -> Article:
         doc = article.doc
-        ctx = _ArticleContext(article, self.sector_of, self.org_country, self.leaders)
         ref_date = parse_iso(article.date) or parse_iso(self.default_date)
+        ctx = _ArticleContext(article, self.sector_of, self.org_country, self.leaders,
+                              ref_date.year if ref_date is not None else None)
         events: list[Event] = []
         sents = list(doc.sents)
         for si, sent in enumerate(sents):

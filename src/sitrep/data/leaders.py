@@ -17,7 +17,8 @@ as spaces, Arabic article particles ("al-", "el-") dropped and doubled letters c
 before a name ("President", "Gen.", "Sheikh") are skipped. A mention of several words
 matches a full name or alias, or a short form preceded only by words of that person's
 own names ("Yoweri Museveni", "Francois Mitterand"); a one-word mention matches a short
-form. Ambiguous short forms never match alone.
+form. An ambiguous short form matches alone only given the year of the text, when the
+people in office that year who bear it all belong to one state ("Herzog" in 2023).
 """
 
 from __future__ import annotations
@@ -104,9 +105,10 @@ class LeaderIndex:
     def __len__(self) -> int:
         return len(self.leaders)
 
-    def find(self, text: str) -> Leader | None:
-        """The person a mention names, or None (unknown, or an ambiguous short form).
-        With several people of one state behind a short form, the latest in office."""
+    def find(self, text: str, year: int | None = None) -> Leader | None:
+        """The person a mention names, or None (unknown, or an ambiguous short form not
+        settled by `year`). With several people of one state behind a short form, the one
+        in office in `year`, else the latest."""
         words = norm(text).split()
         while words and words[0] in TITLES:
             words = words[1:]
@@ -118,27 +120,32 @@ class LeaderIndex:
         for k in range(len(words), 0, -1):
             tail = " ".join(words[-k:])
             people = self._short.get(tail)
-            if not people or tail in self.ambiguous:
+            if not people:
                 continue
             head = words[:-k]
             if head:
                 people = [p for p in people if all(w in self._tokens[id(p)] or len(w) == 1 for w in head)]
                 if not people:
                     continue
+            if year is not None:
+                people = [p for p in people if p.start <= year <= (p.end or 9999)] or (
+                    [] if tail in self.ambiguous else people)
+            if not people or len({p.country for p in people}) > 1:
+                continue
             return max(people, key=lambda p: (p.end or 9999, p.start))
         return None
 
-    def country(self, text: str) -> str | None:
+    def country(self, text: str, year: int | None = None) -> str | None:
         """ISO3 code of the state of the person `text` names, or None."""
-        p = self.find(text)
+        p = self.find(text, year)
         return p.country if p is not None else None
 
-    def government(self, text: str) -> Leader | None:
+    def government(self, text: str, year: int | None = None) -> Leader | None:
         """The leader of a phrase like "the Bush administration" or "Assad's regime"."""
         words = norm(text).split()
         if len(words) < 2 or words[-1] not in GOVERNMENT_NOUNS:
             return None
-        return self.find(" ".join(words[:-1]))
+        return self.find(" ".join(words[:-1]), year)
 
 
 def _parse(raw: dict[str, Any]) -> tuple[tuple[Leader, ...], list[str]]:
