@@ -74,8 +74,9 @@ def test_names_resolve(leaders, text, code):
 
 def test_spelling_variants_meet(leaders):
     # doubled letters and accents are folded: a common misspelling still resolves
-    assert norm("Mitterrand") == norm("Miterand")
-    assert leaders.country("Francois Miterand") == "FRA"
+    assert norm("Nasrallah") == norm("Nasralah")
+    assert leaders.country("Hassan Nasralah") == "LBN"
+    assert leaders.country("Zelenskyy") == leaders.country("Zelensky") == "UKR"
     assert leaders.country("Gaddafi") == leaders.country("Qadhafi") == "LBY"
 
 
@@ -167,7 +168,7 @@ def test_leader_named_by_surname_gets_country():
 
 
 def test_leader_with_title_gets_country():
-    codes = _actor_codes("President Bush threatened new sanctions against Cuba on Friday.")
+    codes = _actor_codes("President Obama threatened new sanctions against Pyongyang on Friday.")
     assert any("USA" in c for c in codes)
 
 
@@ -183,10 +184,10 @@ def test_ambiguous_surname_is_not_resolved():
 
 def test_domestic_opponent_stays_recipient():
     # the government and the opposition of one state are two parties
-    ev = [e for e in sitrep.code("President Yoweri Museveni banned Ugandan opposition parties from the vote.",
+    ev = [e for e in sitrep.code("President Paul Kagame barred Rwandan opposition parties from Sunday's vote.",
                                  date="2025-03-04").events if e.type == "COERCE"]
-    assert ev and {a.code for a in ev[0].actor} == {"UGA"}
-    assert [r.code for r in ev[0].recipient] == ["UGA"]
+    assert ev and {a.code for a in ev[0].actor} == {"RWA"}
+    assert [r.code for r in ev[0].recipient] == ["RWA"]
 
 
 def test_year_settles_an_ambiguous_short_form(leaders):

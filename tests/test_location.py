@@ -147,7 +147,7 @@ def test_dateline_is_not_used_when_the_story_names_another_country(pipeline):
         # a named offensive the event followed from places it (weakly)
         ("Dozens of fighters have been killed since the launch of the Mosul offensive.", "killed", "Mosul"),
         # a building or hilltops taken: the place they are in or near
-        ("The army captured the compound in Kismayo after a long siege.", "captured", "Kismayo"),
+        ("Government troops seized the port compound outside Kismayo after a long siege.", "seized", "Kismayo"),
         ("Government troops liberated several hilltops near Palmyra on Sunday.", "liberated", "Palmyra"),
     ],
 )

@@ -368,7 +368,7 @@ class _ArticleContext:
 
     def _actor_for(self, ent: Entity, phrase_sector: str | None) -> Actor | None:
         if ent.type in ("NATIONALITY", "ORG") and ent.code is not None and self._ethnic(ent):
-            # "ethnic Albanians (in Serbia)": a people, not the state of that name;
+            # "ethnic Russians (in Ukraine)": a people, not the state of that name;
             # their country is the place they live in, if the phrase names it
             return Actor(ent.text, None, phrase_sector or ent.sector, ent.start, ent.end)
         if ent.type in ("LOCATION", "NATIONALITY"):
@@ -410,8 +410,8 @@ class _ArticleContext:
 
     def placed(self, found: list[Actor], head: Any) -> list[Actor]:
         """Actors without a code take the one country their phrase places them in
-        ("rebels in the Ivory Coast", "ethnic Albanians in southern Serbia"), or are
-        named by an apposition that has one ("the emir, Sheikh Tamim, ...")."""
+        ("militias in Mali", "ethnic Russians in eastern Ukraine"), or are named by an
+        apposition that has one ("the foreign minister, Sergei Lavrov, ...")."""
         if any(a.code for a in found):
             return found
         for c in head.children:
@@ -669,7 +669,7 @@ class Code:
                         recipients += ctx.actors_in(_phrase(s2))
         actor_codes = {(a.code, a.text) for a in actors}
         # a recipient of the actor's own state is the actor itself, unless both name their
-        # sector and the sectors differ ("Museveni banned Ugandan opposition candidates")
+        # sector and the sectors differ ("Kagame barred Rwandan opposition parties")
         recipients = [r for r in _unique(recipients) if (r.code, r.text) not in actor_codes
                       and (r.code is None or not any(a.code == r.code and not (a.sector and r.sector and a.sector != r.sector)
                                                      for a in actors))]

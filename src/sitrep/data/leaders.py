@@ -13,10 +13,10 @@ checks it against countries.yaml and itself, raising `DataFileError` when:
 `LeaderIndex.country(text)` gives the ISO3 code of the state a person's mention names,
 or None. Names are compared after `norm`: accents and dots dropped, case folded, hyphens
 as spaces, Arabic article particles ("al-", "el-") dropped and doubled letters collapsed
-(so transliteration and spelling variants like "Mitterand" meet "Mitterrand"). Titles
+(so transliteration and spelling variants like "Nasralah" meet "Nasrallah"). Titles
 before a name ("President", "Gen.", "Sheikh") are skipped. A mention of several words
 matches a full name or alias, or a short form preceded only by words of that person's
-own names ("Yoweri Museveni", "Francois Mitterand"); a one-word mention matches a short
+own names ("Yoweri Museveni", "Hassan Nasralah"); a one-word mention matches a short
 form. An ambiguous short form matches alone only given the year of the text, when the
 people in office that year who bear it all belong to one state ("Herzog" in 2023).
 """
