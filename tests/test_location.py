@@ -133,3 +133,39 @@ def test_dateline_is_not_used_when_the_story_names_another_country(pipeline):
     story = "MINSK — Officials said a drone struck a depot, 40 km from the border with Poland."
     ev = next(e for e in code(story).events if e.evidence.trigger.startswith("struck"))
     assert ev.location is None or ev.location.text != "MINSK"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        # stepped-up patrols are a mobilisation where they are stepped up
+        ("Police stepped up patrols in Karachi after the riots.", "stepped", "Karachi"),
+        # a device detonated: an attack where it went off
+        ("A roadside charge was detonated near a checkpoint in Kandahar on Tuesday.", "detonated", "Kandahar"),
+        # people captured in a battle: the battle's place
+        ("Twelve militants were captured in a raid in Kunduz, police said.", "captured", "Kunduz"),
+        # a named offensive the event followed from places it (weakly)
+        ("Dozens of fighters have been killed since the launch of the Mosul offensive.", "killed", "Mosul"),
+        # a building or hilltops taken: the place they are in or near
+        ("Government troops seized the port compound outside Kismayo after a long siege.", "seized", "Kismayo"),
+        ("Government troops liberated several hilltops near Palmyra on Sunday.", "liberated", "Palmyra"),
+    ],
+)
+def test_new_trigger_places(text, trigger, place):
+    assert _place(text, trigger) == place
+
+
+def test_stepped_up_patrols_are_a_mobilisation():
+    types = {e.type for e in code("The army intensified patrols along the border on Monday.").events}
+    assert "MOBILIZE" in types
+
+
+def test_routine_patrol_is_no_event():
+    # a bare "patrolled" is routine, not a mobilisation (see the event lexicon)
+    assert not code("Police patrolled the streets of Nairobi on Monday.").events
+
+
+def test_capturing_people_is_an_arrest():
+    ev = [e for e in code("Kurdish fighters captured two Islamic State commanders near Raqqa.").events
+          if e.evidence.trigger.startswith("captured")]
+    assert ev and ev[0].type == "COERCE" and ev[0].mode == "arrest"

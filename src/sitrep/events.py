@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from sitrep import data
+from sitrep.data.leaders import LeaderIndex, load_leaders
 from sitrep.dates import parse_iso, resolve
 from sitrep.errors import DataFileError
 from sitrep.gazetteers import SectorCues, load_actor_gazetteer
@@ -71,6 +72,16 @@ LIGHT_VERBS = {"issue", "deliver", "lodge", "file", "give", "send", "declare", "
                "hold", "conduct", "stage", "launch", "begin", "start", "carry", "complete", "continue",
                "announce", "order", "approve", "plan", "make", "undertake", "mount", "step", "expand",
                "impose", "adopt", "unveil", "resume", "finish", "end", "confirm"}
+
+
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+# nouns of a message whose content verb ("a statement demanding ...") is the sender's act
+STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter", "message", "resolution",
+                   "appeal", "announcement", "note", "memorandum", "ultimatum", "video", "speech", "address",
+                   "decree", "order", "proclamation", "manifesto", "petition", "report", "notice"}
+# verbs whose subject takes part in the protest named as their object ("students joined
+# the march", "thousands converged for a rally", "workers participated in the strike")
+JOIN_VERBS = {"join", "converge", "gather", "participate", "attend", "assemble", "flock"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,12 +255,15 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
 class _ArticleContext:
     """Per-article lookups: entity by token, people's affiliations, last actors."""
 
-    def __init__(self, article: Article, sector_of: Any, org_country: dict[str, str | None]) -> None:
+    def __init__(self, article: Article, sector_of: Any, org_country: dict[str, str | None],
+                 leaders: LeaderIndex | None = None, year: int | None = None) -> None:
         doc = article.doc
         self.article = article
         self.doc = doc
         self.sector_of = sector_of
         self.org_country = org_country
+        self.leaders = leaders
+        self.year = year  # of the text, to tell apart leaders who share a name
         self.tok_ent: dict[int, Entity] = {}
         self.ent_at: dict[int, Entity] = {e.start: e for e in article.entities}
         for ent in article.entities:
@@ -287,6 +301,11 @@ class _ArticleContext:
                     break
             desc_text = " ".join(t.text for t in desc)
             sector = self.sector_of(desc_text) if desc_text else None
+            if code is None:
+                # a head of state or minister the gazetteer knows ("President Museveni")
+                leader = self.leaders.find(ent.text, self.year) if self.leaders is not None else None
+                if leader is not None:
+                    code, sector = leader.country, sector or leader.sector
             self.people[key] = Actor(ent.text if len(ent.text.split()) > 1 else ent.text, code, sector)
             if len(ent.text.split()) > 1:
                 self.people[ent.text.lower()] = self.people[key]
@@ -348,6 +367,10 @@ class _ArticleContext:
         return []
 
     def _actor_for(self, ent: Entity, phrase_sector: str | None) -> Actor | None:
+        if ent.type in ("NATIONALITY", "ORG") and ent.code is not None and self._ethnic(ent):
+            # "ethnic Russians (in Ukraine)": a people, not the state of that name;
+            # their country is the place they live in, if the phrase names it
+            return Actor(ent.text, None, phrase_sector or ent.sector, ent.start, ent.end)
         if ent.type in ("LOCATION", "NATIONALITY"):
             if ent.code is None:
                 return None
@@ -355,6 +378,13 @@ class _ArticleContext:
         if ent.type == "ORG":
             if ent.code is None:
                 sector = ent.sector or phrase_sector
+                # a leader's name the tagger took for an organisation ("Museveni"), or the
+                # government a leader heads ("the Bush administration", "Assad's regime")
+                leader = None
+                if self.leaders is not None:
+                    leader = self.leaders.government(ent.text, self.year) or self.leaders.find(ent.text, self.year)
+                if leader is not None:
+                    return Actor(ent.text, leader.country, sector or leader.sector, ent.start, ent.end)
                 return Actor(ent.text, None, sector, ent.start, ent.end)
             country = self.org_country.get(ent.code)
             code = country or ent.code
@@ -362,10 +392,40 @@ class _ArticleContext:
         if ent.type == "PERSON":
             words = ent.text.split()
             p = self.people.get(ent.text.lower()) or (self.people.get(words[-1].lower()) if words else None)
+            if p is None or p.code is None:
+                leader = self.leaders.find(ent.text, self.year) if self.leaders is not None else None
+                if leader is not None:
+                    sector = (p.sector if p is not None else None) or phrase_sector or leader.sector
+                    return Actor(ent.text, leader.country, sector, ent.start, ent.end)
             if p is None:
                 return Actor(ent.text, None, phrase_sector, ent.start, ent.end)
             return Actor(ent.text, p.code, p.sector or phrase_sector, ent.start, ent.end)
         return None
+
+    def _ethnic(self, ent: Entity) -> bool:
+        span = self.doc.char_span(ent.start, ent.end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            return False
+        return self.doc[span.start - 1].lower_ in ("ethnic", "ethnically")
+
+    def placed(self, found: list[Actor], head: Any) -> list[Actor]:
+        """Actors without a code take the one country their phrase places them in
+        ("militias in Mali", "ethnic Russians in eastern Ukraine"), or are named by an
+        apposition that has one ("the foreign minister, Sergei Lavrov, ...")."""
+        if any(a.code for a in found):
+            return found
+        for c in head.children:
+            if c.dep_ == "appos":
+                named = [a for a in self.actors_in(_phrase(c)) if a.code]
+                if named:
+                    return named
+        if not found:
+            return found
+        codes = {a.code for a in self.actors_in(_place_of(head, any_head=True), places=True) if a.code}
+        if len(codes) != 1:
+            return found
+        code = codes.pop()
+        return [Actor(a.text, code, a.sector, a.start, a.end) for a in found]
 
     def remember(self, actors: list[Actor]) -> None:
         if actors:
@@ -384,13 +444,15 @@ class Code:
         self.lexicon = load_lexicon(data_dir)
         gaz = load_actor_gazetteer(data_dir)
         self.org_country = {o.code: o.country for o in gaz.organisations if o.country}
+        self.leaders = load_leaders(data_dir)
         self.default_date = default_date
         self.sector_of = SectorCues(gaz.sector_cues())
 
     def __call__(self, article: Article) -> Article:
         doc = article.doc
-        ctx = _ArticleContext(article, self.sector_of, self.org_country)
         ref_date = parse_iso(article.date) or parse_iso(self.default_date)
+        ctx = _ArticleContext(article, self.sector_of, self.org_country, self.leaders,
+                              ref_date.year if ref_date is not None else None)
         events: list[Event] = []
         sents = list(doc.sents)
         for si, sent in enumerate(sents):
@@ -577,7 +639,7 @@ class Code:
             if agent is not None:
                 actors = ctx.actors_in(list(agent.subtree))
             elif subj is not None:
-                actors = ctx.actors_in(_phrase(subj)) or ctx.actors_in(_place_of(subj), places=True)
+                actors = ctx.placed(ctx.actors_in(_phrase(subj)), subj) or ctx.actors_in(_place_of(subj), places=True)
                 if not actors and subj.lower_ in ("some", "others", "many", "several", "both", "all", "who", "which", "that"):
                     actors = self._climb_subject(tok, ctx)
             else:
@@ -606,8 +668,11 @@ class Code:
                     if s2 is not None:
                         recipients += ctx.actors_in(_phrase(s2))
         actor_codes = {(a.code, a.text) for a in actors}
+        # a recipient of the actor's own state is the actor itself, unless both name their
+        # sector and the sectors differ ("Kagame barred Rwandan opposition parties")
         recipients = [r for r in _unique(recipients) if (r.code, r.text) not in actor_codes
-                      and (r.code is None or r.code not in {a.code for a in actors})]
+                      and (r.code is None or not any(a.code == r.code and not (a.sector and r.sector and a.sector != r.sector)
+                                                     for a in actors))]
         return _unique(actors), recipients
 
     def _noun_actors(self, tok: Any, rule: Rule, ctx: _ArticleContext) -> list[Actor]:
@@ -631,13 +696,16 @@ class Code:
                         found += ctx.actors_in(_phrase(o))
         if not found and tok.dep_ in ("dobj", "pobj", "nsubjpass") :
             verb = tok.head if tok.dep_ != "pobj" else tok.head.head
-            if verb.lemma_.lower() in LIGHT_VERBS or verb.lemma_.lower() in rule.head:
+            in_protest = rule.type == "PROTEST" and tok.dep_ == "pobj" and tok.head.lower_ == "in" \
+                and not any(c.dep_ == "det" for c in tok.children)  # "resigned in protest"
+            if verb.lemma_.lower() in LIGHT_VERBS or verb.lemma_.lower() in rule.head \
+                    or (rule.type == "PROTEST" and verb.lemma_.lower() in JOIN_VERBS) or in_protest:
                 subj, _, agent = _verb_subjects(verb)
                 target = agent or subj
                 if target is not None:
                     found = ctx.actors_in(_phrase(target) if agent is None else list(target.subtree))
-                    if not found and agent is None:
-                        found = ctx.actors_in(_place_of(target), places=True)
+                    if agent is None:
+                        found = ctx.placed(found, target) or ctx.actors_in(_place_of(target), places=True)
         if not found and rule.reciprocal and tok.dep_ in ("nsubj", "nsubjpass"):
             # "Belarusian-Russian cooperation": adjectives on the head noun
             found = ctx.actors_in([t for t in tok.lefts])
@@ -651,15 +719,19 @@ class Code:
                 break
             head = cur.head
             if cur.dep_ in ("relcl", "acl") and _is_noun(head):
-                return ctx.actors_in(_phrase(head))
+                found = ctx.actors_in(_phrase(head))
+                if found or head.dep_ not in ("dobj", "pobj") or _lemma_of(head) not in STATEMENT_NOUNS:
+                    return found
+                cur = head  # "issued a statement demanding ...": the one who issued it
+                continue
             subj, _, agent = _verb_subjects(head)
             target = agent or subj
             if target is not None and cur.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "pobj", "prep", "ccomp", "advmod", "acomp", "dobj"):
                 if cur.dep_ == "ccomp" and head.lemma_.lower() not in PLAN_VERBS:
                     return []
                 found = ctx.actors_in(_phrase(target) if agent is None else list(target.subtree))
-                if not found and agent is None:
-                    found = ctx.actors_in(_place_of(target), places=True)
+                if agent is None:
+                    found = ctx.placed(found, target) or ctx.actors_in(_place_of(target), places=True)
                 if found:
                     return found
                 if target.lower_ in ("some", "others", "many"):
@@ -765,6 +837,10 @@ class Code:
 
 
 # ----------------------------------------------------------------------
+def _lemma_of(tok: Any) -> str:
+    return tok.lemma_.lower()
+
+
 def _is_noun(tok: Any) -> bool:
     return tok.pos_ in ("NOUN", "PROPN")
 
@@ -787,6 +863,8 @@ def _object_lemmas(tok: Any) -> set[str]:
     out: set[str] = set()
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "xcomp", "compound", "acomp"):
+            if c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ in PLACE_ENTS:
+                out.add("@place")  # "captured Goma", "Kherson was retaken"
             out.add(c.lemma_.lower())
             out.add(c.lower_)
             out.update(_stems(c.lower_))
@@ -859,6 +937,13 @@ def _verb_subjects(verb: Any) -> tuple[Any | None, Any | None, Any | None]:
     if subj is None and passive is None and verb.dep_ == "conj":
         # "Poland and Lithuania condemned X and called for Y": share the first verb's subject
         s, p, a = _verb_subjects(verb.head)
+        own_aux = {c.dep_ for c in verb.children} & {"aux", "auxpass"}
+        active = own_aux == {"aux"} or (not own_aux and verb.tag_ in ("VBZ", "VBP"))
+        if s is None and p is not None and agent is None and active:
+            # "was indicted by the court and will resign": the one indicted resigns (an
+            # active verb by its own auxiliary or tense; a bare past form may be a
+            # passive participle: "was detained by police and charged with ...")
+            return p, None, None
         subj, passive, agent = subj or s, passive, agent or a
     return subj, passive, agent
 
@@ -879,11 +964,12 @@ def _phrase(tok: Any) -> list[Any]:
     return out
 
 
-def _place_of(tok: Any) -> list[Any]:
+def _place_of(tok: Any, *, any_head: bool = False) -> list[Any]:
     """The place a group is tied to in its own phrase: "rebels in the Ivory Coast",
     "students throughout Indonesia", "security forces in Guinea" (CAMEO codes such
-    groups by that country). Only for a common-noun head: a named actor keeps its code."""
-    if not (tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and not tok.ent_type_)):
+    groups by that country). Only for a common-noun head: a named actor keeps its code
+    (`any_head` for a head already known to carry no code)."""
+    if not any_head and not (tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and not tok.ent_type_)):
         return []
     out: list[Any] = []
     for c in tok.children:
@@ -1158,7 +1244,10 @@ def _dedupe(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, Rule, Event
             roleless = not (ev.actor or ev.recipient) or not (k_ev.actor or k_ev.recipient)
             related = roleless or tok.head.i == k_tok.i or k_tok.head.i == tok.i or (
                 tok.head.head.i == k_tok.i and tok.head.dep_ == "prep") or (
-                k_tok.head.head.i == tok.i and k_tok.head.dep_ == "prep")
+                k_tok.head.head.i == tok.i and k_tok.head.dep_ == "prep") or (
+                # one crowd protesting twice in a sentence is one protest ("gathered for a
+                # rally to protest ...")
+                ev.type == "PROTEST" and ev.actor and {a.code for a in ev.actor} == {a.code for a in k_ev.actor})
             if related:
                 if not k_ev.actor and ev.actor:
                     k_ev.actor = ev.actor

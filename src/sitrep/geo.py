@@ -268,7 +268,7 @@ def place_role(tok: Any, head: Any, cues: LocationCues) -> tuple[int, int] | Non
                 cur = up
                 continue
             if dep != "poss" and lemma in cues.event_nouns:
-                located_noun = True  # "the X bombing"
+                located_noun = happening = True  # "the X bombing", "the X offensive"
                 cur = up
                 continue
             return None  # "X's police chief", "the X accord", "an X war crimes suspect"

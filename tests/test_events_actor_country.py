@@ -1,0 +1,87 @@
+"""Where an actor's country comes from when the actor itself names none: the place its
+own phrase puts it in ("rebels in X"), and an ethnic group is not the state of that name.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import sitrep
+
+
+def _actors(text: str, type_: str) -> list[tuple[str, str | None]]:
+    events = [e for e in sitrep.code(text, date="2025-03-04").events if e.type == type_]
+    assert events, f"no {type_} event"
+    return [(a.text, a.code) for a in events[0].actor]
+
+
+def test_codeless_group_takes_country_of_its_phrase():
+    assert _actors("Rebels in the Central African Republic rejected the ceasefire on Monday.", "REJECT") \
+        == [("Rebels", "CAF")]
+
+
+def test_ethnic_group_is_not_the_state_of_its_name():
+    actors = _actors("Ethnic Russians in eastern Ukraine rejected the new language law.", "REJECT")
+    assert [code for _, code in actors] == ["UKR"]
+
+
+def test_ethnic_group_without_place_gets_no_state():
+    actors = _actors("Ethnic Hungarians rejected the new language law.", "REJECT")
+    assert all(code != "HUN" for _, code in actors)
+
+
+def test_ethnic_protesters_take_country_of_protest():
+    actors = _actors("Ethnic Serbs rallied in northern Kosovo on Sunday.", "PROTEST")
+    assert actors and all(code == "XKX" for _, code in actors)
+
+
+def test_nationals_keep_their_state():
+    # without "ethnic", a demonym names the state's people even abroad
+    actors = _actors("Russians in Latvia protested against the new law.", "PROTEST")
+    assert actors and all(code == "RUS" for _, code in actors)
+
+
+def test_active_verb_after_passive_takes_the_passive_subject():
+    # the minister resigns, not the prosecutors who questioned him
+    actors = _actors("Serbia's defence minister has been questioned by Dutch prosecutors and will resign on Friday.",
+                     "RETREAT")
+    assert [code for _, code in actors] == ["SRB"]
+
+
+def test_passive_verb_after_passive_keeps_the_agent():
+    actors = _actors("A Kenyan diplomat was detained by Ugandan police and charged with espionage.", "ACCUSE")
+    assert [code for _, code in actors] == ["UGA"]
+
+
+def test_apposition_names_the_actor():
+    actors = _actors("The country's foreign minister, Sergei Lavrov, rejected the proposal on Monday.", "REJECT")
+    assert [code for _, code in actors] == ["RUS"]
+
+
+def test_joining_verb_subject_is_the_protester():
+    assert _actors("Hundreds of Kenyan students joined the march against fuel prices.", "PROTEST") \
+        == [("Kenyan students", "KEN")]
+
+
+def test_one_crowd_one_protest():
+    events = [e for e in sitrep.code("Thousands of Nigerians converged on Abuja for a rally to protest the new tax.",
+                                     date="2025-03-04").events if e.type == "PROTEST"]
+    assert len(events) == 1 and {a.code for a in events[0].actor} == {"NGA"}
+
+
+def test_statement_content_verb_takes_the_sender():
+    actors = _actors("Hungary's foreign ministry issued a statement demanding that Ukraine restore the minority "
+                     "schools.", "REQUEST")
+    assert [code for _, code in actors] == ["HUN"]
+
+
+def test_in_protest_takes_the_subject():
+    actors = _actors("Ales Lis, a Belarusian poet, went on hunger strike in protest against the closure of his "
+                     "newspaper.", "PROTEST")
+    assert [code for _, code in actors] == ["BLR"]
+
+
+def test_police_at_a_protest_are_not_protesters():
+    events = [e for e in sitrep.code("Police arrested ten men at the protest in Minsk.", date="2025-03-04").events
+              if e.type == "PROTEST"]
+    assert all("Police" not in a.text for e in events for a in e.actor)
