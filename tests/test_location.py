@@ -138,8 +138,9 @@ def test_dateline_is_not_used_when_the_story_names_another_country(pipeline):
 @pytest.mark.parametrize(
     ("text", "trigger", "place"),
     [
-        # stepped-up patrols are a mobilisation where they are stepped up
-        ("Police stepped up patrols in Karachi after the riots.", "stepped", "Karachi"),
+        # patrols are events with a place: the streets patrolled or the town named
+        ("Peacekeepers in armoured cars patrolled Bunia on Friday after the clashes.", "patrolled", "Bunia"),
+        ("Soldiers were patrolling the market in Mopti when the gunmen opened fire.", "patrolling", "Mopti"),
         # a device detonated: an attack where it went off
         ("A roadside charge was detonated near a checkpoint in Kandahar on Tuesday.", "detonated", "Kandahar"),
         # people captured in a battle: the battle's place
@@ -155,14 +156,9 @@ def test_new_trigger_places(text, trigger, place):
     assert _place(text, trigger) == place
 
 
-def test_stepped_up_patrols_are_a_mobilisation():
-    types = {e.type for e in code("The army intensified patrols along the border on Monday.").events}
+def test_patrol_is_a_mobilisation():
+    types = {e.type for e in code("Police patrolled the streets of Nairobi on Monday.").events}
     assert "MOBILIZE" in types
-
-
-def test_routine_patrol_is_no_event():
-    # a bare "patrolled" is routine, not a mobilisation (see the event lexicon)
-    assert not code("Police patrolled the streets of Nairobi on Monday.").events
 
 
 def test_capturing_people_is_an_arrest():
