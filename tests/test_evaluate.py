@@ -526,3 +526,21 @@ def test_location_suspect_spans_are_read_as_token_indices_for_the_repaired_score
     assert result.counts["unrepairable"] == 3
     assert result.metrics["accuracy_repaired"] == 1.0  # good and as_tokens, both right
     assert result.metrics["accuracy"] == 0.2  # only good is right as stored
+
+
+def test_a_repeated_gold_id_is_made_unique_so_each_record_keeps_its_own_prediction():
+    from sitrep.evaluate.gold import LocationRecord
+    from sitrep.evaluate.harness import code_records, unique_ids
+
+    first = LocationRecord("same", "Troops patrolled Lyon.", None, None, ())
+    second = LocationRecord("same", "Police patrolled Nantes.", None, None, ())
+    other = LocationRecord("other", "Farmers marched in Lille.", None, None, ())
+    records = unique_ids([first, second, other])
+    assert [r.id for r in records] == ["same", "same#2", "other"]
+
+    class Echo:
+        def run(self, articles):
+            return iter(articles)
+
+    coded = code_records(records, Echo())
+    assert coded["same"].text == first.text and coded["same#2"].text == second.text

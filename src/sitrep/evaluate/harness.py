@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +49,18 @@ TASKS: dict[str, Task] = {
         Task("seed", "the nine checks on the founding article", gold.load_seed, seed.score),
     )
 }
+
+
+def unique_ids(records: Sequence[Any]) -> list[Any]:
+    """The records with every id made unique: a repeated id gets "#2", "#3", ...
+    (one PLOVER gold id names two different sentences; keyed by id, the second
+    would be scored against the first one's prediction)."""
+    seen: dict[str, int] = {}
+    out = []
+    for rec in records:
+        n = seen[rec.id] = seen.get(rec.id, 0) + 1
+        out.append(rec if n == 1 else replace(rec, id=f"{rec.id}#{n}"))
+    return out
 
 
 def code_records(records: Sequence[Any], pipeline: Any) -> dict[str, Article]:
@@ -88,7 +100,7 @@ def run_eval(
     results: dict[str, TaskResult] = {}
     for name in names:
         task = TASKS[name]
-        records = task.load(gold_dir)
+        records = unique_ids(task.load(gold_dir))
         if limit is not None:
             records = records[:limit]
         predicted = code_records(records, pipeline)
