@@ -874,11 +874,12 @@ class Corefer:
         """The nearest PERSON before `before` named with the title `head` next to the name."""
         title = head.lower_
         k = bisect.bisect_left([e.start for e in ents], before)
+        text = doc.text  # built from the tokens on each access
         for e in reversed(ents[max(0, k - 200):k]):
             if e.type != "PERSON" or e.end > before:
                 continue
             lo = max(0, e.start - 60)
-            near = doc.text[lo:min(len(doc.text), e.end + 80)].lower()
+            near = text[lo:e.end + 80].lower()
             if title in near.replace(",", " ").split():
                 return e.text
         return None

@@ -28,6 +28,7 @@ from sitrep.model import (
     AcledType, Actor, Article, Attribution, Entity, Event, Evidence, Place, Quote, Weapon,
 )
 
+_UNSET: Any = object()  # marks a per-article value not computed yet
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "would", "should", "can", "must"}
 PLAN_VERBS = {
@@ -260,6 +261,7 @@ class _ArticleContext:
         doc = article.doc
         self.article = article
         self.doc = doc
+        self.text = doc.text  # built from the tokens on each access: read it once
         self.sector_of = sector_of
         self.org_country = org_country
         self.leaders = leaders
@@ -272,10 +274,19 @@ class _ArticleContext:
                 continue
             for i in range(span.start, span.end):
                 self.tok_ent.setdefault(i, ent)
+        self.story_place: Any = _UNSET  # the dateline's place, once asked (sitrep.geo.story_place)
+        self._dates: list[tuple[int, int, str]] | None = None  # see dates_in
         self.people: dict[str, Actor] = {}  # surname -> actor of the person's first mention
         self.last_actors: list[Actor] = []
         self.last_person: Actor | None = None
         self._index_people()
+
+    def dates_in(self, sent: Any) -> list[tuple[int, int, str]]:
+        """The DATE and TIME entities inside `sent` as (start, end, text) token spans; the
+        article's are listed once, not per event."""
+        if self._dates is None:
+            self._dates = [(e.start, e.end, e.text) for e in self.doc.ents if e.label_ in ("DATE", "TIME")]
+        return [d for d in self._dates if sent.start <= d[0] and d[1] <= sent.end]
 
     def _index_people(self) -> None:
         doc = self.doc
@@ -570,7 +581,7 @@ class Code:
                 or [Actor(location.text, location.country, None, location.start, location.end)]
         if _is_noun(tok) and not (actors or recipients or weapons or location) and not rule.bare_noun:
             return None
-        if rule.type == "CONSULT" and not _is_noun(tok) and _parties(actors + recipients, doc.text) < 2 \
+        if rule.type == "CONSULT" and not _is_noun(tok) and _parties(actors + recipients, ctx.text) < 2 \
                 and not any(c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("with", "between"))
                             for c in tok.children):
             return None  # "the cabinet met": a meeting needs a second party  # "such a deployment": a reference, not a report of who did what
@@ -776,11 +787,13 @@ class Code:
         `sitrep.geo.event_place`), else the dateline's place under the conditions of
         `sitrep.geo.dateline_place`. The roles of the place decide, not `used`: a place that is
         the actor is ruled out by its syntax, a place attacked or taken ("shelled X") counts."""
-        from sitrep.geo import dateline_place, event_place, load_location_cues
+        from sitrep.geo import dateline_place, event_place, load_location_cues, story_place
 
         ent = event_place(scope, ctx.tok_ent, load_location_cues())
         if ent is None and scope:
-            ent = dateline_place(ctx.doc, ctx.article.entities, scope[0].sent)
+            if ctx.story_place is _UNSET:
+                ctx.story_place = story_place(ctx.doc, ctx.article.entities)
+            ent = dateline_place(ctx.doc, ctx.article.entities, scope[0].sent, ctx.story_place)
         if ent is None:
             return None
         return Place(ent.text, ent.start, ent.end, ent.lat, ent.lon, ent.country)
@@ -789,11 +802,9 @@ class Code:
               ref: date | None) -> tuple[str | None, str | None]:
         scope_ids = {t.i for t in scope}
         candidates = []
-        for ent in sent.ents:
-            if ent.label_ not in ("DATE", "TIME"):
-                continue
-            inside = any(t.i in scope_ids for t in ent)
-            candidates.append((not inside, ent.start, ent.text))
+        for start, end, text in ctx.dates_in(sent):
+            inside = any(i in scope_ids for i in range(start, end))
+            candidates.append((not inside, start, text))
         for _, _, text in sorted(candidates):
             got = resolve(text, ref)
             if got is not None:
