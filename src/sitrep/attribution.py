@@ -169,7 +169,7 @@ class Attribute:
     def __call__(self, article: Article) -> Article:
         doc = article.doc
         text = article.text
-        marks = [m for m in find_quoted_spans(text) if self._long_enough(doc, m)]
+        marks = [m for m in find_quoted_spans(text) if self._long_enough(doc, m) and not _is_title(doc, m)]
         people = _PersonIndex(article.entities, doc)
         quoted_tok = bytearray(len(doc))  # 1 for tokens inside a quoted span: one pass, O(1) lookups
         for m in marks:
@@ -321,7 +321,8 @@ class Attribute:
             self._sent_index = index
             k = index.get(touched[-1].start)
             close = text[m.end - 1: m.end] if m.end > 0 else ""
-            if k is not None and k + 1 < len(sents) and not after and close in (",", "?", "!", "—", "-"):
+            if k is not None and k + 1 < len(sents) and all(t.is_punct or t.is_space for t in after) \
+                    and close in (",", "?", "!", "—", "-"):
                 nxt = sents[k + 1]
                 if nxt.start_char - m.end <= 3 and "\n" not in text[m.end:nxt.start_char]:
                     run = []
@@ -345,14 +346,15 @@ class Attribute:
                     subj = self._speaker_of(anc)
                     if subj is not None and not in_quote(subj):
                         return anc, subj
-        # '"..." ― Name' (a signature dash after the quote)
-        if after and after[0].text in ("―", "—", "–", "-", "--") and len(after) > 1 and after[1].pos_ == "PROPN":
-            run = [after[1]]
-            for t in after[2:]:
-                if t.pos_ != "PROPN":
-                    break
-                run.append(t)
-            return after[0], run[-1]
+        # '"..." ― Name' (a signature dash after the quote, on the same line)
+        sig = SIGNATURE.match(text, m.end) if text else None
+        if sig is not None and touched:
+            doc = touched[-1].doc
+            dash = doc.char_span(sig.start(1), sig.end(1), alignment_mode="expand")
+            name = doc.char_span(sig.start(2), sig.end(2), alignment_mode="expand")
+            last = [t for t in name if not t.is_punct and not t.is_space] if name is not None else []
+            if dash is not None and last and last[-1].pos_ == "PROPN":
+                return dash[0], last[-1]
         for side in (after, before):
             for t in side:
                 if t.lemma_.lower() in self.quote_verbs and t.pos_ in ("VERB", "AUX"):
@@ -753,6 +755,11 @@ class _PersonIndex:
         return before[-1] if before else None
 
 
+# '"..." ― Jane Doe': a dash after the closing mark, then a capitalised name on the same line
+SIGNATURE = re.compile(
+    r"[”\"’»']{0,2}[ \t\xa0]*(―|—|–|--)[ \t\xa0]*"
+    r"([A-Z][\w.'’-]*(?:[ \t\xa0]+(?:[A-Z][\w.'’-]*|de|da|del|van|von|la|y)){0,5})[ \t\xa0]*[.,]?[ \t\xa0]*(?:\n|$)")
+
 TITLE_WORDS = re.compile(
     r"(minister|president|premier|chancellor|secretary|spokes\w+|head|chief|commander|general|"
     r"colonel|ambassador|envoy|director|adviser|advisor|chairman|chair|leader|officer|official|"
@@ -789,6 +796,27 @@ def _title_for(doc: Any, ent: Entity) -> str | None:
             if TITLE_WORDS.search(t):
                 return t
     return None
+
+
+TITLE_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "vs", "is"}
+
+
+def _is_title(doc: Any, m: _Mark) -> bool:
+    """A quoted name in running text (a show, a book, a slogan in Title Case: 'on CBS's "Face
+    the Nation"'), not a quote: short, every word capitalised, in a sentence that is not
+    itself a Title-Case headline, and not ending in sentence punctuation."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t for t in span if t.is_alpha]
+    if not 2 <= len(words) <= 8 or doc.text[m.end - 1: m.end] in (".", "?", "!"):
+        return False
+    if not words[0].text[0].isupper() or any(
+            not t.text[0].isupper() and t.lower_ not in TITLE_SMALL for t in words):
+        return False
+    outside = [t for t in span.sent if t.is_alpha and not (m.start <= t.idx < m.end)]
+    lower = [t for t in outside if t.text[0].islower() and t.lower_ not in TITLE_SMALL]
+    return len(lower) >= 3
 
 
 def _copy_speaker(src: Quote, dst: Quote) -> None:
