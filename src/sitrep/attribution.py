@@ -477,7 +477,7 @@ class Attribute:
             out.append(self._make(article, subj, (start, end), cue.text, cue, people, sent,
                                   direct=False, rule="verb-cue"))
         for noun in sent:
-            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.claim_nouns or in_quote(noun):
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.claim_nouns and noun.lemma_.lower() not in self.stance_nouns or in_quote(noun):
                 continue
             found = self._claim_of_noun(noun)
             if found is not None:

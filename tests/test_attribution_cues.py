@@ -1,0 +1,51 @@
+"""Cue words beyond say/tell: the long tail of reporting, stance and belief
+words (sentences written for these tests, no gold text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.model import Article
+
+
+@pytest.fixture(scope="module")
+def attribute(pipeline):
+    stages = [s for s in pipeline.stages if s.name not in ("events",)]
+
+    def run(text: str) -> Article:
+        a = Article(id="t", text=text, origin="<test>", format="text")
+        for st in stages:
+            a = st.run(a)
+        return a
+
+    return run
+
+
+def _covering(article: Article, phrase: str):
+    start = article.text.index(phrase)
+    return [q for q in article.quotes if q.start <= start and start + len(phrase) <= q.end]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The mayor joked that the new bridge would outlast everyone in the room.",
+     "the new bridge would outlast everyone in the room", "mayor"),
+    ("The union focused on pensions for retired dock workers.", "pensions for retired dock workers", "union"),
+    ("The senator voted against the harbour expansion plan.", "the harbour expansion plan", "senator"),
+    ("Most farmers see the new tariff as a threat to their income.", "the new tariff as a threat", "farmers"),
+])
+def test_long_tail_cue_verbs(attribute, text, content, speaker):
+    a = attribute(text)
+    hits = _covering(a, content)
+    assert len(hits) == 1, [(q.content, q.speaker) for q in a.quotes]
+    assert speaker in (hits[0].speaker or "").lower()
+
+
+def test_stance_noun_with_owner_is_a_claim(attribute):
+    a = attribute("His repeated criticism of the port authority cost him the union's backing.")
+    hits = _covering(a, "the port authority")
+    assert len(hits) == 1 and hits[0].rule == "noun-cue"
+
+
+def test_military_verbs_stay_out(attribute):
+    a = attribute("Drones hit the depot overnight and artillery targeted the airfield.")
+    assert a.quotes == []
