@@ -62,3 +62,25 @@ def test_quoted_show_title_is_not_a_quote(attribute):
 def test_title_case_headline_quote_is_kept(attribute):
     a = attribute('Senator Says "We Will Not Back Down"\n\nThe senator spoke in the capital on Friday.')
     assert _covering(a, "We Will Not Back Down")
+
+
+def test_transcript_lines_take_the_name_as_speaker(attribute):
+    a = attribute('Part of the interview follows.\n\n"HOST: Will the new budget cut money for the schools in the north?\n\n'
+                  '"MINISTER: The budget keeps every school open, and we will add teachers next year.')
+    hits = _covering(a, "The budget keeps every school open")
+    assert len(hits) == 1 and hits[0].speaker == "MINISTER"
+    assert "MINISTER" not in hits[0].content
+    host = _covering(a, "Will the new budget cut money")
+    assert len(host) == 1 and host[0].speaker == "HOST"
+
+
+def test_line_lead_list_of_names_is_not_a_statement(attribute):
+    a = attribute("The panel met on Monday.\n\nOhio: Ann Lee, Bob Roe, Carl Diaz, Dana West.")
+    assert not _covering(a, "Ann Lee, Bob Roe")
+
+
+def test_block_quote_after_a_colon_lead_in(attribute):
+    a = attribute("The governor spoke to reporters on Monday.\n\nThe governor added:\n\n"
+                  "We have rebuilt every road in the county and we will finish the bridges next year.\n\nThe end.")
+    hits = _covering(a, "We have rebuilt every road in the county")
+    assert len(hits) == 1 and "governor" in hits[0].speaker.lower()

@@ -236,7 +236,9 @@ class Attribute:
             quotes.append(q)
             if q.speaker:
                 last = q
-        # 2. indirect claims: speech verbs with a clausal complement outside quotes; "according to"
+        # 2. lines led by a speaker ('PENCE: ...', 'Q: ...', 'Poll: ...') and block quotes after 'X added:'
+        quotes.extend(self._line_leads(article, quotes, people))
+        # 3. indirect claims: speech verbs with a clausal complement outside quotes; "according to"
         for sent in sents:
             for q in self._indirect(article, sent, people, in_quote, used_cues, quotes, partial_cues):
                 quotes.append(q)
@@ -245,6 +247,74 @@ class Attribute:
         quotes.sort(key=lambda q: (q.start, q.end))
         article.quotes = quotes
         return article
+
+    def _line_leads(self, article: Article, quotes: list[Quote], people: "_PersonIndex") -> list[Quote]:
+        """Transcript and interview lines ('WALLACE: ...', '"PENCE: ...', 'Q: ...'), headlines led by
+        their source ('Poll: Voters ...'), and a paragraph set off as a block quote after a
+        lead-in that ends in a colon ('The governor added:'). A quoted line led by a name
+        loses the name from its content and takes it as its speaker."""
+        text, doc = article.text, article.doc
+        out: list[Quote] = []
+        by_start = {q.start: q for q in quotes}
+        lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+        for k, (ls, le) in enumerate(lines):
+            m = LINE_LEAD.match(text, ls, le)
+            if m is not None and self._lead_ok(doc, m):
+                cs, ce = _strip_span(text, m.end(), le)
+                while ce > cs and text[ce - 1] in "\"”":
+                    ce -= 1
+                old = by_start.get(m.start(2))
+                if old is not None and old.rule not in ("quote-no-cue", "continuation"):
+                    continue
+                if old is None and (any(q.start <= cs + 2 and q.end > cs and q.speaker for q in quotes)
+                                    or len(text[cs:ce].split()) < 3):
+                    continue
+                lead = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+                colon = doc.char_span(m.end(2), m.end(2) + 1, alignment_mode="expand")
+                body = doc.char_span(cs, ce, alignment_mode="expand")
+                if lead is None or colon is None or body is None or not any(
+                        t.pos_ in ("VERB", "AUX") for t in body):
+                    continue  # 'Iowa: Ann Lee, Bob Roe, ...' is a list, not a statement
+                q = self._make(article, lead.root, (cs, ce), ":", colon[0], people, lead.sent,
+                               direct=bool(m.group(1)) or old is not None, rule="line-lead")
+                if old is not None:
+                    quotes.remove(old)
+                out.append(q)
+                continue
+            # block quote: the previous line is a lead-in ending in a colon
+            if k == 0 or text[ls] in OPEN_CLOSE:
+                continue
+            ps, pe = lines[k - 1]
+            if not text[ps:pe].rstrip().endswith(":") or any(ls <= q.start < le for q in quotes):
+                continue
+            colon_at = text.rindex(":", ps, pe)
+            colon = doc.char_span(colon_at, colon_at + 1, alignment_mode="expand")
+            if colon is None:
+                continue
+            root = colon[0].sent.root
+            subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.lower_ in ("it", "there", "this") or root.pos_ not in ("VERB", "AUX") or not (
+                    self._is_cue(_lemma(root)) or root.lemma_.lower() in self.quote_verbs
+                    or any(t.lemma_.lower() in self.speech_nouns for t in colon[0].sent)):
+                continue
+            cs, ce = _strip_span(text, ls, le)
+            if len(text[cs:ce].split()) < 3:
+                continue
+            out.append(self._make(article, subj, (cs, ce), root.text, root, people, colon[0].sent,
+                                  direct=True, rule="block-quote"))
+        return out
+
+    def _lead_ok(self, doc: Any, m: re.Match) -> bool:
+        lead = m.group(2)
+        words = lead.split()
+        if words[0].lower().strip(".") in LEAD_STOP or " ".join(words[:2]).lower() in LEAD_STOP:
+            return False
+        if any(ch.isdigit() for ch in lead):
+            return False
+        span = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+        if span is None or any(t.pos_ in ("VERB", "AUX") and not t.is_upper for t in span):
+            return False
+        return True
 
     def _drop_nested_claims(self, quotes: list[Quote]) -> list[Quote]:
         """'She said she plans to join the protest': one claim, the saying. A thought, plan or
@@ -759,6 +829,17 @@ class _PersonIndex:
 SIGNATURE = re.compile(
     r"[”\"’»']{0,2}[ \t\xa0]*(―|—|–|--)[ \t\xa0]*"
     r"([A-Z][\w.'’-]*(?:[ \t\xa0]+(?:[A-Z][\w.'’-]*|de|da|del|van|von|la|y)){0,5})[ \t\xa0]*[.,]?[ \t\xa0]*(?:\n|$)")
+
+# a line led by its speaker: 'WALLACE: ...', '"PENCE: ...', 'Q: ...', 'Poll: ...'
+LINE_LEAD = re.compile(r"[ \t]*([\"“]?)([A-Z][\w.’'&-]*(?:[ \t]+[\w.’'&-]+){0,5}?)[ \t]*:[ \t]+(?=\S)")
+LEAD_STOP = {"note", "editor's note", "editor’s note", "update", "updated", "correction", "corrections", "related",
+             "read", "photo", "photos", "video", "watch", "caption", "credit", "credits", "image", "click", "follow",
+             "listen", "subscribe", "advertisement", "transcript", "excerpt", "abstract", "summary", "disclaimer",
+             "tags", "filed", "posted", "published", "date", "by", "see", "also", "contact", "email", "phone",
+             "twitter", "facebook", "source", "sources", "map", "chart", "graphic", "table", "figure", "warning",
+             "breaking", "exclusive", "live", "opinion", "analysis", "review", "editorial", "commentary", "sign",
+             "latest", "the latest", "reminder", "a reminder", "stat", "quote", "question", "fact", "bottom",
+             "the bottom", "why", "what", "how", "who", "where", "when", "here", "this", "today", "tonight"}
 
 TITLE_WORDS = re.compile(
     r"(minister|president|premier|chancellor|secretary|spokes\w+|head|chief|commander|general|"
