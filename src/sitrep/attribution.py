@@ -266,7 +266,7 @@ class Attribute:
                 old = by_start.get(m.start(2))
                 if old is not None and old.rule not in ("quote-no-cue", "continuation"):
                     continue
-                if old is None and (any(q.start <= cs + 2 and q.end > cs and q.speaker for q in quotes)
+                if old is None and (any(q.start < ce and q.end > cs and q.speaker for q in quotes)
                                     or len(text[cs:ce].split()) < 3):
                     continue
                 lead = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
