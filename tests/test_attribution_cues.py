@@ -49,3 +49,30 @@ def test_stance_noun_with_owner_is_a_claim(attribute):
 def test_military_verbs_stay_out(attribute):
     a = attribute("Drones hit the depot overnight and artillery targeted the airfield.")
     assert a.quotes == []
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The farmers were worried about the new water rules.", "the new water rules", "farmers"),
+    ("The minister is confident that the harbour will reopen in May.", "the harbour will reopen in May", "minister"),
+    ("Local traders were frustrated with the slow repairs on the main road.", "the slow repairs on the main road",
+     "traders"),
+])
+def test_adjective_cues(attribute, text, content, speaker):
+    a = attribute(text)
+    hits = _covering(a, content)
+    assert len(hits) == 1, [(q.content, q.speaker) for q in a.quotes]
+    assert hits[0].rule == "adjective-cue"
+    assert speaker in (hits[0].speaker or "").lower()
+
+
+def test_it_is_clear_has_no_source(attribute):
+    a = attribute("It is not clear whether the new Gdansk harbour will open before the winter storms.")
+    hits = _covering(a, "will open before the winter storms")
+    assert len(hits) == 1 and hits[0].speaker is None
+
+
+def test_according_to_at_the_end_with_an_odd_parse(attribute):
+    a = attribute("The council quietly dropped the tram plan last year, according to show organisers.")
+    hits = _covering(a, "The council quietly dropped the tram plan last year")
+    assert len(hits) == 1 and hits[0].rule == "according-to"
+    assert "organisers" in (hits[0].speaker or "")

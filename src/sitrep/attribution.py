@@ -154,6 +154,7 @@ class Attribute:
         self.unsourced_verbs = set(cues["unsourced_verbs"])
         self.passive_verbs = set(cues["passive_verbs"])
         self.claim_nouns = set(cues["claim_nouns"])
+        self.stance_adjectives = {k: set(v) for k, v in cues["stance_adjectives"].items()}
         self.quote_verbs = self.verbs | set(cues["quote_verbs"])
         self.light_verbs = set(cues["light_verbs"])
         self.speech_nouns = set(cues["speech_nouns"])
@@ -322,7 +323,8 @@ class Attribute:
         not a claim of its own. (Keeping reports inside reports, 'X said Y told him', scored lower.)"""
         cover = _Cover([(o.start, o.end, id(o)) for o in quotes
                         if o.direct or (o.cue and o.rule in ("verb-cue", "according-to", "quote-cue"))])
-        return [q for q in quotes if not (q.rule in ("verb-cue", "unsourced-cue", "noun-cue") and q.cue_start is not None
+        return [q for q in quotes if not (q.rule in ("verb-cue", "unsourced-cue", "noun-cue", "adjective-cue")
+                                          and q.cue_start is not None
                                           and cover.covers(q.cue_start, q.cue_start + 1, id(q)))]
 
     def _resolve_anaphora(self, article: Article, quotes: list[Quote], people: "_PersonIndex") -> None:
@@ -518,10 +520,28 @@ class Attribute:
                 continue
             last_cue_tok = sent.doc[tok.i + cue_len - 1]
             objs = [c for c in last_cue_tok.children if c.dep_ == "pobj"]
-            if not objs:
+            # the source as written: up to the next comma or the sentence end (the parse may hang
+            # the rest of the sentence on it, or read 'according to show insiders' as a verb)
+            run = []
+            for t in sent.doc[last_cue_tok.i + 1: sent.end]:
+                if t.text in (",", ";", ":", "—", "–", "--", ".", "?", "!") or t.is_space or len(run) >= 15:
+                    break
+                run.append(t)
+            if not run:
                 continue
-            speaker_tok = self._by_agent(objs[0])
-            content = _sentence_minus(sent, tok.i, max(t.i for t in objs[0].subtree) + 1)
+            run_ids = {t.i for t in run}
+            if objs and (all(t.i in run_ids for t in objs[0].subtree) or _sentence_minus(
+                    sent, tok.i, max(t.i for t in objs[0].subtree) + 1) is not None):
+                speaker_tok = self._by_agent(objs[0])
+                cut = max(t.i for t in objs[0].subtree) + 1
+            else:
+                heads = [t for t in run if t.head.i not in run_ids and t.pos_ in ("NOUN", "PROPN", "PRON")]
+                nouns = [t for t in run if t.pos_ in ("NOUN", "PROPN", "PRON")]
+                if not (heads or nouns):
+                    continue
+                speaker_tok = heads[0] if heads else nouns[-1]
+                cut = run[-1].i + 1
+            content = _sentence_minus(sent, tok.i, cut)
             if content is None or any(q.start <= content[0] < q.end for q in quotes if q.direct):
                 continue
             cue = sent.doc[tok.i: tok.i + cue_len].text
@@ -554,7 +574,51 @@ class Attribute:
                 (start, end), subj = found
                 out.append(self._make(article, subj, (start, end), noun.text, noun, people, sent,
                                       direct=False, rule="noun-cue"))
+        for adj in sent:
+            if adj.lower_ not in self.stance_adjectives or in_quote(adj) or adj.i in used_cues:
+                continue
+            found = self._claim_of_adjective(adj)
+            if found is None:
+                continue
+            (start, end), subj = found
+            if subj is None:
+                out.append(Quote(
+                    content=article.text[start:end], start=start, end=end, speaker=None, speaker_start=None,
+                    speaker_end=None, speaker_type="unattributed", cue=adj.text, direct=False,
+                    cue_start=adj.idx, cue_end=adj.idx + len(adj.text), rule="adjective-cue"))
+            else:
+                out.append(self._make(article, subj, (start, end), adj.text, adj, people, sent,
+                                      direct=False, rule="adjective-cue"))
         return out
+
+    def _claim_of_adjective(self, adj: Any) -> tuple[tuple[int, int], Any] | None:
+        """"Republicans were concerned about the shift", "she is confident that ...", "he was
+        eager to ...": an adjective of stance or feeling; its preposition's object or its clause
+        is the content, the subject of its clause the source ('it is clear that': none)."""
+        if adj.dep_ not in ("acomp", "ROOT", "xcomp", "ccomp", "conj", "advcl") or adj.pos_ not in ("ADJ", "VERB"):
+            return None
+        if adj.dep_ == "conj" and adj.head.dep_ not in ("acomp", "ROOT"):
+            return None
+        preps = self.stance_adjectives[adj.lower_]
+        parts = [c for c in adj.children if c.i > adj.i and (
+            c.dep_ == "prep" and c.lower_ in preps and any(x.dep_ in ("pobj", "pcomp") for x in c.children)
+            or c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX", "ADJ"))]
+        host = adj.head if adj.dep_ in ("acomp", "xcomp", "conj") else adj
+        if not parts and adj.dep_ == "acomp":  # 'it is not clear whether ...': the clause hangs on the copula
+            parts = [c for c in host.children if c.dep_ == "ccomp" and c.i > adj.i]
+        if not parts:
+            return None
+        subj = next((c for c in adj.children if c.dep_ in ("nsubj", "nsubjpass")), None) or next(
+            (c for c in host.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and host.dep_ == "conj":
+            subj = next((c for c in host.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return None
+        toks = _trim([t for c in parts for t in c.subtree])
+        if len(toks) < 2 or toks[0].i <= subj.i <= toks[-1].i:
+            return None
+        speaker = None if subj.lower_ in ("it", "there") else subj
+        return (toks[0].idx, toks[-1].idx + len(toks[-1].text)), speaker
 
     # ------------------------------------------------------------------
     def _claim_of_verb(self, cue: Any, sent: Any, in_quote: Any) -> tuple[tuple[int, int], Any, bool] | None:
