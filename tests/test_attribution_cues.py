@@ -76,3 +76,14 @@ def test_according_to_at_the_end_with_an_odd_parse(attribute):
     hits = _covering(a, "The council quietly dropped the tram plan last year")
     assert len(hits) == 1 and hits[0].rule == "according-to"
     assert "organisers" in (hits[0].speaker or "")
+
+
+def test_a_poll_named_in_a_prepositional_phrase_is_the_source(attribute):
+    a = attribute("The mayor leads her rival by nine points in a new Harbour Times poll released on Sunday.")
+    hits = _covering(a, "The mayor leads her rival by nine points")
+    assert len(hits) == 1 and "poll" in (hits[0].speaker or "")
+
+
+def test_standing_in_the_polls_is_not_a_source(attribute):
+    a = attribute("The mayor has been stuck in single digits in the polls since March.")
+    assert not [q for q in a.quotes if q.rule == "source-prep"]

@@ -155,6 +155,7 @@ class Attribute:
         self.passive_verbs = set(cues["passive_verbs"])
         self.claim_nouns = set(cues["claim_nouns"])
         self.stance_adjectives = {k: set(v) for k, v in cues["stance_adjectives"].items()}
+        self.source_nouns = set(cues["source_nouns"])
         self.quote_verbs = self.verbs | set(cues["quote_verbs"])
         self.light_verbs = set(cues["light_verbs"])
         self.speech_nouns = set(cues["speech_nouns"])
@@ -574,6 +575,20 @@ class Attribute:
                 (start, end), subj = found
                 out.append(self._make(article, subj, (start, end), noun.text, noun, people, sent,
                                       direct=False, rule="noun-cue"))
+        if not out and not any(q.start < sent.end_char and q.end > sent.start_char for q in quotes):
+            # "Trump leads by 9 points in a new CNN poll": a source of figures in a prepositional phrase
+            for prep in sent:
+                if prep.dep_ != "prep" or prep.lower_ != "in" or in_quote(prep):
+                    continue
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is None or obj.lemma_.lower() not in self.source_nouns or obj.tag_ != "NN":
+                    continue  # 'leads in the polls' is the standing, not a source
+                content = _sentence_minus(sent, prep.i, max(t.i for t in obj.subtree) + 1)
+                if content is None or len(article.text[content[0]:content[1]].split()) < 4:
+                    continue
+                out.append(self._make(article, obj, content, prep.text, prep, people, sent,
+                                      direct=False, rule="source-prep"))
+                break
         for adj in sent:
             if adj.lower_ not in self.stance_adjectives or in_quote(adj) or adj.i in used_cues:
                 continue
