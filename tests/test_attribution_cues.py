@@ -87,3 +87,18 @@ def test_a_poll_named_in_a_prepositional_phrase_is_the_source(attribute):
 def test_standing_in_the_polls_is_not_a_source(attribute):
     a = attribute("The mayor has been stuck in single digits in the polls since March.")
     assert not [q for q in a.quotes if q.rule == "source-prep"]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Several large unions have endorsed Okafor in the race for governor.", "Okafor"),
+    ("The council praised veterans at the ceremony in Riga.", "veterans"),
+    ("The mayor likened the new tax to a slow leak in the city budget.", "to a slow leak in the city budget"),
+])
+def test_short_objects_of_stance_verbs(attribute, text, content):
+    a = attribute(text)
+    assert len(_covering(a, content)) == 1, [(q.content, q.speaker) for q in a.quotes]
+
+
+def test_vague_one_word_object_is_not_a_claim(attribute):
+    a = attribute("Okafor wants more, and the council in Riga endorsed it.")
+    assert not [q for q in a.quotes if q.content in ("more", "it")]

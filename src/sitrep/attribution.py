@@ -667,7 +667,7 @@ class Attribute:
                 parts = [c for c in kids if c.dep_ in ("dobj", "dative") and c.i < parts[0].i] + parts
         if not parts and lemma in self.object_verbs and not passive:
             parts = [c for c in kids if c.dep_ in ("dobj", "ccomp", "oprd") or
-                     c.dep_ == "prep" and c.lower_ in ("as", "for", "of", "over") and c.i > cue.i]
+                     c.dep_ == "prep" and c.lower_ in ("as", "for", "of", "over", "to") and c.i > cue.i]
             if not any(c.dep_ in ("dobj", "ccomp") for c in parts):
                 parts = []
         if not parts and lemma in self.prep_verbs:
@@ -706,7 +706,9 @@ class Attribute:
     @staticmethod
     def _finish(toks: list[Any], subj: Any, sourced: bool, *, inside_ok: bool = False,
                 ) -> tuple[tuple[int, int], Any, bool] | None:
-        if len(toks) < 2 or (sourced and subj is None):
+        if not toks or (sourced and subj is None):
+            return None
+        if len(toks) == 1 and not _one_word_claim(toks[0]):
             return None
         if subj is not None and not inside_ok and toks[0].i <= subj.i <= toks[-1].i:
             return None  # the speaker inside its own claim: a parse gone wrong
@@ -721,7 +723,7 @@ class Attribute:
         if not parts:
             return None
         toks = _trim([t for c in parts for t in c.subtree])
-        if len(toks) < 2:
+        if len(toks) < 2 and not (len(toks) == 1 and _one_word_claim(toks[0])):
             return None
         return (toks[0].idx, toks[-1].idx + len(toks[-1].text)), owner
 
@@ -977,6 +979,12 @@ def _is_title(doc: Any, m: _Mark) -> bool:
     outside = [t for t in span.sent if t.is_alpha and not (m.start <= t.idx < m.end)]
     lower = [t for t in outside if t.text[0].islower() and t.lower_ not in TITLE_SMALL]
     return len(lower) >= 3
+
+
+def _one_word_claim(tok: Any) -> bool:
+    """One word is a claim only as a name, a group or a person ('endorsed Clinton', 'praised
+    veterans', 'backed him'), not 'said it' or 'wants more'."""
+    return tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.tag_ in ("NNS", "NNPS")) or tok.lower_ in ("him", "her", "them")
 
 
 def _copy_speaker(src: Quote, dst: Quote) -> None:
