@@ -102,3 +102,22 @@ def test_short_objects_of_stance_verbs(attribute, text, content):
 def test_vague_one_word_object_is_not_a_claim(attribute):
     a = attribute("Okafor wants more, and the council in Riga endorsed it.")
     assert not [q for q in a.quotes if q.content in ("more", "it")]
+
+
+def test_stance_verb_with_a_gerund(attribute):
+    a = attribute("Senator Okafor has supported raising the fuel tax in Lagos for years.")
+    hits = _covering(a, "raising the fuel tax")
+    assert len(hits) == 1 and "Okafor" in hits[0].speaker
+
+
+def test_passive_cue_without_agent_has_no_source(attribute):
+    a = attribute("During the visit to Riga, the minister was asked about the delays at the new port.")
+    hits = _covering(a, "the delays at the new port")
+    assert len(hits) == 1 and hits[0].speaker is None
+    assert "minister" not in hits[0].content
+
+
+def test_passive_cue_with_agent_names_the_source(attribute):
+    a = attribute("The new port tax was criticized by the Riga Chamber of Commerce on Monday.")
+    hits = _covering(a, "The new port tax")
+    assert len(hits) == 1 and "Chamber" in (hits[0].speaker or "")

@@ -649,6 +649,11 @@ class Attribute:
         kids = list(cue.children)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids)
         parts: list[Any] = []
+        if passive and lemma not in self.passive_verbs and (
+                lemma in self.verbs or lemma in self.belief_verbs or lemma in self.object_verbs or lemma in self.prep_verbs):
+            # "was asked about the war", "has been called a charlatan by fellow doctors", "was accused
+            # of fraud", "known as Super Tuesday": the complement; the agent is the source, if named
+            return self._passive_claim(cue, lemma, kids)
         if lemma in self.verbs or lemma in self.belief_verbs:
             parts = [c for c in kids if c.dep_ == "ccomp" and not c.is_punct
                      or c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX", "ADJ") and lemma in self.verbs]
@@ -667,8 +672,9 @@ class Attribute:
                 parts = [c for c in kids if c.dep_ in ("dobj", "dative") and c.i < parts[0].i] + parts
         if not parts and lemma in self.object_verbs and not passive:
             parts = [c for c in kids if c.dep_ in ("dobj", "ccomp", "oprd") or
+                     c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > cue.i or  # 'supports keeping troops there'
                      c.dep_ == "prep" and c.lower_ in ("as", "for", "of", "over", "to") and c.i > cue.i]
-            if not any(c.dep_ in ("dobj", "ccomp") for c in parts):
+            if not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in parts):
                 parts = []
         if not parts and lemma in self.prep_verbs:
             preps = self.prep_verbs[lemma]
@@ -698,6 +704,32 @@ class Attribute:
         if passive:
             return None
         return self._finish(_trim(toks), self._speaker_of(cue), True)
+
+    def _passive_claim(self, cue: Any, lemma: str, kids: list[Any]) -> tuple[tuple[int, int], Any, bool] | None:
+        agent = None
+        parts = []
+        for c in kids:
+            if c.i < cue.i:
+                continue
+            if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by":
+                agent = next((o for o in c.children if o.dep_ == "pobj"), None)
+            elif c.dep_ in ("ccomp", "xcomp", "oprd", "attr") or c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children):
+                parts.append(c)
+            elif c.dep_ == "prep" and c.lower_ in ("about", "as", "of", "for", "on", "to") and any(
+                    x.dep_ in ("pobj", "pcomp") and x.ent_type_ not in ("DATE", "TIME") for x in c.children):
+                parts.append(c)
+        subj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+        if not parts and not (lemma in self.object_verbs and subj is not None and subj.pos_ != "PRON"):
+            return None  # 'the plan was criticized (by X)': the subject alone is the content
+        toks = [t for c in parts for t in c.subtree]
+        if subj is not None and lemma not in ADDRESSEE_VERBS and lemma not in ("ask", "question", "press", "pressure"):
+            if subj.lower_ in RELATIVE_PRONOUNS or subj.pos_ == "PRON":
+                return None  # the claim is about someone named elsewhere
+            toks += list(subj.subtree)
+        if agent is not None:
+            return self._finish(_trim(toks), self._by_agent(agent), True)
+        return self._finish(_trim(toks), None, False)
 
     def _is_cue(self, lemma: str) -> bool:
         return (lemma in self.verbs or lemma in self.belief_verbs or lemma in self.intent_verbs
