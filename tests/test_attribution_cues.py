@@ -121,3 +121,9 @@ def test_passive_cue_with_agent_names_the_source(attribute):
     a = attribute("The new port tax was criticized by the Riga Chamber of Commerce on Monday.")
     hits = _covering(a, "The new port tax")
     assert len(hits) == 1 and "Chamber" in (hits[0].speaker or "")
+
+
+def test_as_someone_said_takes_the_host_clause(attribute):
+    a = attribute("As the Riga mayor said on Monday, the new bridge will open to traffic in May.")
+    hits = _covering(a, "the new bridge will open to traffic in May")
+    assert len(hits) == 1 and "mayor" in hits[0].speaker.lower()

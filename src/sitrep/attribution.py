@@ -657,6 +657,14 @@ class Attribute:
         if lemma in self.verbs or lemma in self.belief_verbs:
             parts = [c for c in kids if c.dep_ == "ccomp" and not c.is_punct
                      or c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX", "ADJ") and lemma in self.verbs]
+            if not parts and cue.dep_ == "advcl" and lemma in self.verbs and not passive and any(
+                    m.dep_ == "mark" and m.lower_ == "as" for m in cue.children) and not any(
+                    c.dep_ in ("dobj", "ccomp") for c in kids):
+                # "As the mayor said, the bridge will open in May": the host clause
+                host = cue.head
+                own = {t.i for t in cue.subtree}
+                toks = [t for t in host.subtree if t.i not in own]
+                return self._finish(_trim(toks), self._speaker_of(cue), True, inside_ok=True)
             if not parts and cue.dep_ == "parataxis" and lemma in self.verbs and not passive:
                 # "Acts of protest, Mr. Obama said, are acts of patriotism": the host clause
                 host = cue.head
