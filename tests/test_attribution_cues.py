@@ -127,3 +127,10 @@ def test_as_someone_said_takes_the_host_clause(attribute):
     a = attribute("As the Riga mayor said on Monday, the new bridge will open to traffic in May.")
     hits = _covering(a, "the new bridge will open to traffic in May")
     assert len(hits) == 1 and "mayor" in hits[0].speaker.lower()
+
+
+def test_speech_verb_in_a_relative_clause(attribute):
+    a = attribute("The plan, which Okafor says will cut costs in Lagos, was approved.")
+    hits = _covering(a, "will cut costs in Lagos")
+    assert len(hits) == 1 and "Okafor" in hits[0].speaker
+    assert "Okafor" not in hits[0].content

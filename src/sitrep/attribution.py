@@ -711,6 +711,8 @@ class Attribute:
             return self._finish(_trim(toks), None, False)
         if passive:
             return None
+        if cue.dep_ == "relcl":  # 'the rules, which officials said will take effect in May': after the cue
+            toks = [t for t in toks if t.i > cue.i]
         return self._finish(_trim(toks), self._speaker_of(cue), True)
 
     def _passive_claim(self, cue: Any, lemma: str, kids: list[Any]) -> tuple[tuple[int, int], Any, bool] | None:
