@@ -134,3 +134,9 @@ def test_speech_verb_in_a_relative_clause(attribute):
     hits = _covering(a, "will cut costs in Lagos")
     assert len(hits) == 1 and "Okafor" in hits[0].speaker
     assert "Okafor" not in hits[0].content
+
+
+def test_possessive_his_names_the_person_before(attribute):
+    a = attribute("Mayor Andris Kalnins spoke in Riga on Monday. His criticism of the port authority was sharp.")
+    hits = _covering(a, "the port authority")
+    assert len(hits) == 1 and hits[0].speaker == "Andris Kalnins"

@@ -43,7 +43,7 @@ from sitrep import data
 from sitrep.model import Article, Entity, Quote
 
 OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "‹": "›"}
-PRONOUNS_PERSON = {"he", "she", "him", "her"}
+PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 PRONOUNS_GROUP = {"they", "it", "we"}
 MIN_QUOTE_TOKENS = 3
 MERGE_GAP = 300  # at most this many characters between a quote and its continuation ('," she said. "')
