@@ -84,3 +84,10 @@ def test_block_quote_after_a_colon_lead_in(attribute):
                   "We have rebuilt every road in the county and we will finish the bridges next year.\n\nThe end.")
     hits = _covering(a, "We have rebuilt every road in the county")
     assert len(hits) == 1 and "governor" in hits[0].speaker.lower()
+
+
+def test_quote_after_a_reported_claim_takes_its_speaker(attribute):
+    a = attribute("Mayor Andris Kalnins said the port in Riga would reopen on Monday.\n\n"
+                  "\"We have cleared the channel and the cranes are working again.\"\n\nThe ships waited.")
+    hits = _covering(a, "We have cleared the channel")
+    assert len(hits) == 1 and hits[0].speaker == "Andris Kalnins" and hits[0].rule == "lead-in"

@@ -245,6 +245,7 @@ class Attribute:
             for q in self._indirect(article, sent, people, in_quote, used_cues, quotes, partial_cues):
                 quotes.append(q)
         quotes = self._drop_nested_claims(_drop_nested(quotes))
+        _lead_in_speakers(text, quotes)
         self._resolve_anaphora(article, quotes, people)
         quotes.sort(key=lambda q: (q.start, q.end))
         article.quotes = quotes
@@ -1027,6 +1028,22 @@ def _one_word_claim(tok: Any) -> bool:
     """One word is a claim only as a name, a group or a person ('endorsed Clinton', 'praised
     veterans', 'backed him'), not 'said it' or 'wants more'."""
     return tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.tag_ in ("NNS", "NNPS")) or tok.lower_ in ("him", "her", "them")
+
+
+def _lead_in_speakers(text: str, quotes: list[Quote]) -> None:
+    """'Okafor said the port would reopen. "We are ready," ...': a quote without a cue right after a
+    reported claim (same or next paragraph, nothing between) is the same speaker's."""
+    ordered = sorted(quotes, key=lambda q: q.start)
+    for k, q in enumerate(ordered):
+        if q.rule != "quote-no-cue" or k == 0:
+            continue
+        prev = ordered[k - 1]
+        if prev.direct or not prev.speaker or prev.speaker_type == "unattributed" or prev.end > q.start:
+            continue
+        if text.count("\n\n", prev.end, q.start) > 1 or q.start - prev.end > 400:
+            continue
+        _copy_speaker(prev, q)
+        q.speaker_start, q.speaker_end, q.rule = prev.speaker_start, prev.speaker_end, "lead-in"
 
 
 def _copy_speaker(src: Quote, dst: Quote) -> None:
