@@ -43,7 +43,7 @@ from sitrep import data
 from sitrep.model import Article, Entity, Quote
 
 OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "‹": "›"}
-PRONOUNS_PERSON = {"he", "she", "him", "her"}
+PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 PRONOUNS_GROUP = {"they", "it", "we"}
 MIN_QUOTE_TOKENS = 3
 MERGE_GAP = 300  # at most this many characters between a quote and its continuation ('," she said. "')
@@ -154,6 +154,8 @@ class Attribute:
         self.unsourced_verbs = set(cues["unsourced_verbs"])
         self.passive_verbs = set(cues["passive_verbs"])
         self.claim_nouns = set(cues["claim_nouns"])
+        self.stance_adjectives = {k: set(v) for k, v in cues["stance_adjectives"].items()}
+        self.source_nouns = set(cues["source_nouns"])
         self.quote_verbs = self.verbs | set(cues["quote_verbs"])
         self.light_verbs = set(cues["light_verbs"])
         self.speech_nouns = set(cues["speech_nouns"])
@@ -169,7 +171,7 @@ class Attribute:
     def __call__(self, article: Article) -> Article:
         doc = article.doc
         text = article.text
-        marks = [m for m in find_quoted_spans(text) if self._long_enough(doc, m)]
+        marks = [m for m in find_quoted_spans(text) if self._long_enough(doc, m) and not _is_title(doc, m)]
         people = _PersonIndex(article.entities, doc)
         quoted_tok = bytearray(len(doc))  # 1 for tokens inside a quoted span: one pass, O(1) lookups
         for m in marks:
@@ -236,15 +238,86 @@ class Attribute:
             quotes.append(q)
             if q.speaker:
                 last = q
-        # 2. indirect claims: speech verbs with a clausal complement outside quotes; "according to"
+        # 2. lines led by a speaker ('PENCE: ...', 'Q: ...', 'Poll: ...') and block quotes after 'X added:'
+        quotes.extend(self._line_leads(article, quotes, people))
+        # 3. indirect claims: speech verbs with a clausal complement outside quotes; "according to"
         for sent in sents:
             for q in self._indirect(article, sent, people, in_quote, used_cues, quotes, partial_cues):
                 quotes.append(q)
         quotes = self._drop_nested_claims(_drop_nested(quotes))
+        _lead_in_speakers(text, quotes)
         self._resolve_anaphora(article, quotes, people)
         quotes.sort(key=lambda q: (q.start, q.end))
         article.quotes = quotes
         return article
+
+    def _line_leads(self, article: Article, quotes: list[Quote], people: "_PersonIndex") -> list[Quote]:
+        """Transcript and interview lines ('WALLACE: ...', '"PENCE: ...', 'Q: ...'), headlines led by
+        their source ('Poll: Voters ...'), and a paragraph set off as a block quote after a
+        lead-in that ends in a colon ('The governor added:'). A quoted line led by a name
+        loses the name from its content and takes it as its speaker."""
+        text, doc = article.text, article.doc
+        out: list[Quote] = []
+        by_start = {q.start: q for q in quotes}
+        lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+        for k, (ls, le) in enumerate(lines):
+            m = LINE_LEAD.match(text, ls, le)
+            if m is not None and self._lead_ok(doc, m):
+                cs, ce = _strip_span(text, m.end(), le)
+                while ce > cs and text[ce - 1] in "\"”":
+                    ce -= 1
+                old = by_start.get(m.start(2))
+                if old is not None and old.rule not in ("quote-no-cue", "continuation"):
+                    continue
+                if old is None and (any(q.start < ce and q.end > cs and q.speaker for q in quotes)
+                                    or len(text[cs:ce].split()) < 3):
+                    continue
+                lead = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+                colon = doc.char_span(m.end(2), m.end(2) + 1, alignment_mode="expand")
+                body = doc.char_span(cs, ce, alignment_mode="expand")
+                if lead is None or colon is None or body is None or not any(
+                        t.pos_ in ("VERB", "AUX") for t in body):
+                    continue  # 'Iowa: Ann Lee, Bob Roe, ...' is a list, not a statement
+                q = self._make(article, lead.root, (cs, ce), ":", colon[0], people, lead.sent,
+                               direct=bool(m.group(1)) or old is not None, rule="line-lead")
+                if old is not None:
+                    quotes.remove(old)
+                out.append(q)
+                continue
+            # block quote: the previous line is a lead-in ending in a colon
+            if k == 0 or text[ls] in OPEN_CLOSE:
+                continue
+            ps, pe = lines[k - 1]
+            if not text[ps:pe].rstrip().endswith(":") or any(ls <= q.start < le for q in quotes):
+                continue
+            colon_at = text.rindex(":", ps, pe)
+            colon = doc.char_span(colon_at, colon_at + 1, alignment_mode="expand")
+            if colon is None:
+                continue
+            root = colon[0].sent.root
+            subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.lower_ in ("it", "there", "this") or root.pos_ not in ("VERB", "AUX") or not (
+                    self._is_cue(_lemma(root)) or root.lemma_.lower() in self.quote_verbs
+                    or any(t.lemma_.lower() in self.speech_nouns for t in colon[0].sent)):
+                continue
+            cs, ce = _strip_span(text, ls, le)
+            if len(text[cs:ce].split()) < 3:
+                continue
+            out.append(self._make(article, subj, (cs, ce), root.text, root, people, colon[0].sent,
+                                  direct=True, rule="block-quote"))
+        return out
+
+    def _lead_ok(self, doc: Any, m: re.Match) -> bool:
+        lead = m.group(2)
+        words = lead.split()
+        if words[0].lower().strip(".") in LEAD_STOP or " ".join(words[:2]).lower() in LEAD_STOP:
+            return False
+        if any(ch.isdigit() for ch in lead):
+            return False
+        span = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+        if span is None or any(t.pos_ in ("VERB", "AUX") and not t.is_upper for t in span):
+            return False
+        return True
 
     def _drop_nested_claims(self, quotes: list[Quote]) -> list[Quote]:
         """'She said she plans to join the protest': one claim, the saying. A thought, plan or
@@ -252,7 +325,8 @@ class Attribute:
         not a claim of its own. (Keeping reports inside reports, 'X said Y told him', scored lower.)"""
         cover = _Cover([(o.start, o.end, id(o)) for o in quotes
                         if o.direct or (o.cue and o.rule in ("verb-cue", "according-to", "quote-cue"))])
-        return [q for q in quotes if not (q.rule in ("verb-cue", "unsourced-cue", "noun-cue") and q.cue_start is not None
+        return [q for q in quotes if not (q.rule in ("verb-cue", "unsourced-cue", "noun-cue", "adjective-cue")
+                                          and q.cue_start is not None
                                           and cover.covers(q.cue_start, q.cue_start + 1, id(q)))]
 
     def _resolve_anaphora(self, article: Article, quotes: list[Quote], people: "_PersonIndex") -> None:
@@ -321,7 +395,8 @@ class Attribute:
             self._sent_index = index
             k = index.get(touched[-1].start)
             close = text[m.end - 1: m.end] if m.end > 0 else ""
-            if k is not None and k + 1 < len(sents) and not after and close in (",", "?", "!", "—", "-"):
+            if k is not None and k + 1 < len(sents) and all(t.is_punct or t.is_space for t in after) \
+                    and close in (",", "?", "!", "—", "-"):
                 nxt = sents[k + 1]
                 if nxt.start_char - m.end <= 3 and "\n" not in text[m.end:nxt.start_char]:
                     run = []
@@ -345,14 +420,15 @@ class Attribute:
                     subj = self._speaker_of(anc)
                     if subj is not None and not in_quote(subj):
                         return anc, subj
-        # '"..." ― Name' (a signature dash after the quote)
-        if after and after[0].text in ("―", "—", "–", "-", "--") and len(after) > 1 and after[1].pos_ == "PROPN":
-            run = [after[1]]
-            for t in after[2:]:
-                if t.pos_ != "PROPN":
-                    break
-                run.append(t)
-            return after[0], run[-1]
+        # '"..." ― Name' (a signature dash after the quote, on the same line)
+        sig = SIGNATURE.match(text, m.end) if text else None
+        if sig is not None and touched:
+            doc = touched[-1].doc
+            dash = doc.char_span(sig.start(1), sig.end(1), alignment_mode="expand")
+            name = doc.char_span(sig.start(2), sig.end(2), alignment_mode="expand")
+            last = [t for t in name if not t.is_punct and not t.is_space] if name is not None else []
+            if dash is not None and last and last[-1].pos_ == "PROPN":
+                return dash[0], last[-1]
         for side in (after, before):
             for t in side:
                 if t.lemma_.lower() in self.quote_verbs and t.pos_ in ("VERB", "AUX"):
@@ -446,10 +522,28 @@ class Attribute:
                 continue
             last_cue_tok = sent.doc[tok.i + cue_len - 1]
             objs = [c for c in last_cue_tok.children if c.dep_ == "pobj"]
-            if not objs:
+            # the source as written: up to the next comma or the sentence end (the parse may hang
+            # the rest of the sentence on it, or read 'according to show insiders' as a verb)
+            run = []
+            for t in sent.doc[last_cue_tok.i + 1: sent.end]:
+                if t.text in (",", ";", ":", "—", "–", "--", ".", "?", "!") or t.is_space or len(run) >= 15:
+                    break
+                run.append(t)
+            if not run:
                 continue
-            speaker_tok = self._by_agent(objs[0])
-            content = _sentence_minus(sent, tok.i, max(t.i for t in objs[0].subtree) + 1)
+            run_ids = {t.i for t in run}
+            if objs and (all(t.i in run_ids for t in objs[0].subtree) or _sentence_minus(
+                    sent, tok.i, max(t.i for t in objs[0].subtree) + 1) is not None):
+                speaker_tok = self._by_agent(objs[0])
+                cut = max(t.i for t in objs[0].subtree) + 1
+            else:
+                heads = [t for t in run if t.head.i not in run_ids and t.pos_ in ("NOUN", "PROPN", "PRON")]
+                nouns = [t for t in run if t.pos_ in ("NOUN", "PROPN", "PRON")]
+                if not (heads or nouns):
+                    continue
+                speaker_tok = heads[0] if heads else nouns[-1]
+                cut = run[-1].i + 1
+            content = _sentence_minus(sent, tok.i, cut)
             if content is None or any(q.start <= content[0] < q.end for q in quotes if q.direct):
                 continue
             cue = sent.doc[tok.i: tok.i + cue_len].text
@@ -475,14 +569,72 @@ class Attribute:
             out.append(self._make(article, subj, (start, end), cue.text, cue, people, sent,
                                   direct=False, rule="verb-cue"))
         for noun in sent:
-            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.claim_nouns or in_quote(noun):
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.claim_nouns and noun.lemma_.lower() not in self.stance_nouns or in_quote(noun):
                 continue
             found = self._claim_of_noun(noun)
             if found is not None:
                 (start, end), subj = found
                 out.append(self._make(article, subj, (start, end), noun.text, noun, people, sent,
                                       direct=False, rule="noun-cue"))
+        if not out and not any(q.start < sent.end_char and q.end > sent.start_char for q in quotes):
+            # "Trump leads by 9 points in a new CNN poll": a source of figures in a prepositional phrase
+            for prep in sent:
+                if prep.dep_ != "prep" or prep.lower_ != "in" or in_quote(prep):
+                    continue
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is None or obj.lemma_.lower() not in self.source_nouns or obj.tag_ != "NN":
+                    continue  # 'leads in the polls' is the standing, not a source
+                content = _sentence_minus(sent, prep.i, max(t.i for t in obj.subtree) + 1)
+                if content is None or len(article.text[content[0]:content[1]].split()) < 4:
+                    continue
+                out.append(self._make(article, obj, content, prep.text, prep, people, sent,
+                                      direct=False, rule="source-prep"))
+                break
+        for adj in sent:
+            if adj.lower_ not in self.stance_adjectives or in_quote(adj) or adj.i in used_cues:
+                continue
+            found = self._claim_of_adjective(adj)
+            if found is None:
+                continue
+            (start, end), subj = found
+            if subj is None:
+                out.append(Quote(
+                    content=article.text[start:end], start=start, end=end, speaker=None, speaker_start=None,
+                    speaker_end=None, speaker_type="unattributed", cue=adj.text, direct=False,
+                    cue_start=adj.idx, cue_end=adj.idx + len(adj.text), rule="adjective-cue"))
+            else:
+                out.append(self._make(article, subj, (start, end), adj.text, adj, people, sent,
+                                      direct=False, rule="adjective-cue"))
         return out
+
+    def _claim_of_adjective(self, adj: Any) -> tuple[tuple[int, int], Any] | None:
+        """"Republicans were concerned about the shift", "she is confident that ...", "he was
+        eager to ...": an adjective of stance or feeling; its preposition's object or its clause
+        is the content, the subject of its clause the source ('it is clear that': none)."""
+        if adj.dep_ not in ("acomp", "ROOT", "xcomp", "ccomp", "conj", "advcl") or adj.pos_ not in ("ADJ", "VERB"):
+            return None
+        if adj.dep_ == "conj" and adj.head.dep_ not in ("acomp", "ROOT"):
+            return None
+        preps = self.stance_adjectives[adj.lower_]
+        parts = [c for c in adj.children if c.i > adj.i and (
+            c.dep_ == "prep" and c.lower_ in preps and any(x.dep_ in ("pobj", "pcomp") for x in c.children)
+            or c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX", "ADJ"))]
+        host = adj.head if adj.dep_ in ("acomp", "xcomp", "conj") else adj
+        if not parts and adj.dep_ == "acomp":  # 'it is not clear whether ...': the clause hangs on the copula
+            parts = [c for c in host.children if c.dep_ == "ccomp" and c.i > adj.i]
+        if not parts:
+            return None
+        subj = next((c for c in adj.children if c.dep_ in ("nsubj", "nsubjpass")), None) or next(
+            (c for c in host.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and host.dep_ == "conj":
+            subj = next((c for c in host.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return None
+        toks = _trim([t for c in parts for t in c.subtree])
+        if len(toks) < 2 or toks[0].i <= subj.i <= toks[-1].i:
+            return None
+        speaker = None if subj.lower_ in ("it", "there") else subj
+        return (toks[0].idx, toks[-1].idx + len(toks[-1].text)), speaker
 
     # ------------------------------------------------------------------
     def _claim_of_verb(self, cue: Any, sent: Any, in_quote: Any) -> tuple[tuple[int, int], Any, bool] | None:
@@ -498,9 +650,22 @@ class Attribute:
         kids = list(cue.children)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids)
         parts: list[Any] = []
+        if passive and lemma not in self.passive_verbs and (
+                lemma in self.verbs or lemma in self.belief_verbs or lemma in self.object_verbs or lemma in self.prep_verbs):
+            # "was asked about the war", "has been called a charlatan by fellow doctors", "was accused
+            # of fraud", "known as Super Tuesday": the complement; the agent is the source, if named
+            return self._passive_claim(cue, lemma, kids)
         if lemma in self.verbs or lemma in self.belief_verbs:
             parts = [c for c in kids if c.dep_ == "ccomp" and not c.is_punct
                      or c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX", "ADJ") and lemma in self.verbs]
+            if not parts and cue.dep_ == "advcl" and lemma in self.verbs and not passive and any(
+                    m.dep_ == "mark" and m.lower_ == "as" for m in cue.children) and not any(
+                    c.dep_ in ("dobj", "ccomp") for c in kids):
+                # "As the mayor said, the bridge will open in May": the host clause
+                host = cue.head
+                own = {t.i for t in cue.subtree}
+                toks = [t for t in host.subtree if t.i not in own]
+                return self._finish(_trim(toks), self._speaker_of(cue), True, inside_ok=True)
             if not parts and cue.dep_ == "parataxis" and lemma in self.verbs and not passive:
                 # "Acts of protest, Mr. Obama said, are acts of patriotism": the host clause
                 host = cue.head
@@ -516,8 +681,9 @@ class Attribute:
                 parts = [c for c in kids if c.dep_ in ("dobj", "dative") and c.i < parts[0].i] + parts
         if not parts and lemma in self.object_verbs and not passive:
             parts = [c for c in kids if c.dep_ in ("dobj", "ccomp", "oprd") or
-                     c.dep_ == "prep" and c.lower_ in ("as", "for", "of", "over") and c.i > cue.i]
-            if not any(c.dep_ in ("dobj", "ccomp") for c in parts):
+                     c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > cue.i or  # 'supports keeping troops there'
+                     c.dep_ == "prep" and c.lower_ in ("as", "for", "of", "over", "to") and c.i > cue.i]
+            if not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in parts):
                 parts = []
         if not parts and lemma in self.prep_verbs:
             preps = self.prep_verbs[lemma]
@@ -546,7 +712,35 @@ class Attribute:
             return self._finish(_trim(toks), None, False)
         if passive:
             return None
+        if cue.dep_ == "relcl":  # 'the rules, which officials said will take effect in May': after the cue
+            toks = [t for t in toks if t.i > cue.i]
         return self._finish(_trim(toks), self._speaker_of(cue), True)
+
+    def _passive_claim(self, cue: Any, lemma: str, kids: list[Any]) -> tuple[tuple[int, int], Any, bool] | None:
+        agent = None
+        parts = []
+        for c in kids:
+            if c.i < cue.i:
+                continue
+            if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by":
+                agent = next((o for o in c.children if o.dep_ == "pobj"), None)
+            elif c.dep_ in ("ccomp", "xcomp", "oprd", "attr") or c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children):
+                parts.append(c)
+            elif c.dep_ == "prep" and c.lower_ in ("about", "as", "of", "for", "on", "to") and any(
+                    x.dep_ in ("pobj", "pcomp") and x.ent_type_ not in ("DATE", "TIME") for x in c.children):
+                parts.append(c)
+        subj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+        if not parts and not (lemma in self.object_verbs and subj is not None and subj.pos_ != "PRON"):
+            return None  # 'the plan was criticized (by X)': the subject alone is the content
+        toks = [t for c in parts for t in c.subtree]
+        if subj is not None and lemma not in ADDRESSEE_VERBS and lemma not in ("ask", "question", "press", "pressure"):
+            if subj.lower_ in RELATIVE_PRONOUNS or subj.pos_ == "PRON":
+                return None  # the claim is about someone named elsewhere
+            toks += list(subj.subtree)
+        if agent is not None:
+            return self._finish(_trim(toks), self._by_agent(agent), True)
+        return self._finish(_trim(toks), None, False)
 
     def _is_cue(self, lemma: str) -> bool:
         return (lemma in self.verbs or lemma in self.belief_verbs or lemma in self.intent_verbs
@@ -555,7 +749,9 @@ class Attribute:
     @staticmethod
     def _finish(toks: list[Any], subj: Any, sourced: bool, *, inside_ok: bool = False,
                 ) -> tuple[tuple[int, int], Any, bool] | None:
-        if len(toks) < 2 or (sourced and subj is None):
+        if not toks or (sourced and subj is None):
+            return None
+        if len(toks) == 1 and not _one_word_claim(toks[0]):
             return None
         if subj is not None and not inside_ok and toks[0].i <= subj.i <= toks[-1].i:
             return None  # the speaker inside its own claim: a parse gone wrong
@@ -570,7 +766,7 @@ class Attribute:
         if not parts:
             return None
         toks = _trim([t for c in parts for t in c.subtree])
-        if len(toks) < 2:
+        if len(toks) < 2 and not (len(toks) == 1 and _one_word_claim(toks[0])):
             return None
         return (toks[0].idx, toks[-1].idx + len(toks[-1].text)), owner
 
@@ -753,6 +949,22 @@ class _PersonIndex:
         return before[-1] if before else None
 
 
+# '"..." ― Jane Doe': a dash after the closing mark, then a capitalised name on the same line
+SIGNATURE = re.compile(
+    r"[”\"’»']{0,2}[ \t\xa0]*(―|—|–|--)[ \t\xa0]*"
+    r"([A-Z][\w.'’-]*(?:[ \t\xa0]+(?:[A-Z][\w.'’-]*|de|da|del|van|von|la|y)){0,5})[ \t\xa0]*[.,]?[ \t\xa0]*(?:\n|$)")
+
+# a line led by its speaker: 'WALLACE: ...', '"PENCE: ...', 'Q: ...', 'Poll: ...'
+LINE_LEAD = re.compile(r"[ \t]*([\"“]?)([A-Z][\w.’'&-]*(?:[ \t]+[\w.’'&-]+){0,5}?)[ \t]*:[ \t]+(?=\S)")
+LEAD_STOP = {"note", "editor's note", "editor’s note", "update", "updated", "correction", "corrections", "related",
+             "read", "photo", "photos", "video", "watch", "caption", "credit", "credits", "image", "click", "follow",
+             "listen", "subscribe", "advertisement", "transcript", "excerpt", "abstract", "summary", "disclaimer",
+             "tags", "filed", "posted", "published", "date", "by", "see", "also", "contact", "email", "phone",
+             "twitter", "facebook", "source", "sources", "map", "chart", "graphic", "table", "figure", "warning",
+             "breaking", "exclusive", "live", "opinion", "analysis", "review", "editorial", "commentary", "sign",
+             "latest", "the latest", "reminder", "a reminder", "stat", "quote", "question", "fact", "bottom",
+             "the bottom", "why", "what", "how", "who", "where", "when", "here", "this", "today", "tonight"}
+
 TITLE_WORDS = re.compile(
     r"(minister|president|premier|chancellor|secretary|spokes\w+|head|chief|commander|general|"
     r"colonel|ambassador|envoy|director|adviser|advisor|chairman|chair|leader|officer|official|"
@@ -789,6 +1001,49 @@ def _title_for(doc: Any, ent: Entity) -> str | None:
             if TITLE_WORDS.search(t):
                 return t
     return None
+
+
+TITLE_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "vs", "is"}
+
+
+def _is_title(doc: Any, m: _Mark) -> bool:
+    """A quoted name in running text (a show, a book, a slogan in Title Case: 'on CBS's "Face
+    the Nation"'), not a quote: short, every word capitalised, in a sentence that is not
+    itself a Title-Case headline, and not ending in sentence punctuation."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t for t in span if t.is_alpha]
+    if not 2 <= len(words) <= 8 or doc.text[m.end - 1: m.end] in (".", "?", "!"):
+        return False
+    if not words[0].text[0].isupper() or any(
+            not t.text[0].isupper() and t.lower_ not in TITLE_SMALL for t in words):
+        return False
+    outside = [t for t in span.sent if t.is_alpha and not (m.start <= t.idx < m.end)]
+    lower = [t for t in outside if t.text[0].islower() and t.lower_ not in TITLE_SMALL]
+    return len(lower) >= 3
+
+
+def _one_word_claim(tok: Any) -> bool:
+    """One word is a claim only as a name, a group or a person ('endorsed Clinton', 'praised
+    veterans', 'backed him'), not 'said it' or 'wants more'."""
+    return tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.tag_ in ("NNS", "NNPS")) or tok.lower_ in ("him", "her", "them")
+
+
+def _lead_in_speakers(text: str, quotes: list[Quote]) -> None:
+    """'Okafor said the port would reopen. "We are ready," ...': a quote without a cue right after a
+    reported claim (same or next paragraph, nothing between) is the same speaker's."""
+    ordered = sorted(quotes, key=lambda q: q.start)
+    for k, q in enumerate(ordered):
+        if q.rule != "quote-no-cue" or k == 0:
+            continue
+        prev = ordered[k - 1]
+        if prev.direct or not prev.speaker or prev.speaker_type == "unattributed" or prev.end > q.start:
+            continue
+        if text.count("\n\n", prev.end, q.start) > 1 or q.start - prev.end > 400:
+            continue
+        _copy_speaker(prev, q)
+        q.speaker_start, q.speaker_end, q.rule = prev.speaker_start, prev.speaker_end, "lead-in"
 
 
 def _copy_speaker(src: Quote, dst: Quote) -> None:

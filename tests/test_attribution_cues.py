@@ -1,0 +1,142 @@
+"""Cue words beyond say/tell: the long tail of reporting, stance and belief
+words (sentences written for these tests, no gold text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.model import Article
+
+
+@pytest.fixture(scope="module")
+def attribute(pipeline):
+    stages = [s for s in pipeline.stages if s.name not in ("events",)]
+
+    def run(text: str) -> Article:
+        a = Article(id="t", text=text, origin="<test>", format="text")
+        for st in stages:
+            a = st.run(a)
+        return a
+
+    return run
+
+
+def _covering(article: Article, phrase: str):
+    start = article.text.index(phrase)
+    return [q for q in article.quotes if q.start <= start and start + len(phrase) <= q.end]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The mayor joked that the new bridge would outlast everyone in the room.",
+     "the new bridge would outlast everyone in the room", "mayor"),
+    ("The union focused on pensions for retired dock workers.", "pensions for retired dock workers", "union"),
+    ("The senator voted against the harbour expansion plan.", "the harbour expansion plan", "senator"),
+    ("Most farmers see the new tariff as a threat to their income.", "the new tariff as a threat", "farmers"),
+])
+def test_long_tail_cue_verbs(attribute, text, content, speaker):
+    a = attribute(text)
+    hits = _covering(a, content)
+    assert len(hits) == 1, [(q.content, q.speaker) for q in a.quotes]
+    assert speaker in (hits[0].speaker or "").lower()
+
+
+def test_stance_noun_with_owner_is_a_claim(attribute):
+    a = attribute("His repeated criticism of the port authority cost him the union's backing.")
+    hits = _covering(a, "the port authority")
+    assert len(hits) == 1 and hits[0].rule == "noun-cue"
+
+
+def test_military_verbs_stay_out(attribute):
+    a = attribute("Drones hit the depot overnight and artillery targeted the airfield.")
+    assert a.quotes == []
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The farmers were worried about the new water rules.", "the new water rules", "farmers"),
+    ("The minister is confident that the harbour will reopen in May.", "the harbour will reopen in May", "minister"),
+    ("Local traders were frustrated with the slow repairs on the main road.", "the slow repairs on the main road",
+     "traders"),
+])
+def test_adjective_cues(attribute, text, content, speaker):
+    a = attribute(text)
+    hits = _covering(a, content)
+    assert len(hits) == 1, [(q.content, q.speaker) for q in a.quotes]
+    assert hits[0].rule == "adjective-cue"
+    assert speaker in (hits[0].speaker or "").lower()
+
+
+def test_it_is_clear_has_no_source(attribute):
+    a = attribute("It is not clear whether the new Gdansk harbour will open before the winter storms.")
+    hits = _covering(a, "will open before the winter storms")
+    assert len(hits) == 1 and hits[0].speaker is None
+
+
+def test_according_to_at_the_end_with_an_odd_parse(attribute):
+    a = attribute("The council quietly dropped the tram plan last year, according to show organisers.")
+    hits = _covering(a, "The council quietly dropped the tram plan last year")
+    assert len(hits) == 1 and hits[0].rule == "according-to"
+    assert "organisers" in (hits[0].speaker or "")
+
+
+def test_a_poll_named_in_a_prepositional_phrase_is_the_source(attribute):
+    a = attribute("The mayor leads her rival by nine points in a new Harbour Times poll released on Sunday.")
+    hits = _covering(a, "The mayor leads her rival by nine points")
+    assert len(hits) == 1 and "poll" in (hits[0].speaker or "")
+
+
+def test_standing_in_the_polls_is_not_a_source(attribute):
+    a = attribute("The mayor has been stuck in single digits in the polls since March.")
+    assert not [q for q in a.quotes if q.rule == "source-prep"]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Several large unions have endorsed Okafor in the race for governor.", "Okafor"),
+    ("The council praised veterans at the ceremony in Riga.", "veterans"),
+    ("The mayor likened the new tax to a slow leak in the city budget.", "to a slow leak in the city budget"),
+])
+def test_short_objects_of_stance_verbs(attribute, text, content):
+    a = attribute(text)
+    assert len(_covering(a, content)) == 1, [(q.content, q.speaker) for q in a.quotes]
+
+
+def test_vague_one_word_object_is_not_a_claim(attribute):
+    a = attribute("Okafor wants more, and the council in Riga endorsed it.")
+    assert not [q for q in a.quotes if q.content in ("more", "it")]
+
+
+def test_stance_verb_with_a_gerund(attribute):
+    a = attribute("Senator Okafor has supported raising the fuel tax in Lagos for years.")
+    hits = _covering(a, "raising the fuel tax")
+    assert len(hits) == 1 and "Okafor" in hits[0].speaker
+
+
+def test_passive_cue_without_agent_has_no_source(attribute):
+    a = attribute("During the visit to Riga, the minister was asked about the delays at the new port.")
+    hits = _covering(a, "the delays at the new port")
+    assert len(hits) == 1 and hits[0].speaker is None
+    assert "minister" not in hits[0].content
+
+
+def test_passive_cue_with_agent_names_the_source(attribute):
+    a = attribute("The new port tax was criticized by the Riga Chamber of Commerce on Monday.")
+    hits = _covering(a, "The new port tax")
+    assert len(hits) == 1 and "Chamber" in (hits[0].speaker or "")
+
+
+def test_as_someone_said_takes_the_host_clause(attribute):
+    a = attribute("As the Riga mayor said on Monday, the new bridge will open to traffic in May.")
+    hits = _covering(a, "the new bridge will open to traffic in May")
+    assert len(hits) == 1 and "mayor" in hits[0].speaker.lower()
+
+
+def test_speech_verb_in_a_relative_clause(attribute):
+    a = attribute("The plan, which Okafor says will cut costs in Lagos, was approved.")
+    hits = _covering(a, "will cut costs in Lagos")
+    assert len(hits) == 1 and "Okafor" in hits[0].speaker
+    assert "Okafor" not in hits[0].content
+
+
+def test_possessive_his_names_the_person_before(attribute):
+    a = attribute("Mayor Andris Kalnins spoke in Riga on Monday. His criticism of the port authority was sharp.")
+    hits = _covering(a, "the port authority")
+    assert len(hits) == 1 and hits[0].speaker == "Andris Kalnins"

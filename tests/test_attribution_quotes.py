@@ -1,0 +1,93 @@
+"""Direct quotes: cues after a question mark, signature dashes, quoted titles
+(sentences written for these tests, no gold text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.model import Article
+
+
+@pytest.fixture(scope="module")
+def attribute(pipeline):
+    stages = [s for s in pipeline.stages if s.name not in ("events",)]
+
+    def run(text: str) -> Article:
+        a = Article(id="t", text=text, origin="<test>", format="text")
+        for st in stages:
+            a = st.run(a)
+        return a
+
+    return run
+
+
+def _covering(article: Article, phrase: str):
+    start = article.text.index(phrase)
+    return [q for q in article.quotes if q.start <= start and start + len(phrase) <= q.end]
+
+
+def test_question_quote_takes_the_cue_in_the_next_sentence_piece(attribute):
+    a = attribute('The mayor spoke for an hour.\n\n"Why did the council wait so long to fix the bridge?" she asked. '
+                  'Nobody answered.')
+    hits = _covering(a, "Why did the council wait so long")
+    assert len(hits) == 1
+    assert hits[0].cue == "asked" and hits[0].rule == "quote-cue"
+
+
+def test_signature_dash_names_the_speaker_of_each_quote(attribute):
+    a = attribute('Readers wrote in about the new park.\n'
+                  '"The playground is too small for the children of our street." ― Maria Lopez\n'
+                  '"I walk my dog there every morning and love it." ― Peter Wainwright\n')
+    first = _covering(a, "The playground is too small")
+    second = _covering(a, "I walk my dog there every morning")
+    assert len(first) == 1 and len(second) == 1 and first[0] is not second[0]
+    assert "Lopez" in first[0].speaker
+    assert "Wainwright" in second[0].speaker
+
+
+def test_dash_inside_a_sentence_is_not_a_signature(attribute):
+    a = attribute('"We will rebuild the school this summer," he said -- Mayor Jones agreed with the plan on Monday.')
+    hits = _covering(a, "We will rebuild the school this summer")
+    assert len(hits) == 1 and hits[0].cue == "said"
+
+
+def test_quoted_show_title_is_not_a_quote(attribute):
+    a = attribute('In an interview on the "Morning Harbour Hour," Senator Alan Brandt said the port tax '
+                  'would hurt small fishing companies.')
+    assert not _covering(a, "Morning Harbour Hour")
+    hits = _covering(a, "the port tax would hurt small fishing companies")
+    assert len(hits) == 1 and "Brandt" in hits[0].speaker
+
+
+def test_title_case_headline_quote_is_kept(attribute):
+    a = attribute('Senator Says "We Will Not Back Down"\n\nThe senator spoke in the capital on Friday.')
+    assert _covering(a, "We Will Not Back Down")
+
+
+def test_transcript_lines_take_the_name_as_speaker(attribute):
+    a = attribute('Part of the interview follows.\n\n"HOST: Will the new budget cut money for the schools in the north?\n\n'
+                  '"MINISTER: The budget keeps every school open, and we will add teachers next year.')
+    hits = _covering(a, "The budget keeps every school open")
+    assert len(hits) == 1 and hits[0].speaker == "MINISTER"
+    assert "MINISTER" not in hits[0].content
+    host = _covering(a, "Will the new budget cut money")
+    assert len(host) == 1 and host[0].speaker == "HOST"
+
+
+def test_line_lead_list_of_names_is_not_a_statement(attribute):
+    a = attribute("The panel met on Monday.\n\nOhio: Ann Lee, Bob Roe, Carl Diaz, Dana West.")
+    assert not _covering(a, "Ann Lee, Bob Roe")
+
+
+def test_block_quote_after_a_colon_lead_in(attribute):
+    a = attribute("The governor spoke to reporters on Monday.\n\nThe governor added:\n\n"
+                  "We have rebuilt every road in the county and we will finish the bridges next year.\n\nThe end.")
+    hits = _covering(a, "We have rebuilt every road in the county")
+    assert len(hits) == 1 and "governor" in hits[0].speaker.lower()
+
+
+def test_quote_after_a_reported_claim_takes_its_speaker(attribute):
+    a = attribute("Mayor Andris Kalnins said the port in Riga would reopen on Monday.\n\n"
+                  "\"We have cleared the channel and the cranes are working again.\"\n\nThe ships waited.")
+    hits = _covering(a, "We have cleared the channel")
+    assert len(hits) == 1 and hits[0].speaker == "Andris Kalnins" and hits[0].rule == "lead-in"
