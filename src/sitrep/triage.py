@@ -47,7 +47,8 @@ OPENING = frozenset("“„«‟‘‹")
 CLOSING = frozenset("”»’›")
 
 CUE_LISTS = ("verbs", "belief_verbs", "intent_verbs", "object_verbs", "prep_verbs", "unsourced_verbs",
-             "passive_verbs", "claim_nouns", "speech_nouns", "stance_nouns", "quote_verbs")
+             "passive_verbs", "claim_nouns", "speech_nouns", "stance_nouns", "quote_verbs",
+             "stance_adjectives", "source_nouns")
 """The lists of `data/attribution.yaml` whose words may introduce a quote or a claim."""
 
 SUFFIXES = ("s", "es", "ed", "d", "ing", "ies", "ied")
