@@ -39,7 +39,7 @@ class Pipeline:
 
         self.settings = settings or Settings.from_env()
         s = self.settings
-        self.nlp = nlp.load_model(s.model)
+        self.nlp = nlp.load_model(s.model, s.matmul)
         self.stages: list[NamedStage] = [
             NamedStage("text", text.Screen(s)),
             NamedStage("triage", triage.Triage(self.nlp, mode=s.parse, data_dir=s.data_dir)),

