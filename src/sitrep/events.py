@@ -466,12 +466,14 @@ class Code:
                               ref_date.year if ref_date is not None else None)
         events: list[Event] = []
         sents = list(doc.sents)
+        texts = [ctx.text[s.start_char:s.end_char] for s in sents]  # Span.text rebuilds from tokens
         for si, sent in enumerate(sents):
             sent_cues: CueText | None = None
             window_cues: CueText | None = None
-            lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+            words = list(sent)
+            lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
             sent_events: list[tuple[Any, Rule, Event]] = []
-            for tok in sent:
+            for tok in words:
                 if tok.ent_type_ in NON_TRIGGER_ENTS:
                     continue
                 rules = self.lexicon.by_lemma.get(tok.lemma_.lower()) or self.lexicon.by_lemma.get(tok.lower_)
@@ -490,8 +492,8 @@ class Code:
                 if event is not None:
                     self._reframe(event, tok)
                     if sent_cues is None:
-                        sent_cues = CueText(sent.text)
-                        window_cues = CueText(" ".join(s.text for s in sents[max(0, si - 1):si + 2]))
+                        sent_cues = CueText(texts[si])
+                        window_cues = CueText(" ".join(texts[max(0, si - 1):si + 2]))
                     event.acled = self._acled(event, rule, sent_cues, window_cues)
                     sent_events.append((tok, rule, event))
             for _, _, ev in _drop_embedded(_dedupe(sent_events)):
