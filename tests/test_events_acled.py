@@ -110,7 +110,7 @@ def test_content_of_a_refusal_is_not_coded_as_a_second_event():
 
 
 def test_willingness_to_cooperate_is_agree_and_evidence_says_so():
-    evs = [e for e in events("Peru said it is willing to withdraw its troops from the border zone.")]
+    evs = [e for e in events("Peru said it is prepared to pull its troops back from the disputed valley.")]
     agree = [e for e in evs if e.type == "AGREE"]
     assert agree and agree[0].evidence.rule.endswith("+intent")
     assert "RETREAT" not in {e.type for e in evs}
@@ -144,9 +144,9 @@ def test_protest_purpose_is_not_a_separate_demand():
 
 
 def test_pronoun_subject_resolves_to_the_speaker_of_the_governing_verb():
-    evs = events("Syria says it is willing to withdraw its troops from Lebanon.")
+    evs = events("Chile says it is willing to pull its troops out of the border area.")
     agree = [e for e in evs if e.type == "AGREE"]
-    assert agree and "SYR" in {a.code for a in agree[0].actor}
+    assert agree and "CHL" in {a.code for a in agree[0].actor}
 
 
 def test_month_name_is_not_a_protest_trigger():

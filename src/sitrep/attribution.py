@@ -646,7 +646,7 @@ class Attribute:
         """(content range, speaker token, has a source) of a cue verb, or None.
 
         By the kind of verb (data/attribution.yaml): speech and belief verbs
-        take a clause ("said that ..."; "Acts of protest, he said, are ...");
+        take a clause ("said that ..."; "The talks, she said, are over");
         intent verbs a to-infinitive ("wants to ..."); stance verbs their
         object ("criticized the president for ..."); phrasal cues their
         preposition ("called for ..."). "X seemed to", "X is expected to" have
@@ -672,7 +672,7 @@ class Attribute:
                 toks = [t for t in host.subtree if t.i not in own]
                 return self._finish(_trim(toks), self._speaker_of(cue), True, inside_ok=True)
             if not parts and cue.dep_ == "parataxis" and lemma in self.verbs and not passive:
-                # "Acts of protest, Mr. Obama said, are acts of patriotism": the host clause
+                # "The talks, the minister said, are over": the host clause
                 host = cue.head
                 own = {t.i for t in cue.subtree}
                 toks = [t for t in host.subtree if t.i not in own]
