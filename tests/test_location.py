@@ -146,7 +146,7 @@ def test_dateline_is_not_used_when_the_story_names_another_country(pipeline):
         # people captured in a battle: the battle's place
         ("Twelve militants were captured in a raid in Kunduz, police said.", "captured", "Kunduz"),
         # a named offensive the event followed from places it (weakly)
-        ("Dozens of fighters have been killed since the launch of the Mosul offensive.", "killed", "Mosul"),
+        ("Hundreds of troops have been killed since the start of the Kharkiv offensive.", "killed", "Kharkiv"),
         # a building or hilltops taken: the place they are in or near
         ("Government troops seized the port compound outside Kismayo after a long siege.", "seized", "Kismayo"),
         ("Government troops liberated several hilltops near Palmyra on Sunday.", "liberated", "Palmyra"),

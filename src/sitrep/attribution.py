@@ -657,7 +657,7 @@ class Attribute:
         parts: list[Any] = []
         if passive and lemma not in self.passive_verbs and (
                 lemma in self.verbs or lemma in self.belief_verbs or lemma in self.object_verbs or lemma in self.prep_verbs):
-            # "was asked about the war", "has been called a charlatan by fellow doctors", "was accused
+            # "was asked about the war", "has been branded a fraud by rival experts", "was accused
             # of fraud", "known as Super Tuesday": the complement; the agent is the source, if named
             return self._passive_claim(cue, lemma, kids)
         if lemma in self.verbs or lemma in self.belief_verbs:
@@ -693,7 +693,7 @@ class Attribute:
         if not parts and lemma in self.prep_verbs:
             preps = self.prep_verbs[lemma]
             marker = [c for c in kids if c.dep_ in ("prep", "prt") and c.lower_ in preps and c.i > cue.i]
-            if not marker:  # "calling for the United States to step up": 'for' marks a clause
+            if not marker:  # "calling for the council to act": 'for' marks a clause
                 marker = [c for c in kids if c.i > cue.i and c.dep_ in ("ccomp", "advcl", "xcomp") and any(
                     m.dep_ == "mark" and m.lower_ in preps and m.i < c.i for m in c.children)]
                 parts = marker
@@ -1119,8 +1119,8 @@ def _lemma(tok: Any) -> str:
 
 
 def _drop_nested(quotes: list[Quote]) -> list[Quote]:
-    """A quoted phrase without a cue of its own inside a claim's content ('Japan branded
-    North Korea an "outlaw nation"') is part of that claim, not a second one."""
+    """A quoted phrase without a cue of its own inside a claim's content ('Peru called
+    the deal a "betrayal of farmers"') is part of that claim, not a second one."""
     cover = _Cover([(c.start, c.end + 2, id(c)) for c in quotes if not c.direct and c.speaker])
     return [q for q in quotes if not (q.direct and q.rule in ("quote-no-cue", "continuation")
                                       and cover.covers(q.start, q.end, id(q)))]
