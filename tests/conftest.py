@@ -19,6 +19,22 @@ def pipeline():
 
 
 @pytest.fixture(scope="session")
+def attribute(pipeline):
+    """Code a text through every stage but `events` (the attribution tests look at quotes)."""
+    from sitrep.model import Article
+
+    stages = [s for s in pipeline.stages if s.name != "events"]
+
+    def run(text: str):
+        a = Article(id="t", text=text, origin="<test>", format="text")
+        for st in stages:
+            a = st.run(a)
+        return a
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def founding_text() -> str:
     path = SHARED / "corpus" / "belarus-russia-oreshnik-division.txt"
     if not path.exists():

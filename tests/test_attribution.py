@@ -8,21 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import quotes_covering
 from sitrep.attribution import _Cover, find_quoted_spans
 from sitrep.model import Article
-
-
-@pytest.fixture(scope="module")
-def attribute(pipeline):
-    stages = [s for s in pipeline.stages if s.name not in ("events",)]
-
-    def run(text: str) -> Article:
-        a = Article(id="t", text=text, origin="<test>", format="text")
-        for st in stages:
-            a = st.run(a)
-        return a
-
-    return run
 
 
 def _claims(article: Article) -> list[tuple[str, str | None, str, bool]]:
@@ -30,8 +18,7 @@ def _claims(article: Article) -> list[tuple[str, str | None, str, bool]]:
 
 
 def _one_covering(article: Article, phrase: str):
-    start = article.text.index(phrase)
-    hits = [q for q in article.quotes if q.start <= start and start + len(phrase) <= q.end]
+    hits = quotes_covering(article, phrase)
     assert len(hits) == 1, _claims(article)
     return hits[0]
 

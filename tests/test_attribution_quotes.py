@@ -5,25 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.model import Article
-
-
-@pytest.fixture(scope="module")
-def attribute(pipeline):
-    stages = [s for s in pipeline.stages if s.name not in ("events",)]
-
-    def run(text: str) -> Article:
-        a = Article(id="t", text=text, origin="<test>", format="text")
-        for st in stages:
-            a = st.run(a)
-        return a
-
-    return run
-
-
-def _covering(article: Article, phrase: str):
-    start = article.text.index(phrase)
-    return [q for q in article.quotes if q.start <= start and start + len(phrase) <= q.end]
+from helpers import quotes_covering as _covering
 
 
 def test_question_quote_takes_the_cue_in_the_next_sentence_piece(attribute):

@@ -283,3 +283,24 @@ def test_user_folder_overrides_one_file(tmp_path: Path) -> None:
     assert user.sector_cues()["head honcho"] == data["sectors"][0]["code"]
     assert user.country("RUS") is not None  # countries still come from the package
     assert "head honcho" not in load_actor_gazetteer().sector_cues()
+
+
+def test_sector_cues_give_the_longest_whole_word_cue_as_a_plain_scan_would():
+    from sitrep.gazetteers import SectorCues, load_actor_gazetteer
+
+    cues = load_actor_gazetteer().sector_cues()
+
+    def scan(text: str) -> str | None:  # the definition: longest cue found as whole words
+        low = " " + " ".join(text.lower().replace("-", " ").split()) + " "
+        for cue, sector in sorted(cues.items(), key=lambda kv: -len(kv[0])):
+            if f" {cue} " in low:
+                return sector
+        return None
+
+    lookup = SectorCues(cues)
+    texts = ["the " + c + " said" for c in cues] + [c.upper() for c in cues] + [
+        "senior foreign ministry officials", "an opposition-party spokesman", "the ministry",
+        "Russia's defence ministry and army", "rebels", "", "Colonel-General Ivanov",
+    ]
+    assert [lookup(t) for t in texts] == [scan(t) for t in texts]
+    assert lookup("the foreign ministry spokesman") is not None

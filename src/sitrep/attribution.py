@@ -160,9 +160,8 @@ class Attribute:
         self.light_verbs = set(cues["light_verbs"])
         self.speech_nouns = set(cues["speech_nouns"])
         self.stance_nouns = {k: set(v) for k, v in cues["stance_nouns"].items()}
-        self.phrases = [p.lower().split() for p in cues["phrases"]]
         self._phrases_by_first: dict[str, list[list[str]]] = {}  # first word -> phrases, in file order
-        for words in self.phrases:
+        for words in (p.lower().split() for p in cues["phrases"]):
             if words:
                 self._phrases_by_first.setdefault(words[0], []).append(words)
         self.anonymous = set(cues["anonymous_nouns"])

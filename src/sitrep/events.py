@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from sitrep import data
@@ -28,7 +28,6 @@ from sitrep.model import (
     AcledType, Actor, Article, Attribution, Entity, Event, Evidence, Place, Quote, Weapon,
 )
 
-_UNSET: Any = object()  # marks a per-article value not computed yet
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "would", "should", "can", "must"}
 PLAN_VERBS = {
@@ -274,19 +273,25 @@ class _ArticleContext:
                 continue
             for i in range(span.start, span.end):
                 self.tok_ent.setdefault(i, ent)
-        self.story_place: Any = _UNSET  # the dateline's place, once asked (sitrep.geo.story_place)
-        self._dates: list[tuple[int, int, str]] | None = None  # see dates_in
         self.people: dict[str, Actor] = {}  # surname -> actor of the person's first mention
         self.last_actors: list[Actor] = []
         self.last_person: Actor | None = None
         self._index_people()
 
+    @cached_property
+    def dates(self) -> list[tuple[int, int, str]]:
+        """The article's DATE and TIME entities as (start, end, text) token spans, listed once."""
+        return [(e.start, e.end, e.text) for e in self.doc.ents if e.label_ in ("DATE", "TIME")]
+
     def dates_in(self, sent: Any) -> list[tuple[int, int, str]]:
-        """The DATE and TIME entities inside `sent` as (start, end, text) token spans; the
-        article's are listed once, not per event."""
-        if self._dates is None:
-            self._dates = [(e.start, e.end, e.text) for e in self.doc.ents if e.label_ in ("DATE", "TIME")]
-        return [d for d in self._dates if sent.start <= d[0] and d[1] <= sent.end]
+        return [d for d in self.dates if sent.start <= d[0] and d[1] <= sent.end]
+
+    @cached_property
+    def story_place(self) -> Entity | None:
+        """The dateline's place when the story stays in its country (`sitrep.geo.story_place`)."""
+        from sitrep.geo import story_place
+
+        return story_place(self.doc, self.article.entities)
 
     def _index_people(self) -> None:
         doc = self.doc
@@ -789,13 +794,11 @@ class Code:
         `sitrep.geo.event_place`), else the dateline's place under the conditions of
         `sitrep.geo.dateline_place`. The roles of the place decide, not `used`: a place that is
         the actor is ruled out by its syntax, a place attacked or taken ("shelled X") counts."""
-        from sitrep.geo import dateline_place, event_place, load_location_cues, story_place
+        from sitrep.geo import dateline_place, event_place, load_location_cues
 
         ent = event_place(scope, ctx.tok_ent, load_location_cues())
         if ent is None and scope:
-            if ctx.story_place is _UNSET:
-                ctx.story_place = story_place(ctx.doc, ctx.article.entities)
-            ent = dateline_place(ctx.doc, ctx.article.entities, scope[0].sent, ctx.story_place)
+            ent = dateline_place(ctx.article.entities, scope[0].sent, ctx.story_place)
         if ent is None:
             return None
         return Place(ent.text, ent.start, ent.end, ent.lat, ent.lon, ent.country)

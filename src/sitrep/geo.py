@@ -461,25 +461,22 @@ def event_place(scope: list[Any], tok_ent: Mapping[int, Entity], cues: LocationC
     return None if best is None else best[1]
 
 
-_UNSET: Any = object()
-
-
-def dateline_place(doc: Any, entities: list[Entity], sentence: Any, story: Any = _UNSET) -> Entity | None:
+def dateline_place(entities: list[Entity], sentence: Any, story: Entity | None) -> Entity | None:
     """The place of the article's dateline ("KHARKIV, Ukraine —") as the place of an event
     whose own clause names none. Only when (1) the event's sentence names no place at all and
     (2) every place the article names lies in the dateline place's country: a story from
     one country, where the dateline is where its events happened. A dateline is where the
     reporter files from, so it says nothing about events elsewhere ("WASHINGTON — Strikes
-    hit Syria"). `story` is `story_place(doc, entities)` when the caller has it already."""
+    hit Syria"). `story` is `story_place(doc, entities)`, the same for every event of an
+    article: the caller computes it once."""
     if any(e.type == "LOCATION" and sentence.start_char <= e.start < sentence.end_char for e in entities):
         return None
-    return story_place(doc, entities) if story is _UNSET else story
+    return story
 
 
 def story_place(doc: Any, entities: list[Entity]) -> Entity | None:
     """The dateline's place when every place the article names lies in its country, else
-    None: condition (2) of `dateline_place`, which is the same for every event of an article
-    (compute it once and pass it as `story`)."""
+    None: condition (2) of `dateline_place`."""
     from sitrep.nlp import _dateline_end
 
     line: tuple[int, int] | None = None

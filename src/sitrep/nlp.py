@@ -6,6 +6,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from threadpoolctl import ThreadpoolController
+
 from sitrep.errors import ModelError, UsageError
 from sitrep.model import Article, Chunk, Sentence
 
@@ -83,9 +85,9 @@ def use_numpy_matmul(nlp: Any) -> None:
     their matrix products go through NumPy's BLAS (OpenBLAS in NumPy's wheels).
 
     spaCy's default, blis, runs at about a third of OpenBLAS's speed on CPUs it has no
-    tuned kernel for (this project's AVX-512 machine: 34 against 98 GFLOP/s on one thread
-    for the tok2vec's 288x288 products), and those products are about 45% of the
-    pipeline's time. The layers compute the same function; `tests/test_nlp.py` checks
+    tuned kernel for (this project's AVX-512 machine: 34 against 96 GFLOP/s on one
+    thread for the tok2vec's 288x288 products, by `benchmarks/matmul.py`), and those
+    products are about 45% of the pipeline's time. The layers compute the same function; `tests/test_nlp.py` checks
     that tags, parses and entities are unchanged. The parser's per-state step is compiled
     against blis and keeps it."""
     from thinc.api import NumpyOps
@@ -126,6 +128,8 @@ class Parse:
             (name, swap.get(name) or proc) for name, proc in nlp.pipeline
         ]
         self.ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
+        # found once: threadpool_limits() would scan the loaded libraries on every batch (~1 ms)
+        self.blas = ThreadpoolController()
 
     def __call__(self, article: Article) -> Article:
         self.batch([article])
@@ -134,10 +138,8 @@ class Parse:
     def batch(self, articles: list[Article]) -> None:
         """Parse every article of `articles` (in place), with one BLAS thread: sitrep
         uses the cores through its workers, and a BLAS pool per worker would
-        oversubscribe them."""
-        from threadpoolctl import threadpool_limits
-
-        with threadpool_limits(limits=1, user_api="blas"):
+        oversubscribe them (threadpoolctl)."""
+        with self.blas.limit(limits=1, user_api="blas"):
             self._batch(articles)
 
     def _batch(self, articles: list[Article]) -> None:

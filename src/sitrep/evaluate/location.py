@@ -118,8 +118,8 @@ def score(records: Sequence[LocationRecord], predicted: Mapping[str, Prediction]
         else:
             unlocated += 1
             unlocated_right += ok
-        fixed = repaired(rec)
         is_suspect = suspect(rec)
+        fixed = repaired(rec) if is_suspect else rec.locations
         n_suspect += is_suspect
         clean_right += ok and not is_suspect
         if fixed is None:
