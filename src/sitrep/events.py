@@ -479,7 +479,7 @@ class Code:
             lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
             sent_events: list[tuple[Any, Rule, Event]] = []
             for tok in words:
-                if tok.ent_type_ in NON_TRIGGER_ENTS:
+                if tok.ent_type_ in NON_TRIGGER_ENTS or _is_participle_modifier(tok):
                     continue
                 rules = self.lexicon.by_lemma.get(tok.lemma_.lower()) or self.lexicon.by_lemma.get(tok.lower_)
                 if not rules and tok.pos_ in ("VERB", "NOUN"):
@@ -1114,6 +1114,17 @@ def _is_background(tok: Any, triggers: set[int]) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def _is_participle_modifier(tok: Any) -> bool:
+    """A participle or adjective describing the noun after it ("the seized trawler",
+    "the destroyed bridge", "wounded soldiers"): it names a state the thing is in,
+    not a happening the sentence reports. A noun that the parser joined to a verb
+    ("ordered conscription, and jailed dissidents") is the verb's misread object:
+    its "modifier" is the second verb."""
+    head = tok.head
+    return (tok.dep_ == "amod" and tok.tag_ in ("VBN", "JJ") and tok.i < head.i and _is_noun(head)
+            and not (head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX")))
 
 
 def _is_future(tok: Any) -> bool:
