@@ -14,6 +14,7 @@ that stays in one country (`dateline_place`).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -139,6 +140,7 @@ class LocationCues:
     addressee_verbs: frozenset[str]
     sequence_preps: frozenset[str]
     outcome_verbs: frozenset[str]
+    place_object_verbs: frozenset[str]
     country_names: frozenset[str]
     country_codes: frozenset[str] = frozenset()
 
@@ -160,7 +162,8 @@ def load_location_cues(data_dir: str | None = None) -> LocationCues:
         access_nouns=words("access_nouns"), site_preps=words("site_preps"),
         addressee_verbs=words("addressee_verbs"),
         sequence_preps=words("sequence_preps"),
-        outcome_verbs=words("outcome_verbs"), country_names=frozenset(names),
+        outcome_verbs=words("outcome_verbs"), place_object_verbs=words("place_object_verbs"),
+        country_names=frozenset(names),
         country_codes=frozenset(c.code for c in gaz.countries),
     )
 
@@ -359,6 +362,16 @@ def place_role(tok: Any, head: Any, cues: LocationCues) -> tuple[int, int] | Non
 
 
 UNTAGGED_TYPES = (None, "PERSON", "ORG", "NATIONALITY")
+# a name led by an Arabic article in lower case ("al-Tijara", "el-Arish", "ash-Shaab")
+_ARTICLE_NAME = re.compile(r"(?:a[dlnrstz]|ash|ath|adh|e[dlnrstz]|u[dl])-[A-Z]")
+# place nouns that also head the names of institutions ("the Foreign Office", "the State
+# Department", "the White House"): such a name is not vouched for as a place
+INSTITUTION_NOUNS = frozenset({"office", "department", "state", "house", "bank", "post", "front", "party"})
+
+
+def _capitalised(text: str) -> bool:
+    """Whether `text` begins like a proper name: a capital, also after an Arabic article."""
+    return text[:1].isupper() or bool(_ARTICLE_NAME.match(text))
 
 
 @lru_cache(maxsize=1)
@@ -384,10 +397,11 @@ def _name_span(tok: Any) -> tuple[int, int]:
 
 def _untagged_place(tok: Any, cues: LocationCues) -> tuple[int, int, GeoCandidate | None, bool] | None:
     """A proper name the NER did not tag as a place but the text shows is one: a place noun
-    names it ("X town", "the city of X", "the capital, X") or it is a known city governed by a
-    locative preposition ("demonstrated in X"). Returns its token span, best city and whether
+    names it ("X town", "the city of X", "the capital, X", "X Square") or it is a known city
+    governed by a locative preposition ("demonstrated in X"), taken or struck ("captured X",
+    "X was shelled"). Returns its token span, best city and whether
     a place noun vouches for it."""
-    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.text.isupper() or (
+    if tok.pos_ != "PROPN" or not _capitalised(tok.text) or tok.text.isupper() or (
             tok.dep_ in ("compound", "flat") and tok.head.pos_ == "PROPN"):
         return None  # not a name, an acronym ("the MFO base"), or not the head of its name
     start, end = _name_span(tok)
@@ -396,13 +410,19 @@ def _untagged_place(tok: Any, cues: LocationCues) -> tuple[int, int, GeoCandidat
     cue = (tok.dep_ in ("compound", "nmod", "appos") and _lemma(up) in cues.place_nouns) or (
         tok.dep_ == "pobj" and (up.lower_ == "of" or up.lower_ in cues.locative_preps)
         and _lemma(up.head) in cues.place_nouns)  # "X town", "the city of X", "villages in X"
+    if not cue:
+        # the name's own head is a place noun ("Manger Square", "the Bardo Museum")
+        cue = _lemma(tok) in cues.place_nouns and _lemma(tok) not in INSTITUTION_NOUNS and start < tok.i
     key = text.lower()
     cands = city_index().get(key, ())
     # a known city by its own name, not only by a rare alternate spelling ("Hamas" -> Hamm)
     cands = tuple(c for c in cands if _fold(c.name) == _fold(key)) or (
         cands if cue else ())
+    taken = tok.dep_ in ("dobj", "nsubjpass")
     governed = (tok.dep_ == "pobj" and up.lower_ in cues.locative_preps) or (
-        tok.dep_ == "dobj" and tok.ent_type_ != "PERSON")
+        tok.dep_ == "dobj" and tok.ent_type_ != "PERSON") or (
+        tok.dep_ == "nsubjpass" and tok.ent_type_ != "PERSON") or (
+        taken and _lemma(up) in cues.place_object_verbs)
     if not cue and not (cands and governed):
         return None  # "in X" / "captured X" for a known city; otherwise a place noun must say so
     return start, end, (cands[0] if cands else None), cue
@@ -419,7 +439,7 @@ def event_place(scope: list[Any], tok_ent: Mapping[int, Entity], cues: LocationC
     if head is None:
         return None
     doc = head.doc
-    best: tuple[tuple[int, bool, bool, int, int, bool], Entity] | None = None
+    best: tuple[tuple[int, bool, bool, bool, int, int, bool], Entity] | None = None
     seen: set[int] = set()
     for t in scope:
         ent = tok_ent.get(t.i)
@@ -427,7 +447,7 @@ def event_place(scope: list[Any], tok_ent: Mapping[int, Entity], cues: LocationC
             if id(ent) in seen:
                 continue
             seen.add(id(ent))
-            if ent.lat is None and (ent.code or not ent.text[:1].isupper()):
+            if ent.lat is None and (ent.code or not _capitalised(ent.text)):
                 continue  # a region ("Europe", "the Middle East") is not an event's place
             span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
             if span is None:
@@ -453,9 +473,11 @@ def event_place(scope: list[Any], tok_ent: Mapping[int, Entity], cues: LocationC
         score, container = role
         name = ent.text.lower()
         name = name[4:] if name.startswith("the ") else name
-        # the most specific place: not a reference point, a city before its country, not a
-        # container, then the first named
-        key = (score, container < 3, name not in cues.country_names, -container, -span.start, tagged)
+        # a description ("the Syrian capital") ranks after a name
+        named = root.pos_ == "PROPN" or _lemma(root) not in cues.place_nouns
+        # the most specific place: not a reference point, a city before its country, a name
+        # before a description, not a container, then the first named
+        key = (score, container < 3, name not in cues.country_names, named, -container, -span.start, tagged)
         if best is None or key > best[0]:
             best = (key, ent)
     return None if best is None else best[1]

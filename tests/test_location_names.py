@@ -1,0 +1,52 @@
+"""Place names the tagger misses or mislabels, and which of several named places is the
+event's. Sentences are our own, written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.geo import _capitalised
+from sitrep.pipeline import code
+
+pytestmark = pytest.mark.slow
+
+
+def _place(text: str, trigger: str) -> str | None:
+    art = code(text)
+    events = [e for e in art.events if e.evidence.trigger.split()[0] == trigger]
+    assert events, [(e.type, e.evidence.trigger) for e in art.events]
+    loc = events[0].location
+    return None if loc is None else loc.text
+
+
+def test_a_name_led_by_an_arabic_article_is_capitalised():
+    assert _capitalised("al-Tijara") and _capitalised("el-Arish") and _capitalised("Homs")
+    assert _capitalised("ash-Shaddadi") and _capitalised("ad-Dawr")
+    assert not _capitalised("the region") and not _capitalised("al-")
+    # prefixes of adjectives, not articles
+    assert not _capitalised("pro-Kremlin") and not _capitalised("ex-Soviet") and not _capitalised("anti-Assad")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        # a name whose own head is a place noun, though the tagger calls it a person
+        ("Gunmen killed four guards at the Ostrava Museum in the Czech capital of Prague.", "killed",
+         "Ostrava Museum"),
+        # a name, not the description in front of it
+        ("Several people were killed in clashes near the Lebanese capital Beirut on Friday.", "killed", "Beirut"),
+        ("Heavy fighting broke out near the Syrian capital Damascus, state media said.", "fighting", "Damascus"),
+        # a known city as the passive subject of a verb of taking
+        ("Gibraltar was captured by a British fleet in 1704.", "captured", "Gibraltar"),
+        # a known city the tagger calls a person, struck or taken
+        ("Kherson was shelled by Russian artillery on Sunday.", "shelled", "Kherson"),
+        ("Russian troops shelled Kherson again overnight.", "shelled", "Kherson"),
+    ],
+)
+def test_place(text: str, trigger: str, place: str) -> None:
+    assert _place(text, trigger) == place
+
+
+def test_an_institution_named_with_a_place_noun_is_not_a_place():
+    # "the State Department" heads its name with "department" but is the speaker, not a site
+    assert _place("The State Department condemned the attack on the convoy.", "condemned") is None
