@@ -41,6 +41,16 @@ def test_a_name_led_by_an_arabic_article_is_capitalised():
         # a known city the tagger calls a person, struck or taken
         ("Kherson was shelled by Russian artillery on Sunday.", "shelled", "Kherson"),
         ("Russian troops shelled Kherson again overnight.", "shelled", "Kherson"),
+        # a place the parse hangs on the clock time is still on the verb
+        ("A roadside bomb exploded at about 7:15 a.m. (0415 GMT) near al-Rasheed Hospital in northern Basra.",
+         "exploded", "al-Rasheed Hospital"),
+        # a distance in apposition to the time: the place is a reference point, not a description
+        ("A suicide bomber detonated his vest at 11:30 a.m. (0830 GMT) 150 meters from a mosque in the provincial"
+         " capital Kandahar.", "bomber", "Kandahar"),
+        # a waterway no gazetteer knows, named with its own place noun, as the object
+        ("Two Greek frigates patrolled the Kasos Straits overnight.", "patrolled", "Kasos Straits"),
+        # destruction by a weapon is an attack, placed like one
+        ("A truck bomb destroyed the police headquarters in Quetta, killing nine officers.", "destroyed", "Quetta"),
     ],
 )
 def test_place(text: str, trigger: str, place: str) -> None:

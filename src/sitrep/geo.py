@@ -227,6 +227,25 @@ def clause_link(verb: Any, head: Any, cues: LocationCues) -> int | None:
     return None
 
 
+TIME_WORDS = frozenset({"gmt", "utc"})
+
+
+def _past_time(g: Any) -> Any:
+    """The word a time expression hangs on, for a place the parse hung on the time ("detonated
+    at 8:50 a.m. (0450 GMT) near X", "killed on Monday night in X"); `g` itself otherwise."""
+    cur = g
+    for _ in range(4):
+        if _verbal(cur) or not (cur.ent_type_ in ("DATE", "TIME") or cur.lower_ in TIME_WORDS):
+            break
+        if cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.head.i != cur.head.i:
+            cur = cur.head.head
+        elif cur.dep_ in ("appos", "npadvmod", "nummod", "compound") and cur.head.i != cur.i:
+            cur = cur.head
+        else:
+            break
+    return cur if _verbal(cur) else g
+
+
 def _placey(tok: Any, cues: LocationCues) -> bool:
     """A place noun or a place name ("town", "Aleppo", "the X home")."""
     return _lemma(tok) in cues.place_nouns or tok.pos_ == "PROPN" or tok.ent_type_ in ("GPE", "LOC", "FAC")
@@ -276,7 +295,7 @@ def place_role(tok: Any, head: Any, cues: LocationCues) -> tuple[int, int] | Non
                 continue
             return None  # "X's police chief", "the X accord", "an X war crimes suspect"
         if dep == "appos":
-            if located_noun:
+            if located_noun and not (reference and _lemma(cur) in cues.direction_words):
                 return None  # "Y, the head of the forces in X, was killed": a description
             if cur.i == tok.i and up.pos_ == "PROPN":
                 container = 2  # "Mauthausen, Austria"
@@ -292,6 +311,8 @@ def place_role(tok: Any, head: Any, cues: LocationCues) -> tuple[int, int] | Non
             g = prep.head
             if g.pos_ == "ADP" and g.dep_ == "prep" and p in cues.locative_preps:
                 g = g.head  # "on Wednesday in the city of X, ..."
+            if p in cues.locative_preps:
+                g = _past_time(g)  # "at 8:50 a.m. (0450 GMT) near X": the time's verb
             if g.i == prep.i:
                 return None
             if p == "of" and g.pos_ == "ADP" and g.lower_ in cues.locative_preps:
@@ -369,6 +390,15 @@ _ARTICLE_NAME = re.compile(r"(?:a[dlnrstz]|ash|ath|adh|e[dlnrstz]|u[dl])-[A-Z]")
 INSTITUTION_NOUNS = frozenset({"office", "department", "state", "house", "bank", "post", "front", "party"})
 
 
+def _place_headed(tok: Any, cues: LocationCues) -> bool:
+    """Whether the name headed by `tok` ends in a place noun of its own ("Manger Square", "the
+    Malacca Straits", "the Bardo Museum"), not one of an institution's."""
+    lemma = _lemma(tok)
+    lemma = lemma if lemma in cues.place_nouns or not lemma.endswith("s") else lemma[:-1]
+    return lemma in cues.place_nouns and lemma not in INSTITUTION_NOUNS and any(
+        c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" for c in tok.lefts)
+
+
 def _capitalised(text: str) -> bool:
     """Whether `text` begins like a proper name: a capital, also after an Arabic article."""
     return text[:1].isupper() or bool(_ARTICLE_NAME.match(text))
@@ -412,7 +442,7 @@ def _untagged_place(tok: Any, cues: LocationCues) -> tuple[int, int, GeoCandidat
         and _lemma(up.head) in cues.place_nouns)  # "X town", "the city of X", "villages in X"
     if not cue:
         # the name's own head is a place noun ("Manger Square", "the Bardo Museum")
-        cue = _lemma(tok) in cues.place_nouns and _lemma(tok) not in INSTITUTION_NOUNS and start < tok.i
+        cue = _place_headed(tok, cues)
     key = text.lower()
     cands = city_index().get(key, ())
     # a known city by its own name, not only by a rare alternate spelling ("Hamas" -> Hamm)
@@ -452,7 +482,8 @@ def event_place(scope: list[Any], tok_ent: Mapping[int, Entity], cues: LocationC
             span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
             if span is None:
                 continue
-            if ent.lat is None and span.root.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            if ent.lat is None and span.root.dep_ in ("nsubj", "nsubjpass", "dobj") and not _place_headed(
+                    span.root, cues):
                 continue  # a name no gazetteer knows, as subject or object: often a person
             root, tagged = span.root, True
         elif ent is None or (ent.type in UNTAGGED_TYPES and not ent.code):
