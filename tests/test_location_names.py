@@ -60,3 +60,11 @@ def test_place(text: str, trigger: str, place: str) -> None:
 def test_an_institution_named_with_a_place_noun_is_not_a_place():
     # "the State Department" heads its name with "department" but is the speaker, not a site
     assert _place("The State Department condemned the attack on the convoy.", "condemned") is None
+
+
+def test_a_second_verb_of_another_happening_lends_no_place():
+    # the arrest was somewhere unnamed; Calais is where the deportation took them
+    assert _place("The two activists were arrested on Monday and deported to a detention centre in Calais.",
+                  "arrested") is None
+    # an outcome of the same happening shares its place
+    assert _place("A farmer was shot and killed outside his house in Ramallah.", "shot") == "Ramallah"

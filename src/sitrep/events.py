@@ -1259,6 +1259,16 @@ def _drop_subordinate(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, R
     return keep
 
 
+def _separate_verbs(a: Any, b: Any) -> bool:
+    """Two coordinated verbs that are separate happenings ("captured and deported to X"):
+    the place of one is not the other's, unless the second is an outcome ("shot and killed")."""
+    from sitrep.geo import load_location_cues
+
+    first, second = (a, b) if a.i < b.i else (b, a)
+    return (second.dep_ == "conj" and second.head.i == first.i and first.pos_ == "VERB" and second.pos_ == "VERB"
+            and second.lemma_.lower() not in load_location_cues().outcome_verbs)
+
+
 def _dedupe(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, Rule, Event]]:
     """One event per happening: a noun trigger governed by a verb trigger of the
     same type merges into it (the verb keeps roles the noun adds)."""
@@ -1280,7 +1290,7 @@ def _dedupe(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, Rule, Event
                     k_ev.actor = ev.actor
                 if not k_ev.recipient and ev.recipient:
                     k_ev.recipient = [r for r in ev.recipient if r.code not in {a.code for a in k_ev.actor}]
-                if k_ev.location is None and ev.location is not None:
+                if k_ev.location is None and ev.location is not None and not _separate_verbs(k_tok, tok):
                     k_ev.location = ev.location
                 if k_ev.attribution is None and ev.attribution is not None:
                     k_ev.attribution = ev.attribution
