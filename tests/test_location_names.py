@@ -20,7 +20,7 @@ def _place(text: str, trigger: str) -> str | None:
 
 
 def test_a_name_led_by_an_arabic_article_is_capitalised():
-    assert _capitalised("al-Tijara") and _capitalised("el-Arish") and _capitalised("Homs")
+    assert _capitalised("al-Waer") and _capitalised("el-Arish") and _capitalised("Homs")
     assert _capitalised("ash-Shaddadi") and _capitalised("ad-Dawr")
     assert not _capitalised("the region") and not _capitalised("al-")
     # prefixes of adjectives, not articles
@@ -35,9 +35,10 @@ def test_a_name_led_by_an_arabic_article_is_capitalised():
          "Ostrava Museum"),
         # a name, not the description in front of it
         ("Several people were killed in clashes near the Lebanese capital Beirut on Friday.", "killed", "Beirut"),
-        ("Heavy fighting broke out near the Syrian capital Damascus, state media said.", "fighting", "Damascus"),
+        ("Heavy fighting broke out near the Sudanese capital Khartoum, residents said.", "fighting", "Khartoum"),
         # a known city as the passive subject of a verb of taking
-        ("Gibraltar was captured by a British fleet in 1704.", "captured", "Gibraltar"),
+        ("Ceuta was seized by Portuguese troops in 1415.", "seized", "Ceuta"),
+        ("Sevastopol was captured by German troops in 1942.", "captured", "Sevastopol"),
         # a known city the tagger calls a person, struck or taken
         ("Kherson was shelled by Russian artillery on Sunday.", "shelled", "Kherson"),
         ("Russian troops shelled Kherson again overnight.", "shelled", "Kherson"),

@@ -383,7 +383,7 @@ def place_role(tok: Any, head: Any, cues: LocationCues) -> tuple[int, int] | Non
 
 
 UNTAGGED_TYPES = (None, "PERSON", "ORG", "NATIONALITY")
-# a name led by an Arabic article in lower case ("al-Tijara", "el-Arish", "ash-Shaab")
+# a name led by an Arabic article in lower case ("al-Waer", "el-Arish", "ash-Shaddadi")
 _ARTICLE_NAME = re.compile(r"(?:a[dlnrstz]|ash|ath|adh|e[dlnrstz]|u[dl])-[A-Z]")
 # place nouns that also head the names of institutions ("the Foreign Office", "the State
 # Department", "the White House"): such a name is not vouched for as a place
@@ -391,8 +391,8 @@ INSTITUTION_NOUNS = frozenset({"office", "department", "state", "house", "bank",
 
 
 def _place_headed(tok: Any, cues: LocationCues) -> bool:
-    """Whether the name headed by `tok` ends in a place noun of its own ("Manger Square", "the
-    Malacca Straits", "the Bardo Museum"), not one of an institution's."""
+    """Whether the name headed by `tok` ends in a place noun of its own ("Tahrir Square", "the
+    Kasos Straits", "the Hermitage Museum"), not one of an institution's."""
     lemma = _lemma(tok)
     lemma = lemma if lemma in cues.place_nouns or not lemma.endswith("s") else lemma[:-1]
     return lemma in cues.place_nouns and lemma not in INSTITUTION_NOUNS and any(
@@ -441,7 +441,7 @@ def _untagged_place(tok: Any, cues: LocationCues) -> tuple[int, int, GeoCandidat
         tok.dep_ == "pobj" and (up.lower_ == "of" or up.lower_ in cues.locative_preps)
         and _lemma(up.head) in cues.place_nouns)  # "X town", "the city of X", "villages in X"
     if not cue:
-        # the name's own head is a place noun ("Manger Square", "the Bardo Museum")
+        # the name's own head is a place noun ("Tahrir Square", "the Hermitage Museum")
         cue = _place_headed(tok, cues)
     key = text.lower()
     cands = city_index().get(key, ())
@@ -504,7 +504,7 @@ def event_place(scope: list[Any], tok_ent: Mapping[int, Entity], cues: LocationC
         score, container = role
         name = ent.text.lower()
         name = name[4:] if name.startswith("the ") else name
-        # a description ("the Syrian capital") ranks after a name
+        # a description ("the Sudanese capital") ranks after a name
         named = root.pos_ == "PROPN" or _lemma(root) not in cues.place_nouns
         # the most specific place: not a reference point, a city before its country, a name
         # before a description, not a container, then the first named
