@@ -1,4 +1,4 @@
-"""A participle or adjective that describes a noun ("the seized trawler") names a
+"""A participle or adjective that describes a noun ("the seized tanker") names a
 state, not a happening: it triggers no event on its own. Every sentence here is
 written for these tests."""
 

@@ -46,7 +46,7 @@ def test_a_name_led_by_an_arabic_article_is_capitalised():
         ("A roadside bomb exploded at about 7:15 a.m. (0415 GMT) near al-Rasheed Hospital in northern Basra.",
          "exploded", "al-Rasheed Hospital"),
         # a distance in apposition to the time: the place is a reference point, not a description
-        ("A suicide bomber detonated his vest at 11:30 a.m. (0830 GMT) 150 meters from a mosque in the provincial"
+        ("A suicide bomber blew himself up at 9:10 a.m. (0610 GMT) 300 metres from a bakery in the provincial"
          " capital Kandahar.", "bomber", "Kandahar"),
         # a waterway no gazetteer knows, named with its own place noun, as the object
         ("Two Greek frigates patrolled the Kasos Straits overnight.", "patrolled", "Kasos Straits"),

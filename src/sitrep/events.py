@@ -1117,7 +1117,7 @@ def _is_background(tok: Any, triggers: set[int]) -> bool:
 
 
 def _is_participle_modifier(tok: Any) -> bool:
-    """A participle or adjective describing the noun after it ("the seized trawler",
+    """A participle or adjective describing the noun after it ("the seized tanker",
     "the destroyed bridge", "wounded soldiers"): it names a state the thing is in,
     not a happening the sentence reports. A noun that the parser joined to a verb
     ("ordered conscription, and jailed dissidents") is the verb's misread object:

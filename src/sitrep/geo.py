@@ -232,7 +232,7 @@ TIME_WORDS = frozenset({"gmt", "utc"})
 
 def _past_time(g: Any) -> Any:
     """The word a time expression hangs on, for a place the parse hung on the time ("detonated
-    at 8:50 a.m. (0450 GMT) near X", "killed on Monday night in X"); `g` itself otherwise."""
+    at dawn (local time) near X", "killed on Monday night in X"); `g` itself otherwise."""
     cur = g
     for _ in range(4):
         if _verbal(cur) or not (cur.ent_type_ in ("DATE", "TIME") or cur.lower_ in TIME_WORDS):
@@ -312,7 +312,7 @@ def place_role(tok: Any, head: Any, cues: LocationCues) -> tuple[int, int] | Non
             if g.pos_ == "ADP" and g.dep_ == "prep" and p in cues.locative_preps:
                 g = g.head  # "on Wednesday in the city of X, ..."
             if p in cues.locative_preps:
-                g = _past_time(g)  # "at 8:50 a.m. (0450 GMT) near X": the time's verb
+                g = _past_time(g)  # "at dawn (local time) near X": the time's verb
             if g.i == prep.i:
                 return None
             if p == "of" and g.pos_ == "ADP" and g.lower_ in cues.locative_preps:
