@@ -767,6 +767,8 @@ class Attribute:
             lemma = noun.lemma_.lower()
             if noun.pos_ != "NOUN" or lemma not in self.claim_nouns and lemma not in self.stance_nouns or in_quote(noun):
                 continue
+            if noun.dep_ == "dobj" and lemma in self.speech_nouns and _lemma(noun.head) in self.light_verbs:
+                continue  # "expressed concern about ...": the light verb's claim
             found = self._claim_of_noun(noun)
             if found is None:
                 continue
