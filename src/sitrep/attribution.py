@@ -163,6 +163,7 @@ class Attribute:
         self.stance_nouns = {k: set(v) for k, v in cues["stance_nouns"].items()}
         self.target_verbs = set(cues.get("target_verbs", ()))
         self.open_claim_nouns = set(cues.get("open_claim_nouns", ()))
+        self.role_nouns = {k: set(v) for k, v in cues.get("role_nouns", {}).items()}
         self._phrases_by_first: dict[str, list[list[str]]] = {}  # first word -> phrases, in file order
         for words in (p.lower().split() for p in cues["phrases"]):
             if words:
@@ -765,11 +766,20 @@ class Attribute:
         out: list[Quote] = []
         for noun in words:
             lemma = noun.lemma_.lower()
-            if noun.pos_ != "NOUN" or lemma not in self.claim_nouns and lemma not in self.stance_nouns or in_quote(noun):
+            if noun.pos_ != "NOUN" or in_quote(noun):
+                continue
+            if lemma in self.role_nouns:
+                found = self._claim_of_role(noun)
+                if found is not None:
+                    out.append(self._make(article, found[1], found[0], noun.text, noun, people, sent,
+                                          direct=False, rule="noun-cue"))
+                continue
+            if lemma not in self.claim_nouns and lemma not in self.stance_nouns:
                 continue
             if noun.dep_ == "dobj" and lemma in self.speech_nouns and _lemma(noun.head) in self.light_verbs:
                 continue  # "expressed concern about ...": the light verb's claim
-            found = self._claim_of_noun(noun)
+            found = self._backing_of(noun) if lemma in AGENT_OF_NOUNS else None
+            found = found or self._claim_of_noun(noun)
             if found is None:
                 continue
             (start, end), subj = found
@@ -782,6 +792,54 @@ class Attribute:
                 out.append(self._make(article, subj, (start, end), noun.text, noun, people, sent,
                                       direct=False, rule="noun-cue"))
         return out
+
+    def _claim_of_role(self, noun: Any) -> tuple[tuple[int, int], Any] | None:
+        """"Ryan, a vocal advocate of free trade", "Clinton is a staunch supporter of the treaty",
+        "as a backer of the plan": the object of the preposition, and the one the role is said of."""
+        preps = self.role_nouns[noun.lemma_.lower()]
+        parts = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in preps and c.i > noun.i
+                 and any(x.dep_ in ("pobj", "pcomp") for x in c.children)]
+        if not parts:
+            return None
+        node = noun.head if noun.dep_ == "conj" and noun.head.pos_ == "NOUN" else noun
+        holder = None
+        if node.dep_ == "appos":  # "Adelson, a fierce supporter of ..."
+            holder = node.head
+        elif node.dep_ in ("attr", "oprd"):  # "she is / has become a supporter of ..."
+            holder = next((c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        elif node.dep_ == "pobj" and node.head.lower_ == "as":  # "Graham, as a backer of ..., is"
+            host = node.head.head
+            holder = host if host.pos_ in ("PROPN", "NOUN") else next(
+                (c for c in host.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if holder is None or holder.lower_ in ("it", "there", "this", "that", "what"):
+            return None
+        toks = _trim([t for c in parts for t in c.subtree][1:])  # without the preposition
+        if not toks or toks[0].i <= holder.i <= toks[-1].i:
+            return None
+        return (toks[0].idx, toks[-1].idx + len(toks[-1].text)), holder
+
+    @staticmethod
+    def _backing_of(noun: Any) -> tuple[tuple[int, int], Any] | None:
+        """"Cruz won the endorsement of the governor", "the bill has the backing of the unions":
+        the one after 'of' backs the subject; the subject is the content."""
+        if noun.dep_ != "dobj" or any(c.dep_ == "poss" for c in noun.children) or \
+                _lemma(noun.head) in ("withhold", "withdraw", "pull", "express", "voice", "offer", "give", "lend", "pledge"):
+            return None
+        backer = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "from") and c.i > noun.i
+                       for o in c.children if o.dep_ == "pobj"), None)
+        verb = noun.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and verb.dep_ in ("conj", "xcomp"):
+            subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if backer is None or subj is None or subj.lower_ in ("it", "there", "this", "that"):
+            return None
+        toks = list(subj.subtree)
+        if subj.lower_ not in RELATIVE_PRONOUNS and subj.pos_ != "PRON":
+            toks = [t for t in toks if t.i < verb.i]
+        toks = _trim(toks)
+        if not toks:
+            return None
+        return (toks[0].idx, toks[-1].idx + len(toks[-1].text)), backer
 
     def _claim_of_noun(self, noun: Any) -> tuple[tuple[int, int], Any] | None:
         """"Trump's claim that ...", "her criticism of Sanders", "the decision by the FBI to ...":
