@@ -91,3 +91,15 @@ def test_support_of_in_support_of_is_the_content(attribute):
     # "in support of X": X is what is supported, not who supports
     q = _one(attribute, "Hundreds of teachers marched in support of the striking nurses.", "the striking nurses")
     assert "teachers" in (q.speaker or "").lower()
+
+
+def test_claim_noun_before_a_copula(attribute):
+    q = _one(attribute, "Her main argument is that the new bridge will pay for itself within ten years.",
+             "the new bridge will pay for itself")
+    assert q.rule == "noun-cue"
+    assert q.speaker_start is not None
+
+
+def test_a_date_is_not_what_a_remark_is_about(attribute):
+    a = attribute("The governor's remarks on Tuesday surprised the harbour workers.")
+    assert not [q for q in a.quotes if q.rule == "noun-cue"]

@@ -849,6 +849,10 @@ class Attribute:
         if owner is not None and owner.lower_ == "your":
             return None
         parts = self._noun_complements(noun)
+        if not parts and noun.dep_ == "nsubj" and _lemma(noun.head) == "be" and noun.lemma_.lower() in self.claim_nouns:
+            # "Her argument is that ...", "the fear was that ...": the clause after the copula
+            parts = [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.head.i and any(
+                m.dep_ == "mark" and m.lower_ in ("that", "whether", "if") for m in c.children)]
         if not parts:
             return None
         toks = _trim([t for c in parts for t in c.subtree])
@@ -912,7 +916,8 @@ class Attribute:
             c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and
             any(m.dep_ in ("mark", "aux") and m.lower_ in ("that", "to") for m in c.children)
             or c.dep_ == "prep" and lemma in self.stance_nouns and c.lower_ in self.stance_nouns[lemma]
-            and not (agent_of and c.lower_ == "of"))]
+            and not (agent_of and c.lower_ == "of")
+            and not any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in c.children))]  # "remarks on Monday"
 
     def _light_verb_claim(self, cue: Any, kids: list[Any]) -> list[Any]:
         """"made allegations against the NRA", "took a shot at Clinton", "expressed support for
