@@ -103,3 +103,9 @@ def test_claim_noun_before_a_copula(attribute):
 def test_a_date_is_not_what_a_remark_is_about(attribute):
     a = attribute("The governor's remarks on Tuesday surprised the harbour workers.")
     assert not [q for q in a.quotes if q.rule == "noun-cue"]
+
+
+def test_in_favor_of_takes_the_subject_as_source(attribute):
+    q = _one(attribute, "The harbour council voted in favor of the new ferry timetable on Thursday.",
+             "the new ferry timetable")
+    assert "council" in (q.speaker or "").lower()
