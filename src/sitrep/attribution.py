@@ -16,7 +16,12 @@ Rules over the dependency parse, with cue words kept as data
   the plan"), phrasal cues their preposition ("called for ..."), light verbs
   a speech noun's complement ("made allegations against ...").
 - `unsourced-cue`: "X seemed to ...", "X is expected to ...": no source.
-- `noun-cue`: "Trump's claim that ...", "her criticism of ...".
+- `noun-cue`: "Trump's claim that ...", "her criticism of ...", "the decision by
+  the board to ...", "the mayor launched an attack on ..." (the owner: possessor,
+  agent, or the subject of the verb that takes the noun, unless that verb makes it
+  the target: "faced criticism"); nouns of speech and opinion with no owner give a
+  claim with no source ("charges that he lied"); role nouns ("Ms. Varga, a critic
+  of the project") and backing ("the mayor won the endorsement of the union").
 - `according-to`: "according to X" / "as reported by X": indirect, the rest of
   the sentence is the content.
 - `continuation`: a quoted sentence with no cue of its own goes to the speaker
