@@ -16,7 +16,12 @@ Rules over the dependency parse, with cue words kept as data
   the plan"), phrasal cues their preposition ("called for ..."), light verbs
   a speech noun's complement ("made allegations against ...").
 - `unsourced-cue`: "X seemed to ...", "X is expected to ...": no source.
-- `noun-cue`: "Trump's claim that ...", "her criticism of ...".
+- `noun-cue`: "Trump's claim that ...", "her criticism of ...", "the decision by
+  the board to ...", "the mayor launched an attack on ..." (the owner: possessor,
+  agent, or the subject of the verb that takes the noun, unless that verb makes it
+  the target: "faced criticism"); nouns of speech and opinion with no owner give a
+  claim with no source ("charges that he lied"); role nouns ("Ms. Varga, a critic
+  of the project") and backing ("the mayor won the endorsement of the union").
 - `according-to`: "according to X" / "as reported by X": indirect, the rest of
   the sentence is the content.
 - `continuation`: a quoted sentence with no cue of its own goes to the speaker
@@ -48,6 +53,7 @@ PRONOUNS_GROUP = {"they", "it", "we"}
 MIN_QUOTE_TOKENS = 3
 MERGE_GAP = 300  # at most this many characters between a quote and its continuation ('," she said. "')
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+AGENT_OF_NOUNS = {"support", "backing", "endorsement"}  # 'the support of X': X supports
 # speech verbs whose object is the listener, not what was said ("told reporters")
 ADDRESSEE_VERBS = {"tell", "inform", "brief", "quote", "answer", "reply", "respond", "ask", "urge", "assure",
                    "remind", "warn", "promise", "caution", "thank", "cite", "counter", "point", "agree"}
@@ -160,6 +166,9 @@ class Attribute:
         self.light_verbs = set(cues["light_verbs"])
         self.speech_nouns = set(cues["speech_nouns"])
         self.stance_nouns = {k: set(v) for k, v in cues["stance_nouns"].items()}
+        self.target_verbs = set(cues.get("target_verbs", ()))
+        self.open_claim_nouns = set(cues.get("open_claim_nouns", ()))
+        self.role_nouns = {k: set(v) for k, v in cues.get("role_nouns", {}).items()}
         self._phrases_by_first: dict[str, list[list[str]]] = {}  # first word -> phrases, in file order
         for words in (p.lower().split() for p in cues["phrases"]):
             if words:
@@ -572,14 +581,7 @@ class Attribute:
                 continue
             out.append(self._make(article, subj, (start, end), cue.text, cue, people, sent,
                                   direct=False, rule="verb-cue"))
-        for noun in words:
-            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.claim_nouns and noun.lemma_.lower() not in self.stance_nouns or in_quote(noun):
-                continue
-            found = self._claim_of_noun(noun)
-            if found is not None:
-                (start, end), subj = found
-                out.append(self._make(article, subj, (start, end), noun.text, noun, people, sent,
-                                      direct=False, rule="noun-cue"))
+        out.extend(self._noun_claims(article, sent, words, people, in_quote))
         if not out and not any(q.start < sent.end_char and q.end > sent.start_char for q in quotes):
             # "Trump leads by 9 points in a new CNN poll": a source of figures in a prepositional phrase
             for prep in words:
@@ -761,27 +763,166 @@ class Attribute:
             return None  # the speaker inside its own claim: a parse gone wrong
         return (toks[0].idx, toks[-1].idx + len(toks[-1].text)), subj, sourced
 
+    def _noun_claims(self, article: Article, sent: Any, words: list[Any], people: "_PersonIndex",
+                     in_quote: Any) -> list[Quote]:
+        """Claims of the claim and stance nouns of a sentence ("Trump's claim that ...", "the
+        decision by the board to ...", "worries that ..."); a claim noun with no owner gives a
+        claim with no source."""
+        out: list[Quote] = []
+        for noun in words:
+            lemma = noun.lemma_.lower()
+            if noun.pos_ != "NOUN" or in_quote(noun):
+                continue
+            if lemma in self.role_nouns:
+                found = self._claim_of_role(noun)
+                if found is not None:
+                    out.append(self._make(article, found[1], found[0], noun.text, noun, people, sent,
+                                          direct=False, rule="noun-cue"))
+                continue
+            if lemma not in self.claim_nouns and lemma not in self.stance_nouns:
+                continue
+            if noun.dep_ == "dobj" and lemma in self.speech_nouns and _lemma(noun.head) in self.light_verbs:
+                continue  # "expressed concern about ...": the light verb's claim
+            found = self._backing_of(noun) if lemma in AGENT_OF_NOUNS else None
+            found = found or self._claim_of_noun(noun)
+            if found is None:
+                continue
+            (start, end), subj = found
+            if subj is None:
+                out.append(Quote(
+                    content=article.text[start:end], start=start, end=end, speaker=None, speaker_start=None,
+                    speaker_end=None, speaker_type="unattributed", cue=noun.text, direct=False,
+                    cue_start=noun.idx, cue_end=noun.idx + len(noun.text), rule="noun-cue"))
+            else:
+                out.append(self._make(article, subj, (start, end), noun.text, noun, people, sent,
+                                      direct=False, rule="noun-cue"))
+        return out
+
+    def _claim_of_role(self, noun: Any) -> tuple[tuple[int, int], Any] | None:
+        """"Ryan, a vocal advocate of free trade", "Clinton is a staunch supporter of the treaty",
+        "as a backer of the plan": the object of the preposition, and the one the role is said of."""
+        preps = self.role_nouns[noun.lemma_.lower()]
+        parts = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in preps and c.i > noun.i
+                 and any(x.dep_ in ("pobj", "pcomp") for x in c.children)]
+        if not parts:
+            return None
+        node = noun.head if noun.dep_ == "conj" and noun.head.pos_ == "NOUN" else noun
+        holder = None
+        if node.dep_ == "appos":  # "Adelson, a fierce supporter of ..."
+            holder = node.head
+        elif node.dep_ in ("attr", "oprd"):  # "she is / has become a supporter of ..."
+            holder = next((c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        elif node.dep_ == "pobj" and node.head.lower_ == "as":  # "Graham, as a backer of ..., is"
+            host = node.head.head
+            holder = host if host.pos_ in ("PROPN", "NOUN") else next(
+                (c for c in host.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if holder is None or holder.lower_ in ("it", "there", "this", "that", "what"):
+            return None
+        toks = _trim([t for c in parts for t in c.subtree][1:])  # without the preposition
+        if not toks or toks[0].i <= holder.i <= toks[-1].i:
+            return None
+        return (toks[0].idx, toks[-1].idx + len(toks[-1].text)), holder
+
+    @staticmethod
+    def _backing_of(noun: Any) -> tuple[tuple[int, int], Any] | None:
+        """"Cruz won the endorsement of the governor", "the bill has the backing of the unions":
+        the one after 'of' backs the subject; the subject is the content."""
+        if noun.dep_ != "dobj" or any(c.dep_ == "poss" for c in noun.children) or \
+                _lemma(noun.head) in ("withhold", "withdraw", "pull", "express", "voice", "offer", "give", "lend", "pledge"):
+            return None
+        backer = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "from") and c.i > noun.i
+                       for o in c.children if o.dep_ == "pobj"), None)
+        verb = noun.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and verb.dep_ in ("conj", "xcomp"):
+            subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if backer is None or subj is None or subj.lower_ in ("it", "there", "this", "that"):
+            return None
+        toks = list(subj.subtree)
+        if subj.lower_ not in RELATIVE_PRONOUNS and subj.pos_ != "PRON":
+            toks = [t for t in toks if t.i < verb.i]
+        toks = _trim(toks)
+        if not toks:
+            return None
+        return (toks[0].idx, toks[-1].idx + len(toks[-1].text)), backer
+
     def _claim_of_noun(self, noun: Any) -> tuple[tuple[int, int], Any] | None:
-        """"Trump's claim that ...", "her criticism of Sanders": the clause or object, and the owner."""
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if owner is None or owner.lower_ == "your":
+        """"Trump's claim that ...", "her criticism of Sanders", "the decision by the FBI to ...":
+        the clause or object, and the owner (the possessor, or the agent after 'by' or
+        'from'); None for the owner when none is named ("charges that he lied")."""
+        owner = self._noun_owner(noun)
+        if owner is not None and owner.lower_ == "your":
             return None
         parts = self._noun_complements(noun)
+        if not parts and noun.dep_ == "nsubj" and _lemma(noun.head) == "be" and noun.lemma_.lower() in self.claim_nouns:
+            # "Her argument is that ...", "the fear was that ...": the clause after the copula
+            parts = [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.head.i and any(
+                m.dep_ == "mark" and m.lower_ in ("that", "whether", "if") for m in c.children)]
         if not parts:
             return None
         toks = _trim([t for c in parts for t in c.subtree])
         if len(toks) < 2 and not (len(toks) == 1 and _one_word_claim(toks[0])):
             return None
+        if owner is not None and toks[0].i <= owner.i <= toks[-1].i:
+            owner = None
+        if owner is None and not self._ownerless_ok(noun, parts):
+            return None
         return (toks[0].idx, toks[-1].idx + len(toks[-1].text)), owner
+
+    def _noun_owner(self, noun: Any) -> Any:
+        """Whose claim a claim noun is: "Trump's claim", "the decision by the FBI", "criticism
+        from Democrats"; None when not named."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner
+        names = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.pos_ == "PROPN"]
+        if names:  # "a New York Times report that ...", "Trump claims that ..." read as a noun phrase
+            return names[-1]
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i > noun.i:
+                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if obj is not None and obj.ent_type_ not in ("DATE", "TIME", "CARDINAL", "GPE") \
+                        and obj.pos_ in ("PROPN", "NOUN", "PRON"):
+                    return obj
+        # "Christie unleashed attacks on Rubio", "Graham came out in support of Cruz", "the campaign
+        # has plans to ...": the subject of the verb that takes the noun (or its phrase)
+        verb = noun.head if noun.dep_ == "dobj" else None
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
+            verb = noun.head.head
+        if verb is None or verb.pos_ not in ("VERB", "AUX") or _lemma(verb) in self.target_verbs:
+            return None  # "faced criticism", "drew questions": the subject is the target
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            return None
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "expl")), None)
+        if subj is None and verb.dep_ in ("xcomp", "conj", "advcl"):  # "tried to launch an attack", "... and made ..."
+            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.dep_ == "expl" or subj.lower_ in ("it", "there", "this", "that", "what"):
+            return None
+        return subj
+
+    def _ownerless_ok(self, noun: Any, parts: list[Any]) -> bool:
+        """A noun of speech or opinion with no owner still marks a claim ("charges that he lied",
+        "worries that the deal would fail", "questions about his health"); a noun of an act
+        ("the attack on ...", "the decision to ...") needs its owner."""
+        if noun.lemma_.lower() not in self.open_claim_nouns:
+            return False
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        # "won the support of the unions": the object of 'of' is the source, the content unsaid
+        return not (_lemma(verb) in self.target_verbs and any(c.lower_ == "of" for c in parts))
 
     def _noun_complements(self, noun: Any) -> list[Any]:
         """What a claim noun is about: its that/to clause, or for a stance noun the object of
         its preposition ("support for X", "criticism of Y")."""
         lemma = noun.lemma_.lower()
+        # "the support of the unions" names who supports; "in support of X", "her support of X" what
+        agent_of = lemma in AGENT_OF_NOUNS and not (noun.dep_ == "pobj" and noun.head.lower_ == "in") and not any(
+            c.dep_ == "poss" for c in noun.children)
         return [c for c in noun.children if c.i > noun.i and (
             c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and
             any(m.dep_ in ("mark", "aux") and m.lower_ in ("that", "to") for m in c.children)
-            or c.dep_ == "prep" and lemma in self.stance_nouns and c.lower_ in self.stance_nouns[lemma])]
+            or c.dep_ == "prep" and lemma in self.stance_nouns and c.lower_ in self.stance_nouns[lemma]
+            and not (agent_of and c.lower_ == "of")
+            and not any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in c.children))]  # "remarks on Monday"
 
     def _light_verb_claim(self, cue: Any, kids: list[Any]) -> list[Any]:
         """"made allegations against the NRA", "took a shot at Clinton", "expressed support for

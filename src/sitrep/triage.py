@@ -48,7 +48,7 @@ CLOSING = frozenset("”»’›")
 
 CUE_LISTS = ("verbs", "belief_verbs", "intent_verbs", "object_verbs", "prep_verbs", "unsourced_verbs",
              "passive_verbs", "claim_nouns", "speech_nouns", "stance_nouns", "quote_verbs",
-             "stance_adjectives", "source_nouns")
+             "stance_adjectives", "source_nouns", "role_nouns", "open_claim_nouns")
 """The lists of `data/attribution.yaml` whose words may introduce a quote or a claim."""
 
 SUFFIXES = ("s", "es", "ed", "d", "ing", "ies", "ied")
