@@ -51,6 +51,8 @@ RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 # speech verbs whose object is the listener, not what was said ("told reporters")
 ADDRESSEE_VERBS = {"tell", "inform", "brief", "quote", "answer", "reply", "respond", "ask", "urge", "assure",
                    "remind", "warn", "promise", "caution", "thank", "cite", "counter", "point", "agree"}
+# subjects that name no speaker: the reader addressed ('would you vote for her?') or no one
+NO_SPEAKER = {"you", "nobody"}
 # objects that stand for what was said without saying it ("said it", "said so")
 VAGUE_OBJECTS = {"it", "this", "that", "so", "what", "something", "anything", "nothing", "things", "much",
                  "little", "more", "less", "which", "all", "everything"}  # 'Oreshnik' in quote marks is a name, not a quote
@@ -150,6 +152,7 @@ class Attribute:
         self.belief_verbs = set(cues["belief_verbs"])
         self.intent_verbs = set(cues["intent_verbs"])
         self.object_verbs = set(cues["object_verbs"])
+        self.person_object_verbs = set(cues.get("person_object_verbs", ()))
         self.prep_verbs = {k: set(v) for k, v in cues["prep_verbs"].items()}
         self.unsourced_verbs = set(cues["unsourced_verbs"])
         self.passive_verbs = set(cues["passive_verbs"])
@@ -328,9 +331,13 @@ class Attribute:
         not a claim of its own. (Keeping reports inside reports, 'X said Y told him', scored lower.)"""
         cover = _Cover([(o.start, o.end, id(o)) for o in quotes
                         if o.direct or (o.cue and o.rule in ("verb-cue", "according-to", "quote-cue"))])
+        claims = _Cover([(o.start, o.end, id(o)) for o in quotes
+                         if not o.direct and o.cue and o.rule in ("verb-cue", "according-to")])
         return [q for q in quotes if not (q.rule in ("verb-cue", "unsourced-cue", "noun-cue", "adjective-cue")
                                           and q.cue_start is not None
-                                          and cover.covers(q.cue_start, q.cue_start + 1, id(q)))]
+                                          and cover.covers(q.cue_start, q.cue_start + 1, id(q)))
+                and not (q.rule == "quote-cue" and q.cue_start is not None
+                         and claims.covers(min(q.cue_start, q.start), max(q.cue_end or q.end, q.end), id(q)))]
 
     def _resolve_anaphora(self, article: Article, quotes: list[Quote], people: "_PersonIndex") -> None:
         """'the minister', 'the official', 'the committee' said: the last speaker, person
@@ -561,6 +568,8 @@ class Attribute:
             if found is None:
                 continue
             (start, end), subj, sourced = found
+            if sourced and subj.lower_ in NO_SPEAKER:
+                continue  # 'you know where ...', 'nobody expects ...': the reader or no one, not a source
             if cue.i not in partial_cues and sum(1 for t in words if start <= t.idx < end and in_quote(t)) > \
                     sum(1 for t in words if start <= t.idx < end) / 2:
                 continue  # mostly a quote already taken
@@ -662,6 +671,12 @@ class Attribute:
         if lemma in self.verbs or lemma in self.belief_verbs:
             parts = [c for c in kids if c.dep_ == "ccomp" and not c.is_punct
                      or c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX", "ADJ") and lemma in self.verbs]
+            if not parts and lemma in ADDRESSEE_VERBS and not passive:
+                # 'told a meeting of farmers that prices would rise', parsed as a relative clause on
+                # the listener: a clause led by the conjunction 'that' is what was said
+                parts = [x for c in kids if c.dep_ == "dobj" and c.i > cue.i for x in c.subtree
+                         if x.dep_ in ("relcl", "acl") and x.pos_ in ("VERB", "AUX") and any(
+                             m.dep_ == "mark" and m.lower_ == "that" and m.i < x.i for m in x.children)][:1]
             if not parts and cue.dep_ == "advcl" and lemma in self.verbs and not passive and any(
                     m.dep_ == "mark" and m.lower_ == "as" for m in cue.children) and not any(
                     c.dep_ in ("dobj", "ccomp") for c in kids):
@@ -689,6 +704,13 @@ class Attribute:
                      c.dep_ == "prep" and c.lower_ in ("as", "for", "of", "over", "to") and c.i > cue.i]
             if not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in parts):
                 parts = []
+        if not parts and lemma in self.person_object_verbs and not passive:
+            # 'attacked Clinton over her emails': a named person (or him, her) under attack in words
+            obj = next((c for c in kids if c.dep_ == "dobj" and c.i > cue.i), None)
+            grounds = [c for c in kids if obj is not None and c.dep_ == "prep" and c.i > obj.i
+                       and c.lower_ in ("for", "over", "as")]  # 'attacked him for his votes'
+            if obj is not None and (obj.ent_type_ == "PERSON" or obj.lower_ in ("him", "her") and grounds):
+                parts = [obj] + grounds
         if not parts and lemma in self.prep_verbs:
             preps = self.prep_verbs[lemma]
             marker = [c for c in kids if c.dep_ in ("prep", "prt") and c.lower_ in preps and c.i > cue.i]
@@ -718,7 +740,13 @@ class Attribute:
             return None
         if cue.dep_ == "relcl":  # 'the rules, which officials said will take effect in May': after the cue
             toks = [t for t in toks if t.i > cue.i]
-        return self._finish(_trim(toks), self._speaker_of(cue), True)
+        speaker = self._speaker_of(cue)
+        if speaker is not None and len(parts) > 1 and any(c.i > cue.i for c in parts) and any(
+                c.i < speaker.i for c in parts):
+            # 'The race is close; her team says she will win': the clause before the speaker is
+            # the writer's own (or a claim of its own), the clause after the cue is what was said
+            toks = [t for c in parts if c.i > cue.i for t in c.subtree]
+        return self._finish(_trim(toks), speaker, True)
 
     def _passive_claim(self, cue: Any, lemma: str, kids: list[Any]) -> tuple[tuple[int, int], Any, bool] | None:
         agent = None
@@ -1110,7 +1138,9 @@ def _sentence_minus(sent: Any, cut_start: int, cut_end: int) -> tuple[int, int] 
     return part[0].idx, part[-1].idx + len(part[-1].text)
 
 
-_LEMMA_FIXES = {"hoping": "hope", "hoped": "hope"}  # the small English model gives "hop"
+# forms the small English model lemmatises wrongly ("hop", "retweete", "lambast", "grip")
+_LEMMA_FIXES = {"hoping": "hope", "hoped": "hope", "hopes": "hope", "retweeted": "retweet", "texted": "text",
+                "blogged": "blog", "lambasted": "lambaste", "gripes": "gripe", "griped": "gripe"}
 
 
 def _lemma(tok: Any) -> str:

@@ -1,0 +1,68 @@
+"""Sentence shapes around cue verbs: which clause is the claim, which words are cues, and
+which reports name no speaker (sentences written for these tests, no gold text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import quotes_covering as _covering
+
+
+def test_clause_after_the_cue_when_another_clause_comes_first(attribute):
+    # two clauses hang on 'says': the one before the speaker is the writer's, the one after was said
+    a = attribute("The vote looks close; the governor's team says she will tour the coast next week.")
+    hits = _covering(a, "she will tour the coast next week")
+    assert len(hits) == 1, [(q.content, q.speaker) for q in a.quotes]
+    assert "The vote looks close" not in hits[0].content
+    assert "team" in (hits[0].speaker or "").lower()
+
+
+def test_that_clause_after_the_listener_is_what_was_told(attribute):
+    a = attribute("In Gdansk last week, he told a meeting of harbour pilots that few ports were busier than theirs.")
+    hits = _covering(a, "few ports were busier than theirs")
+    assert len(hits) == 1, [(q.content, q.speaker) for q in a.quotes]
+    assert hits[0].cue == "told"
+
+
+def test_quote_inside_an_indirect_claim_is_one_claim(attribute):
+    a = attribute("The mayor said on Friday that the governor once described the new bridge as "
+                  "“the finest in the state” when he was in office.")
+    assert len(a.quotes) == 1, [(q.content, q.cue) for q in a.quotes]
+    assert a.quotes[0].cue == "said" and "finest in the state" in a.quotes[0].content
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The senator hopes the new port will bring jobs to the valley.", "the new port will bring jobs to the valley"),
+    ("The councillor retweeted a post from the transport minister.", "a post from the transport minister"),
+    ("The mayor lambasted the plan to close the ferry terminal.", "the plan to close the ferry terminal"),
+])
+def test_cue_verbs_the_model_lemmatises_oddly(attribute, text, content):
+    # 'hopes' -> 'hop', 'retweeted' -> 'retweete', 'lambasted' -> 'lambast' in the small model
+    a = attribute(text)
+    assert len(_covering(a, content)) == 1, [(q.content, q.cue) for q in a.quotes]
+
+
+@pytest.mark.parametrize("text", [
+    "Do you know where the harbour master keeps the tide tables?",
+    "If the mayor were a farmer, would you still vote for him?",
+    "Nobody expects the ferry to run on time this winter.",
+])
+def test_the_reader_or_no_one_is_not_a_source(attribute, text):
+    a = attribute(text)
+    assert [q for q in a.quotes if q.rule == "verb-cue"] == [], [(q.content, q.speaker) for q in a.quotes]
+
+
+def test_attack_on_a_named_person_is_a_claim(attribute):
+    a = attribute("The senator attacked Maria Kowalska over her votes on the fishing quota.")
+    hits = _covering(a, "Maria Kowalska over her votes")
+    assert len(hits) == 1 and "senator" in (hits[0].speaker or "").lower()
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels attacked the convoy near the border crossing on Tuesday.",
+    "Gunmen attacked him outside his home in the capital.",
+    "Drones targeted the fuel depot near the airfield.",
+])
+def test_physical_attacks_are_not_claims(attribute, text):
+    a = attribute(text)
+    assert a.quotes == [], [(q.content, q.cue) for q in a.quotes]
