@@ -66,3 +66,47 @@ def test_attack_on_a_named_person_is_a_claim(attribute):
 def test_physical_attacks_are_not_claims(attribute, text):
     a = attribute(text)
     assert a.quotes == [], [(q.content, q.cue) for q in a.quotes]
+
+
+@pytest.mark.parametrize("text, first, second, cue", [
+    ("The ministry said the bridge was unsafe and warned drivers to avoid the coast road.",
+     "the bridge was unsafe", "to avoid the coast road", "warned"),
+    ("The mayor said the water plant was late, adding that its costs had doubled.",
+     "the water plant was late", "its costs had doubled", "adding"),
+])
+def test_a_second_speech_verb_is_a_second_claim(attribute, text, first, second, cue):
+    a = attribute(text)
+    one, two = _covering(a, first), _covering(a, second)
+    assert len(one) == 1 and len(two) == 1 and one[0] is not two[0], [(q.content, q.cue) for q in a.quotes]
+    assert second not in one[0].content
+    assert two[0].cue == cue and two[0].speaker_start == one[0].speaker_start
+
+
+def test_speaker_of_a_saying_after_a_coordinated_verb(attribute):
+    a = attribute("The senator appeared on the radio on Tuesday and began by saying he would never raise taxes.")
+    hits = _covering(a, "he would never raise taxes")
+    assert len(hits) == 1 and "senator" in (hits[0].speaker or "").lower()
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor deemed the repairs a waste of money.", "the repairs a waste of money"),
+    ("The senator floated the idea of a new toll on the bridge.", "the idea of a new toll"),
+    ("The harbour master shouted that the gates were closed.", "the gates were closed"),
+    ("A 2019 study by a Warsaw professor found 31 cases of fraud out of a million ballots.", "31 cases of fraud"),
+    ("Several councillors weighed in about whether the tram should run at night.",
+     "whether the tram should run at night"),
+])
+def test_more_cue_shapes(attribute, text, content):
+    a = attribute(text)
+    assert len(_covering(a, content)) == 1, [(q.content, q.cue) for q in a.quotes]
+
+
+def test_naming_with_a_fused_object(attribute):
+    a = attribute('Kowalski called Nowak a "reckless gambler" who is "utterly careless" and a "bully."')
+    hits = _covering(a, "Nowak a")
+    assert len(hits) == 1 and hits[0].cue == "called"
+
+
+def test_what_the_police_find_is_no_claim(attribute):
+    a = attribute("Police found a body near the river on Sunday morning.")
+    assert a.quotes == []

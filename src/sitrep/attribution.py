@@ -502,6 +502,9 @@ class Attribute:
             if objs:  # prefer the name when the parser splits role and name
                 return next((o for o in objs if o.pos_ == "PROPN"), objs[0])
         subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        if subj is None and self._second_report(cue):
+            # 'China said the test was reckless and warned of sanctions': the speaker of 'said'
+            subj = self._speaker_of(cue.head.head)
         if subj is None and cue.dep_ in ("advcl", "conj", "xcomp", "pcomp"):
             subj = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
         if subj is None and cue.dep_ == "xcomp":  # "X is expected to endorse"
@@ -517,6 +520,12 @@ class Attribute:
             subj = subj or noun
         if subj is None and cue.dep_ == "prep":  # "as saying"
             return None
+        up = cue
+        for _ in range(4):  # 'appeared on the radio and began by saying ...': the subject of the verb it hangs on
+            if subj is not None or up.dep_ not in ("conj", "pcomp", "prep") or up.head.i == up.i:
+                break
+            up = up.head
+            subj = next((c for c in up.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.lower_ in ("that", "this") and subj.i == cue.i - 1 and cue.i + 1 < len(cue.doc) \
                 and cue.doc[cue.i + 1].text == ",":
             return None  # "That said, ..."
@@ -694,6 +703,10 @@ class Attribute:
             if not parts and lemma in self.verbs and lemma not in ADDRESSEE_VERBS and not passive:
                 # "Stone says the increase ... makes his election less likely"; "he said Ryan"
                 parts = [c for c in kids if c.dep_ == "dobj" and c.i > cue.i and c.lower_ not in VAGUE_OBJECTS]
+            if not parts and lemma in self.belief_verbs and not passive and any(
+                    c.dep_ == "nsubj" and c.lemma_.lower() in self.source_nouns for c in kids):
+                # "a 2014 study found 31 cases of fraud": what a study or poll finds is its claim
+                parts = [c for c in kids if c.dep_ in ("dobj", "oprd") and c.i > cue.i and c.lower_ not in VAGUE_OBJECTS]
         if not parts and lemma in self.intent_verbs:
             parts = [c for c in kids if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
             if parts:
@@ -702,8 +715,8 @@ class Attribute:
             parts = [c for c in kids if c.dep_ in ("dobj", "ccomp", "oprd") or
                      c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > cue.i or  # 'supports keeping troops there'
                      c.dep_ == "prep" and c.lower_ in ("as", "for", "of", "over", "to") and c.i > cue.i]
-            if not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in parts):
-                parts = []
+            if not any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") for c in parts):
+                parts = []  # ('oprd' alone: 'called Smith a liar' parsed as one predicate)
         if not parts and lemma in self.person_object_verbs and not passive:
             # 'attacked Clinton over her emails': a named person (or him, her) under attack in words
             obj = next((c for c in kids if c.dep_ == "dobj" and c.i > cue.i), None)
@@ -719,6 +732,9 @@ class Attribute:
                     m.dep_ == "mark" and m.lower_ in preps and m.i < c.i for m in c.children)]
                 parts = marker
             if marker and not parts:
+                if marker[0].dep_ == "prt":  # 'weighed in about the vote': the preposition after the particle
+                    marker += [c for c in kids if c.dep_ == "prep" and c.i > marker[0].i and c.lower_ in preps
+                               and c not in marker]
                 parts = [c for c in marker if c.dep_ == "prep" and any(x.dep_ in ("pobj", "pcomp") for x in c.children)]
                 parts += [c for c in kids if c.i > marker[0].i and c.dep_ in ("dobj", "xcomp", "ccomp")]
         if not parts and lemma in self.light_verbs and not passive:
@@ -740,6 +756,10 @@ class Attribute:
             return None
         if cue.dep_ == "relcl":  # 'the rules, which officials said will take effect in May': after the cue
             toks = [t for t in toks if t.i > cue.i]
+        if lemma in self.verbs:
+            cut = self._conj_cue_at(toks)
+            if cut is not None:  # 'said the port would reopen and warned of delays': two claims
+                toks = [t for t in toks if t.i < cut]
         speaker = self._speaker_of(cue)
         if speaker is not None and len(parts) > 1 and any(c.i > cue.i for c in parts) and any(
                 c.i < speaker.i for c in parts):
@@ -747,6 +767,27 @@ class Attribute:
             # the writer's own (or a claim of its own), the clause after the cue is what was said
             toks = [t for c in parts if c.i > cue.i for t in c.subtree]
         return self._finish(_trim(toks), speaker, True)
+
+    def _conj_cue_at(self, toks: list[Any]) -> int | None:
+        """Where a second speech verb without a subject of its own joins a claim ('she said the
+        port would reopen and warned of delays'): the index of its 'and', or None. The parser
+        hangs such a verb on the reported clause; it is a second report by the same speaker."""
+        ids = {t.i for t in toks}
+        for x in toks:
+            if x.head.i in ids and x.i > x.head.i and self._second_report(x):
+                seps = [c.i for c in x.head.children if x.head.i < c.i < x.i and (
+                    c.dep_ == "cc" or c.dep_ == "punct" and c.text in (",", ";", "—", "--"))]
+                return seps[-1] if seps else x.i
+        return None
+
+    def _second_report(self, x: Any) -> bool:
+        """'... and warned ...', '..., adding that ...': a speech verb without a subject of its own
+        hung on the clause a speech verb reports."""
+        return x.pos_ == "VERB" and x.head.dep_ == "ccomp" and _lemma(x) in self.verbs \
+            and _lemma(x.head.head) in self.verbs \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children) and (
+                x.dep_ == "conj" and x.tag_ in ("VBD", "VBZ", "VBP")
+                or x.dep_ == "advcl" and x.tag_ == "VBG" and not any(c.dep_ in ("mark", "prep") for c in x.children))
 
     def _passive_claim(self, cue: Any, lemma: str, kids: list[Any]) -> tuple[tuple[int, int], Any, bool] | None:
         agent = None
