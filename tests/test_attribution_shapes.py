@@ -110,3 +110,16 @@ def test_naming_with_a_fused_object(attribute):
 def test_what_the_police_find_is_no_claim(attribute):
     a = attribute("Police found a body near the river on Sunday morning.")
     assert a.quotes == []
+
+
+def test_fronted_phrase_before_the_speaker(attribute):
+    a = attribute("Rules unclear on whether part-time workers are covered, experts say.")
+    hits = _covering(a, "Rules unclear on whether part-time workers are covered")
+    assert len(hits) == 1 and hits[0].speaker_type == "unnamed_expert"
+
+
+def test_name_swallowed_by_the_phrase_before_the_verb(attribute):
+    a = attribute("In a March meeting with the editorial board of the Gazeta Smith said that the port "
+                  "may need to be closed in the coming years.")
+    hits = _covering(a, "the port may need to be closed")
+    assert len(hits) == 1 and "Smith" in (hits[0].speaker or "")

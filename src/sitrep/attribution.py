@@ -526,6 +526,15 @@ class Attribute:
                 break
             up = up.head
             subj = next((c for c in up.children if c.dep_ == "nsubj"), None)
+        if subj is None and cue.dep_ == "ROOT" and _lemma(cue) in self.verbs and cue.i > 0:
+            # 'In a meeting with the board of the Post Smith said ...': the parser took the name into
+            # the phrase before it; the name right before the verb ('also', 'later' aside) speaks
+            prev = cue.doc[cue.i - 1]
+            while prev.dep_ == "advmod" and prev.i > 0 and prev.head.i == cue.i:
+                prev = cue.doc[prev.i - 1]
+            if prev.pos_ in ("PROPN", "PRON") and prev.dep_ in ("pobj", "compound", "appos", "npadvmod") \
+                    and prev.sent.start == cue.sent.start:
+                subj = prev
         if subj is not None and subj.lower_ in ("that", "this") and subj.i == cue.i - 1 and cue.i + 1 < len(cue.doc) \
                 and cue.doc[cue.i + 1].text == ",":
             return None  # "That said, ..."
@@ -700,6 +709,13 @@ class Attribute:
                 own = {t.i for t in cue.subtree}
                 toks = [t for t in host.subtree if t.i not in own]
                 return self._finish(_trim(toks), self._speaker_of(cue), True, inside_ok=True)
+            if not parts and lemma in self.verbs and not passive and cue.i > cue.sent.start:
+                # 'Rules unclear on who may vote, experts say': a fronted phrase the parser left loose
+                subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+                comma = cue.doc[subj.i - 1] if subj is not None and subj.i > cue.sent.start else None
+                if comma is not None and comma.text == "," and subj.i < cue.i:
+                    parts = [c for c in kids if c.dep_ == "dep" and c.i < comma.i
+                             and c.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")]
             if not parts and lemma in self.verbs and lemma not in ADDRESSEE_VERBS and not passive:
                 # "Stone says the increase ... makes his election less likely"; "he said Ryan"
                 parts = [c for c in kids if c.dep_ == "dobj" and c.i > cue.i and c.lower_ not in VAGUE_OBJECTS]
