@@ -10,25 +10,25 @@ from helpers import quotes_covering as _covering
 
 def test_clause_after_the_cue_when_another_clause_comes_first(attribute):
     # two clauses hang on 'says': the one before the speaker is the writer's, the one after was said
-    a = attribute("The vote looks close; the governor's team says she will tour the coast next week.")
-    hits = _covering(a, "she will tour the coast next week")
+    a = attribute("Turnout fell in the north; the party's pollster says younger voters stayed home.")
+    hits = _covering(a, "younger voters stayed home")
     assert len(hits) == 1, [(q.content, q.speaker) for q in a.quotes]
-    assert "The vote looks close" not in hits[0].content
-    assert "team" in (hits[0].speaker or "").lower()
+    assert "Turnout fell" not in hits[0].content
+    assert "pollster" in (hits[0].speaker or "").lower()
 
 
 def test_that_clause_after_the_listener_is_what_was_told(attribute):
-    a = attribute("In Gdansk last week, he told a meeting of harbour pilots that few ports were busier than theirs.")
-    hits = _covering(a, "few ports were busier than theirs")
+    a = attribute("Last week the admiral told a class of cadets that the navy would buy new ships.")
+    hits = _covering(a, "the navy would buy new ships")
     assert len(hits) == 1, [(q.content, q.speaker) for q in a.quotes]
     assert hits[0].cue == "told"
 
 
 def test_quote_inside_an_indirect_claim_is_one_claim(attribute):
-    a = attribute("The mayor said on Friday that the governor once described the new bridge as "
-                  "“the finest in the state” when he was in office.")
+    a = attribute("Our correspondent reports that the colonel calls the new depot “a fortress nobody can "
+                  "breach” and plans to show it to visitors.")
     assert len(a.quotes) == 1, [(q.content, q.cue) for q in a.quotes]
-    assert a.quotes[0].cue == "said" and "finest in the state" in a.quotes[0].content
+    assert a.quotes[0].cue == "reports" and "a fortress nobody can" in a.quotes[0].content
 
 
 @pytest.mark.parametrize("text, content", [
@@ -83,18 +83,17 @@ def test_a_second_speech_verb_is_a_second_claim(attribute, text, first, second, 
 
 
 def test_speaker_of_a_saying_after_a_coordinated_verb(attribute):
-    a = attribute("The senator appeared on the radio on Tuesday and began by saying he would never raise taxes.")
-    hits = _covering(a, "he would never raise taxes")
-    assert len(hits) == 1 and "senator" in (hits[0].speaker or "").lower()
+    a = attribute("The bishop wrote a long letter to the parish and ended by saying the chapel would stay open.")
+    hits = _covering(a, "the chapel would stay open")
+    assert len(hits) == 1 and "bishop" in (hits[0].speaker or "").lower()
 
 
 @pytest.mark.parametrize("text, content", [
     ("The mayor deemed the repairs a waste of money.", "the repairs a waste of money"),
     ("The senator floated the idea of a new toll on the bridge.", "the idea of a new toll"),
     ("The harbour master shouted that the gates were closed.", "the gates were closed"),
-    ("A 2019 study by a Warsaw professor found 31 cases of fraud out of a million ballots.", "31 cases of fraud"),
-    ("Several councillors weighed in about whether the tram should run at night.",
-     "whether the tram should run at night"),
+    ("The latest harbour survey found severe rust on two of the cranes.", "severe rust"),
+    ("Fishermen's groups have weighed in about the quota for cod.", "the quota"),
 ])
 def test_more_cue_shapes(attribute, text, content):
     a = attribute(text)
@@ -102,8 +101,8 @@ def test_more_cue_shapes(attribute, text, content):
 
 
 def test_naming_with_a_fused_object(attribute):
-    a = attribute('Kowalski called Nowak a "reckless gambler" who is "utterly careless" and a "bully."')
-    hits = _covering(a, "Nowak a")
+    a = attribute('The coach called the referee a "blind man" and a "disgrace to the sport."')
+    hits = _covering(a, "the referee a")
     assert len(hits) == 1 and hits[0].cue == "called"
 
 
@@ -113,13 +112,13 @@ def test_what_the_police_find_is_no_claim(attribute):
 
 
 def test_fronted_phrase_before_the_speaker(attribute):
-    a = attribute("Rules unclear on whether part-time workers are covered, experts say.")
-    hits = _covering(a, "Rules unclear on whether part-time workers are covered")
+    a = attribute("Grain deal shaky after the port strikes, analysts say.")
+    hits = _covering(a, "Grain deal shaky after the port strikes")
     assert len(hits) == 1 and hits[0].speaker_type == "unnamed_expert"
 
 
 def test_name_swallowed_by_the_phrase_before_the_verb(attribute):
-    a = attribute("In a March meeting with the editorial board of the Gazeta Smith said that the port "
-                  "may need to be closed in the coming years.")
-    hits = _covering(a, "the port may need to be closed")
-    assert len(hits) == 1 and "Smith" in (hits[0].speaker or "")
+    a = attribute("In a long interview with the editors of the Gazeta Nowak said that the mine could close "
+                  "within a decade.")
+    hits = _covering(a, "the mine could close within a decade")
+    assert len(hits) == 1 and "Nowak" in (hits[0].speaker or "")
