@@ -57,6 +57,8 @@ AGENT_OF_NOUNS = {"support", "backing", "endorsement"}  # 'the support of X': X 
 # speech verbs whose object is the listener, not what was said ("told reporters")
 ADDRESSEE_VERBS = {"tell", "inform", "brief", "quote", "answer", "reply", "respond", "ask", "urge", "assure",
                    "remind", "warn", "promise", "caution", "thank", "cite", "counter", "point", "agree"}
+# subjects that name no speaker: the reader addressed ('would you vote for her?') or no one
+NO_SPEAKER = {"you", "nobody"}
 # objects that stand for what was said without saying it ("said it", "said so")
 VAGUE_OBJECTS = {"it", "this", "that", "so", "what", "something", "anything", "nothing", "things", "much",
                  "little", "more", "less", "which", "all", "everything"}  # 'Oreshnik' in quote marks is a name, not a quote
@@ -156,6 +158,7 @@ class Attribute:
         self.belief_verbs = set(cues["belief_verbs"])
         self.intent_verbs = set(cues["intent_verbs"])
         self.object_verbs = set(cues["object_verbs"])
+        self.person_object_verbs = set(cues.get("person_object_verbs", ()))
         self.prep_verbs = {k: set(v) for k, v in cues["prep_verbs"].items()}
         self.unsourced_verbs = set(cues["unsourced_verbs"])
         self.passive_verbs = set(cues["passive_verbs"])
@@ -337,9 +340,13 @@ class Attribute:
         not a claim of its own. (Keeping reports inside reports, 'X said Y told him', scored lower.)"""
         cover = _Cover([(o.start, o.end, id(o)) for o in quotes
                         if o.direct or (o.cue and o.rule in ("verb-cue", "according-to", "quote-cue"))])
+        claims = _Cover([(o.start, o.end, id(o)) for o in quotes
+                         if not o.direct and o.cue and o.rule in ("verb-cue", "according-to")])
         return [q for q in quotes if not (q.rule in ("verb-cue", "unsourced-cue", "noun-cue", "adjective-cue")
                                           and q.cue_start is not None
-                                          and cover.covers(q.cue_start, q.cue_start + 1, id(q)))]
+                                          and cover.covers(q.cue_start, q.cue_start + 1, id(q)))
+                and not (q.rule == "quote-cue" and q.cue_start is not None
+                         and claims.covers(min(q.cue_start, q.start), max(q.cue_end or q.end, q.end), id(q)))]
 
     def _resolve_anaphora(self, article: Article, quotes: list[Quote], people: "_PersonIndex") -> None:
         """'the minister', 'the official', 'the committee' said: the last speaker, person
@@ -504,6 +511,9 @@ class Attribute:
             if objs:  # prefer the name when the parser splits role and name
                 return next((o for o in objs if o.pos_ == "PROPN"), objs[0])
         subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        if subj is None and self._second_report(cue):
+            # 'China said the test was reckless and warned of sanctions': the speaker of 'said'
+            subj = self._speaker_of(cue.head.head)
         if subj is None and cue.dep_ in ("advcl", "conj", "xcomp", "pcomp"):
             subj = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
         if subj is None and cue.dep_ == "xcomp":  # "X is expected to endorse"
@@ -519,6 +529,21 @@ class Attribute:
             subj = subj or noun
         if subj is None and cue.dep_ == "prep":  # "as saying"
             return None
+        up = cue
+        for _ in range(4):  # 'appeared on the radio and began by saying ...': the subject of the verb it hangs on
+            if subj is not None or up.dep_ not in ("conj", "pcomp", "prep") or up.head.i == up.i:
+                break
+            up = up.head
+            subj = next((c for c in up.children if c.dep_ == "nsubj"), None)
+        if subj is None and cue.dep_ == "ROOT" and _lemma(cue) in self.verbs and cue.i > 0:
+            # 'In a meeting with the board of the Post Smith said ...': the parser took the name into
+            # the phrase before it; the name right before the verb ('also', 'later' aside) speaks
+            prev = cue.doc[cue.i - 1]
+            while prev.dep_ == "advmod" and prev.i > 0 and prev.head.i == cue.i:
+                prev = cue.doc[prev.i - 1]
+            if prev.pos_ in ("PROPN", "PRON") and prev.dep_ in ("pobj", "compound", "appos", "npadvmod") \
+                    and prev.sent.start == cue.sent.start:
+                subj = prev
         if subj is not None and subj.lower_ in ("that", "this") and subj.i == cue.i - 1 and cue.i + 1 < len(cue.doc) \
                 and cue.doc[cue.i + 1].text == ",":
             return None  # "That said, ..."
@@ -570,6 +595,8 @@ class Attribute:
             if found is None:
                 continue
             (start, end), subj, sourced = found
+            if sourced and subj.lower_ in NO_SPEAKER:
+                continue  # 'you know where ...', 'nobody expects ...': the reader or no one, not a source
             if cue.i not in partial_cues and sum(1 for t in words if start <= t.idx < end and in_quote(t)) > \
                     sum(1 for t in words if start <= t.idx < end) / 2:
                 continue  # mostly a quote already taken
@@ -664,6 +691,12 @@ class Attribute:
         if lemma in self.verbs or lemma in self.belief_verbs:
             parts = [c for c in kids if c.dep_ == "ccomp" and not c.is_punct
                      or c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX", "ADJ") and lemma in self.verbs]
+            if not parts and lemma in ADDRESSEE_VERBS and not passive:
+                # 'told a meeting of farmers that prices would rise', parsed as a relative clause on
+                # the listener: a clause led by the conjunction 'that' is what was said
+                parts = [x for c in kids if c.dep_ == "dobj" and c.i > cue.i for x in c.subtree
+                         if x.dep_ in ("relcl", "acl") and x.pos_ in ("VERB", "AUX") and any(
+                             m.dep_ == "mark" and m.lower_ == "that" and m.i < x.i for m in x.children)][:1]
             if not parts and cue.dep_ == "advcl" and lemma in self.verbs and not passive and any(
                     m.dep_ == "mark" and m.lower_ == "as" for m in cue.children) and not any(
                     c.dep_ in ("dobj", "ccomp") for c in kids):
@@ -678,9 +711,20 @@ class Attribute:
                 own = {t.i for t in cue.subtree}
                 toks = [t for t in host.subtree if t.i not in own]
                 return self._finish(_trim(toks), self._speaker_of(cue), True, inside_ok=True)
+            if not parts and lemma in self.verbs and not passive and cue.i > cue.sent.start:
+                # 'Rules unclear on who may vote, experts say': a fronted phrase the parser left loose
+                subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+                comma = cue.doc[subj.i - 1] if subj is not None and subj.i > cue.sent.start else None
+                if comma is not None and comma.text == "," and subj.i < cue.i:
+                    parts = [c for c in kids if c.dep_ == "dep" and c.i < comma.i
+                             and c.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")]
             if not parts and lemma in self.verbs and lemma not in ADDRESSEE_VERBS and not passive:
                 # "Stone says the increase ... makes his election less likely"; "he said Ryan"
                 parts = [c for c in kids if c.dep_ == "dobj" and c.i > cue.i and c.lower_ not in VAGUE_OBJECTS]
+            if not parts and lemma in self.belief_verbs and not passive and any(
+                    c.dep_ == "nsubj" and c.lemma_.lower() in self.source_nouns for c in kids):
+                # "a 2014 study found 31 cases of fraud": what a study or poll finds is its claim
+                parts = [c for c in kids if c.dep_ in ("dobj", "oprd") and c.i > cue.i and c.lower_ not in VAGUE_OBJECTS]
         if not parts and lemma in self.intent_verbs:
             parts = [c for c in kids if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
             if parts:
@@ -689,8 +733,15 @@ class Attribute:
             parts = [c for c in kids if c.dep_ in ("dobj", "ccomp", "oprd") or
                      c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > cue.i or  # 'supports keeping troops there'
                      c.dep_ == "prep" and c.lower_ in ("as", "for", "of", "over", "to") and c.i > cue.i]
-            if not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in parts):
-                parts = []
+            if not any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") for c in parts):
+                parts = []  # ('oprd' alone: 'called Smith a liar' parsed as one predicate)
+        if not parts and lemma in self.person_object_verbs and not passive:
+            # 'attacked Clinton over her emails': a named person (or him, her) under attack in words
+            obj = next((c for c in kids if c.dep_ == "dobj" and c.i > cue.i), None)
+            grounds = [c for c in kids if obj is not None and c.dep_ == "prep" and c.i > obj.i
+                       and c.lower_ in ("for", "over", "as")]  # 'attacked him for his votes'
+            if obj is not None and (obj.ent_type_ == "PERSON" or obj.lower_ in ("him", "her") and grounds):
+                parts = [obj] + grounds
         if not parts and lemma in self.prep_verbs:
             preps = self.prep_verbs[lemma]
             marker = [c for c in kids if c.dep_ in ("prep", "prt") and c.lower_ in preps and c.i > cue.i]
@@ -699,6 +750,9 @@ class Attribute:
                     m.dep_ == "mark" and m.lower_ in preps and m.i < c.i for m in c.children)]
                 parts = marker
             if marker and not parts:
+                if marker[0].dep_ == "prt":  # 'weighed in about the vote': the preposition after the particle
+                    marker += [c for c in kids if c.dep_ == "prep" and c.i > marker[0].i and c.lower_ in preps
+                               and c not in marker]
                 parts = [c for c in marker if c.dep_ == "prep" and any(x.dep_ in ("pobj", "pcomp") for x in c.children)]
                 parts += [c for c in kids if c.i > marker[0].i and c.dep_ in ("dobj", "xcomp", "ccomp")]
         if not parts and lemma in self.light_verbs and not passive:
@@ -720,7 +774,38 @@ class Attribute:
             return None
         if cue.dep_ == "relcl":  # 'the rules, which officials said will take effect in May': after the cue
             toks = [t for t in toks if t.i > cue.i]
-        return self._finish(_trim(toks), self._speaker_of(cue), True)
+        if lemma in self.verbs:
+            cut = self._conj_cue_at(toks)
+            if cut is not None:  # 'said the port would reopen and warned of delays': two claims
+                toks = [t for t in toks if t.i < cut]
+        speaker = self._speaker_of(cue)
+        if speaker is not None and len(parts) > 1 and any(c.i > cue.i for c in parts) and any(
+                c.i < speaker.i for c in parts):
+            # 'The race is close; her team says she will win': the clause before the speaker is
+            # the writer's own (or a claim of its own), the clause after the cue is what was said
+            toks = [t for c in parts if c.i > cue.i for t in c.subtree]
+        return self._finish(_trim(toks), speaker, True)
+
+    def _conj_cue_at(self, toks: list[Any]) -> int | None:
+        """Where a second speech verb without a subject of its own joins a claim ('she said the
+        port would reopen and warned of delays'): the index of its 'and', or None. The parser
+        hangs such a verb on the reported clause; it is a second report by the same speaker."""
+        ids = {t.i for t in toks}
+        for x in toks:
+            if x.head.i in ids and x.i > x.head.i and self._second_report(x):
+                seps = [c.i for c in x.head.children if x.head.i < c.i < x.i and (
+                    c.dep_ == "cc" or c.dep_ == "punct" and c.text in (",", ";", "—", "--"))]
+                return seps[-1] if seps else x.i
+        return None
+
+    def _second_report(self, x: Any) -> bool:
+        """'... and warned ...', '..., adding that ...': a speech verb without a subject of its own
+        hung on the clause a speech verb reports."""
+        return x.pos_ == "VERB" and x.head.dep_ == "ccomp" and _lemma(x) in self.verbs \
+            and _lemma(x.head.head) in self.verbs \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children) and (
+                x.dep_ == "conj" and x.tag_ in ("VBD", "VBZ", "VBP")
+                or x.dep_ == "advcl" and x.tag_ == "VBG" and not any(c.dep_ in ("mark", "prep") for c in x.children))
 
     def _passive_claim(self, cue: Any, lemma: str, kids: list[Any]) -> tuple[tuple[int, int], Any, bool] | None:
         agent = None
@@ -1251,7 +1336,9 @@ def _sentence_minus(sent: Any, cut_start: int, cut_end: int) -> tuple[int, int] 
     return part[0].idx, part[-1].idx + len(part[-1].text)
 
 
-_LEMMA_FIXES = {"hoping": "hope", "hoped": "hope"}  # the small English model gives "hop"
+# forms the small English model lemmatises wrongly ("hop", "retweete", "lambast", "grip")
+_LEMMA_FIXES = {"hoping": "hope", "hoped": "hope", "hopes": "hope", "retweeted": "retweet", "texted": "text",
+                "blogged": "blog", "lambasted": "lambaste", "gripes": "gripe", "griped": "gripe"}
 
 
 def _lemma(tok: Any) -> str:
