@@ -993,14 +993,15 @@ class Attribute:
         if kind == "ed" and not tok.is_title:
             return None
         speech = lemma in self.verbs or lemma in self.belief_verbs
-        if speech and nxt.text == "." and nxt.i >= sent.end - 2 or nxt.text == "," and lemma == "show":
+        if speech and nxt.text in (".", ";") and nxt.i >= sent.end - 2 or nxt.text == "," and lemma == "show":
             return self._closing_cue(sent, tok, prev)
         if any(c.dep_ in ("det", "poss", "amod", "nummod", "predet") and c.i < tok.i and c.i != prev.i for c in tok.children):
             return None
         to_verb = lemma in self.intent_verbs and nxt.lower_ == "to" and tok.i + 2 < sent.end \
             and doc[tok.i + 2].tag_ == "VB"  # "the city council plans to build ...": a verb
+        named_object = kind == "s" and nxt.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and nxt.ent_iob_ == "B"
         if any(c.dep_ in ("det", "poss") and c.i < prev.i for c in prev.children) and prev.dep_ in ("compound", "nmod") \
-                and not to_verb:
+                and not (to_verb or named_object):  # but "the city's mayor rebuffs Smith"
             return None  # "the city plans": the noun's phrase ends in the cue word
         # the clause the word stands in: after the last 'that', 'as', 'because' ... before it
         start = next((x.i + 1 for x in reversed(doc[sent.start: prev.i]) if x.tag_ == "IN" and x.lower_ in CLAUSE_MARKS
@@ -1016,7 +1017,7 @@ class Attribute:
             run.append(t)
         if tok.dep_ == "compound" and tok.head.dep_ in ("nsubj", "nsubjpass") and tok.head.head.tag_ in FINITE_TAGS:
             return None  # "the Gallup Reports survey shows ...": part of the subject of a verb
-        if not speech and any(t.tag_ in FINITE_TAGS and t.pos_ in ("VERB", "AUX") for t in run):
+        if not speech and any(t.tag_ in FINITE_TAGS and t.pos_ in ("VERB", "AUX") and not t.ent_type_ for t in run):
             return None  # "the vote counts were ...": the sentence's own verb comes after
         if tok.is_lower and prev.is_lower and not (speech and nxt.lower_ == "that" or to_verb) and any(
                 t.tag_ in FINITE_TAGS and t.pos_ in ("VERB", "AUX") for t in doc[tok.i + 1: sent.end]):
