@@ -44,6 +44,21 @@ def test_no_headline_cue_for_nouns(attribute, text):
     assert not [q for q in a.quotes if q.rule == "headline-cue"], [(q.cue, q.content) for q in a.quotes]
 
 
+def test_second_headline_cue_shares_the_speaker(attribute):
+    a = attribute("Senator Lindqvist Endorses Okafor, Slams Port Budget.")
+    first = _covering(a, "Okafor")
+    second = _covering(a, "Port Budget")
+    assert len(first) == 1 and len(second) == 1, [(q.content, q.speaker, q.rule) for q in a.quotes]
+    assert first[0] is not second[0]
+    assert "Lindqvist" in (first[0].speaker or "") and "Lindqvist" in (second[0].speaker or "")
+    assert "Slams" not in first[0].content
+
+
+def test_no_second_cue_for_a_participle(attribute):
+    a = attribute("The minister's remarks and alleged threats drew protests.")
+    assert not [q for q in a.quotes if q.rule == "headline-cue"]
+
+
 def test_verb_forms():
     from sitrep.attribution import _verb_form
 

@@ -953,13 +953,55 @@ class Attribute:
             if tok.pos_ not in ("NOUN", "PROPN", "ADJ") or tok.idx in cues or tok.i in used_cues or in_quote(tok) \
                     or any(q.start <= tok.idx < q.end for q in out):
                 continue
-            found = self._headline_cue(sent, tok)
+            found = self._headline_cue(sent, tok) or self._second_cue(article, sent, tok, taken + out)
             if found is None:
                 continue
             subj, (start, end) = found
             out.append(self._make(article, subj, (start, end), tok.text, tok, people, sent,
                                   direct=False, rule="headline-cue"))
         return out
+
+    def _second_cue(self, article: Article, sent: Any, tok: Any, quotes: list[Quote]) -> tuple[Any, tuple[int, int]] | None:
+        """"The mayor chides the board and praises the unions", "Senator Backs Plan, Slams Critics":
+        a second cue verb of the same form after 'and' or a comma right behind the first claim
+        has the same speaker; the first claim ends before it."""
+        doc = sent.doc
+        form = _verb_form(tok, self._is_cue)
+        if form is None or form[1] == "base" or form[0] in HEADLINE_NOUNS or tok.i == sent.start or tok.is_upper \
+                or form[1] == "ed" and not tok.is_title:  # "his claims and alleged lies"
+            return None
+        prev = doc[tok.i - 1]
+        if prev.lower_ not in ("and", ",") or tok.i + 1 >= sent.end:
+            return None
+        first = None
+        for q in quotes:
+            if q.speaker and q.rule in ("verb-cue", "headline-cue") and sent.start_char <= q.cue_start and \
+                    q.cue_end <= prev.idx and prev.idx - 2 <= q.end and id(q) in self._subjects:
+                first = q
+        if first is None:
+            return None
+        cue = doc.char_span(first.cue_start, first.cue_end)
+        if cue is None or len(cue) != 1 or (_verb_form(cue[0], self._is_cue) or ("", ""))[1] != form[1]:
+            return None  # "Mayor Backs ... And Denounces ...": the two verbs in the same form
+        run = []
+        for t in doc[tok.i + 1: sent.end]:
+            if t.text in (",", ";", ":", "—", "–", "--", "(", "?", "!") or t.is_space or "\n" in t.text:
+                break
+            run.append(t)
+        lemma = form[0]
+        if not (lemma in self.verbs or lemma in self.belief_verbs) and any(
+                t.tag_ in FINITE_TAGS and t.pos_ in ("VERB", "AUX") and not t.ent_type_ for t in run):
+            return None
+        toks = _trim(run)
+        if not toks or (len(toks) == 1 and not _one_word_claim(toks[0])):
+            return None
+        if first.end > prev.idx:  # the first claim took the second verb in: it ends before 'and'
+            head = _trim([t for t in doc[sent.start: prev.i] if t.idx >= first.start])
+            if not head:
+                return None
+            first.end = head[-1].idx + len(head[-1].text)
+            first.content = article.text[first.start:first.end]
+        return self._subjects[id(first)], (toks[0].idx, toks[-1].idx + len(toks[-1].text))
 
     def _headline_cue(self, sent: Any, tok: Any) -> tuple[Any, tuple[int, int]] | None:
         """(speaker token, content range) when `tok` is a cue verb mis-tagged as a noun: a verb
@@ -1001,7 +1043,7 @@ class Attribute:
             and doc[tok.i + 2].tag_ == "VB"  # "the city council plans to build ...": a verb
         named_object = kind == "s" and nxt.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and nxt.ent_iob_ == "B"
         if any(c.dep_ in ("det", "poss") and c.i < prev.i for c in prev.children) and prev.dep_ in ("compound", "nmod") \
-                and not (to_verb or named_object):  # but "the city's mayor rebuffs Smith"
+                and not (to_verb or named_object or kind == "ed"):  # but "the city's mayor rebuffs Smith"
             return None  # "the city plans": the noun's phrase ends in the cue word
         # the clause the word stands in: after the last 'that', 'as', 'because' ... before it
         start = next((x.i + 1 for x in reversed(doc[sent.start: prev.i]) if x.tag_ == "IN" and x.lower_ in CLAUSE_MARKS
