@@ -22,6 +22,12 @@ Rules over the dependency parse, with cue words kept as data
   the target: "faced criticism"); nouns of speech and opinion with no owner give a
   claim with no source ("charges that he lied"); role nouns ("Ms. Varga, a critic
   of the project") and backing ("the mayor won the endorsement of the union").
+- `headline-cue`: a cue verb the tagger reads as a noun, in headlines and short
+  sentences ("Governor Slams Harbour Budget", "Farmers fear drought", "...,
+  the engineer maintains."): the name before it speaks, what follows (or the
+  clause before a closing cue) is the content; a second such verb after 'and'
+  or a comma has the same speaker. Not when the sentence has its own finite
+  verb before it, the word has a determiner of its own, or it is part of a name.
 - `according-to`: "according to X" / "as reported by X": indirect, the rest of
   the sentence is the content.
 - `continuation`: a quoted sentence with no cue of its own goes to the speaker
