@@ -102,8 +102,49 @@ class Geolocate:
             return
         if not candidates:
             return
-        best = max(candidates, key=lambda c: (mentioned.get(c.country, 0) > 0, c.population))
+        best = max(candidates, key=lambda c: rank_candidate(c, name, mentioned, self.countries))
         ent.lat, ent.lon, ent.country = best.lat, best.lon, best.country
+
+
+def rank_candidate(cand: GeoCandidate, name: str, mentioned: Mapping[str, int],
+                   countries: Mapping[str, Any]) -> tuple[bool, bool, float]:
+    """How likely `cand` is the place an article means by `name` (higher is likelier): in a
+    country the article names; else near one (Bethlehem in the West Bank for a story about
+    Israeli troops, Tripoli in Lebanon for one about Syria); else by population, where a city
+    reached only through a translated or historical name (Belem for "Bethlehem", Izmir for
+    "Smyrna") counts EXONYM_DISCOUNT times smaller than it is."""
+    in_mentioned = mentioned.get(cand.country, 0) > 0
+    near = not in_mentioned and any(
+        (c := countries.get(code)) is not None and c.lat is not None and c.lon is not None
+        and _km(cand.lat, cand.lon, c.lat, c.lon) <= NEAR_KM
+        for code in mentioned)
+    pop = float(cand.population)
+    if _exonym(name, cand.name):
+        pop /= EXONYM_DISCOUNT
+    return in_mentioned, near, pop
+
+
+#: a candidate this close (km) to the centroid of a country the article names is "near" it
+NEAR_KM = 400.0
+#: how much less a city found only by a translated or historical name weighs
+EXONYM_DISCOUNT = 30.0
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    import math
+
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _exonym(name: str, city: str) -> bool:
+    """Whether `name` is not the city's own name nor a near spelling of it ("Odessa" for
+    Odesa, "Kiev" for Kyiv are spellings; "Bethlehem" for Belem, "Smyrna" for Izmir are not)."""
+    from difflib import SequenceMatcher
+
+    a, b = _fold(name), _fold(city)
+    return a != b and SequenceMatcher(None, a, b).ratio() < 0.75
 
 
 # ---------------------------------------------------------------- where an event happened
@@ -405,6 +446,11 @@ def _capitalised(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _country_table() -> dict[str, Any]:
+    return {c.code: c for c in load_actor_gazetteer().countries}
+
+
+@lru_cache(maxsize=1)
 def _folded_country_names() -> frozenset[str]:
     return frozenset(_fold(n) for n in load_location_cues().country_names)
 
@@ -425,12 +471,13 @@ def _name_span(tok: Any) -> tuple[int, int]:
     return start, tok.i + 1
 
 
-def _untagged_place(tok: Any, cues: LocationCues) -> tuple[int, int, GeoCandidate | None, bool] | None:
+def _untagged_place(tok: Any, cues: LocationCues, mentioned: Mapping[str, int] | None = None
+                    ) -> tuple[int, int, GeoCandidate | None, bool] | None:
     """A proper name the NER did not tag as a place but the text shows is one: a place noun
     names it ("X town", "the city of X", "the capital, X", "X Square") or it is a known city
     governed by a locative preposition ("demonstrated in X"), taken or struck ("captured X",
-    "X was shelled"). Returns its token span, best city and whether
-    a place noun vouches for it."""
+    "X was shelled"). Returns its token span, best city (ranked by `rank_candidate` with the
+    article's countries `mentioned`) and whether a place noun vouches for it."""
     if tok.pos_ != "PROPN" or not _capitalised(tok.text) or tok.text.isupper() or (
             tok.dep_ in ("compound", "flat") and tok.head.pos_ == "PROPN"):
         return None  # not a name, an acronym ("the MFO base"), or not the head of its name
@@ -455,7 +502,11 @@ def _untagged_place(tok: Any, cues: LocationCues) -> tuple[int, int, GeoCandidat
         taken and _lemma(up) in cues.place_object_verbs)
     if not cue and not (cands and governed):
         return None  # "in X" / "captured X" for a known city; otherwise a place noun must say so
-    return start, end, (cands[0] if cands else None), cue
+    best = None
+    if cands:
+        countries = _country_table()
+        best = max(cands, key=lambda c: rank_candidate(c, key, mentioned or {}, countries))
+    return start, end, best, cue
 
 
 def event_place(scope: list[Any], tok_ent: Mapping[int, Entity], cues: LocationCues) -> Entity | None:
@@ -469,6 +520,8 @@ def event_place(scope: list[Any], tok_ent: Mapping[int, Entity], cues: LocationC
     if head is None:
         return None
     doc = head.doc
+    mentioned = Counter(e.code for e in tok_ent.values()
+                        if e.code in cues.country_codes and e.type in ("LOCATION", "NATIONALITY", "ORG"))
     best: tuple[tuple[int, bool, bool, bool, int, int, bool], Entity] | None = None
     seen: set[int] = set()
     for t in scope:
@@ -487,7 +540,7 @@ def event_place(scope: list[Any], tok_ent: Mapping[int, Entity], cues: LocationC
                 continue  # a name no gazetteer knows, as subject or object: often a person
             root, tagged = span.root, True
         elif ent is None or (ent.type in UNTAGGED_TYPES and not ent.code):
-            found = _untagged_place(t, cues)
+            found = _untagged_place(t, cues, mentioned)
             if found is None:
                 continue
             span = doc[found[0]:found[1]]
