@@ -338,8 +338,8 @@ def place_role(tok: Any, head: Any, cues: LocationCues) -> tuple[int, int] | Non
         if dep == "appos":
             if located_noun and not (reference and _lemma(cur) in cues.direction_words):
                 return None  # "Y, the head of the forces in X, was killed": a description
-            if cur.i == tok.i and up.pos_ == "PROPN":
-                container = 2  # "Mauthausen, Austria"
+            if cur.i == tok.i and up.pos_ == "PROPN" and _known_place(tok):
+                container = 2  # "Mauthausen, Austria"; not a site's own name ("near X, Camp Y")
             cur = up
             continue
         if dep in ("npadvmod", "advmod") and _verbal(up):
@@ -440,6 +440,14 @@ def _place_headed(tok: Any, cues: LocationCues) -> bool:
         c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" for c in tok.lefts)
 
 
+def _known_place(tok: Any) -> bool:
+    """Whether the name headed by `tok` is a country or a city the gazetteers know."""
+    start, end = _name_span(tok)
+    text = tok.doc[start:end].text
+    text = text[4:] if text.lower().startswith("the ") else text
+    return _fold(text) in _folded_country_names() or text.lower() in city_index()
+
+
 def _capitalised(text: str) -> bool:
     """Whether `text` begins like a proper name: a capital, also after an Arabic article."""
     return text[:1].isupper() or bool(_ARTICLE_NAME.match(text))
@@ -522,7 +530,7 @@ def event_place(scope: list[Any], tok_ent: Mapping[int, Entity], cues: LocationC
     doc = head.doc
     mentioned = Counter(e.code for e in tok_ent.values()
                         if e.code in cues.country_codes and e.type in ("LOCATION", "NATIONALITY", "ORG"))
-    best: tuple[tuple[int, bool, bool, bool, int, int, bool], Entity] | None = None
+    best: tuple[tuple[int, bool, bool, bool, bool, int, int, bool], Entity] | None = None
     seen: set[int] = set()
     for t in scope:
         ent = tok_ent.get(t.i)
@@ -561,7 +569,11 @@ def event_place(scope: list[Any], tok_ent: Mapping[int, Entity], cues: LocationC
         named = root.pos_ == "PROPN" or _lemma(root) not in cues.place_nouns
         # the most specific place: not a reference point, a city before its country, a name
         # before a description, not a container, then the first named
-        key = (score, container < 3, name not in cues.country_names, named, -container, -span.start, tagged)
+        # a site's own name in apposition ("the base near X, Camp Y,") before the places
+        # around it; not a name glossed in brackets ("at X (Y Village)")
+        site = root.dep_ == "appos" and not _known_place(root) and (
+            span.start == 0 or doc[span.start - 1].text != "(")
+        key = (score, container < 3, name not in cues.country_names, named, site, -container, -span.start, tagged)
         if best is None or key > best[0]:
             best = (key, ent)
     return None if best is None else best[1]

@@ -1,0 +1,38 @@
+"""Where an event happened, for places the parse hangs away from the event verb: a site's
+own name in apposition, places in relative clauses, places on the agent. Sentences are our
+own, written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.pipeline import code
+
+
+def _place(text: str, trigger: str) -> str | None:
+    art = code(text)
+    events = [e for e in art.events if e.evidence.trigger.split()[0] == trigger]
+    assert events, [(e.type, e.evidence.trigger) for e in art.events]
+    loc = events[0].location
+    return None if loc is None else loc.text
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        # a site's own name in apposition beats the city that locates the site
+        ("The main government base near Herat, Camp Stone, was captured by insurgents on Friday.", "captured",
+         "Camp Stone"),
+        ("The rebels' main Kandahar supply depot, Shorabak Palace, was captured Saturday by government troops.",
+         "captured", "Shorabak Palace"),
+        # a known place in apposition is the container, not the site
+        ("Gunmen killed two guards in Mauthausen, Austria.", "killed", "Mauthausen"),
+        # a name glossed in brackets is not a site of its own
+        ("Militants ambushed a convoy on the Coastal Highway near Ban Nong Kha (Frog Pond Hamlet) late on Sunday.",
+         "ambushed", "Coastal Highway"),
+        ("Bandits looted a market in Dorowa Tsoho (Old Baobab Town) overnight, residents said.", "looted",
+         "Dorowa Tsoho"),
+    ],
+)
+def test_place(text: str, trigger: str, place: str) -> None:
+    assert _place(text, trigger) == place
