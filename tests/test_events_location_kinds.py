@@ -32,7 +32,25 @@ def _place(text: str, trigger: str) -> str | None:
          "ambushed", "Coastal Highway"),
         ("Bandits looted a market in Dorowa Tsoho (Old Baobab Town) overnight, residents said.", "looted",
          "Dorowa Tsoho"),
+        # a relative clause on the event's site says where the site is
+        ("A shopkeeper was shot dead at a store he ran in Quetta.", "shot", "Quetta"),
+        ("A singer was fatally wounded last week with her cousin at a bakery they owned in Kandy.", "wounded",
+         "Kandy"),
     ],
 )
 def test_place(text: str, trigger: str, place: str) -> None:
     assert _place(text, trigger) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # a clause that adds another happening to an event noun
+        ("Two guards were killed in Monday's raid, which the governor condemned at a meeting in Mardan.",
+         "killed"),
+        # a clause of an earlier happening on the site
+        ("A farmer was shot at a camp that had moved to Gulu years before.", "shot"),
+    ],
+)
+def test_no_place_from_another_happening(text: str, trigger: str) -> None:
+    assert _place(text, trigger) is None
