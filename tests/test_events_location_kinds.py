@@ -36,6 +36,11 @@ def _place(text: str, trigger: str) -> str | None:
         ("A shopkeeper was shot dead at a store he ran in Quetta.", "shot", "Quetta"),
         ("A singer was fatally wounded last week with her cousin at a bakery they owned in Kandy.", "wounded",
          "Kandy"),
+        # a place hung on the agent, followed by the region that holds it
+        ("The two engineers were abducted on Monday by gunmen in the Tirah Valley, in Pakistan's northwestern"
+         " province of Khyber Pakhtunkhwa.", "abducted", "Tirah Valley"),
+        ("Four traders were seized by bandits in Zurmi, in the northwestern state of Zamfara, on Friday.", "seized",
+         "Zurmi"),
     ],
 )
 def test_place(text: str, trigger: str, place: str) -> None:

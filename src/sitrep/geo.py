@@ -547,7 +547,8 @@ def event_place(scope: list[Any], tok_ent: Mapping[int, Entity], cues: LocationC
     doc = head.doc
     mentioned = Counter(e.code for e in tok_ent.values()
                         if e.code in cues.country_codes and e.type in ("LOCATION", "NATIONALITY", "ORG"))
-    best: tuple[tuple[int, bool, bool, bool, bool, int, int, bool], Entity] | None = None
+    best: tuple[tuple[Any, ...], Entity] | None = None
+    places: list[tuple[list[Any], Entity, Any]] = []
     seen: set[int] = set()
     for t in scope:
         ent = tok_ent.get(t.i)
@@ -584,16 +585,45 @@ def event_place(scope: list[Any], tok_ent: Mapping[int, Entity], cues: LocationC
         name = name[4:] if name.startswith("the ") else name
         # a description ("the Sudanese capital") ranks after a name
         named = root.pos_ == "PROPN" or _lemma(root) not in cues.place_nouns
-        # the most specific place: not a reference point, a city before its country, a name
-        # before a description, not a container, then the first named
         # a site's own name in apposition ("the base near X, Camp Y,") before the places
         # around it; not a name glossed in brackets ("at X (Y Village)")
+        # the most specific place: not a reference point, a city before its country, a name
+        # before a description, a site's own name, not a container, then the first named
         site = root.dep_ == "appos" and not _known_place(root) and (
             span.start == 0 or doc[span.start - 1].text != "(")
-        key = (score, container < 3, name not in cues.country_names, named, site, -container, -span.start, tagged)
-        if best is None or key > best[0]:
-            best = (key, ent)
+        places.append(([score, container < 3, name not in cues.country_names, named, site, -container, -span.start,
+                       tagged], ent, span))
+    # "in X, in Y's province of Z": a place phrase right after another place and a comma
+    # names the region that holds it, whatever the parse hung the first one on ("abducted by
+    # gunmen in X, in ...")
+    by_end = {span.end: key for key, _, span in places}
+    for key, _, span in places:
+        prep = _phrase_prep(span.root, cues)
+        if prep is not None and prep.i >= 2 and doc[prep.i - 1].text == "," and prep.i - 1 in by_end:
+            first = by_end[prep.i - 1]
+            if first is not key and first[0] < key[0] and first[1]:
+                first[0] = key[0]
+                key[5] = min(key[5], -2)
+    for key, ent, _ in places:
+        if best is None or tuple(key) > best[0]:
+            best = (tuple(key), ent)
     return None if best is None else best[1]
+
+
+def _phrase_prep(tok: Any, cues: LocationCues) -> Any | None:
+    """The locative preposition on a verb that opens the phrase of the place `tok` ("in" of
+    "in Y's province of Z"), or None."""
+    cur = tok
+    for _ in range(6):
+        up = cur.head
+        if up.i == cur.i:
+            return None
+        if cur.dep_ == "prep" and _verbal(up):
+            return cur if cur.lower_ in cues.locative_preps else None
+        if cur.dep_ not in ("pobj", "poss", "compound", "prep", "appos"):
+            return None
+        cur = up
+    return None
 
 
 def dateline_place(entities: list[Entity], sentence: Any, story: Entity | None) -> Entity | None:
