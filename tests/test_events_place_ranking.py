@@ -70,3 +70,11 @@ def test_the_event_place_near_the_countries_of_the_story(text: str) -> None:
     places = [(ev.location.text, ev.location.country)
               for ev in sitrep.code(text, date="2025-03-04").events if ev.location is not None]
     assert ("Bethlehem", "PSE") in places
+
+
+def test_the_west_bank_is_a_place_not_the_west():
+    art = sitrep.code("Gunmen wounded two shepherds in the West Bank on Sunday.", date="2025-03-04")
+    assert [(ev.location.text, ev.location.country) for ev in art.events if ev.location] == [
+        ("the West Bank", "PSE")]
+    art = sitrep.code("Officials in Minsk blamed the West for the unrest.", date="2025-03-04")
+    assert [e.code for e in art.entities if e.text == "the West"] == ["WST"]
