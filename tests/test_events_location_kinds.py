@@ -41,6 +41,8 @@ def _place(text: str, trigger: str) -> str | None:
          " province of Khyber Pakhtunkhwa.", "abducted", "Tirah Valley"),
         ("Four traders were seized by bandits in Zurmi, in the northwestern state of Zamfara, on Friday.", "seized",
          "Zurmi"),
+        # "the entrance of X" leads to the place as "the entrance to X" does
+        ("A grenade exploded at the doorstep of a hotel in Mogadishu on Friday.", "exploded", "Mogadishu"),
     ],
 )
 def test_place(text: str, trigger: str, place: str) -> None:

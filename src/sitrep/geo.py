@@ -381,8 +381,9 @@ def place_role(tok: Any, head: Any, cues: LocationCues) -> tuple[int, int] | Non
                     reference = True
                 elif glem in cues.event_nouns:
                     located_noun = happening = True  # "the shelling of X", "the occupation of X"
-                elif glem not in cues.place_nouns and not (glem in cues.partitives or g.like_num or g.pos_ == "NUM"):
-                    return None  # "the leader of X", "the fall of X"
+                elif glem not in cues.place_nouns and glem not in cues.access_nouns and not (
+                        glem in cues.partitives or g.like_num or g.pos_ == "NUM"):
+                    return None  # "the leader of X", "the fall of X"; not "the gate of X"
                 cur = g
                 continue
             if p in cues.origin_preps and (_lemma(g) in cues.direction_words or g.lower_ in cues.direction_words):
