@@ -43,6 +43,9 @@ def _place(text: str, trigger: str) -> str | None:
          "Zurmi"),
         # "the entrance of X" leads to the place as "the entrance to X" does
         ("A grenade exploded at the doorstep of a hotel in Mogadishu on Friday.", "exploded", "Mogadishu"),
+        # a place named on the subject's people ("X residents") says where, weakly
+        ("Two Kabul shopkeepers were shot dead on Monday.", "shot", "Kabul"),
+        ("Kano traders protested against the new levy.", "protested", "Kano"),
     ],
 )
 def test_place(text: str, trigger: str, place: str) -> None:

@@ -351,6 +351,11 @@ def place_role(tok: Any, head: Any, cues: LocationCues) -> tuple[int, int] | Non
                 located_noun = happening = True  # "the X bombing", "the X offensive"
                 cur = up
                 continue
+            if dep == "compound" and cur.i == tok.i and up.dep_ in ("nsubj", "nsubjpass") and _verbal(up.head) and (
+                    up.i == tok.i + 1 or all(t.pos_ in ("PROPN", "PUNCT") for t in tok.doc[tok.i + 1:up.i])):
+                # "X residents demonstrated", "X students were beaten": people of the place
+                # where it happened, a weak cue
+                return (WEAK, 0) if clause_link(up.head, head, cues) is not None else None
             return None  # "X's police chief", "the X accord", "an X war crimes suspect"
         if dep == "appos":
             if located_noun and not (reference and _lemma(cur) in cues.direction_words):
