@@ -21,10 +21,8 @@ def _place(text: str, trigger: str) -> str | None:
     ("text", "trigger", "place"),
     [
         # a site's own name in apposition beats the city that locates the site
-        ("The main government base near Herat, Camp Stone, was captured by insurgents on Friday.", "captured",
-         "Camp Stone"),
-        ("The rebels' main Kandahar supply depot, Shorabak Palace, was captured Saturday by government troops.",
-         "captured", "Shorabak Palace"),
+        ("Insurgents captured the airbase near Herat, Camp Stone, on Friday.", "captured", "Camp Stone"),
+        ("Two rockets hit the compound outside Jalalabad, Camp Fenty, overnight.", "hit", "Camp Fenty"),
         # a known place in apposition is the container, not the site
         ("Gunmen killed two guards in Mauthausen, Austria.", "killed", "Mauthausen"),
         # a name glossed in brackets is not a site of its own
@@ -34,11 +32,11 @@ def _place(text: str, trigger: str) -> str | None:
          "Dorowa Tsoho"),
         # a relative clause on the event's site says where the site is
         ("A shopkeeper was shot dead at a store he ran in Quetta.", "shot", "Quetta"),
-        ("A singer was fatally wounded last week with her cousin at a bakery they owned in Kandy.", "wounded",
-         "Kandy"),
+        ("Masked men beat a guard outside a pharmacy his family runs in Herat.", "beat", "Herat"),
         # a place hung on the agent, followed by the region that holds it
-        ("The two engineers were abducted on Monday by gunmen in the Tirah Valley, in Pakistan's northwestern"
-         " province of Khyber Pakhtunkhwa.", "abducted", "Tirah Valley"),
+        ("Two engineers were abducted on Monday by gunmen near Bara, in the Khyber district.", "abducted", "Bara"),
+        ("A convoy was ambushed by insurgents outside Jalalabad, in the eastern region of Nangarhar.", "ambushed",
+         "Jalalabad"),
         ("Four traders were seized by bandits in Zurmi, in the northwestern state of Zamfara, on Friday.", "seized",
          "Zurmi"),
         # "the entrance of X" leads to the place as "the entrance to X" does
