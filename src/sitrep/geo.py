@@ -599,9 +599,9 @@ def event_place(scope: list[Any], tok_ent: Mapping[int, Entity], cues: LocationC
             span.start == 0 or doc[span.start - 1].text != "(")
         places.append(([score, container < 3, name not in cues.country_names, named, site, -container, -span.start,
                        tagged], ent, span))
-    # "in X, in Y's province of Z": a place phrase right after another place and a comma
-    # names the region that holds it, whatever the parse hung the first one on ("abducted by
-    # gunmen in X, in ...")
+    # "near X, in the Y district": a place phrase right after another place and a comma
+    # names the region that holds it, whatever the parse hung the first one on (the agent of
+    # "ambushed by insurgents outside X, in ...")
     by_end = {span.end: key for key, _, span in places}
     for key, _, span in places:
         prep = _phrase_prep(span.root, cues)
