@@ -36,6 +36,7 @@ PLAN_VERBS = {
     "threaten", "vote", "go", "poise", "slate", "ready", "gear",
 }
 PARTICLES = {"up", "down", "off", "out"}
+DESTINATION_PREPS = {"to", "into", "toward", "towards", "onto"}
 PRONOUNS = {"he", "she", "it", "they", "we", "his", "her", "its", "their", "our"}
 REFLEXIVE = {"itself", "themselves", "himself", "herself", "ourselves", "oneself"}
 CAPABILITY_HEADS = {"ability", "capability", "capacity", "power", "potential", "means", "able", "capable",
@@ -175,6 +176,8 @@ class Lexicon:
     quads: dict[str, int]
     acled: tuple[AcledRule, ...]
     cues: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    natural_causes: frozenset[str] = frozenset()
+    weapon_fire: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=8)
@@ -248,6 +251,8 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
     return Lexicon(
         rules=tuple(rules), by_lemma={k: tuple(v) for k, v in by_lemma.items()},
         cameo=cameo["codes"], quads=cameo["plover_quads"], acled=tuple(acled_rules), cues=cues,
+        natural_causes=frozenset(x.lower() for x in raw.get("natural_causes", [])),
+        weapon_fire=frozenset(x.lower() for x in raw.get("weapon_fire", [])),
     )
 
 
@@ -513,6 +518,7 @@ class Code:
         if pos == "AUX":
             return None
         best: Rule | None = None
+        direct = _object_lemmas(tok, direct_only=True)
         for r in rules:
             if pos not in r.pos:
                 continue
@@ -535,7 +541,11 @@ class Code:
                 continue
             if r.modifier and not (r.modifier & _modifier_lemmas(tok)):
                 continue
-            if best is None or r.specificity > best.specificity:
+            # on a tie, an entry whose object is the verb's own ("opened fire on the post":
+            # fire, not post) beats one met only through a preposition
+            if best is None or r.specificity > best.specificity or (
+                    r.specificity == best.specificity and r.object and best.object
+                    and (r.object & direct) and not (best.object & direct)):
                 best = r
         return best
 
@@ -546,6 +556,8 @@ class Code:
             return None  # "positioning itself as", "establishing itself"
         if tok.dep_ in ("acl", "xcomp", "relcl") and tok.head.lemma_.lower() in CAPABILITY_HEADS:
             return None  # "its ability to strike targets": a capability, not a happening
+        if not _is_noun(tok) and self._natural_cause(tok):
+            return None  # "an earthquake destroyed homes", "homes were swept away by floods"
         actors, recipients = self._roles(tok, rule, ctx)
         if _is_noun(tok) and not actors and not recipients and not rule.bare_noun \
                 and rule.type in ("REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "REJECT"):
@@ -645,6 +657,34 @@ class Code:
         event.evidence.rule = f"{event.evidence.rule}+{how}"
 
     # ------------------------------------------------------------------
+    def _natural_cause(self, verb: Any) -> bool:
+        """Whether the doer of `verb` is a natural force or an accident (an earthquake, a
+        flood, a fire, a crash), not an actor: as its subject, its passive agent ("destroyed
+        by a storm"), or the cause of a passive without agent ("killed in a landslide").
+        Fire from weapons or a party ("artillery fire", "Israeli fire") is an actor's."""
+        subj, passive, agent = _verb_subjects(verb)
+        cause = agent if agent is not None else subj
+        if cause is None and passive is not None:
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "during", "after"):
+                    cause = next((o for o in c.children if o.dep_ == "pobj"), None)
+                    if cause is not None and self._natural(cause):
+                        return True
+            return False
+        return cause is not None and self._natural(cause)
+
+    def _natural(self, noun: Any) -> bool:
+        if noun.lemma_.lower() not in self.lexicon.natural_causes and noun.lower_ not in self.lexicon.natural_causes:
+            return False
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+            return False  # "a storm of protest", "a flood of attacks"
+        if noun.lemma_.lower() not in ("fire", "fires"):
+            return True
+        mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+        # "Israeli fire", "the army's fire": an actor's
+        return not any(c.lemma_.lower() in self.lexicon.weapon_fire or c.ent_type_ in ("NORP", "GPE", "ORG")
+                       for c in mods)
+
     def _roles(self, tok: Any, rule: Rule, ctx: _ArticleContext) -> tuple[list[Actor], list[Actor]]:
         actors: list[Actor] = []
         recipients: list[Actor] = []
@@ -874,10 +914,17 @@ def _parties(actors: list[Actor], text: str) -> int:
     return parties
 
 
-def _object_lemmas(tok: Any) -> set[str]:
-    """Lemmas of what a trigger governs: objects, prepositional objects, particles' objects."""
+def _object_lemmas(tok: Any, direct_only: bool = False) -> set[str]:
+    """Lemmas of what a trigger governs: objects, prepositional objects, particles' objects
+    (with `direct_only`, its own objects and particles only). A place after "to" or "into"
+    is where the verb's own object goes ("were taken to a hospital"), not what it governs."""
     out: set[str] = set()
+    has_object = any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
     for c in tok.children:
+        if direct_only and c.dep_ in ("prep", "agent", "advmod", "advcl", "ccomp"):
+            continue
+        if has_object and c.dep_ == "prep" and c.lower_ in DESTINATION_PREPS:
+            continue
         if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "xcomp", "compound", "acomp"):
             if c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ in PLACE_ENTS:
                 out.add("@place")  # "captured Goma", "Kherson was retaken"

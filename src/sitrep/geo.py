@@ -102,8 +102,49 @@ class Geolocate:
             return
         if not candidates:
             return
-        best = max(candidates, key=lambda c: (mentioned.get(c.country, 0) > 0, c.population))
+        best = max(candidates, key=lambda c: rank_candidate(c, name, mentioned, self.countries))
         ent.lat, ent.lon, ent.country = best.lat, best.lon, best.country
+
+
+def rank_candidate(cand: GeoCandidate, name: str, mentioned: Mapping[str, int],
+                   countries: Mapping[str, Any]) -> tuple[bool, bool, float]:
+    """How likely `cand` is the place an article means by `name` (higher is likelier): in a
+    country the article names; else near one (Bethlehem in the West Bank for a story about
+    Israeli troops, Tripoli in Lebanon for one about Syria); else by population, where a city
+    reached only through a translated or historical name (Belem for "Bethlehem", Izmir for
+    "Smyrna") counts EXONYM_DISCOUNT times smaller than it is."""
+    in_mentioned = mentioned.get(cand.country, 0) > 0
+    near = not in_mentioned and any(
+        (c := countries.get(code)) is not None and c.lat is not None and c.lon is not None
+        and _km(cand.lat, cand.lon, c.lat, c.lon) <= NEAR_KM
+        for code in mentioned)
+    pop = float(cand.population)
+    if _exonym(name, cand.name):
+        pop /= EXONYM_DISCOUNT
+    return in_mentioned, near, pop
+
+
+#: a candidate this close (km) to the centroid of a country the article names is "near" it
+NEAR_KM = 400.0
+#: how much less a city found only by a translated or historical name weighs
+EXONYM_DISCOUNT = 30.0
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    import math
+
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _exonym(name: str, city: str) -> bool:
+    """Whether `name` is not the city's own name nor a near spelling of it ("Odessa" for
+    Odesa, "Kiev" for Kyiv are spellings; "Bethlehem" for Belem, "Smyrna" for Izmir are not)."""
+    from difflib import SequenceMatcher
+
+    a, b = _fold(name), _fold(city)
+    return a != b and SequenceMatcher(None, a, b).ratio() < 0.75
 
 
 # ---------------------------------------------------------------- where an event happened
@@ -219,12 +260,29 @@ def clause_link(verb: Any, head: Any, cues: LocationCues) -> int | None:
             cur = cur.head
             if cur.head.i == cur.i:
                 return None
+        elif dep == "relcl" and _relative_on_site(cur, head, cues):
+            score = min(score, WEAK)  # "shot at a shop he ran in X"
         else:
             return None  # relcl, ccomp, parataxis, clauses inside prepositions
         if cur.head.i == cur.i:
             return None
         cur = cur.head
     return None
+
+
+def _relative_on_site(rel: Any, head: Any, cues: LocationCues) -> bool:
+    """Whether the relative clause `rel` describes the event's site ("at a shop he ran in X"):
+    its place then says where the event happened, weakly. Not a clause of an earlier
+    happening ("at a camp that had moved to X") nor one that adds another happening to an
+    event noun ("in the raid, which was followed by a blast in X"). (A clause on the one the event struck,
+    "killed men who tried to flee X", is not taken: news uses it as often for elsewhere.)"""
+    if any(c.dep_ == "aux" and c.lower_ in ("had", "'d", "has", "have") for c in rel.children):
+        return False
+    noun = rel.head
+    start = rel.left_edge.i
+    if start > 0 and rel.doc[start - 1].text == "," and _lemma(noun) in cues.event_nouns:
+        return False  # "killed in the attack, which was followed by a blast in X": another happening
+    return noun.dep_ == "pobj" and noun.head.head.i == head.i and noun.head.lower_ in cues.locative_preps
 
 
 TIME_WORDS = frozenset({"gmt", "utc"})
@@ -293,12 +351,17 @@ def place_role(tok: Any, head: Any, cues: LocationCues) -> tuple[int, int] | Non
                 located_noun = happening = True  # "the X bombing", "the X offensive"
                 cur = up
                 continue
+            if dep == "compound" and cur.i == tok.i and up.dep_ in ("nsubj", "nsubjpass") and _verbal(up.head) and (
+                    up.i == tok.i + 1 or all(t.pos_ in ("PROPN", "PUNCT") for t in tok.doc[tok.i + 1:up.i])):
+                # "X residents demonstrated", "X students were beaten": people of the place
+                # where it happened, a weak cue
+                return (WEAK, 0) if clause_link(up.head, head, cues) is not None else None
             return None  # "X's police chief", "the X accord", "an X war crimes suspect"
         if dep == "appos":
             if located_noun and not (reference and _lemma(cur) in cues.direction_words):
                 return None  # "Y, the head of the forces in X, was killed": a description
-            if cur.i == tok.i and up.pos_ == "PROPN":
-                container = 2  # "Mauthausen, Austria"
+            if cur.i == tok.i and up.pos_ == "PROPN" and _known_place(tok):
+                container = 2  # "Mauthausen, Austria"; not a site's own name ("near X, Camp Y")
             cur = up
             continue
         if dep in ("npadvmod", "advmod") and _verbal(up):
@@ -323,8 +386,9 @@ def place_role(tok: Any, head: Any, cues: LocationCues) -> tuple[int, int] | Non
                     reference = True
                 elif glem in cues.event_nouns:
                     located_noun = happening = True  # "the shelling of X", "the occupation of X"
-                elif glem not in cues.place_nouns and not (glem in cues.partitives or g.like_num or g.pos_ == "NUM"):
-                    return None  # "the leader of X", "the fall of X"
+                elif glem not in cues.place_nouns and glem not in cues.access_nouns and not (
+                        glem in cues.partitives or g.like_num or g.pos_ == "NUM"):
+                    return None  # "the leader of X", "the fall of X"; not "the gate of X"
                 cur = g
                 continue
             if p in cues.origin_preps and (_lemma(g) in cues.direction_words or g.lower_ in cues.direction_words):
@@ -399,9 +463,22 @@ def _place_headed(tok: Any, cues: LocationCues) -> bool:
         c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" for c in tok.lefts)
 
 
+def _known_place(tok: Any) -> bool:
+    """Whether the name headed by `tok` is a country or a city the gazetteers know."""
+    start, end = _name_span(tok)
+    text = tok.doc[start:end].text
+    text = text[4:] if text.lower().startswith("the ") else text
+    return _fold(text) in _folded_country_names() or text.lower() in city_index()
+
+
 def _capitalised(text: str) -> bool:
     """Whether `text` begins like a proper name: a capital, also after an Arabic article."""
     return text[:1].isupper() or bool(_ARTICLE_NAME.match(text))
+
+
+@lru_cache(maxsize=1)
+def _country_table() -> dict[str, Any]:
+    return {c.code: c for c in load_actor_gazetteer().countries}
 
 
 @lru_cache(maxsize=1)
@@ -425,12 +502,13 @@ def _name_span(tok: Any) -> tuple[int, int]:
     return start, tok.i + 1
 
 
-def _untagged_place(tok: Any, cues: LocationCues) -> tuple[int, int, GeoCandidate | None, bool] | None:
+def _untagged_place(tok: Any, cues: LocationCues, mentioned: Mapping[str, int] | None = None
+                    ) -> tuple[int, int, GeoCandidate | None, bool] | None:
     """A proper name the NER did not tag as a place but the text shows is one: a place noun
     names it ("X town", "the city of X", "the capital, X", "X Square") or it is a known city
     governed by a locative preposition ("demonstrated in X"), taken or struck ("captured X",
-    "X was shelled"). Returns its token span, best city and whether
-    a place noun vouches for it."""
+    "X was shelled"). Returns its token span, best city (ranked by `rank_candidate` with the
+    article's countries `mentioned`) and whether a place noun vouches for it."""
     if tok.pos_ != "PROPN" or not _capitalised(tok.text) or tok.text.isupper() or (
             tok.dep_ in ("compound", "flat") and tok.head.pos_ == "PROPN"):
         return None  # not a name, an acronym ("the MFO base"), or not the head of its name
@@ -455,7 +533,11 @@ def _untagged_place(tok: Any, cues: LocationCues) -> tuple[int, int, GeoCandidat
         taken and _lemma(up) in cues.place_object_verbs)
     if not cue and not (cands and governed):
         return None  # "in X" / "captured X" for a known city; otherwise a place noun must say so
-    return start, end, (cands[0] if cands else None), cue
+    best = None
+    if cands:
+        countries = _country_table()
+        best = max(cands, key=lambda c: rank_candidate(c, key, mentioned or {}, countries))
+    return start, end, best, cue
 
 
 def event_place(scope: list[Any], tok_ent: Mapping[int, Entity], cues: LocationCues) -> Entity | None:
@@ -469,7 +551,10 @@ def event_place(scope: list[Any], tok_ent: Mapping[int, Entity], cues: LocationC
     if head is None:
         return None
     doc = head.doc
-    best: tuple[tuple[int, bool, bool, bool, int, int, bool], Entity] | None = None
+    mentioned = Counter(e.code for e in tok_ent.values()
+                        if e.code in cues.country_codes and e.type in ("LOCATION", "NATIONALITY", "ORG"))
+    best: tuple[tuple[Any, ...], Entity] | None = None
+    places: list[tuple[list[Any], Entity, Any]] = []
     seen: set[int] = set()
     for t in scope:
         ent = tok_ent.get(t.i)
@@ -487,7 +572,7 @@ def event_place(scope: list[Any], tok_ent: Mapping[int, Entity], cues: LocationC
                 continue  # a name no gazetteer knows, as subject or object: often a person
             root, tagged = span.root, True
         elif ent is None or (ent.type in UNTAGGED_TYPES and not ent.code):
-            found = _untagged_place(t, cues)
+            found = _untagged_place(t, cues, mentioned)
             if found is None:
                 continue
             span = doc[found[0]:found[1]]
@@ -506,12 +591,45 @@ def event_place(scope: list[Any], tok_ent: Mapping[int, Entity], cues: LocationC
         name = name[4:] if name.startswith("the ") else name
         # a description ("the Sudanese capital") ranks after a name
         named = root.pos_ == "PROPN" or _lemma(root) not in cues.place_nouns
+        # a site's own name in apposition ("the base near X, Camp Y,") before the places
+        # around it; not a name glossed in brackets ("at X (Y Village)")
         # the most specific place: not a reference point, a city before its country, a name
-        # before a description, not a container, then the first named
-        key = (score, container < 3, name not in cues.country_names, named, -container, -span.start, tagged)
-        if best is None or key > best[0]:
-            best = (key, ent)
+        # before a description, a site's own name, not a container, then the first named
+        site = root.dep_ == "appos" and not _known_place(root) and (
+            span.start == 0 or doc[span.start - 1].text != "(")
+        places.append(([score, container < 3, name not in cues.country_names, named, site, -container, -span.start,
+                       tagged], ent, span))
+    # "near X, in the Y district": a place phrase right after another place and a comma
+    # names the region that holds it, whatever the parse hung the first one on (the agent of
+    # "ambushed by insurgents outside X, in ...")
+    by_end = {span.end: key for key, _, span in places}
+    for key, _, span in places:
+        prep = _phrase_prep(span.root, cues)
+        if prep is not None and prep.i >= 2 and doc[prep.i - 1].text == "," and prep.i - 1 in by_end:
+            first = by_end[prep.i - 1]
+            if first is not key and first[0] < key[0] and first[1]:
+                first[0] = key[0]
+                key[5] = min(key[5], -2)
+    for key, ent, _ in places:
+        if best is None or tuple(key) > best[0]:
+            best = (tuple(key), ent)
     return None if best is None else best[1]
+
+
+def _phrase_prep(tok: Any, cues: LocationCues) -> Any | None:
+    """The locative preposition on a verb that opens the phrase of the place `tok` ("in" of
+    "in Y's province of Z"), or None."""
+    cur = tok
+    for _ in range(6):
+        up = cur.head
+        if up.i == cur.i:
+            return None
+        if cur.dep_ == "prep" and _verbal(up):
+            return cur if cur.lower_ in cues.locative_preps else None
+        if cur.dep_ not in ("pobj", "poss", "compound", "prep", "appos"):
+            return None
+        cur = up
+    return None
 
 
 def dateline_place(entities: list[Entity], sentence: Any, story: Entity | None) -> Entity | None:
