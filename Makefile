@@ -25,11 +25,11 @@ GOLD ?= ../shared/gold
 
 test: setup-dev
 	$(BIN)/python -m pytest -q
-	@if [ -d "$(GOLD)" ]; then $(BIN)/sitrep eval --gold-dir $(GOLD); \
+	@if [ -d "$(GOLD)" ]; then $(BIN)/sitrep eval --all --gold-dir $(GOLD); \
 	else echo "eval skipped: no gold data at $(GOLD)"; fi
 
 eval: setup-dev
-	$(BIN)/sitrep eval --gold-dir $(GOLD) --errors eval-results
+	$(BIN)/sitrep eval --all --gold-dir $(GOLD) --errors eval-results
 
 bench: setup-dev
 	$(BIN)/python benchmarks/code_sample.py

@@ -445,7 +445,8 @@ def test_table_and_json():
 def test_run_eval_rejects_unknown_tasks(tmp_path):
     with pytest.raises(UsageError, match="unknown"):
         run_eval(["nope"], gold_dir=tmp_path, pipeline=object())
-    assert list(TASKS) == ["attribution", "entities", "plover", "acled", "location", "seed"]
+    assert list(TASKS) == ["attribution", "entities", "plover", "acled", "location", "seed", "attribution-train"]
+    assert [n for n, t in TASKS.items() if not t.default] == ["attribution-train"]
 
 
 def test_run_eval_with_a_stub_pipeline_and_error_files(tmp_path):
@@ -469,6 +470,33 @@ def test_run_eval_with_a_stub_pipeline_and_error_files(tmp_path):
     lines = (tmp_path / "errs" / "errors-acled.jsonl").read_text().splitlines()
     assert [json.loads(x)["id"] for x in lines] == ["c2"]
     assert run_eval(["acled"], gold_dir=gold_dir, pipeline=Stub(), limit=1)["acled"].counts["records"] == 1
+
+
+def test_a_bare_run_skips_the_opt_in_tasks_and_a_named_one_runs(tmp_path, monkeypatch):
+    from sitrep.evaluate import harness
+
+    loaded = []
+
+    def loader(name):
+        def load(gold_dir):
+            loaded.append(name)
+            return []
+        return load
+
+    fake = {
+        "quick": harness.Task("quick", "", loader("quick"), lambda recs, pred: TaskResult("quick", {"n": 1.0})),
+        "slow": harness.Task("slow", "", loader("slow"), lambda recs, pred: TaskResult("slow", {"n": 2.0}),
+                             default=False),
+    }
+    monkeypatch.setattr(harness, "TASKS", fake)
+
+    class Empty:
+        def run(self, articles):
+            return iter(articles)
+
+    assert list(run_eval(None, gold_dir=tmp_path, pipeline=Empty())) == ["quick"]
+    assert list(run_eval(["slow"], gold_dir=tmp_path, pipeline=Empty())) == ["slow"]
+    assert loaded == ["quick", "slow"]
 
 
 # ---------------------------------------------------------------- integration

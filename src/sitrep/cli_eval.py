@@ -26,13 +26,15 @@ from sitrep.errors import SitrepError, UsageError
 @click.option("--update-floors", is_flag=True, help="Raise the floors to the new scores (minus a small margin).")
 @click.option("--allow-lower-floor", is_flag=True, help="With --update-floors: allow lowering a floor (needs --reason).")
 @click.option("--reason", default=None, help="Why a floor is lowered (recorded in the floors file).")
+@click.option("--all", "all_tasks", is_flag=True, help="Run every task, the opt-in ones too (what CI runs).")
 @click.option("--limit", type=int, default=None, help="Score only the first N records of each task (quick look).")
 @click.pass_obj
 def eval_cmd(obj: object, tasks: tuple[str, ...], gold_dir: str | None, floors_path: str | None, json_path: str | None,
              errors_dir: str | None, check: bool, update_floors: bool, allow_lower_floor: bool,
-             reason: str | None, limit: int | None) -> None:
+             reason: str | None, all_tasks: bool, limit: int | None) -> None:
     """Score sitrep on the gold sets: attribution (PolNeAR), entities (re3d),
-    plover (PLOVER gold records), acled (CASE 2021), location, seed (founding article).
+    plover (PLOVER gold records), acled (CASE 2021), location, seed (founding article);
+    attribution-train (PolNeAR train, ten times dev) runs only when named.
 
     Prints a table (with the pinned floors); exit 1 when a score is below its floor.
     The pipeline is the one `sitrep code` uses, with the global options
@@ -48,7 +50,10 @@ def eval_cmd(obj: object, tasks: tuple[str, ...], gold_dir: str | None, floors_p
             raise UsageError(f"gold data folder not found: {gold} (give --gold-dir or SITREP_GOLD_DIR)")
         fpath = Path(floors_path) if floors_path else evaluate.default_floors_path()
         settings = obj.settings() if hasattr(obj, "settings") else Settings.from_env()
-        results = evaluate.run_eval(list(tasks) or None, gold_dir=gold, pipeline=get_pipeline(settings),
+        if all_tasks and tasks:
+            raise UsageError("give task names or --all, not both")
+        names = list(evaluate.TASKS) if all_tasks else (list(tasks) or None)
+        results = evaluate.run_eval(names, gold_dir=gold, pipeline=get_pipeline(settings),
                                     errors_dir=Path(errors_dir) if errors_dir else None, limit=limit)
         floors = evaluate.load_floors(fpath) if fpath.exists() else {}
         click.echo(evaluate.format_table(results, floors))

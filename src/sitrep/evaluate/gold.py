@@ -23,6 +23,7 @@ GOLD_ENV = "SITREP_GOLD_DIR"
 REPO_ROOT = Path(__file__).resolve().parents[3]
 
 POLNEAR_DEV = "polnear_dev.jsonl"
+POLNEAR_TRAIN = "polnear_train.jsonl"
 RE3D = "re3d.jsonl"
 PLOVER_GSR = "plover_gsr_cameo.jsonl"
 CASE2021 = "case2021_task2.jsonl"
