@@ -275,3 +275,15 @@ def test_indefinite_place_nouns_as_objects_are_places(pipeline, recognise) -> No
     # a place noun as a subject without a determiner stays out: "a" + subject is not a place mention
     ents = _ents(pipeline, recognise, "A hospital spokesman said two nurses were hurt.")
     _absent(ents, "hospital")
+
+
+@pytest.mark.parametrize("text, mention, code", [
+    ("Norway took delivery of eight Leopard 2A7 tanks last spring.", "Leopard 2A7 tanks", "Leopard 2"),
+    ("Two Tu-22M3 bombers flew over the Barents Sea.", "Tu-22M3 bombers", "Tu-22M3"),
+    ("The wing added a KC-135R Stratotanker to its fleet.", "KC-135R Stratotanker", "KC-135 Stratotanker"),
+])
+def test_named_system_with_its_noun_is_one_mention(pipeline, recognise, text, mention, code) -> None:
+    ents = _ents(pipeline, recognise, text)
+    ent = _find(ents, mention)
+    assert (ent.code, ent.source) == (code, "gazetteer")
+    assert len([e for e in ents if e.type in ("WEAPON", "MILITARY_PLATFORM")]) == 1

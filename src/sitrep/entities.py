@@ -2,7 +2,9 @@
 
 Gazetteer matches (countries, demonyms, seats of power, organisations, regions,
 weapon systems and generic weapon nouns) win over spaCy's statistical entities
-where they overlap; the longest match wins among gazetteer matches. spaCy labels
+where they overlap; the longest match wins among gazetteer matches, and a named
+system followed by another of its names or by a generic noun of its own type is one
+mention ("KC-135R Stratotanker", "Leopard 2A7 tanks"). spaCy labels
 are mapped to our types (GPE/LOC/FAC -> LOCATION, NORP -> NATIONALITY, ...). ORG
 mentions found by the NER get a sector from the sector cues ("Defence Ministry"
 -> MIL) and a country code from a country named inside or right before them.
@@ -260,7 +262,7 @@ class Recognise:
                     code=form.code, sector=form.sector, source="gazetteer",
                     weapon_class=form.weapon_class, origin=form.origin,
                 ), form.kind))
-        return _longest_non_overlapping(found)
+        return _system_phrases(doc, _longest_non_overlapping(found))
 
     def _merge_ner(self, doc: Any, chosen: list[_Mention]) -> list[_Mention]:
         owner: dict[int, _Mention] = {i: m for m in chosen for i in range(m.start, m.end)}
@@ -736,6 +738,27 @@ def _trim_tokens(span: Any, locative: frozenset[str]) -> tuple[int, int, bool]:
     while e > s and (_possessive(doc[e - 1]) or doc[e - 1].is_punct):
         e -= 1
     return s, e, lead_prep
+
+
+def _system_phrases(doc: Any, ms: list[_Mention]) -> list[_Mention]:
+    """A named system followed by another name of the same system ("KC-135R
+    Stratotanker") or by a generic noun of its own type ("Leopard 2A6 tanks", "Kinzhal
+    missiles") is one mention of the system."""
+    by_start = {m.start: m for m in ms}
+    drop: set[int] = set()
+    for m in sorted(ms, key=lambda x: x.start):
+        if m.kind != "weapon" or id(m) in drop:
+            continue
+        nxt = by_start.get(m.end)
+        while nxt is not None and id(nxt) not in drop and (
+                (nxt.kind == "weapon" and nxt.ent.code == m.ent.code) or
+                (nxt.kind == "generic_weapon" and nxt.ent.type == m.ent.type)):
+            span = doc[m.start:nxt.end]
+            m.end = nxt.end
+            m.ent.text, m.ent.end = span.text, span.end_char
+            drop.add(id(nxt))
+            nxt = by_start.get(m.end)
+    return [m for m in ms if id(m) not in drop]
 
 
 def _longest_non_overlapping(found: list[_Mention]) -> list[_Mention]:
