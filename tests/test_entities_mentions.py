@@ -127,6 +127,24 @@ def test_aircraft_role_list_gives_one_platform_per_role(pipeline, recognise) -> 
     assert all(e.type == "MILITARY_PLATFORM" for e in ents if e.text in ("fighter", "tanker"))
 
 
+@pytest.mark.parametrize("text, mention, etype, cls", [
+    ("Rebels handed in mortar and artillery rounds at the depot.", "mortar and artillery rounds", "WEAPON", "weapon"),
+    ("The brigade lost towed and self-propelled howitzers.", "towed and self-propelled howitzers", "WEAPON",
+     "artillery"),
+])
+def test_modifiers_sharing_one_weapon_noun_make_one_mention(pipeline, recognise, text, mention, etype, cls) -> None:
+    ents = _ents(pipeline, recognise, text)
+    ent = _find(ents, mention)
+    assert (ent.type, ent.weapon_class) == (etype, cls)
+    assert len([e for e in ents if e.type in ("WEAPON", "MILITARY_PLATFORM")]) == 1, ents
+
+
+def test_a_weapon_noun_listed_before_another_is_its_own_mention(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "The column moved tanks and artillery systems to the river.")
+    assert _find(ents, "tanks").type == "MILITARY_PLATFORM"
+    assert _find(ents, "artillery systems").type == "WEAPON"
+
+
 def test_role_word_without_a_list_is_not_a_platform(pipeline, recognise) -> None:
     ents = _ents(pipeline, recognise, "The attack aircraft returned.")
     _absent(ents, "attack")

@@ -50,8 +50,11 @@ Merging and mention rules (word lists in `data/mentions.yaml`), applied in order
    "Marek Dvorak").
 9. An untagged proper name after a locative word that is a known city of 10,000+
    people ("Near Kherson, ..."), or untagged anywhere for 100,000+, is a LOCATION.
-10. Role words listed before an aircraft noun ("fighter, tanker and surveillance
-   aircraft") are each a MILITARY_PLATFORM.
+10. Words listed before one weapon noun that they share, each making a weapon term
+   with the noun's last word, make one mention with it ("artillery and mortar
+   systems"), of the class they share, else the unspecified weapon class. Role words
+   listed before an aircraft noun ("fighter, tanker and surveillance aircraft") are
+   each a MILITARY_PLATFORM.
 
 Short all-capital gazetteer forms ("IS", "US") are skipped inside all-capital text.
 
@@ -203,6 +206,9 @@ class Recognise:
             for dem in region["demonyms"]:
                 add(dem, _Form("NATIONALITY", region["code"], None, "region"), case_sensitive=True)
         classes = {c.code: c for c in self.weapons.classes}
+        # lower-case generic weapon term -> its class ("artillery systems" -> artillery)
+        self.generic_terms = {" ".join(t.lower().split()): g.weapon_class
+                              for g in self.weapons.generic for t in g.terms}
         for text, system in self.weapons.surface_forms():
             form = _Form(
                 system.entity_type, system.name, None, "weapon",
@@ -236,6 +242,7 @@ class Recognise:
         mentions = self._drop_non_mentions(doc, mentions)
         mentions = self._names(doc, mentions)
         mentions = self._cities(doc, mentions)
+        mentions = self._shared_heads(doc, mentions)
         mentions = self._aircraft_lists(doc, mentions)
         mentions.sort(key=lambda m: (m.ent.start, -m.ent.end))
         article.entities = [m.ent for m in mentions]
@@ -649,6 +656,51 @@ class Recognise:
 
         candidates = city_index().get(text.lower())
         return bool(candidates) and candidates[0].population >= population
+
+    def _shared_heads(self, doc: Any, ms: list[_Mention]) -> list[_Mention]:
+        """Words listed before one weapon noun that they share, each making a weapon term
+        with the noun's last word ("artillery and mortar systems": artillery systems and
+        mortar systems), make one mention with it. Aircraft nouns are left to
+        `_aircraft_lists`."""
+        used = {i: m for m in ms for i in range(m.start, m.end)}
+        drop: set[int] = set()
+        out = list(ms)
+        heads = [m for m in ms if m.ent.type in ("WEAPON", "MILITARY_PLATFORM") and m.end - m.start >= 2]
+        for h in sorted(heads, key=lambda m: -m.start):
+            last = doc[h.end - 1].lower_
+            if id(h) in drop or last in self.aircraft_heads:
+                continue
+            i, first, separated, classes = h.start - 1, None, False, {h.ent.weapon_class}
+            while i >= 0:
+                low = doc[i].lower_
+                if low in (",", "and", "or"):
+                    separated = separated or first is not None or low != ","
+                    i -= 1
+                    continue
+                inner = used.get(i)
+                if inner is not None and (inner.end - inner.start != 1 or id(inner) in drop or
+                                          inner.ent.type not in ("WEAPON", "MILITARY_PLATFORM")):
+                    break
+                if f"{low} {last}" not in self.generic_terms:
+                    break
+                classes.add(self.generic_terms[f"{low} {last}"])
+                first = i
+                i -= 1
+            if first is None or not separated:
+                continue
+            for k in range(first, h.start):
+                if k in used:
+                    drop.add(id(used[k]))
+            drop.add(id(h))
+            span = doc[first:h.end]
+            merged = _Mention(first, h.end, Entity(
+                text=span.text, start=span.start_char, end=span.end_char, type=h.ent.type, code=h.ent.code,
+                source="rule", weapon_class=h.ent.weapon_class if len(classes) == 1 else "weapon",
+                origin=h.ent.origin), "rule")
+            out.append(merged)
+            for k in range(first, h.end):
+                used[k] = merged
+        return [m for m in out if id(m) not in drop]
 
     def _aircraft_lists(self, doc: Any, ms: list[_Mention]) -> list[_Mention]:
         """ "fighter, tanker and surveillance aircraft": one platform per role."""
