@@ -305,3 +305,33 @@ def test_named_system_with_its_noun_is_one_mention(pipeline, recognise, text, me
     ent = _find(ents, mention)
     assert (ent.code, ent.source) == (code, "gazetteer")
     assert len([e for e in ents if e.type in ("WEAPON", "MILITARY_PLATFORM")]) == 1
+
+
+def _ents_tagged(pipeline, recognise, text: str, tagged: list[tuple[str, str]]):
+    """Like _ents, with the NER spans set by hand (words, label), to test how tagger
+    output of a given shape is read."""
+    from spacy.tokens import Span
+
+    article = Article(id="t", text=text)
+    doc = pipeline.nlp(text)
+    spans = []
+    for words, label in tagged:
+        start = text.index(words)
+        spans.append(doc.char_span(start, start + len(words), label=label))
+    doc.ents = [Span(doc, s.start, s.end, label=s.label_) for s in spans]
+    article.doc = doc
+    recognise(article)
+    return article.entities
+
+
+def test_lower_case_norp_is_no_nationality(pipeline, recognise) -> None:
+    ents = _ents_tagged(pipeline, recognise, "The separatist cell was broken up; non-Kurds left.",
+                        [("separatist", "NORP"), ("non-Kurds", "NORP")])
+    _absent(ents, "separatist")
+    assert _find(ents, "non-Kurds").type == "NATIONALITY"
+
+
+def test_norp_opening_with_a_name_particle_is_a_person(pipeline, recognise) -> None:
+    ents = _ents_tagged(pipeline, recognise, "Officials named Abu Tariq the new treasurer.",
+                        [("Abu Tariq", "NORP")])
+    assert _find(ents, "Abu Tariq").type == "PERSON"

@@ -21,7 +21,8 @@ Merging and mention rules (word lists in `data/mentions.yaml`), applied in order
    Kramatorsk"; 10,000+ people), as a NORP ("Benghazi"), or, tagged PERSON or NORP,
    anywhere but as a subject for a city of 100,000+ that is not part of a person's
    full name ("to encircle Bakhmut"). An ORG named after a city (a football club)
-   needs the locative word.
+   needs the locative word. An NER NORP without a capital letter is dropped ("the
+   jihadist group"); one opening with a name particle is a PERSON ("Abu Tariq").
 3. "Coalition" (capitalised, or as a head noun) is an ORG; "the counter-X coalition"
    is one ORG (the coalition, not X).
 4. Group mentions: "<nationality or country> [modifiers] <group noun>" ("Malian
@@ -143,6 +144,8 @@ def _apostrophe_variants(text: str) -> list[str]:
 
 
 _PLACE_KINDS = ("country_name", "metonym", "region")
+# words that open an Arabic name ("Abu Hamza", "Umm Kulthum", "Bin Saleh")
+_NAME_PARTICLES = {"abu", "umm", "bin", "ibn", "bint"}
 _NAME_STOP = {"mr", "mrs", "ms", "dr", "sir", "gen", "general", "president", "minister", "king",
               "queen", "prince", "lt", "col", "capt", "maj", "sgt", "abu", "al", "bin", "ibn", "el",
               "de", "van", "von", "der", "the", "and", "of"}
@@ -300,6 +303,11 @@ class Recognise:
                 etype = "LOCATION"
             elif etype in ("PERSON", "ORG", "NATIONALITY") and self._city_named(doc, s, e, etype, name_parts):
                 etype = "LOCATION"
+            if etype == "NATIONALITY":
+                if not any(t.text[:1].isupper() for t in doc[s:e]):
+                    continue  # "the jihadist group": a common adjective is no nationality ("non-Yazidis" is)
+                if e - s > 1 and doc[s].lower_ in _NAME_PARTICLES:
+                    etype = "PERSON"  # "Abu Hamza", "Bin Saleh": a name
             span = doc[s:e]
             entity = Entity(text=span.text, start=span.start_char, end=span.end_char, type=etype, source="ner")
             if etype == "ORG":
