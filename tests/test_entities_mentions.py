@@ -335,3 +335,28 @@ def test_norp_opening_with_a_name_particle_is_a_person(pipeline, recognise) -> N
     ents = _ents_tagged(pipeline, recognise, "Officials named Abu Tariq the new treasurer.",
                         [("Abu Tariq", "NORP")])
     assert _find(ents, "Abu Tariq").type == "PERSON"
+
+
+@pytest.mark.parametrize("text, mention, code, gone", [
+    ("Talks between the Libyan parties resumed in Tunis.", "Libyan parties", "LBY", "Libyan"),
+    ("Two Peruvian archaeologists found the tomb.", "Peruvian archaeologists", "PER", "Peruvian"),
+    ("Critics accused the Chadian state of neglect.", "Chadian state", "TCD", "Chadian"),
+])
+def test_nationality_with_more_group_nouns_is_one_organisation(pipeline, recognise, text, mention, code, gone) -> None:
+    ents = _ents(pipeline, recognise, text)
+    org = _find(ents, mention)
+    assert (org.type, org.code) == ("ORG", code)
+    _absent(ents, gone)
+
+
+def test_region_demonym_before_a_place_noun_is_a_place(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "Smugglers moved the cargo across Balkan borders at night.")
+    assert _find(ents, "Balkan borders").type == "LOCATION"
+    _absent(ents, "Balkan")
+
+
+def test_ner_plural_people_singled_out_are_a_group(pipeline, recognise) -> None:
+    ents = _ents_tagged(pipeline, recognise, "The militia recruited local Kurds near the river.", [("Kurds", "NORP")])
+    assert _find(ents, "Kurds").type == "ORG"
+    ents = _ents_tagged(pipeline, recognise, "The book describes the beliefs of the Kurds.", [("Kurds", "NORP")])
+    assert _find(ents, "Kurds").type == "NATIONALITY"

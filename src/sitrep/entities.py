@@ -29,9 +29,13 @@ Merging and mention rules (word lists in `data/mentions.yaml`), applied in order
    security forces", "the Sudanese government", "French-led coalition"), "<group noun>
    of <country>" ("the Government of Chad"), "<person> regime" and a plural
    nationality noun used as a noun ("Afghans fled") are ORG mentions that keep the
-   country code. A nationality before a place noun is one LOCATION mention without
-   a code ("the Turkish border", "Lebanese airspace"). A demonym used as an
-   adjective elsewhere stays NATIONALITY ("the Sudanese conflict").
+   country code; a plural noun for people ending in "-ists" is a group noun too
+   ("Peruvian archaeologists"), and so is a plural the NER tagged NORP when a word
+   singles the group out ("local Kurds", "Sunni Arabs", "the town's Christians"; not
+   "the Kurds"). A nationality (or a region's demonym) before a place noun is one
+   LOCATION mention without a code ("the Turkish border", "Lebanese airspace",
+   "Balkan borders"). A demonym used as an adjective elsewhere stays NATIONALITY
+   ("the Sudanese conflict").
 5. Organisations and groups named by a common noun are ORG mentions without a code:
    a definite institution ("the regime", "its allies", "the international
    community") and a plural noun for a group of people ("civilians", "militants").
@@ -427,7 +431,8 @@ class Recognise:
                 break
             if j < n and j in by_start and by_start[j].kind == "coalition" and by_start[j].end == j + 1:
                 inner.append(by_start[j])  # "the French-led coalition"
-            if j < n and doc[j].lower_ in heads and doc[j].pos_ in ("NOUN", "PROPN") and \
+            if j < n and (doc[j].lower_ in heads or (not leader and _people_plural(doc[j]))) and \
+                    doc[j].pos_ in ("NOUN", "PROPN") and \
                     all(k not in by_start or by_start[k] in inner for k in range(m.end, j + 1)):
                 code = None if ent.type == "PERSON" else ent.code
                 new.append(self._org(doc, m.start, j + 1, code))
@@ -446,7 +451,8 @@ class Recognise:
                     removed.add(id(m))
                     continue
             # a nationality naming a place: "the Turkish border", "Lebanese airspace"
-            if m.kind == "demonym" and m.end < n and doc[m.end].lower_ in self.place_nouns_nominal and \
+            if m.kind in ("demonym", "region") and ent.type == "NATIONALITY" and m.end < n and \
+                    doc[m.end].lower_ in self.place_nouns_nominal and \
                     m.end not in by_start and not self._is_city(doc[m.start:m.end + 1].text, 0):
                 span = doc[m.start:m.end + 1]
                 new.append(_Mention(m.start, m.end + 1, Entity(
@@ -454,10 +460,19 @@ class Recognise:
                     source="rule"), "group"))
                 removed.add(id(m))
                 continue
-            # a plural nationality noun used as a noun: "Afghans", "the Somalis"
+            # a plural nationality noun used as a noun: "Afghans", "the Somalis"; one the
+            # NER found when a word singles out a group ("local Arabs", "Sunni Arabs",
+            # "the town's Christians"), not a people as such ("the Muslims")
             last = doc[m.end - 1]
-            if m.kind == "demonym" and last.text.endswith("s") and not last.text.endswith("ss") and \
-                    not (m.end < n and doc[m.end].pos_ in ("NOUN", "PROPN")):
+            plural = last.text.endswith("s") and not last.text.endswith("ss")
+            if last.dep_:
+                noun = last.dep_ not in ("compound", "amod", "nmod")
+            else:
+                noun = not (m.end < n and doc[m.end].pos_ in ("NOUN", "PROPN"))
+            singled = (m.end - m.start > 1 and doc[m.start].text[:1].isupper() and doc[m.start + 1].text != "-") \
+                or (m.start > 0 and (
+                doc[m.start - 1].pos_ in ("ADJ", "NUM") or _possessive(doc[m.start - 1])))
+            if plural and noun and (m.kind == "demonym" or (m.kind == "ner" and singled)):
                 new.append(self._org(doc, m.start, m.end, ent.code))
                 removed.add(id(m))
         return [m for m in ms if id(m) not in removed] + new
@@ -759,6 +774,11 @@ POSSESSIVE = ("'s", "’s", "'", "’")
 def _possessive(tok: Any) -> bool:
     """A possessive ending; by its form when the sentence was not tagged (triage)."""
     return tok.tag_ == "POS" or (not tok.tag_ and tok.lower_ in POSSESSIVE)
+
+
+def _people_plural(tok: Any) -> bool:
+    """A plural noun for people by its ending: "preservationists", "specialists"."""
+    return tok.tag_ == "NNS" and tok.lower_.endswith("ists")
 
 
 def _word_before(doc: Any, start: int) -> str:
