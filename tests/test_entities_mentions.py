@@ -360,3 +360,22 @@ def test_ner_plural_people_singled_out_are_a_group(pipeline, recognise) -> None:
     assert _find(ents, "Kurds").type == "ORG"
     ents = _ents_tagged(pipeline, recognise, "The book describes the beliefs of the Kurds.", [("Kurds", "NORP")])
     assert _find(ents, "Kurds").type == "NATIONALITY"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The leaked memo was the smoking gun the inquiry needed.", "gun"),
+    ("Two passenger jets were diverted to Lyon after the storm.", "jets"),
+    ("High rents are closing bricks-and-mortar shops across the region.", "mortar"),
+    ("There is no silver bullet for the housing shortage, the mayor said.", "bullet"),
+    ("The minister's reform is a ticking time bomb for pensions.", "bomb"),
+])
+def test_generic_weapon_noun_in_a_non_weapon_phrase_is_no_mention(pipeline, recognise, text, word) -> None:
+    ents = _ents(pipeline, recognise, text)
+    assert not [e for e in ents if e.type in ("WEAPON", "MILITARY_PLATFORM")], ents
+
+
+def test_generic_weapon_word_read_as_a_verb_is_no_mention(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "Hardliners threatened to torpedo the budget agreement.")
+    assert not [e for e in ents if e.type in ("WEAPON", "MILITARY_PLATFORM")], ents
+    ents = _ents(pipeline, recognise, "A submarine fired a torpedo at the tanker.")
+    assert _find(ents, "torpedo").type == "WEAPON"

@@ -307,3 +307,19 @@ def test_missing_version_or_bad_entity_type_is_rejected(tmp_path: Path) -> None:
     other.mkdir()
     with pytest.raises(DataFileError, match="schema error"):
         load_weapon_gazetteer(write_data(other, MINIMAL.replace("entity_type: WEAPON", "entity_type: GUN")))
+
+
+def test_not_weapons_phrase_must_contain_a_generic_term() -> None:
+    from sitrep.errors import DataFileError
+    from sitrep.weapons import gazetteer_from_mapping
+
+    payload = {
+        "classes": [{"code": "small_arms", "name": "small arms", "entity_type": "WEAPON"}],
+        "systems": [],
+        "generic": [{"class": "small_arms", "terms": ["gun", "guns"]}],
+        "not_weapons": ["smoking gun"],
+    }
+    assert gazetteer_from_mapping(payload).not_weapons == ("smoking gun",)
+    payload["not_weapons"] = ["smoking pipe"]
+    with pytest.raises(DataFileError, match="no generic term"):
+        gazetteer_from_mapping(payload)

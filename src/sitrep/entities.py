@@ -61,7 +61,10 @@ Merging and mention rules (word lists in `data/mentions.yaml`), applied in order
    listed before an aircraft noun ("fighter, tanker and surveillance aircraft") are
    each a MILITARY_PLATFORM.
 
-Short all-capital gazetteer forms ("IS", "US") are skipped inside all-capital text.
+Short all-capital gazetteer forms ("IS", "US") are skipped inside all-capital text. A
+generic weapon noun is no mention inside a `not_weapons` phrase of weapons.yaml (an
+idiom, a civilian thing, another sense: "a smoking gun", "passenger jets", "bricks and
+mortar"), nor when the tagger reads the word as a verb ("to torpedo the talks").
 
 `Corefer` is a separate, last pipeline stage (`coref`, after events): pronouns ("he",
 "we", "they", "it"), place adverbs ("there") and titles standing alone ("the Foreign
@@ -231,6 +234,9 @@ class Recognise:
                 add(term, form, case_sensitive=False)
 
         make = nlp.make_doc
+        self.not_weapons = PhraseMatcher(nlp.vocab, attr="LOWER")
+        if self.weapons.not_weapons:
+            self.not_weapons.add("not_weapon", [make(t) for t in self.weapons.not_weapons])
         for key, texts in exact.items():
             self.exact.add(key, [make(t) for t in dict.fromkeys(texts)])
         for key, texts in folded.items():
@@ -259,6 +265,7 @@ class Recognise:
     def _gazetteer(self, doc: Any) -> list[_Mention]:
         found: list[_Mention] = []
         strings = doc.vocab.strings
+        not_weapon = {i for _, s, e in self.not_weapons(doc) for i in range(s, e)}
         for matcher in (self.exact, self.folded):
             for match_id, start, end in matcher(doc):
                 form = self.forms[strings[match_id]]
@@ -269,6 +276,11 @@ class Recognise:
                     continue  # "russian" in lower case is rarely the nationality
                 if form.not_after and _word_before(doc, start) in form.not_after:
                     continue  # a think tank is not a tank, a suicide bomber not a plane, counter-IED
+                if form.kind == "generic_weapon":
+                    if any(i in not_weapon for i in range(start, end)):
+                        continue  # "a smoking gun", "passenger jets", "bricks and mortar"
+                    if end - start == 1 and span[0].pos_ == "VERB":
+                        continue  # "threatened to torpedo the deal", "prices rocket", "troops shell the town"
                 if _shouted(doc, start, end):
                     continue  # "IS" in "THIS IS WAR"
                 found.append(_Mention(start, end, Entity(

@@ -12,7 +12,8 @@ this module adds the checks a schema cannot express and raises
 * a class code or canonical system name is declared twice;
 * a surface form (name or alias, compared case-insensitively) is claimed by two
   systems, or a generic term repeats a system's surface form or another generic term;
-* an origin is not a three-letter upper-case (ISO 3166-1 alpha-3 style) code.
+* an origin is not a three-letter upper-case (ISO 3166-1 alpha-3 style) code;
+* a `not_weapons` phrase contains no generic term (it could never rule one out).
 
 `case_sensitive` and `requires_context` are carried through for the matcher; see
 the schema for their meaning.
@@ -77,6 +78,7 @@ class WeaponGazetteer:
     systems: tuple[WeaponSystem, ...]
     generic: tuple[GenericWeapon, ...]
     context_words: tuple[str, ...] = ()
+    not_weapons: tuple[str, ...] = ()  # phrases in which a generic term is no weapon
     version: int = 0
     _index: Mapping[str, WeaponSystem] = field(default_factory=dict, repr=False, compare=False)
     _classes: Mapping[str, WeaponClass] = field(default_factory=dict, repr=False, compare=False)
@@ -182,11 +184,19 @@ def gazetteer_from_mapping(payload: Mapping[str, Any], source: str = "weapons da
             not_after=tuple(w.lower() for w in raw.get("not_after") or ()),
         ))
 
+    not_weapons = tuple(payload.get("not_weapons") or ())
+    for phrase in not_weapons:
+        words = _key(phrase).replace("-", " - ").split()
+        if not any(" ".join(words[i:j]) in generic_seen or "".join(words[i:j]) in generic_seen
+                   for i in range(len(words)) for j in range(i + 1, len(words) + 1)):
+            raise fail(f"not_weapons phrase {phrase!r} contains no generic term")
+
     return WeaponGazetteer(
         classes=tuple(classes.values()),
         systems=tuple(systems),
         generic=tuple(generic),
         context_words=tuple(payload.get("context_words") or ()),
+        not_weapons=not_weapons,
         version=int(payload.get("version", 0)),
         _index=index,
         _classes=classes,
