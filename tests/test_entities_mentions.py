@@ -379,3 +379,24 @@ def test_generic_weapon_word_read_as_a_verb_is_no_mention(pipeline, recognise) -
     assert not [e for e in ents if e.type in ("WEAPON", "MILITARY_PLATFORM")], ents
     ents = _ents(pipeline, recognise, "A submarine fired a torpedo at the tanker.")
     assert _find(ents, "torpedo").type == "WEAPON"
+
+
+@pytest.mark.parametrize("text", [
+    "Three workers were hurt when a tank at the brewery burst on Friday.",
+    "The council hired a drone for mapping the flooded farmland.",
+    "The airline said the aircraft landed safely with 140 passengers.",
+    "Police said the bomber blew himself up at the gate of the stadium.",
+    "Gunners opened anti-aircraft fire over the harbour.",
+])
+def test_platform_noun_in_another_sense_is_no_mention(pipeline, recognise, text) -> None:
+    ents = _ents(pipeline, recognise, text)
+    assert not [e for e in ents if e.type == "MILITARY_PLATFORM"], ents
+
+
+@pytest.mark.parametrize("text, noun", [
+    ("Rebels fired on a tank near the storage depot.", "tank"),
+    ("Two bombers flew over the base, and a pilot was identified.", "bombers"),
+    ("A drone used by the army for mapping crashed.", "drone"),
+])
+def test_platform_noun_with_military_cues_stays(pipeline, recognise, text, noun) -> None:
+    assert _find(_ents(pipeline, recognise, text), noun).type == "MILITARY_PLATFORM"

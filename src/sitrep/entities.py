@@ -64,7 +64,10 @@ Merging and mention rules (word lists in `data/mentions.yaml`), applied in order
 Short all-capital gazetteer forms ("IS", "US") are skipped inside all-capital text. A
 generic weapon noun is no mention inside a `not_weapons` phrase of weapons.yaml (an
 idiom, a civilian thing, another sense: "a smoking gun", "passenger jets", "bricks and
-mortar"), nor when the tagger reads the word as a verb ("to torpedo the talks").
+mortar"), nor when the tagger reads the word as a verb ("to torpedo the talks"), nor
+when its sentence shows another sense (weapons.yaml sense_cues): a platform noun among
+civilian cues and no military one ("a tank at the brewery burst"), a bomber noun among
+cues of a person and none of aviation ("the bomber blew himself up").
 
 `Corefer` is a separate, last pipeline stage (`coref`, after events): pronouns ("he",
 "we", "they", "it"), place adverbs ("there") and titles standing alone ("the Foreign
@@ -266,6 +269,7 @@ class Recognise:
         found: list[_Mention] = []
         strings = doc.vocab.strings
         not_weapon = {i for _, s, e in self.not_weapons(doc) for i in range(s, e)}
+        senses: dict[int, set[str]] = {}  # sentence start -> the sense cue kinds in it
         for matcher in (self.exact, self.folded):
             for match_id, start, end in matcher(doc):
                 form = self.forms[strings[match_id]]
@@ -281,6 +285,8 @@ class Recognise:
                         continue  # "a smoking gun", "passenger jets", "bricks and mortar"
                     if end - start == 1 and span[0].pos_ == "VERB":
                         continue  # "threatened to torpedo the deal", "prices rocket", "troops shell the town"
+                    if self._other_sense(doc, start, end, form, senses):
+                        continue  # "a tank at the gas plant", "the bomber blew herself up"
                 if _shouted(doc, start, end):
                     continue  # "IS" in "THIS IS WAR"
                 found.append(_Mention(start, end, Entity(
@@ -770,6 +776,23 @@ class Recognise:
                 used[k] = out[-1]
         return out
 
+    def _other_sense(self, doc: Any, start: int, end: int, form: _Form, senses: dict[int, set[str]]) -> bool:
+        """A generic noun that its sentence shows to be something else: a platform noun
+        with civilian cues and no military one, a one-word bomber noun with cues of a
+        person and none of aviation (weapons.yaml sense_cues)."""
+        person = form.weapon_class == "bomber" and end - start == 1
+        if form.type != "MILITARY_PLATFORM" or not self.weapons.sense_cues:
+            return False
+        lo, hi = _sentence_bounds(doc, start)
+        if lo not in senses:
+            cues = self.weapons.sense_cues
+            words = {t.lower_ for t in doc[lo:hi]}
+            senses[lo] = {kind for kind, ws in cues.items() if words & ws}
+        kinds = senses[lo]
+        if person and "person" in kinds and "aviation" not in kinds:
+            return True
+        return "civilian" in kinds and "military" not in kinds
+
     @staticmethod
     def _weapon_context(doc: Any, start: int, end: int) -> bool:
         lo, hi = max(0, start - 4), min(len(doc), end + 4)
@@ -791,6 +814,15 @@ def _possessive(tok: Any) -> bool:
 def _people_plural(tok: Any) -> bool:
     """A plural noun for people by its ending: "preservationists", "specialists"."""
     return tok.tag_ == "NNS" and tok.lower_.endswith("ists")
+
+
+def _sentence_bounds(doc: Any, i: int) -> tuple[int, int]:
+    """Token range of the sentence holding token `i` (40 tokens either side without
+    sentence boundaries)."""
+    if doc.has_annotation("SENT_START"):
+        sent = doc[i].sent
+        return sent.start, sent.end
+    return max(0, i - 40), min(len(doc), i + 40)
 
 
 def _word_before(doc: Any, start: int) -> str:

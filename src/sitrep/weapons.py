@@ -79,6 +79,8 @@ class WeaponGazetteer:
     generic: tuple[GenericWeapon, ...]
     context_words: tuple[str, ...] = ()
     not_weapons: tuple[str, ...] = ()  # phrases in which a generic term is no weapon
+    # sentence cue words for a generic noun's sense: civilian, military, person, aviation
+    sense_cues: Mapping[str, frozenset[str]] = field(default_factory=dict)
     version: int = 0
     _index: Mapping[str, WeaponSystem] = field(default_factory=dict, repr=False, compare=False)
     _classes: Mapping[str, WeaponClass] = field(default_factory=dict, repr=False, compare=False)
@@ -197,6 +199,7 @@ def gazetteer_from_mapping(payload: Mapping[str, Any], source: str = "weapons da
         generic=tuple(generic),
         context_words=tuple(payload.get("context_words") or ()),
         not_weapons=not_weapons,
+        sense_cues={k: frozenset(v) for k, v in (payload.get("sense_cues") or {}).items()},
         version=int(payload.get("version", 0)),
         _index=index,
         _classes=classes,
