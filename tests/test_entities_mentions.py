@@ -400,3 +400,25 @@ def test_platform_noun_in_another_sense_is_no_mention(pipeline, recognise, text)
 ])
 def test_platform_noun_with_military_cues_stays(pipeline, recognise, text, noun) -> None:
     assert _find(_ents(pipeline, recognise, text), noun).type == "MILITARY_PLATFORM"
+
+
+def test_ner_norp_before_a_geographic_noun_is_a_place(pipeline, recognise) -> None:
+    ents = _ents_tagged(pipeline, recognise, "Troops moved into Kalvar province last week.", [("Kalvar", "NORP")])
+    assert _find(ents, "Kalvar province").type == "LOCATION"
+    _absent(ents, "Kalvar")
+
+
+@pytest.mark.parametrize("text, mention, gone", [
+    ("Smugglers crossed on the Georgian side of the river.", "Georgian side", "Georgian"),
+    ("Rebels still hold the Western part of the valley.", "Western part", "Western"),
+])
+def test_nationality_before_a_part_of_a_place_is_a_place(pipeline, recognise, text, mention, gone) -> None:
+    ents = _ents(pipeline, recognise, text)
+    assert _find(ents, mention).type == "LOCATION"
+    _absent(ents, gone)
+
+
+def test_kalashnikov_rifles_are_the_system(pipeline, recognise) -> None:
+    ent = _find(_ents(pipeline, recognise, "Customs officers seized 30 Kalashnikov rifles at the port."),
+                "Kalashnikov rifles")
+    assert (ent.type, ent.code) == ("WEAPON", "AK-47")

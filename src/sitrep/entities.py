@@ -34,7 +34,9 @@ Merging and mention rules (word lists in `data/mentions.yaml`), applied in order
    singles the group out ("local Kurds", "Sunni Arabs", "the town's Christians"; not
    "the Kurds"). A nationality (or a region's demonym) before a place noun is one
    LOCATION mention without a code ("the Turkish border", "Lebanese airspace",
-   "Balkan borders"). A demonym used as an adjective elsewhere stays NATIONALITY
+   "Balkan borders"), and so is one before a part of a place and "of" ("the Syrian
+   side of the border", "the Western part of the province"); an NER NORP before a
+   geographic noun is a place's name ("Faryab province", "the Aegean coast"). A demonym used as an adjective elsewhere stays NATIONALITY
    ("the Sudanese conflict").
 5. Organisations and groups named by a common noun are ORG mentions without a code:
    a definite institution ("the regime", "its allies", "the international
@@ -186,6 +188,8 @@ class Recognise:
         self.place_nouns_nominal = _lower_set(words["place_nouns_nominal"])
         self.city_preps = _lower_set(words["city_prepositions"])
         self.city_place_nouns = _lower_set(words["city_place_nouns"])
+        self.geo_nouns = _lower_set(words["geo_nouns"])
+        self.part_nouns = _lower_set(words["part_nouns"])
         self.aircraft_roles = {k.lower(): v for k, v in words["aircraft_roles"].items()}
         self.aircraft_heads = _lower_set(words["aircraft_heads"])
         self.org_heads = _lower_set(words["org_heads"])
@@ -468,9 +472,13 @@ class Recognise:
                     new.append(self._org(doc, start, m.end, ent.code))
                     removed.add(id(m))
                     continue
-            # a nationality naming a place: "the Turkish border", "Lebanese airspace"
-            if m.kind in ("demonym", "region") and ent.type == "NATIONALITY" and m.end < n and \
-                    doc[m.end].lower_ in self.place_nouns_nominal and \
+            # a nationality naming a place: "the Turkish border", "Lebanese airspace", "the
+            # Western part of"; an NER NORP before a place noun is a place's name
+            # ("Faryab province", "the Aegean coast")
+            nxt_low = doc[m.end].lower_ if m.end < n else ""
+            place_noun = (nxt_low in self.geo_nouns if m.kind == "ner" else nxt_low in self.place_nouns_nominal) or (
+                nxt_low in self.part_nouns and m.end + 1 < n and doc[m.end + 1].lower_ == "of")
+            if m.kind in ("demonym", "region", "ner") and ent.type == "NATIONALITY" and place_noun and \
                     m.end not in by_start and not self._is_city(doc[m.start:m.end + 1].text, 0):
                 span = doc[m.start:m.end + 1]
                 new.append(_Mention(m.start, m.end + 1, Entity(
