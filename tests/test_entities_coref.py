@@ -116,3 +116,27 @@ def test_he_after_an_unnamed_person_refers_to_that_person(pipeline) -> None:
     text = ("Defence Minister Rasa Vaitkute spoke on Monday. A senior military officer, who spoke on "
             "condition of anonymity because he was not authorised, said the move was modest.")
     assert ("he", "PERSON", "senior military officer") in _pronouns(_code(pipeline, text))
+
+
+def test_nationality_in_a_person_title_joins_the_person(pipeline) -> None:
+    a = _code(pipeline, "Chilean Defence Minister Ana Ruiz arrived in Lima on Tuesday.")
+    person = next(e for e in a.entities if e.type == "PERSON" and "Ruiz" in e.text)
+    assert (person.text, person.code) == ("Chilean Defence Minister Ana Ruiz", "CHL")
+    assert not [e for e in a.entities if e.type == "NATIONALITY"]
+
+
+def test_nationality_in_a_title_standing_alone_joins_it(pipeline) -> None:
+    a = _code(pipeline, "Ana Ruiz flew home. The Chilean Defence Minister said the talks went well.")
+    title = next(e for e in a.entities if e.source == "coref" and "Minister" in e.text)
+    assert "Chilean" in title.text and title.code == "CHL"
+    assert not [e for e in a.entities if e.type == "NATIONALITY"]
+
+
+def test_events_still_read_the_nationality_of_a_titled_person(pipeline) -> None:
+    a = _code(pipeline, "Chilean Defence Minister Ana Ruiz condemned the attack on the embassy.")
+    assert any(act.code == "CHL" for ev in a.events for act in ev.actor), [(ev.type, ev.actor) for ev in a.events]
+
+
+def test_money_and_name_parts_are_no_nationality(pipeline) -> None:
+    a = _code(pipeline, "Abu Omar al-Masri paid forty Jordanian dinars for the permit.")
+    assert not [e for e in a.entities if e.type == "NATIONALITY"], a.entities

@@ -75,7 +75,13 @@ cues of a person and none of aviation ("the bomber blew himself up").
 "we", "they", "it"), place adverbs ("there") and titles standing alone ("the Foreign
 Secretary") become mentions with source "coref" and `refers_to`, their antecedent.
 Added after every stage that reads the entities, they can never be an actor, a
-speaker or an event's place by themselves.
+speaker or an event's place by themselves. There too, a nationality that is part of a
+person's title joins the PERSON mention, which takes its country code ("Iraqi President
+Ana Ruiz", "the Chadian Foreign Minister"): events have read it for the person's
+country by then.
+
+A demonym in a name ("al-Masri") or before a currency ("Jordanian dinars") is no
+NATIONALITY mention.
 """
 
 from __future__ import annotations
@@ -189,6 +195,7 @@ class Recognise:
         self.city_preps = _lower_set(words["city_prepositions"])
         self.city_place_nouns = _lower_set(words["city_place_nouns"])
         self.geo_nouns = _lower_set(words["geo_nouns"])
+        self.currency_nouns = _lower_set(words["currency_nouns"])
         self.part_nouns = _lower_set(words["part_nouns"])
         self.aircraft_roles = {k.lower(): v for k, v in words["aircraft_roles"].items()}
         self.aircraft_heads = _lower_set(words["aircraft_heads"])
@@ -282,6 +289,10 @@ class Recognise:
                     continue
                 if form.kind == "demonym" and span.text.islower():
                     continue  # "russian" in lower case is rarely the nationality
+                if form.kind == "demonym" and (
+                        (start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("al", "el")) or
+                        (end < len(doc) and doc[end].lower_ in self.currency_nouns)):
+                    continue  # a name's "al-Masri"; money: "forty Jordanian dinars"
                 if form.not_after and _word_before(doc, start) in form.not_after:
                     continue  # a think tank is not a tank, a suicide bomber not a plane, counter-IED
                 if form.kind == "generic_weapon":
@@ -332,6 +343,8 @@ class Recognise:
             if etype == "NATIONALITY":
                 if not any(t.text[:1].isupper() for t in doc[s:e]):
                     continue  # "the jihadist group": a common adjective is no nationality ("non-Yazidis" is)
+                if e < len(doc) and doc[e].lower_ in self.currency_nouns:
+                    continue  # money: "two Jordanian dinars"
                 if e - s > 1 and doc[s].lower_ in _NAME_PARTICLES:
                     etype = "PERSON"  # "Abu Hamza", "Bin Saleh": a name
             span = doc[s:e]
@@ -934,6 +947,8 @@ class Corefer:
     - "there", "here" as a place adverb: LOCATION, referring to the place named before.
     - a title standing alone ("the Foreign Secretary said", "the UN Special Envoy for
       Syria"): PERSON, referring to the person named earlier with that title.
+    - a nationality in a person's title ("Chilean Defence Minister Ana Ruiz", "the
+      Chilean Defence Minister") becomes part of the PERSON mention and gives it its code.
     Possessive pronouns are left out, and so is a word the tagger did not take for a
     pronoun ("World War I").
     """
@@ -980,10 +995,45 @@ class Corefer:
             ent = self._resolve(article, tok, low, ents, starts, at, quotes, resolved, full)
             if ent is not None:
                 added.append(ent)
-        added.extend(self._titles(doc, ents, at))
-        if added:
-            article.entities = sorted([*article.entities, *added], key=lambda e: (e.start, -e.end))
+        titles = self._titles(doc, ents, at)
+        added.extend(titles)
+        gone = self._titled_nationalities(doc, ents, at, titles)
+        if added or gone:
+            kept = [e for e in article.entities if id(e) not in gone]
+            article.entities = sorted([*kept, *added], key=lambda e: (e.start, -e.end))
         return article
+
+    def _titled_nationalities(self, doc: Any, ents: list[Entity], at: dict[int, Entity],
+                              titles: list[Entity]) -> set[int]:
+        """A nationality that is part of a person's title ("Iraqi President Ana Ruiz",
+        "the Chadian Foreign Minister") is part of the PERSON mention, which takes its
+        country code; the ids of the NATIONALITY mentions so absorbed. Done here, after
+        `events` read the nationality for the person's country."""
+        gone: set[int] = set()
+        for t in titles:
+            inner = [e for e in ents if e.type == "NATIONALITY" and t.start <= e.start and e.end <= t.end]
+            if len(inner) == 1:
+                gone.add(id(inner[0]))
+                t.code = inner[0].code
+        words = self.titles | _TITLE_WORDS
+        for e in ents:
+            if e.type != "PERSON" or e.source == "coref":
+                continue
+            span = doc.char_span(e.start, e.end, alignment_mode="expand")
+            if span is None:
+                continue
+            i, titled = span.start - 1, False
+            while i >= 0 and span.start - i <= 5 and doc[i].lower_ in words and doc[i].idx not in at:
+                titled = titled or doc[i].lower_ in self.titles
+                i -= 1
+            nat = at.get(doc[i].idx) if i >= 0 and titled else None
+            if nat is None or nat.type != "NATIONALITY" or nat.end != doc[i].idx + len(doc[i].text) or \
+                    id(nat) in gone:
+                continue
+            gone.add(id(nat))
+            e.text = doc[doc.char_span(nat.start, nat.end, alignment_mode="expand").start:span.end].text
+            e.start, e.code = nat.start, e.code or nat.code
+        return gone
 
     def _titles(self, doc: Any, ents: list[Entity], at: dict[int, Entity]) -> list[Entity]:
         """ "the Foreign Secretary", "the prime minister", "the UN Special Envoy for
