@@ -140,3 +140,15 @@ def test_events_still_read_the_nationality_of_a_titled_person(pipeline) -> None:
 def test_money_and_name_parts_are_no_nationality(pipeline) -> None:
     a = _code(pipeline, "Abu Omar al-Masri paid forty Jordanian dinars for the permit.")
     assert not [e for e in a.entities if e.type == "NATIONALITY"], a.entities
+
+
+def test_nationality_with_a_title_and_no_name_is_a_person(pipeline) -> None:
+    a = _code(pipeline, "On Friday a Peruvian military spokesman denied the report.")
+    person = next(e for e in a.entities if e.type == "PERSON" and "spokesman" in e.text)
+    assert (person.text, person.code, person.refers_to) == ("a Peruvian military spokesman", "PER", None)
+    assert not [e for e in a.entities if e.type == "NATIONALITY"]
+
+
+def test_nationality_in_what_someone_is_stays(pipeline) -> None:
+    a = _code(pipeline, "Ruiz is a Peruvian general.")
+    assert [e.text for e in a.entities if e.type == "NATIONALITY"] == ["Peruvian"]

@@ -948,7 +948,9 @@ class Corefer:
     - a title standing alone ("the Foreign Secretary said", "the UN Special Envoy for
       Syria"): PERSON, referring to the person named earlier with that title.
     - a nationality in a person's title ("Chilean Defence Minister Ana Ruiz", "the
-      Chilean Defence Minister") becomes part of the PERSON mention and gives it its code.
+      Chilean Defence Minister") becomes part of the PERSON mention and gives it its code;
+      a determiner, a nationality and a title with no name ("a Peruvian military
+      spokesman") are a PERSON mention of their own, referring to no one named.
     Possessive pronouns are left out, and so is a word the tagger did not take for a
     pronoun ("World War I").
     """
@@ -998,10 +1000,44 @@ class Corefer:
         titles = self._titles(doc, ents, at)
         added.extend(titles)
         gone = self._titled_nationalities(doc, ents, at, titles)
+        added.extend(self._national_titles(doc, ents, gone))
         if added or gone:
             kept = [e for e in article.entities if id(e) not in gone]
             article.entities = sorted([*kept, *added], key=lambda e: (e.start, -e.end))
         return article
+
+    def _national_titles(self, doc: Any, ents: list[Entity], gone: set[int]) -> list[Entity]:
+        """ "a Russian military spokesman", "a senior Chadian general": a determiner, a
+        nationality and a person's title (with title modifiers only, no name after it) are
+        one PERSON mention with the nationality's code, referring to no one named; the
+        NATIONALITY mention's id goes into `gone`."""
+        out: list[Entity] = []
+        n = len(doc)
+        heads = self.titles | {"general"}
+        for e in ents:
+            if e.type != "NATIONALITY" or not e.code or id(e) in gone:
+                continue
+            span = doc.char_span(e.start, e.end, alignment_mode="expand")
+            if span is None:
+                continue
+            i = span.start - 1
+            while i >= 0 and span.start - i <= 2 and doc[i].lower_ in _TITLE_WORDS:
+                i -= 1
+            j = span.end
+            while j < n and j - span.end < 2 and doc[j].lower_ in _TITLE_WORDS:
+                j += 1
+            if i < 0 or doc[i].lower_ not in ("a", "an", "the") or j >= n or doc[j].lower_ not in heads or \
+                    doc[j].tag_ not in ("NN", "NNP", ""):
+                continue
+            if j + 1 < n and (doc[j + 1].pos_ == "PROPN" or doc[j + 1].lower_ in ("of", "for")):
+                continue  # a name or a portfolio follows: left to the other title rules
+            if doc[j].dep_ == "attr":
+                continue  # what someone is ("he is a Chadian general"), not a mention of a person
+            gone.add(id(e))
+            found = doc[i:j + 1]
+            out.append(Entity(text=found.text, start=found.start_char, end=found.end_char, type="PERSON",
+                              code=e.code, source="coref", refers_to=None))
+        return out
 
     def _titled_nationalities(self, doc: Any, ents: list[Entity], at: dict[int, Entity],
                               titles: list[Entity]) -> set[int]:
