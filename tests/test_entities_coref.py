@@ -152,3 +152,13 @@ def test_nationality_with_a_title_and_no_name_is_a_person(pipeline) -> None:
 def test_nationality_in_what_someone_is_stays(pipeline) -> None:
     a = _code(pipeline, "Ruiz is a Peruvian general.")
     assert [e.text for e in a.entities if e.type == "NATIONALITY"] == ["Peruvian"]
+
+
+def test_nationality_before_a_platform_noun_is_part_of_it(pipeline) -> None:
+    a = _code(pipeline, "Two Peruvian warplanes bombed the rebel camp on Sunday.")
+    plane = next(e for e in a.entities if e.type == "MILITARY_PLATFORM")
+    assert plane.text == "Peruvian warplanes"
+    assert not [e for e in a.entities if e.type == "NATIONALITY"]
+    assert any(act.code == "PER" for ev in a.events for act in ev.actor), [(ev.type, ev.actor) for ev in a.events]
+    a = _code(pipeline, "Two Peruvian MiG-29 jets flew over the camp.")
+    assert [e.text for e in a.entities if e.type == "NATIONALITY"] == ["Peruvian"]

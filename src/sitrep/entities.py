@@ -77,8 +77,9 @@ Secretary") become mentions with source "coref" and `refers_to`, their anteceden
 Added after every stage that reads the entities, they can never be an actor, a
 speaker or an event's place by themselves. There too, a nationality that is part of a
 person's title joins the PERSON mention, which takes its country code ("Iraqi President
-Ana Ruiz", "the Chadian Foreign Minister"): events have read it for the person's
-country by then.
+Ana Ruiz", "the Chadian Foreign Minister"), and one right before a generic platform
+noun joins the platform mention ("Peruvian warplanes"): events have read it for the
+person's or the platform's country by then.
 
 A demonym in a name ("al-Masri") or before a currency ("Jordanian dinars") is no
 NATIONALITY mention.
@@ -951,6 +952,8 @@ class Corefer:
       Chilean Defence Minister") becomes part of the PERSON mention and gives it its code;
       a determiner, a nationality and a title with no name ("a Peruvian military
       spokesman") are a PERSON mention of their own, referring to no one named.
+    - a nationality right before a generic platform noun is part of the platform
+      mention ("Peruvian warplanes"); a named system keeps its span.
     Possessive pronouns are left out, and so is a word the tagger did not take for a
     pronoun ("World War I").
     """
@@ -1001,10 +1004,31 @@ class Corefer:
         added.extend(titles)
         gone = self._titled_nationalities(doc, ents, at, titles)
         added.extend(self._national_titles(doc, ents, gone))
+        self._owned_platforms(doc, ents, gone)
         if added or gone:
             kept = [e for e in article.entities if id(e) not in gone]
             article.entities = sorted([*kept, *added], key=lambda e: (e.start, -e.end))
         return article
+
+    @staticmethod
+    def _owned_platforms(doc: Any, ents: list[Entity], gone: set[int]) -> None:
+        """A nationality right before a generic platform noun names whose it is and is
+        part of the platform mention ("Peruvian warplanes", "two Chilean frigates"); its
+        id goes into `gone`. Named systems keep their own span."""
+        starts = {e.start: e for e in ents if e.type == "MILITARY_PLATFORM" and e.code is None}
+        text = doc.text
+        for e in ents:
+            if e.type != "NATIONALITY" or id(e) in gone:
+                continue
+            k = e.end
+            while k < len(text) and text[k] == " ":
+                k += 1
+            platform = starts.get(k)
+            if platform is None or k - e.end > 1:
+                continue
+            gone.add(id(e))
+            platform.text = text[e.start:platform.end]
+            platform.start = e.start
 
     def _national_titles(self, doc: Any, ents: list[Entity], gone: set[int]) -> list[Entity]:
         """ "a Russian military spokesman", "a senior Chadian general": a determiner, a
