@@ -1016,7 +1016,9 @@ class Corefer:
         part of the platform mention ("Peruvian warplanes", "two Chilean frigates"); its
         id goes into `gone`. Named systems keep their own span."""
         starts = {e.start: e for e in ents if e.type == "MILITARY_PLATFORM" and e.code is None}
-        text = doc.text
+        if not starts or not any(e.type == "NATIONALITY" for e in ents):
+            return
+        text = doc.text  # rebuilt from the tokens on each access: once
         for e in ents:
             if e.type != "NATIONALITY" or id(e) in gone:
                 continue
@@ -1070,6 +1072,8 @@ class Corefer:
         country code; the ids of the NATIONALITY mentions so absorbed. Done here, after
         `events` read the nationality for the person's country."""
         gone: set[int] = set()
+        if not any(e.type == "NATIONALITY" for e in ents):
+            return gone
         for t in titles:
             inner = [e for e in ents if e.type == "NATIONALITY" and t.start <= e.start and e.end <= t.end]
             if len(inner) == 1:
