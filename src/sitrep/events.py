@@ -76,6 +76,9 @@ LIGHT_VERBS = {"issue", "deliver", "lodge", "file", "give", "send", "declare", "
 
 
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
+# a direct object that is a party (see `event_lexicon.yaml` party_nouns for nouns of people)
+PARTY_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+PARTY_PRONOUNS = {"him", "her", "them", "us", "me", "you"}
 # nouns of a message whose content verb ("a statement demanding ...") is the sender's act
 STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter", "message", "resolution",
                    "appeal", "announcement", "note", "memorandum", "ultimatum", "video", "speech", "address",
@@ -102,6 +105,8 @@ class Rule:
     head: frozenset[str] = frozenset()
     ccomp_aux: frozenset[str] = frozenset()
     not_object: frozenset[str] = frozenset()
+    party_object: bool = False
+    not_child_deps: frozenset[str] = frozenset()
     bare_noun: bool = False
     object_role: str = "recipient"
     recipient_preps: frozenset[str] = frozenset()
@@ -178,6 +183,7 @@ class Lexicon:
     cues: dict[str, re.Pattern[str]] = field(default_factory=dict)
     natural_causes: frozenset[str] = frozenset()
     weapon_fire: frozenset[str] = frozenset()
+    party_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=8)
@@ -206,6 +212,8 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
             head=frozenset(e.get("head", [])),
             ccomp_aux=frozenset(e.get("ccomp_aux", [])),
             not_object=frozenset(e.get("not_object", [])),
+            party_object=bool(e.get("party_object", False)),
+            not_child_deps=frozenset(e.get("not_child_deps", [])),
             bare_noun=bool(e.get("bare_noun", False)),
             object_role=e.get("object_role", "recipient"),
             recipient_preps=frozenset(e.get("recipient_preps", [])),
@@ -253,6 +261,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         cameo=cameo["codes"], quads=cameo["plover_quads"], acled=tuple(acled_rules), cues=cues,
         natural_causes=frozenset(x.lower() for x in raw.get("natural_causes", [])),
         weapon_fire=frozenset(x.lower() for x in raw.get("weapon_fire", [])),
+        party_nouns=frozenset(x.lower() for x in raw.get("party_nouns", [])),
     )
 
 
@@ -537,7 +546,11 @@ class Code:
                 for c in tok.children
             ):
                 continue
-            if r.prep and not (r.prep & {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent")}):
+            if r.prep and not (r.prep & _prep_words(tok)):
+                continue
+            if r.not_child_deps and any(c.dep_ in r.not_child_deps for c in tok.children):
+                continue  # "called the plan a disgrace": naming, not phoning
+            if r.party_object and not self._party_object(tok):
                 continue
             if r.modifier and not (r.modifier & _modifier_lemmas(tok)):
                 continue
@@ -548,6 +561,19 @@ class Code:
                     and (r.object & direct) and not (best.object & direct)):
                 best = r
         return best
+
+    def _party_object(self, tok: Any) -> bool:
+        """Whether the trigger's direct object (or passive subject) is a party: a named
+        person, group or state, a personal pronoun, or a noun for people ("the minister",
+        "a delegation"); "received a tip", "welcomed the decision" have none."""
+        for c in tok.children:
+            if c.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            if c.ent_type_ in PARTY_ENTS or c.lower_ in PARTY_PRONOUNS:
+                return True
+            if c.lemma_.lower() in self.lexicon.party_nouns or c.lower_ in self.lexicon.party_nouns:
+                return True
+        return False
 
     def _build(self, tok: Any, rule: Rule, sent: Any, ctx: _ArticleContext,
                ref_date: date | None, lemmas: set[str]) -> Event | None:
@@ -895,6 +921,20 @@ class Code:
 # ----------------------------------------------------------------------
 def _lemma_of(tok: Any) -> str:
     return tok.lemma_.lower()
+
+
+def _prep_words(tok: Any) -> set[str]:
+    """The prepositions and particles a trigger governs, less those that only give a time
+    ("called the plan a disgrace on Monday" is no call on anyone)."""
+    out: set[str] = set()
+    for c in tok.children:
+        if c.dep_ not in ("prep", "prt", "agent"):
+            continue
+        objs = [o for o in c.children if o.dep_ == "pobj"]
+        if objs and all(o.ent_type_ in ("DATE", "TIME") for o in objs):
+            continue
+        out.add(c.lower_)
+    return out
 
 
 def _is_noun(tok: Any) -> bool:

@@ -1,0 +1,85 @@
+"""Trigger words in senses that report no event of their type: naming ("called the plan a
+disgrace"), receiving things rather than visitors, withholding a remark, committing a wrong;
+a time phrase is no preposition of the trigger ("called on Monday"). Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+import sitrep
+
+
+def coded(text: str) -> list[tuple[str, str]]:
+    return [(ev.type, ev.evidence.rule) for ev in sitrep.code(text, date="2025-03-04").events]
+
+
+def types(text: str) -> set[str]:
+    return {t for t, _ in coded(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator called the tax plan a disgrace during the debate.",
+        "Opposition figures call the new budget reckless.",
+        "Smugglers who call themselves the Coastal Brotherhood run the port.",
+        "The ministry received a warning from the central bank.",
+        "The hospital received two tonnes of flour last week.",
+        "Investigators received a tip about the warehouse.",
+    ],
+)
+def test_naming_or_receiving_things_is_no_consultation(text: str) -> None:
+    assert "CONSULT" not in types(text), coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chancellor Weber called President Oduya to discuss the border.",
+        "Prime Minister Lind received the Ghanaian foreign minister in Oslo.",
+        "The emir hosted a delegation from Mali at his palace.",
+    ],
+)
+def test_calling_or_receiving_a_party_is_still_a_consultation(text: str) -> None:
+    assert "CONSULT" in types(text), coded(text)
+
+
+def test_welcoming_a_decision_is_support_not_hosting() -> None:
+    assert types("Chile welcomed the ruling of the arbitration panel.") == {"SUPPORT"}
+
+
+def test_a_date_after_call_is_no_call_on_anyone() -> None:
+    assert "REQUEST" not in types("The senator called the tax plan a disgrace on Monday.")
+    # a real appeal with a date in between stays one
+    assert "REQUEST" in types("The union called on Monday for a general strike.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor declined to comment on the arrests.",
+        "A guard, who refused to be named, described the night.",
+        "The ministry declined to elaborate on the figures.",
+    ],
+)
+def test_withholding_a_remark_is_no_rejection(text: str) -> None:
+    assert "REJECT" not in types(text), coded(text)
+
+
+def test_refusing_an_offer_is_still_a_rejection() -> None:
+    assert "REJECT" in types("The council refused the offer from the mining firm.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gang committed robberies across the capital.",
+        "The tribunal found that both militias had committed atrocities.",
+    ],
+)
+def test_committing_a_wrong_is_no_pledge(text: str) -> None:
+    assert "AGREE" not in types(text), coded(text)
+
+
+def test_committing_to_a_policy_is_still_a_pledge() -> None:
+    assert "AGREE" in types("Norway pledged to fund the vaccination drive in Malawi.")
