@@ -83,3 +83,42 @@ def test_committing_a_wrong_is_no_pledge(text: str) -> None:
 
 def test_committing_to_a_policy_is_still_a_pledge() -> None:
     assert "AGREE" in types("Norway pledged to fund the vaccination drive in Malawi.")
+
+
+# ---------------------------------------------------------------- yielding and halting talks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor gave in to the demands of the nurses.",
+        "After a week of strikes the ministry backed down.",
+        "The cabinet bowed to pressure from the dockworkers.",
+        "Estonia made concessions to Latvia on border fees.",
+        "The miners won major concessions from the owners.",
+    ],
+)
+def test_yielding_is_a_concession(text: str) -> None:
+    assert "CONCEDE" in types(text), coded(text)
+
+
+def test_backing_a_plan_is_still_support_and_a_mining_concession_no_yielding() -> None:
+    assert types("The senators backed the treaty.") == {"SUPPORT"}
+    assert "CONCEDE" not in types("Tanzania granted a gold mining concession to a Canadian firm.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The opposition pulled out of the talks with the government.",
+        "The rebels withdrew from the peace negotiations on Friday.",
+        "The militia quit the talks in Doha.",
+    ],
+)
+def test_leaving_talks_is_halting_negotiations_not_a_retreat(text: str) -> None:
+    got = types(text)
+    assert "SANCTION" in got and "RETREAT" not in got and "CONSULT" not in got, coded(text)
+
+
+def test_a_garrison_pulling_out_of_a_town_still_retreats() -> None:
+    assert types("The garrison pulled out of the town.") == {"RETREAT"}

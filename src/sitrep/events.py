@@ -57,7 +57,7 @@ REFRAMED_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120"}
 # the action it is about; that action is its content, not a second happening.
 GOVERNING_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE", "SANCTION", "CONCEDE", "SUPPORT", "CONSULT"}
 EMBED_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl", "relcl", "nsubjpass", "attr", "oprd", "compound", "prep", "acomp"}
-EMBED_PREPS = {"for", "of", "over", "about", "into", "on", "against", "to", "with", "from", "in", "by", "at"}
+EMBED_PREPS = {"for", "of", "over", "about", "into", "on", "against", "to", "with", "from", "in", "by", "at", "out"}
 # words inside these named entities are not triggers ("in March", "Strike" in a name)
 NON_TRIGGER_ENTS = {"DATE", "TIME", "PERSON", "GPE", "LOC", "NORP", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 SUBORDINATE_MARKS = {"if", "unless", "until", "till", "before", "because", "as", "while", "once", "lest",
@@ -985,6 +985,9 @@ def _object_lemmas(tok: Any, direct_only: bool = False) -> set[str]:
                 if o.dep_ == "pobj":
                     out.add(o.lemma_.lower())
                     out.add(o.lower_)
+                elif o.dep_ == "prep" and not any(x.dep_ == "pobj" for x in c.children):
+                    # a two-word preposition: "pulled out of the talks", "away from the front"
+                    out.update(x.lemma_.lower() for x in o.children if x.dep_ == "pobj")
             if c.dep_ == "prt" or c.lower_ in PARTICLES:
                 out.add(c.lower_)
         elif c.dep_ == "advmod":
