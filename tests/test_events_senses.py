@@ -122,3 +122,25 @@ def test_leaving_talks_is_halting_negotiations_not_a_retreat(text: str) -> None:
 
 def test_a_garrison_pulling_out_of_a_town_still_retreats() -> None:
     assert types("The garrison pulled out of the town.") == {"RETREAT"}
+
+
+# ---------------------------------------------------------------- verdicts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A military court sentenced the former colonel to 12 years in prison.",
+        "Three customs officers were convicted of smuggling in Lusaka.",
+        "The tribunal found the quartermaster guilty of looting the depot.",
+        "The former mayor was found guilty of bribery on Thursday.",
+        "The poet is serving a life sentence in a prison near Asmara.",
+    ],
+)
+def test_a_conviction_or_sentence_is_a_sanction(text: str) -> None:
+    events = sitrep.code(text, date="2025-03-04").events
+    assert [(e.type, e.mode) for e in events if e.type == "SANCTION"] == [("SANCTION", "convict")], coded(text)
+
+
+def test_a_sentence_merely_discussed_is_none() -> None:
+    assert "SANCTION" not in types("Bolivian prosecutors said the sentence was too lenient.")

@@ -992,6 +992,8 @@ def _object_lemmas(tok: Any, direct_only: bool = False) -> set[str]:
                 out.add(c.lower_)
         elif c.dep_ == "advmod":
             out.add(c.lower_)  # "set ablaze"
+        elif c.dep_ == "ccomp" and c.pos_ == "ADJ":
+            out.add(c.lemma_.lower())  # a small clause: "found the commander guilty"
         elif c.dep_ in ("advcl", "ccomp") and any(cc.tag_ == "TO" for cc in c.children):
             # "vowed to fight" parsed as a purpose clause, "allowed them to hold" as a ccomp
             out.add(c.lemma_.lower())
