@@ -144,3 +144,29 @@ def test_a_conviction_or_sentence_is_a_sanction(text: str) -> None:
 
 def test_a_sentence_merely_discussed_is_none() -> None:
     assert "SANCTION" not in types("Bolivian prosecutors said the sentence was too lenient.")
+
+
+# ---------------------------------------------------------------- aid and cooperation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan rushed relief supplies to the flooded provinces of Bangladesh.",
+        "Sweden announced a new aid package for Kenya.",
+        "A relief convoy reached Kassala on Sunday.",
+        "The ministry approved the delivery of food aid to Gao.",
+    ],
+)
+def test_aid_delivered_packaged_or_on_its_way_is_aid(text: str) -> None:
+    assert "AID" in types(text), coded(text)
+
+
+def test_bail_granted_is_no_aid() -> None:
+    assert "AID" not in types("The magistrate granted bail to the two farmers.")
+
+
+def test_expanding_civil_cooperation_is_cooperation() -> None:
+    assert types("Vietnam and Laos expanded their partnership in rail transport.") == {"COOPERATE"}
+    # cooperation merely mentioned is no event
+    assert not types("The ties between the two families are old.")
