@@ -170,3 +170,36 @@ def test_expanding_civil_cooperation_is_cooperation() -> None:
     assert types("Vietnam and Laos expanded their partnership in rail transport.") == {"COOPERATE"}
     # cooperation merely mentioned is no event
     assert not types("The ties between the two families are old.")
+
+
+# ---------------------------------------------------------------- cyber attacks and boycotts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A cyber attack knocked the tax office website offline.",
+        "Hackers launched a cyberattack on the Latvian power grid.",
+        "A ransomware attack shut down the booking system of the ferry line.",
+    ],
+)
+def test_a_cyber_attack_is_coercion_not_an_armed_assault(text: str) -> None:
+    events = sitrep.code(text, date="2025-03-04").events
+    assert ("COERCE", "cyber") in {(e.type, e.mode) for e in events} and "ASSAULT" not in types(text), coded(text)
+
+
+def test_an_armed_attack_and_a_civic_campaign_are_no_cyber_attack() -> None:
+    assert "COERCE" not in types("Rebels launched an attack on the base near Gao.")
+    assert not types("The army launched a computer-literacy campaign.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Six states announced a boycott of the Tallinn conference.",
+        "Several delegations shunned the summit in Minsk.",
+    ],
+)
+def test_a_boycott_noun_or_shunning_a_meeting_is_a_protest(text: str) -> None:
+    events = sitrep.code(text, date="2025-03-04").events
+    assert ("PROTEST", "boycott") in {(e.type, e.mode) for e in events}, coded(text)
