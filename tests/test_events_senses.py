@@ -203,3 +203,42 @@ def test_an_armed_attack_and_a_civic_campaign_are_no_cyber_attack() -> None:
 def test_a_boycott_noun_or_shunning_a_meeting_is_a_protest(text: str) -> None:
     events = sitrep.code(text, date="2025-03-04").events
     assert ("PROTEST", "boycott") in {(e.type, e.mode) for e in events}, coded(text)
+
+
+# ---------------------------------------------------------------- questions, receptions, partners
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked about the border dispute, the minister said little.",
+        "The envoy was asked whether the talks would resume.",
+        "Reporters asked him if troops would stay.",
+    ],
+)
+def test_a_question_is_no_request(text: str) -> None:
+    assert "REQUEST" not in types(text), coded(text)
+
+
+def test_asking_a_state_for_something_is_still_a_request() -> None:
+    assert "REQUEST" in types("Chad asked Niger to close the crossing.")
+
+
+def test_a_plan_met_with_protests_is_no_meeting() -> None:
+    assert "CONSULT" not in types("The proposal was met with protests in Quito.")
+    assert "CONSULT" in types("The mayor met with union leaders on Friday.")
+
+
+def test_exercises_with_a_partner_are_military_cooperation() -> None:
+    events = sitrep.code("Peru's navy held exercises with Chilean warships off Arica.", date="2025-03-04").events
+    coop = [e for e in events if e.type == "COOPERATE"]
+    assert coop and {"PER", "CHL"} <= {a.code for a in coop[0].actor}, coded("x")
+
+
+def test_drills_with_live_ammunition_have_no_partner() -> None:
+    assert types("The army held drills with live ammunition near the border.") == {"MOBILIZE"}
+
+
+def test_talks_with_a_state_count_the_host_too() -> None:
+    events = sitrep.code("Iran held talks with Russia in Tehran.", date="2025-03-04").events
+    assert {a.code for e in events if e.type == "CONSULT" for a in e.actor} == {"IRN", "RUS"}

@@ -76,6 +76,7 @@ LIGHT_VERBS = {"issue", "deliver", "lodge", "file", "give", "send", "declare", "
 
 
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
+QUESTION_VERBS = {"ask", "inquire", "enquire", "query"}
 # a direct object that is a party (see `event_lexicon.yaml` party_nouns for nouns of people)
 PARTY_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 PARTY_PRONOUNS = {"him", "her", "them", "us", "me", "you"}
@@ -106,6 +107,7 @@ class Rule:
     ccomp_aux: frozenset[str] = frozenset()
     not_object: frozenset[str] = frozenset()
     party_object: bool = False
+    min_parties: int = 0
     not_child_deps: frozenset[str] = frozenset()
     bare_noun: bool = False
     object_role: str = "recipient"
@@ -213,6 +215,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
             ccomp_aux=frozenset(e.get("ccomp_aux", [])),
             not_object=frozenset(e.get("not_object", [])),
             party_object=bool(e.get("party_object", False)),
+            min_parties=int(e.get("min_parties", 0)),
             not_child_deps=frozenset(e.get("not_child_deps", [])),
             bare_noun=bool(e.get("bare_noun", False)),
             object_role=e.get("object_role", "recipient"),
@@ -508,6 +511,10 @@ class Code:
                 if rule is None:
                     continue
                 event = self._build(tok, rule, sent, ctx, ref_date, lemmas)
+                if event is None and rule.min_parties:
+                    # "drills with live ammunition": no partner, so the next best entry
+                    rule = self._best_rule(tok, tuple(r for r in rules if r is not rule), lemmas)
+                    event = None if rule is None else self._build(tok, rule, sent, ctx, ref_date, lemmas)
                 if event is not None:
                     self._reframe(event, tok)
                     if sent_cues is None:
@@ -584,7 +591,13 @@ class Code:
             return None  # "its ability to strike targets": a capability, not a happening
         if not _is_noun(tok) and self._natural_cause(tok):
             return None  # "an earthquake destroyed homes", "homes were swept away by floods"
+        if rule.type == "REQUEST" and _is_question(tok):
+            return None  # "asked about the dispute", "was asked whether ...": a question
+        if rule.type == "CONSULT" and _is_reaction(tok):
+            return None  # "the plan was met with protests": a reaction, not a meeting
         actors, recipients = self._roles(tok, rule, ctx)
+        if rule.min_parties and _parties(actors + recipients, ctx.text) < rule.min_parties:
+            return None
         if _is_noun(tok) and not actors and not recipients and not rule.bare_noun \
                 and rule.type in ("REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "REJECT"):
             return None  # a bare noun ("a threat") is not a verbal event
@@ -761,6 +774,7 @@ class Code:
 
     def _noun_actors(self, tok: Any, rule: Rule, ctx: _ArticleContext) -> list[Actor]:
         found: list[Actor] = []
+        partners: list[Actor] = []  # "talks with X": X and whoever holds them
         for c in tok.children:
             if c.dep_ == "poss":
                 found += ctx.actors_in(_phrase(c))
@@ -774,10 +788,10 @@ class Code:
                 for o in c.children:
                     if o.dep_ == "pobj":
                         found += ctx.actors_in(list(o.subtree))
-            elif c.dep_ == "prep" and c.lower_ == "with" and rule.reciprocal:
+            elif c.dep_ == "prep" and c.lower_ in ("with", "alongside") and rule.reciprocal:
                 for o in c.children:
                     if o.dep_ == "pobj":
-                        found += ctx.actors_in(_phrase(o))
+                        partners += ctx.actors_in(_phrase(o))
         if not found and tok.dep_ in ("dobj", "pobj", "nsubjpass") :
             verb = tok.head if tok.dep_ != "pobj" else tok.head.head
             in_protest = rule.type == "PROTEST" and tok.dep_ == "pobj" and tok.head.lower_ == "in" \
@@ -793,7 +807,7 @@ class Code:
         if not found and rule.reciprocal and tok.dep_ in ("nsubj", "nsubjpass"):
             # "Belarusian-Russian cooperation": adjectives on the head noun
             found = ctx.actors_in([t for t in tok.lefts])
-        return _unique(found)
+        return _unique(found + partners)
 
     def _climb_subject(self, tok: Any, ctx: _ArticleContext) -> list[Actor]:
         """The subject of the governing verb, for xcomp/conj/advcl triggers."""
@@ -935,6 +949,26 @@ def _prep_words(tok: Any) -> set[str]:
             continue
         out.add(c.lower_)
     return out
+
+
+def _is_question(tok: Any) -> bool:
+    """"asked about X", "was asked whether/if/when ...": a question put, not a request."""
+    if tok.lemma_.lower() not in QUESTION_VERBS:
+        return False
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "about":
+            return True
+        if c.dep_ in ("ccomp", "advcl") and (
+                any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children)
+                or c.doc[c.left_edge.i].tag_ in ("WP", "WRB", "WDT")):
+            return True
+    return False
+
+
+def _is_reaction(tok: Any) -> bool:
+    """"was met with protests": how something was received, not a meeting."""
+    return (tok.lemma_.lower() == "meet" and any(c.dep_ == "auxpass" for c in tok.children)
+            and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children))
 
 
 def _is_noun(tok: Any) -> bool:
