@@ -242,3 +242,27 @@ def test_drills_with_live_ammunition_have_no_partner() -> None:
 def test_talks_with_a_state_count_the_host_too() -> None:
     events = sitrep.code("Iran held talks with Russia in Tehran.", date="2025-03-04").events
     assert {a.code for e in events if e.type == "CONSULT" for a in e.actor} == {"IRN", "RUS"}
+
+
+# ---------------------------------------------------------------- giving back
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Two farmers were freed from custody in Tamale.", "release"),
+        ("The junta announced the release of two bloggers.", "release"),
+        ("The court freed four journalists.", "release"),
+        ("The militia returned the seized buildings to the council.", "return"),
+        ("The colonel handed back the captured vehicles.", "return"),
+        ("The president announced his resignation on Tuesday.", "resign"),
+    ],
+)
+def test_releasing_people_returning_property_and_resigning_are_retreats(text: str, mode: str) -> None:
+    events = sitrep.code(text, date="2025-03-04").events
+    assert ("RETREAT", mode) in {(e.type, e.mode) for e in events}, coded(text)
+
+
+@pytest.mark.parametrize("text", ["He returned home after the talks.", "The ministry returned the forms to the applicants."])
+def test_going_home_or_returning_paperwork_is_no_retreat(text: str) -> None:
+    assert "RETREAT" not in types(text), coded(text)
