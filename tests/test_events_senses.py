@@ -266,3 +266,8 @@ def test_releasing_people_returning_property_and_resigning_are_retreats(text: st
 @pytest.mark.parametrize("text", ["He returned home after the talks.", "The ministry returned the forms to the applicants."])
 def test_going_home_or_returning_paperwork_is_no_retreat(text: str) -> None:
     assert "RETREAT" not in types(text), coded(text)
+
+
+def test_a_time_phrase_is_no_part_of_the_trigger_words() -> None:
+    events = sitrep.code("On Friday the council called for a recount in Bo.", date="2025-03-04").events
+    assert [e.evidence.trigger for e in events if e.type == "REQUEST"] == ["called for"]

@@ -1152,8 +1152,9 @@ def _quote_covering(quotes: list[Quote], offset: int) -> Quote | None:
 
 def _trigger_text(tok: Any, rule: Rule) -> str:
     parts = [tok.text]
+    preps = _prep_words(tok)
     for c in tok.children:
-        if c.dep_ in ("prt",) or (c.dep_ == "prep" and c.lower_ in rule.prep):
+        if c.dep_ in ("prt",) or (c.dep_ == "prep" and c.lower_ in rule.prep and c.lower_ in preps):
             parts.append(c.text)
     if rule.object:
         for c in tok.children:
