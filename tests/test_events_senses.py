@@ -271,3 +271,21 @@ def test_going_home_or_returning_paperwork_is_no_retreat(text: str) -> None:
 def test_a_time_phrase_is_no_part_of_the_trigger_words() -> None:
     events = sitrep.code("On Friday the council called for a recount in Bo.", date="2025-03-04").events
     assert [e.evidence.trigger for e in events if e.type == "REQUEST"] == ["called for"]
+
+
+# ---------------------------------------------------------------- warnings of coercion
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The interior minister warned editors that they would be arrested if they printed the report.",
+        "Latvia warned Minsk of new sanctions.",
+    ],
+)
+def test_a_warning_of_coercion_is_a_threat(text: str) -> None:
+    assert "THREATEN" in types(text), coded(text)
+
+
+def test_a_warning_of_hardship_is_no_threat() -> None:
+    assert "THREATEN" not in types("The agency warned of a food crisis in the north.")
