@@ -289,3 +289,8 @@ def test_a_warning_of_coercion_is_a_threat(text: str) -> None:
 
 def test_a_warning_of_hardship_is_no_threat() -> None:
     assert "THREATEN" not in types("The agency warned of a food crisis in the north.")
+
+
+def test_strengthening_ties_is_diplomatic_support_not_material_cooperation() -> None:
+    assert types("Vietnam and Laos strengthened ties on Monday.") == {"SUPPORT"}
+    assert types("Ghana and Togo upgraded their ties.") == {"SUPPORT"}
