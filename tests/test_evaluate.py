@@ -23,7 +23,7 @@ from sitrep.evaluate import (
     run_eval,
     update_floors,
 )
-from sitrep.evaluate import acled, attribution, entities, location, plover, seed
+from sitrep.evaluate import acled, attribution, entities, location, plover, plover_synthetic, seed
 from sitrep.evaluate.gold import (
     AcledRecord,
     AttributionRecord,
@@ -35,7 +35,9 @@ from sitrep.evaluate.gold import (
     PloverRecord,
     SeedRecord,
     Span,
+    SyntheticRecord,
     default_gold_dir,
+    load_plover_synthetic,
     load_polnear,
 )
 from sitrep.evaluate.harness import code_records
@@ -309,6 +311,58 @@ def test_plover_types_are_sets_per_record_and_generic_codes_skipped():
     assert res.counts["actor_scored"] == 0  # IGO names no country
 
 
+# ---------------------------------------------------------------- plover-synthetic
+
+
+def srec(id_, event_):
+    return SyntheticRecord(id_, TEXT, None, event_, None)
+
+
+def test_plover_synthetic_scores_each_story_by_its_set_of_types():
+    recs = [srec("a", "PROTEST"), srec("b", "AID"), srec("c", "SANCTION"), srec("d", "CONSULT")]
+    pred = {
+        # the label among three types, twice as often as the others
+        "a": art("a", events=[event("REQUEST", trigger=(5, 9)), event("PROTEST", trigger=(20, 25)),
+                              event("PROTEST", trigger=(40, 45)), event("ACCUSE", trigger=(60, 65))]),
+        "b": art("b", events=[event("SUPPORT")]),  # another type only
+        "c": art("c", events=[event("SANCTION")]),
+        "d": art("d"),  # nothing coded
+    }
+    res = plover_synthetic.score(recs, pred)
+    assert res.counts["matched"] == 2 and res.counts["predicted"] == 5
+    assert res.metrics["recall"] == 0.5
+    assert res.metrics["precision"] == pytest.approx(2 / 5)
+    assert res.metrics["f1"] == pytest.approx(2 * 0.4 * 0.5 / 0.9)
+    assert res.metrics["top_accuracy"] == 0.5
+    assert res.metrics["coverage"] == 0.75
+    assert res.metrics["PROTEST.recall"] == 1.0 and res.metrics["AID.recall"] == 0.0
+    assert res.counts["SUPPORT.predicted"] == 1 and res.counts["SUPPORT.stories"] == 0
+    kinds = sorted((e["id"], e["kind"], e["type"]) for e in res.errors)
+    assert kinds == [("a", "false_alarm", "ACCUSE"), ("a", "false_alarm", "REQUEST"), ("b", "false_alarm", "SUPPORT"),
+                     ("b", "miss", "AID"), ("d", "miss", "CONSULT")]
+
+
+def test_plover_synthetic_top_type_ties_go_to_the_type_coded_first_in_the_text():
+    events = [event("THREATEN", trigger=(50, 55)), event("ASSAULT", trigger=(10, 15)),
+              event("THREATEN", trigger=(90, 95)), event("ASSAULT", trigger=(70, 75))]
+    assert plover_synthetic.top_type([article_to_dict(art(events=[e]))["events"][0] for e in events]) == "ASSAULT"
+    recs = [srec("a", "THREATEN")]
+    res = plover_synthetic.score(recs, {"a": art("a", events=events)})
+    assert res.metrics["recall"] == 1.0 and res.metrics["top_accuracy"] == 0.0
+    assert plover_synthetic.top_type([]) is None
+
+
+def test_plover_synthetic_loader_takes_a_fixed_every_kth_subset(tmp_path):
+    path = tmp_path / "synthetic.jsonl"
+    rows = [{"id": f"s:{n}", "dataset": "synthetic", "text": f"Story {n}.",
+             "labels": {"event": "AGREE" if n % 2 else "REJECT", "mode": None}, "meta": {}} for n in range(7)]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    assert [r.id for r in load_plover_synthetic(path)] == ["s:0", "s:3", "s:6"]
+    assert [r.id for r in load_plover_synthetic(path, every=3, offset=1)] == ["s:1", "s:4"]
+    got = load_plover_synthetic(path, every=1)
+    assert len(got) == 7 and got[1].event == "AGREE" and got[1].mode is None and got[1].date is None
+
+
 # ---------------------------------------------------------------- acled
 
 
@@ -445,8 +499,9 @@ def test_table_and_json():
 def test_run_eval_rejects_unknown_tasks(tmp_path):
     with pytest.raises(UsageError, match="unknown"):
         run_eval(["nope"], gold_dir=tmp_path, pipeline=object())
-    assert list(TASKS) == ["attribution", "entities", "plover", "acled", "location", "seed", "attribution-train"]
-    assert [n for n, t in TASKS.items() if not t.default] == ["attribution-train"]
+    assert list(TASKS) == ["attribution", "entities", "plover", "acled", "location", "seed", "attribution-train",
+                           "plover-synthetic"]
+    assert [n for n, t in TASKS.items() if not t.default] == ["attribution-train", "plover-synthetic"]
 
 
 def test_run_eval_with_a_stub_pipeline_and_error_files(tmp_path):

@@ -57,7 +57,7 @@ REFRAMED_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120"}
 # the action it is about; that action is its content, not a second happening.
 GOVERNING_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE", "SANCTION", "CONCEDE", "SUPPORT", "CONSULT"}
 EMBED_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl", "relcl", "nsubjpass", "attr", "oprd", "compound", "prep", "acomp"}
-EMBED_PREPS = {"for", "of", "over", "about", "into", "on", "against", "to", "with", "from", "in", "by", "at"}
+EMBED_PREPS = {"for", "of", "over", "about", "into", "on", "against", "to", "with", "from", "in", "by", "at", "out"}
 # words inside these named entities are not triggers ("in March", "Strike" in a name)
 NON_TRIGGER_ENTS = {"DATE", "TIME", "PERSON", "GPE", "LOC", "NORP", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 SUBORDINATE_MARKS = {"if", "unless", "until", "till", "before", "because", "as", "while", "once", "lest",
@@ -76,6 +76,10 @@ LIGHT_VERBS = {"issue", "deliver", "lodge", "file", "give", "send", "declare", "
 
 
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
+QUESTION_VERBS = {"ask", "inquire", "enquire", "query"}
+# a direct object that is a party (see `event_lexicon.yaml` party_nouns for nouns of people)
+PARTY_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+PARTY_PRONOUNS = {"him", "her", "them", "us", "me", "you"}
 # nouns of a message whose content verb ("a statement demanding ...") is the sender's act
 STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter", "message", "resolution",
                    "appeal", "announcement", "note", "memorandum", "ultimatum", "video", "speech", "address",
@@ -102,6 +106,9 @@ class Rule:
     head: frozenset[str] = frozenset()
     ccomp_aux: frozenset[str] = frozenset()
     not_object: frozenset[str] = frozenset()
+    party_object: bool = False
+    min_parties: int = 0
+    not_child_deps: frozenset[str] = frozenset()
     bare_noun: bool = False
     object_role: str = "recipient"
     recipient_preps: frozenset[str] = frozenset()
@@ -178,6 +185,7 @@ class Lexicon:
     cues: dict[str, re.Pattern[str]] = field(default_factory=dict)
     natural_causes: frozenset[str] = frozenset()
     weapon_fire: frozenset[str] = frozenset()
+    party_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=8)
@@ -206,6 +214,9 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
             head=frozenset(e.get("head", [])),
             ccomp_aux=frozenset(e.get("ccomp_aux", [])),
             not_object=frozenset(e.get("not_object", [])),
+            party_object=bool(e.get("party_object", False)),
+            min_parties=int(e.get("min_parties", 0)),
+            not_child_deps=frozenset(e.get("not_child_deps", [])),
             bare_noun=bool(e.get("bare_noun", False)),
             object_role=e.get("object_role", "recipient"),
             recipient_preps=frozenset(e.get("recipient_preps", [])),
@@ -253,6 +264,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         cameo=cameo["codes"], quads=cameo["plover_quads"], acled=tuple(acled_rules), cues=cues,
         natural_causes=frozenset(x.lower() for x in raw.get("natural_causes", [])),
         weapon_fire=frozenset(x.lower() for x in raw.get("weapon_fire", [])),
+        party_nouns=frozenset(x.lower() for x in raw.get("party_nouns", [])),
     )
 
 
@@ -499,6 +511,10 @@ class Code:
                 if rule is None:
                     continue
                 event = self._build(tok, rule, sent, ctx, ref_date, lemmas)
+                if event is None and rule.min_parties:
+                    # "drills with live ammunition": no partner, so the next best entry
+                    rule = self._best_rule(tok, tuple(r for r in rules if r is not rule), lemmas)
+                    event = None if rule is None else self._build(tok, rule, sent, ctx, ref_date, lemmas)
                 if event is not None:
                     self._reframe(event, tok)
                     if sent_cues is None:
@@ -537,7 +553,11 @@ class Code:
                 for c in tok.children
             ):
                 continue
-            if r.prep and not (r.prep & {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent")}):
+            if r.prep and not (r.prep & _prep_words(tok)):
+                continue
+            if r.not_child_deps and any(c.dep_ in r.not_child_deps for c in tok.children):
+                continue  # "called the plan a disgrace": naming, not phoning
+            if r.party_object and not self._party_object(tok):
                 continue
             if r.modifier and not (r.modifier & _modifier_lemmas(tok)):
                 continue
@@ -549,6 +569,19 @@ class Code:
                 best = r
         return best
 
+    def _party_object(self, tok: Any) -> bool:
+        """Whether the trigger's direct object (or passive subject) is a party: a named
+        person, group or state, a personal pronoun, or a noun for people ("the minister",
+        "a delegation"); "received a tip", "welcomed the decision" have none."""
+        for c in tok.children:
+            if c.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            if c.ent_type_ in PARTY_ENTS or c.lower_ in PARTY_PRONOUNS:
+                return True
+            if c.lemma_.lower() in self.lexicon.party_nouns or c.lower_ in self.lexicon.party_nouns:
+                return True
+        return False
+
     def _build(self, tok: Any, rule: Rule, sent: Any, ctx: _ArticleContext,
                ref_date: date | None, lemmas: set[str]) -> Event | None:
         doc = sent.doc
@@ -558,7 +591,13 @@ class Code:
             return None  # "its ability to strike targets": a capability, not a happening
         if not _is_noun(tok) and self._natural_cause(tok):
             return None  # "an earthquake destroyed homes", "homes were swept away by floods"
+        if rule.type == "REQUEST" and _is_question(tok):
+            return None  # "asked about the dispute", "was asked whether ...": a question
+        if rule.type == "CONSULT" and _is_reaction(tok):
+            return None  # "the plan was met with protests": a reaction, not a meeting
         actors, recipients = self._roles(tok, rule, ctx)
+        if rule.min_parties and _parties(actors + recipients, ctx.text) < rule.min_parties:
+            return None
         if _is_noun(tok) and not actors and not recipients and not rule.bare_noun \
                 and rule.type in ("REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "REJECT"):
             return None  # a bare noun ("a threat") is not a verbal event
@@ -735,6 +774,7 @@ class Code:
 
     def _noun_actors(self, tok: Any, rule: Rule, ctx: _ArticleContext) -> list[Actor]:
         found: list[Actor] = []
+        partners: list[Actor] = []  # "talks with X": X and whoever holds them
         for c in tok.children:
             if c.dep_ == "poss":
                 found += ctx.actors_in(_phrase(c))
@@ -748,10 +788,10 @@ class Code:
                 for o in c.children:
                     if o.dep_ == "pobj":
                         found += ctx.actors_in(list(o.subtree))
-            elif c.dep_ == "prep" and c.lower_ == "with" and rule.reciprocal:
+            elif c.dep_ == "prep" and c.lower_ in ("with", "alongside") and rule.reciprocal:
                 for o in c.children:
                     if o.dep_ == "pobj":
-                        found += ctx.actors_in(_phrase(o))
+                        partners += ctx.actors_in(_phrase(o))
         if not found and tok.dep_ in ("dobj", "pobj", "nsubjpass") :
             verb = tok.head if tok.dep_ != "pobj" else tok.head.head
             in_protest = rule.type == "PROTEST" and tok.dep_ == "pobj" and tok.head.lower_ == "in" \
@@ -767,7 +807,7 @@ class Code:
         if not found and rule.reciprocal and tok.dep_ in ("nsubj", "nsubjpass"):
             # "Belarusian-Russian cooperation": adjectives on the head noun
             found = ctx.actors_in([t for t in tok.lefts])
-        return _unique(found)
+        return _unique(found + partners)
 
     def _climb_subject(self, tok: Any, ctx: _ArticleContext) -> list[Actor]:
         """The subject of the governing verb, for xcomp/conj/advcl triggers."""
@@ -897,6 +937,40 @@ def _lemma_of(tok: Any) -> str:
     return tok.lemma_.lower()
 
 
+def _prep_words(tok: Any) -> set[str]:
+    """The prepositions and particles a trigger governs, less those that only give a time
+    ("called the plan a disgrace on Monday" is no call on anyone)."""
+    out: set[str] = set()
+    for c in tok.children:
+        if c.dep_ not in ("prep", "prt", "agent"):
+            continue
+        objs = [o for o in c.children if o.dep_ == "pobj"]
+        if objs and all(o.ent_type_ in ("DATE", "TIME") for o in objs):
+            continue
+        out.add(c.lower_)
+    return out
+
+
+def _is_question(tok: Any) -> bool:
+    """"asked about X", "was asked whether/if/when ...": a question put, not a request."""
+    if tok.lemma_.lower() not in QUESTION_VERBS:
+        return False
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "about":
+            return True
+        if c.dep_ in ("ccomp", "advcl") and (
+                any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children)
+                or c.doc[c.left_edge.i].tag_ in ("WP", "WRB", "WDT")):
+            return True
+    return False
+
+
+def _is_reaction(tok: Any) -> bool:
+    """"was met with protests": how something was received, not a meeting."""
+    return (tok.lemma_.lower() == "meet" and any(c.dep_ == "auxpass" for c in tok.children)
+            and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children))
+
+
 def _is_noun(tok: Any) -> bool:
     return tok.pos_ in ("NOUN", "PROPN")
 
@@ -945,10 +1019,15 @@ def _object_lemmas(tok: Any, direct_only: bool = False) -> set[str]:
                 if o.dep_ == "pobj":
                     out.add(o.lemma_.lower())
                     out.add(o.lower_)
+                elif o.dep_ == "prep" and not any(x.dep_ == "pobj" for x in c.children):
+                    # a two-word preposition: "pulled out of the talks", "away from the front"
+                    out.update(x.lemma_.lower() for x in o.children if x.dep_ == "pobj")
             if c.dep_ == "prt" or c.lower_ in PARTICLES:
                 out.add(c.lower_)
         elif c.dep_ == "advmod":
             out.add(c.lower_)  # "set ablaze"
+        elif c.dep_ == "ccomp" and c.pos_ == "ADJ":
+            out.add(c.lemma_.lower())  # a small clause: "found the commander guilty"
         elif c.dep_ in ("advcl", "ccomp") and any(cc.tag_ == "TO" for cc in c.children):
             # "vowed to fight" parsed as a purpose clause, "allowed them to hold" as a ccomp
             out.add(c.lemma_.lower())
@@ -1073,8 +1152,9 @@ def _quote_covering(quotes: list[Quote], offset: int) -> Quote | None:
 
 def _trigger_text(tok: Any, rule: Rule) -> str:
     parts = [tok.text]
+    preps = _prep_words(tok)
     for c in tok.children:
-        if c.dep_ in ("prt",) or (c.dep_ == "prep" and c.lower_ in rule.prep):
+        if c.dep_ in ("prt",) or (c.dep_ == "prep" and c.lower_ in rule.prep and c.lower_ in preps):
             parts.append(c.text)
     if rule.object:
         for c in tok.children:

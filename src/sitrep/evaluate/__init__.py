@@ -5,7 +5,7 @@
     print(format_table(results))
 
 One module per task (`attribution`, `entities`, `plover`, `acled`,
-`location`, `seed`), each a pure `score(records, predicted) -> TaskResult`;
+`location`, `seed`, `plover_synthetic`), each a pure `score(records, predicted) -> TaskResult`;
 `gold` loads the gold files, `harness` codes and scores, `floors` keeps the
 pinned quality floors in `eval/floors.json`.
 """

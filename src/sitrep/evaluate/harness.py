@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.errors import UsageError
-from sitrep.evaluate import acled, attribution, entities, gold, location, plover, seed
+from sitrep.evaluate import acled, attribution, entities, gold, location, plover, plover_synthetic, seed
 from sitrep.evaluate.result import Prediction, TaskResult
 from sitrep.model import Article
 
@@ -52,6 +52,11 @@ TASKS: dict[str, Task] = {
         # dev errors hold on articles nobody read; opt-in because it takes minutes, not seconds.
         Task("attribution-train", "quotes and speakers on PolNeAR train (opt-in)",
              _file(gold.load_polnear, gold.POLNEAR_TRAIN), attribution.score, default=False),
+        # machine-written stories, one PLOVER type each (not gold): a check that the trigger
+        # lexicon tuned on the plover and acled errors holds on unseen text; opt-in, ~1 minute
+        # for the fixed third it scores (gold.SYNTHETIC_EVERY)
+        Task("plover-synthetic", "PLOVER event types per story on every third synthetic story (opt-in)",
+             _file(gold.load_plover_synthetic, gold.PLOVER_SYNTHETIC), plover_synthetic.score, default=False),
     )
 }
 

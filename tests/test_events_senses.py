@@ -1,0 +1,296 @@
+"""Trigger words in senses that report no event of their type: naming ("called the plan a
+disgrace"), receiving things rather than visitors, withholding a remark, committing a wrong;
+a time phrase is no preposition of the trigger ("called on Monday"). Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+import sitrep
+
+
+def coded(text: str) -> list[tuple[str, str]]:
+    return [(ev.type, ev.evidence.rule) for ev in sitrep.code(text, date="2025-03-04").events]
+
+
+def types(text: str) -> set[str]:
+    return {t for t, _ in coded(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator called the tax plan a disgrace during the debate.",
+        "Opposition figures call the new budget reckless.",
+        "Smugglers who call themselves the Coastal Brotherhood run the port.",
+        "The ministry received a warning from the central bank.",
+        "The hospital received two tonnes of flour last week.",
+        "Investigators received a tip about the warehouse.",
+    ],
+)
+def test_naming_or_receiving_things_is_no_consultation(text: str) -> None:
+    assert "CONSULT" not in types(text), coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chancellor Weber called President Oduya to discuss the border.",
+        "Prime Minister Lind received the Ghanaian foreign minister in Oslo.",
+        "The emir hosted a delegation from Mali at his palace.",
+    ],
+)
+def test_calling_or_receiving_a_party_is_still_a_consultation(text: str) -> None:
+    assert "CONSULT" in types(text), coded(text)
+
+
+def test_welcoming_a_decision_is_support_not_hosting() -> None:
+    assert types("Chile welcomed the ruling of the arbitration panel.") == {"SUPPORT"}
+
+
+def test_a_date_after_call_is_no_call_on_anyone() -> None:
+    assert "REQUEST" not in types("The senator called the tax plan a disgrace on Monday.")
+    # a real appeal with a date in between stays one
+    assert "REQUEST" in types("The union called on Monday for a general strike.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor declined to comment on the arrests.",
+        "A guard, who refused to be named, described the night.",
+        "The ministry declined to elaborate on the figures.",
+    ],
+)
+def test_withholding_a_remark_is_no_rejection(text: str) -> None:
+    assert "REJECT" not in types(text), coded(text)
+
+
+def test_refusing_an_offer_is_still_a_rejection() -> None:
+    assert "REJECT" in types("The council refused the offer from the mining firm.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gang committed robberies across the capital.",
+        "The tribunal found that both militias had committed atrocities.",
+    ],
+)
+def test_committing_a_wrong_is_no_pledge(text: str) -> None:
+    assert "AGREE" not in types(text), coded(text)
+
+
+def test_committing_to_a_policy_is_still_a_pledge() -> None:
+    assert "AGREE" in types("Norway pledged to fund the vaccination drive in Malawi.")
+
+
+# ---------------------------------------------------------------- yielding and halting talks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor gave in to the demands of the nurses.",
+        "After a week of strikes the ministry backed down.",
+        "The cabinet bowed to pressure from the dockworkers.",
+        "Estonia made concessions to Latvia on border fees.",
+        "The miners won major concessions from the owners.",
+    ],
+)
+def test_yielding_is_a_concession(text: str) -> None:
+    assert "CONCEDE" in types(text), coded(text)
+
+
+def test_backing_a_plan_is_still_support_and_a_mining_concession_no_yielding() -> None:
+    assert types("The senators backed the treaty.") == {"SUPPORT"}
+    assert "CONCEDE" not in types("Tanzania granted a gold mining concession to a Canadian firm.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The opposition pulled out of the talks with the government.",
+        "The rebels withdrew from the peace negotiations on Friday.",
+        "The militia quit the talks in Doha.",
+    ],
+)
+def test_leaving_talks_is_halting_negotiations_not_a_retreat(text: str) -> None:
+    got = types(text)
+    assert "SANCTION" in got and "RETREAT" not in got and "CONSULT" not in got, coded(text)
+
+
+def test_a_garrison_pulling_out_of_a_town_still_retreats() -> None:
+    assert types("The garrison pulled out of the town.") == {"RETREAT"}
+
+
+# ---------------------------------------------------------------- verdicts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A military court sentenced the former colonel to 12 years in prison.",
+        "Three customs officers were convicted of smuggling in Lusaka.",
+        "The tribunal found the quartermaster guilty of looting the depot.",
+        "The former mayor was found guilty of bribery on Thursday.",
+        "The poet is serving a life sentence in a prison near Asmara.",
+    ],
+)
+def test_a_conviction_or_sentence_is_a_sanction(text: str) -> None:
+    events = sitrep.code(text, date="2025-03-04").events
+    assert [(e.type, e.mode) for e in events if e.type == "SANCTION"] == [("SANCTION", "convict")], coded(text)
+
+
+def test_a_sentence_merely_discussed_is_none() -> None:
+    assert "SANCTION" not in types("Bolivian prosecutors said the sentence was too lenient.")
+
+
+# ---------------------------------------------------------------- aid and cooperation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan rushed relief supplies to the flooded provinces of Bangladesh.",
+        "Sweden announced a new aid package for Kenya.",
+        "A relief convoy reached Kassala on Sunday.",
+        "The ministry approved the delivery of food aid to Gao.",
+    ],
+)
+def test_aid_delivered_packaged_or_on_its_way_is_aid(text: str) -> None:
+    assert "AID" in types(text), coded(text)
+
+
+def test_bail_granted_is_no_aid() -> None:
+    assert "AID" not in types("The magistrate granted bail to the two farmers.")
+
+
+def test_expanding_civil_cooperation_is_cooperation() -> None:
+    assert types("Vietnam and Laos expanded their partnership in rail transport.") == {"COOPERATE"}
+    # cooperation merely mentioned is no event
+    assert not types("The ties between the two families are old.")
+
+
+# ---------------------------------------------------------------- cyber attacks and boycotts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A cyber attack knocked the tax office website offline.",
+        "Hackers launched a cyberattack on the Latvian power grid.",
+        "A ransomware attack shut down the booking system of the ferry line.",
+    ],
+)
+def test_a_cyber_attack_is_coercion_not_an_armed_assault(text: str) -> None:
+    events = sitrep.code(text, date="2025-03-04").events
+    assert ("COERCE", "cyber") in {(e.type, e.mode) for e in events} and "ASSAULT" not in types(text), coded(text)
+
+
+def test_an_armed_attack_and_a_civic_campaign_are_no_cyber_attack() -> None:
+    assert "COERCE" not in types("Rebels launched an attack on the base near Gao.")
+    assert not types("The army launched a computer-literacy campaign.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Six states announced a boycott of the Tallinn conference.",
+        "Several delegations shunned the summit in Minsk.",
+    ],
+)
+def test_a_boycott_noun_or_shunning_a_meeting_is_a_protest(text: str) -> None:
+    events = sitrep.code(text, date="2025-03-04").events
+    assert ("PROTEST", "boycott") in {(e.type, e.mode) for e in events}, coded(text)
+
+
+# ---------------------------------------------------------------- questions, receptions, partners
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked about the border dispute, the minister said little.",
+        "The envoy was asked whether the talks would resume.",
+        "Reporters asked him if troops would stay.",
+    ],
+)
+def test_a_question_is_no_request(text: str) -> None:
+    assert "REQUEST" not in types(text), coded(text)
+
+
+def test_asking_a_state_for_something_is_still_a_request() -> None:
+    assert "REQUEST" in types("Chad asked Niger to close the crossing.")
+
+
+def test_a_plan_met_with_protests_is_no_meeting() -> None:
+    assert "CONSULT" not in types("The proposal was met with protests in Quito.")
+    assert "CONSULT" in types("The mayor met with union leaders on Friday.")
+
+
+def test_exercises_with_a_partner_are_military_cooperation() -> None:
+    events = sitrep.code("Peru's navy held exercises with Chilean warships off Arica.", date="2025-03-04").events
+    coop = [e for e in events if e.type == "COOPERATE"]
+    assert coop and {"PER", "CHL"} <= {a.code for a in coop[0].actor}, coded("x")
+
+
+def test_drills_with_live_ammunition_have_no_partner() -> None:
+    assert types("The army held drills with live ammunition near the border.") == {"MOBILIZE"}
+
+
+def test_talks_with_a_state_count_the_host_too() -> None:
+    events = sitrep.code("Iran held talks with Russia in Tehran.", date="2025-03-04").events
+    assert {a.code for e in events if e.type == "CONSULT" for a in e.actor} == {"IRN", "RUS"}
+
+
+# ---------------------------------------------------------------- giving back
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Two farmers were freed from custody in Tamale.", "release"),
+        ("The junta announced the release of two bloggers.", "release"),
+        ("The court freed four journalists.", "release"),
+        ("The militia returned the seized buildings to the council.", "return"),
+        ("The colonel handed back the captured vehicles.", "return"),
+        ("The president announced his resignation on Tuesday.", "resign"),
+    ],
+)
+def test_releasing_people_returning_property_and_resigning_are_retreats(text: str, mode: str) -> None:
+    events = sitrep.code(text, date="2025-03-04").events
+    assert ("RETREAT", mode) in {(e.type, e.mode) for e in events}, coded(text)
+
+
+@pytest.mark.parametrize("text", ["He returned home after the talks.", "The ministry returned the forms to the applicants."])
+def test_going_home_or_returning_paperwork_is_no_retreat(text: str) -> None:
+    assert "RETREAT" not in types(text), coded(text)
+
+
+def test_a_time_phrase_is_no_part_of_the_trigger_words() -> None:
+    events = sitrep.code("On Friday the council called for a recount in Bo.", date="2025-03-04").events
+    assert [e.evidence.trigger for e in events if e.type == "REQUEST"] == ["called for"]
+
+
+# ---------------------------------------------------------------- warnings of coercion
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The interior minister warned editors that they would be arrested if they printed the report.",
+        "Latvia warned Minsk of new sanctions.",
+    ],
+)
+def test_a_warning_of_coercion_is_a_threat(text: str) -> None:
+    assert "THREATEN" in types(text), coded(text)
+
+
+def test_a_warning_of_hardship_is_no_threat() -> None:
+    assert "THREATEN" not in types("The agency warned of a food crisis in the north.")
+
+
+def test_strengthening_ties_is_diplomatic_support_not_material_cooperation() -> None:
+    assert types("Vietnam and Laos strengthened ties on Monday.") == {"SUPPORT"}
+    assert types("Ghana and Togo upgraded their ties.") == {"SUPPORT"}
