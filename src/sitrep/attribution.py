@@ -34,7 +34,8 @@ Rules over the dependency parse, with cue words kept as data
   of the quote just before it (in the same paragraph it extends that quote).
 
 A thought, plan or stance reported inside someone's words ("she said she plans
-to ...") is part of that content, not a claim of its own.
+to ...", "the general's promise that the brigade would defend ...", an interview
+answer) is part of that content, not a claim of its own.
 
 Speakers are resolved within the article: a surname or pronoun goes back to the
 full name seen earlier, with the title given in an apposition or before the name
@@ -349,10 +350,12 @@ class Attribute:
 
     def _drop_nested_claims(self, quotes: list[Quote]) -> list[Quote]:
         """'She said she plans to join the protest': one claim, the saying. A thought, plan or
-        stance reported inside what someone said (or inside a quote) is part of that content,
-        not a claim of its own. (Keeping reports inside reports, 'X said Y told him', scored lower.)"""
+        stance reported inside what someone said (or inside a quote, a claim noun's content, an
+        'it seemed that ...', an interview answer) is part of that content, not a claim of its
+        own. (Keeping reports inside reports, 'X said Y told him', scored lower.)"""
         cover = _Cover([(o.start, o.end, id(o)) for o in quotes
-                        if o.direct or (o.cue and o.rule in ("verb-cue", "according-to", "quote-cue"))])
+                        if o.direct or (o.cue and o.rule in ("verb-cue", "according-to", "quote-cue", "noun-cue",
+                                                             "unsourced-cue", "adjective-cue", "line-lead", "block-quote"))])
         claims = _Cover([(o.start, o.end, id(o)) for o in quotes
                          if not o.direct and o.cue and o.rule in ("verb-cue", "according-to")])
         return [q for q in quotes if not (q.rule in ("verb-cue", "unsourced-cue", "noun-cue", "adjective-cue")
