@@ -73,3 +73,18 @@ def test_quote_after_a_reported_claim_takes_its_speaker(attribute):
                   "\"We have cleared the channel and the cranes are working again.\"\n\nThe ships waited.")
     hits = _covering(a, "We have cleared the channel")
     assert len(hits) == 1 and hits[0].speaker == "Andris Kalnins" and hits[0].rule == "lead-in"
+
+
+@pytest.mark.parametrize("text", [
+    'The convoy commander, a "child of the steppe" by his own account, never left the plateau.',
+    'Under the old "iron ration rule" of the district the garrison ate well through the winter.',
+])
+def test_a_short_quoted_phrase_without_a_cue_is_no_statement(attribute, text):
+    a = attribute(text)
+    assert [q for q in a.quotes if q.direct] == [], [(q.content, q.rule) for q in a.quotes]
+
+
+def test_a_quoted_sentence_without_a_cue_is_still_a_quote(attribute):
+    a = attribute('The convoy left at dawn. "Nobody knows the road." The drivers waited.')
+    assert any(q.direct and "Nobody knows the road" in q.content for q in a.quotes), [
+        (q.content, q.rule) for q in a.quotes]

@@ -31,7 +31,9 @@ Rules over the dependency parse, with cue words kept as data
 - `according-to`: "according to X" / "as reported by X": indirect, the rest of
   the sentence is the content.
 - `continuation`: a quoted sentence with no cue of its own goes to the speaker
-  of the quote just before it (in the same paragraph it extends that quote).
+  of the quote just before it (in the same paragraph it extends that quote). A
+  short quoted phrase with no cue that is no sentence ('a "child of the steppe"
+  who ...') is a scare quote or a name, not a quote.
 
 A thought, plan or stance reported inside someone's words ("she said she plans
 to ...", "the general's promise that the brigade would defend ...", an interview
@@ -275,6 +277,10 @@ class Attribute:
                 quotes.append(q)
         quotes = self._drop_nested_claims(_drop_nested(quotes))
         _lead_in_speakers(text, quotes)
+        # a short quoted phrase with no cue of its own that is no sentence ('a "child of the
+        # frontier" who ...', 'the "Iron Wall" doctrine') is a scare quote or a name, not a statement
+        quotes = [q for q in quotes if not (q.rule in ("quote-no-cue", "continuation", "lead-in")
+                                            and _is_phrase(q.content))]
         self._resolve_anaphora(article, quotes, people)
         quotes.sort(key=lambda q: (q.start, q.end))
         article.quotes = quotes
@@ -1427,6 +1433,11 @@ def _is_title(doc: Any, m: _Mark, text: str) -> bool:
     outside = [t for t in span.sent if t.is_alpha and not (m.start <= t.idx < m.end)]
     lower = [t for t in outside if t.text[0].islower() and t.lower_ not in TITLE_SMALL]
     return len(lower) >= 3
+
+
+def _is_phrase(content: str) -> bool:
+    """Fewer than eight words and no sentence punctuation (nor a comma before a cue) at the end."""
+    return len(content.split()) < 8 and content.rstrip("\"”’'» )]")[-1:] not in (".", "?", "!", ",", "…", ";", ":")
 
 
 def _one_word_claim(tok: Any) -> bool:
