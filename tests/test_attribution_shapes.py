@@ -122,3 +122,17 @@ def test_name_swallowed_by_the_phrase_before_the_verb(attribute):
                   "within a decade.")
     hits = _covering(a, "the mine could close within a decade")
     assert len(hits) == 1 and "Nowak" in (hits[0].speaker or "")
+
+
+def test_a_question_after_ask_is_what_was_asked(attribute):
+    # the parser hangs 'if ...' on 'asked' as a clause of condition
+    a = attribute("Then Colonel Reyes asked the cadets if they were always so serious.")
+    hits = _covering(a, "they were always so serious")
+    assert len(hits) == 1 and hits[0].cue == "asked", [(q.content, q.cue) for q in a.quotes]
+
+
+def test_what_a_listener_was_asked_about(attribute):
+    # 'about' hung on the listener ('the rebel commander about ...') still marks what was asked
+    a = attribute("The envoy asked the rebel commander about the fate of the hostages.")
+    hits = _covering(a, "the fate of the hostages")
+    assert len(hits) == 1 and "commander" not in hits[0].content, [(q.content, q.cue) for q in a.quotes]

@@ -13,7 +13,8 @@ Rules over the dependency parse, with cue words kept as data
   belief verbs take their clause ("Bogdan confirmed that ...", "the poll shows
   that ..."; parenthetical "X, he said, Y" takes the host clause), intent verbs
   their to-infinitive ("wants to ..."), stance verbs their object ("criticized
-  the plan"), phrasal cues their preposition ("called for ..."), light verbs
+  the plan"), phrasal cues their preposition ("called for ...", "asked the envoy
+  about ..."), a verb of asking its question ("asked them if ..."), light verbs
   a speech noun's complement ("made allegations against ...").
 - `unsourced-cue`: "X seemed to ...", "X is expected to ...": no source.
 - `noun-cue`: "Trump's claim that ...", "her criticism of ...", "the decision by
@@ -63,6 +64,7 @@ MIN_QUOTE_TOKENS = 3
 MERGE_GAP = 300  # at most this many characters between a quote and its continuation ('," she said. "')
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+QUESTION_VERBS = {"ask", "wonder", "question", "inquire", "enquire"}  # 'asked if ...': the question
 CLAUSE_MARKS = {"that", "as", "because", "while", "if", "when", "although", "though", "since", "after", "before", "until"}
 # cue verbs whose bare or -s form is far more often a noun in names and compounds ("Ohio State",
 # "Washington Post", "interest rates"): never read as a headline verb
@@ -714,6 +716,10 @@ class Attribute:
         if lemma in self.verbs or lemma in self.belief_verbs:
             parts = [c for c in kids if c.dep_ == "ccomp" and not c.is_punct
                      or c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX", "ADJ") and lemma in self.verbs]
+            if not parts and lemma in QUESTION_VERBS and not passive:
+                # 'asked the cadets if they were ready', the question parsed as a clause of condition
+                parts = [c for c in kids if c.dep_ == "advcl" and c.i > cue.i and any(
+                    m.dep_ == "mark" and m.lower_ in ("if", "whether") and m.i < c.i for m in c.children)]
             if not parts and lemma in ADDRESSEE_VERBS and not passive:
                 # 'told a meeting of farmers that prices would rise', parsed as a relative clause on
                 # the listener: a clause led by the conjunction 'that' is what was said
@@ -768,6 +774,10 @@ class Attribute:
         if not parts and lemma in self.prep_verbs:
             preps = self.prep_verbs[lemma]
             marker = [c for c in kids if c.dep_ in ("prep", "prt") and c.lower_ in preps and c.i > cue.i]
+            if not marker and lemma in ADDRESSEE_VERBS:
+                # 'asked the minister about the convoy', the preposition hung on the listener
+                marker = [x for c in kids if c.dep_ == "dobj" and c.i > cue.i for x in c.children
+                          if x.dep_ == "prep" and x.lower_ in preps and x.i > c.i][:1]
             if not marker:  # "calling for the council to act": 'for' marks a clause
                 marker = [c for c in kids if c.i > cue.i and c.dep_ in ("ccomp", "advcl", "xcomp") and any(
                     m.dep_ == "mark" and m.lower_ in preps and m.i < c.i for m in c.children)]
