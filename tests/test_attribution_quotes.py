@@ -88,3 +88,21 @@ def test_a_quoted_sentence_without_a_cue_is_still_a_quote(attribute):
     a = attribute('The convoy left at dawn. "Nobody knows the road." The drivers waited.')
     assert any(q.direct and "Nobody knows the road" in q.content for q in a.quotes), [
         (q.content, q.rule) for q in a.quotes]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ('"Absolutely," the colonel said when a reporter asked about the relief column.', "Absolutely", "colonel"),
+    ('The rally went on. "Never!" the crowd shouted back at the podium.', "Never", "crowd"),
+    ('Asked whether the garrison would stay, the minister paused and said, "No."', "No", "minister"),
+])
+def test_a_one_word_answer_beside_its_speech_verb_is_a_quote(attribute, text, content, speaker):
+    a = attribute(text)
+    hits = [q for q in _covering(a, content) if q.direct]
+    assert len(hits) == 1 and speaker in (hits[0].speaker or ""), [(q.content, q.speaker) for q in a.quotes]
+
+
+def test_short_quoted_words_without_a_speech_verb_beside_them_are_no_quote(attribute):
+    # a speech verb further on in the sentence is not the cue of a scare-quoted word
+    a = attribute('The depot was "finished," as the sign at the gate put it, though the engineers who built it '
+                  'said on Friday that the roof still leaked.')
+    assert [q for q in a.quotes if q.direct and "finished" in q.content] == [], [(q.content, q.rule) for q in a.quotes]

@@ -8,7 +8,9 @@ Rules over the dependency parse, with cue words kept as data
   quote ends in a comma, in the lead-in sentence before a colon, the verb whose
   clause holds the quote, "according to X", 'Name: "..."' and '"..." ― Name'.
   Quoted pieces that share one cue ('"A," he said, "B."') make one quote; a
-  quoted phrase inside reported speech belongs to the indirect claim.
+  quoted phrase inside reported speech belongs to the indirect claim. A one- or
+  two-word quote that ends like an utterance ('"Never," the colonel said') is a
+  quote only right beside its speech verb.
 - `verb-cue`: a cue verb and its content, by the kind of verb: speech and
   belief verbs take their clause ("Bogdan confirmed that ...", "the poll shows
   that ..."; parenthetical "X, he said, Y" takes the host clause), intent verbs
@@ -204,7 +206,11 @@ class Attribute:
     def __call__(self, article: Article) -> Article:
         doc = article.doc
         text = article.text
-        marks = [m for m in find_quoted_spans(text) if self._long_enough(doc, m) and not _is_title(doc, m, text)]
+        all_marks = find_quoted_spans(text)
+        # a one- or two-word quote that ends like an utterance ('"Never," he said.') is a quote
+        # only beside its speech verb; other short quoted words are names or scare quotes
+        short = {id(m) for m in all_marks if not self._long_enough(doc, m) and _utterance(doc, m, text)}
+        marks = [m for m in all_marks if (id(m) in short or self._long_enough(doc, m)) and not _is_title(doc, m, text)]
         people = _PersonIndex(article.entities, doc)
         quoted_tok = bytearray(len(doc))  # 1 for tokens inside a quoted span: one pass, O(1) lookups
         for m in marks:
@@ -234,6 +240,10 @@ class Attribute:
                     touched.append(sents[k])
                 k += 1
             cue, subj = self._cue_for_quote(m, touched, in_quote, sents, text)
+            if id(m) in short and not (cue is not None and subj is not None and cue.pos_ == "VERB" and (
+                    0 <= cue.idx - m.end <= 40 and "\n" not in text[m.end:cue.idx]
+                    or 0 <= m.start - cue.idx - len(cue.text) <= 4)):
+                continue
             if cue is not None and subj is not None and cue.i in used_cues and quotes \
                     and quotes[-1].cue_start == cue.idx and "\n\n" not in text[quotes[-1].end:m.start]:
                 # '"A," he said, "B."' and 'claiming "A" but "B"': one statement in pieces
@@ -1443,6 +1453,13 @@ def _is_title(doc: Any, m: _Mark, text: str) -> bool:
     outside = [t for t in span.sent if t.is_alpha and not (m.start <= t.idx < m.end)]
     lower = [t for t in outside if t.text[0].islower() and t.lower_ not in TITLE_SMALL]
     return len(lower) >= 3
+
+
+def _utterance(doc: Any, m: _Mark, text: str) -> bool:
+    """One or two words ending in sentence punctuation or a comma inside the marks ('"Never,"')."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and 1 <= sum(1 for t in span if not t.is_punct) <= 2 \
+        and text[m.end - 1: m.end] in (".", ",", "!", "?")
 
 
 def _is_phrase(content: str) -> bool:
