@@ -136,3 +136,21 @@ def test_what_a_listener_was_asked_about(attribute):
     a = attribute("The envoy asked the rebel commander about the fate of the hostages.")
     hits = _covering(a, "the fate of the hostages")
     assert len(hits) == 1 and "commander" not in hits[0].content, [(q.content, q.cue) for q in a.quotes]
+
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("The garrison commander Lena Ortiz said as much in a radio interview on Thursday.", "as much", "said"),
+    ("Half of the reservists said so in the spring survey.", "so", "said"),
+    ("Will the ferry run again? The harbour master does not think so.", "so", "think"),
+])
+def test_a_pro_form_after_a_verb_of_saying_is_the_claim(attribute, text, content, cue):
+    a = attribute(text)
+    hits = [q for q in a.quotes if q.content == content and q.cue == cue]
+    assert len(hits) == 1 and hits[0].speaker, [(q.content, q.cue, q.speaker) for q in a.quotes]
+
+
+def test_as_much_as_a_figure_is_no_pro_form(attribute):
+    # 'as much as 40 percent' opens the clause that was said
+    a = attribute("The mayor said as much as 40 percent of the budget went to roads.")
+    assert [q.content for q in a.quotes] == ["as much as 40 percent of the budget went to roads"], [
+        (q.content, q.cue) for q in a.quotes]

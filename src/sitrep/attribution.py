@@ -13,7 +13,8 @@ Rules over the dependency parse, with cue words kept as data
   quote only right beside its speech verb.
 - `verb-cue`: a cue verb and its content, by the kind of verb: speech and
   belief verbs take their clause ("Bogdan confirmed that ...", "the poll shows
-  that ..."; parenthetical "X, he said, Y" takes the host clause), intent verbs
+  that ..."; parenthetical "X, he said, Y" takes the host clause; a pro-form
+  stands for the clause: "said so", "does not think so", "said as much"), intent verbs
   their to-infinitive ("wants to ..."), stance verbs their object ("criticized
   the plan"), phrasal cues their preposition ("called for ...", "asked the envoy
   about ..."), a verb of asking its question ("asked them if ..."), light verbs
@@ -764,6 +765,15 @@ class Attribute:
                     c.dep_ == "nsubj" and c.lemma_.lower() in self.source_nouns for c in kids):
                 # "a 2014 study found 31 cases of fraud": what a study or poll finds is its claim
                 parts = [c for c in kids if c.dep_ in ("dobj", "oprd") and c.i > cue.i and c.lower_ not in VAGUE_OBJECTS]
+            if not parts and not passive:
+                # 'said so', 'does not think so', 'said as much', 'have said the same thing': a pro-form
+                # standing for the clause said or thought (a claim of one or two words)
+                pro = _pro_form(cue, kids)
+                if pro is not None:
+                    speaker = self._speaker_of(cue)
+                    if speaker is None:
+                        return None
+                    return (pro[0].idx, pro[-1].idx + len(pro[-1].text)), speaker, True
         if not parts and lemma in self.intent_verbs:
             parts = [c for c in kids if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
             if parts:
@@ -1453,6 +1463,28 @@ def _is_title(doc: Any, m: _Mark, text: str) -> bool:
     outside = [t for t in span.sent if t.is_alpha and not (m.start <= t.idx < m.end)]
     lower = [t for t in outside if t.text[0].islower() and t.lower_ not in TITLE_SMALL]
     return len(lower) >= 3
+
+
+def _pro_form(cue: Any, kids: list[Any]) -> list[Any] | None:
+    """The tokens of a pro-form right after a verb of saying or thinking that stands for its
+    clause: 'so', 'otherwise', 'as much', 'the same (thing)'; None when there is none."""
+    doc = cue.doc
+    if cue.i + 1 >= cue.sent.end or any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.lower_ not in ("same", "thing")
+                                        for c in kids):
+        return None
+    nxt = doc[cue.i + 1]
+    if nxt.lower_ in ("so", "otherwise") and nxt.head.i == cue.i and nxt.dep_ == "advmod":
+        after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+        if after is None or after.is_punct or after.pos_ in ("ADP", "ADV", "CCONJ"):  # not 'said so many'
+            return [nxt]
+    if nxt.lower_ == "as" and cue.i + 2 < cue.sent.end and doc[cue.i + 2].lower_ == "much" \
+            and doc[cue.i + 2].head.i == cue.i and (cue.i + 3 >= len(doc) or doc[cue.i + 3].lower_ != "as"):
+        return [nxt, doc[cue.i + 2]]  # not 'said as much as 40 percent'
+    if nxt.lower_ == "the" and cue.i + 2 < cue.sent.end and doc[cue.i + 2].lower_ == "same":
+        end = cue.i + 3 if cue.i + 3 < cue.sent.end and doc[cue.i + 3].lower_ == "thing" else cue.i + 2
+        if any(c.i == end and c.dep_ == "dobj" for c in kids):
+            return list(doc[cue.i + 1: end + 1])
+    return None
 
 
 def _utterance(doc: Any, m: _Mark, text: str) -> bool:
