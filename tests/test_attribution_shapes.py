@@ -154,3 +154,9 @@ def test_as_much_as_a_figure_is_no_pro_form(attribute):
     a = attribute("The mayor said as much as 40 percent of the budget went to roads.")
     assert [q.content for q in a.quotes] == ["as much as 40 percent of the budget went to roads"], [
         (q.content, q.cue) for q in a.quotes]
+
+
+def test_a_wh_word_moved_before_the_speaker_leaves_the_clause_after_the_cue(attribute):
+    a = attribute("The grain went to the northern depots, in what the auditors said was a deliberate diversion.")
+    hits = _covering(a, "was a deliberate diversion")
+    assert len(hits) == 1 and "auditors" in (hits[0].speaker or ""), [(q.content, q.speaker) for q in a.quotes]

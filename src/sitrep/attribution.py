@@ -827,6 +827,9 @@ class Attribute:
             return None
         if cue.dep_ == "relcl":  # 'the rules, which officials said will take effect in May': after the cue
             toks = [t for t in toks if t.i > cue.i]
+        elif any(t.i < cue.i for t in toks) and all(t.tag_ in ("WP", "WDT") for t in toks if t.i < cue.i):
+            # 'what the senators said was a land grab': the wh-word moved before the speaker
+            toks = [t for t in toks if t.i > cue.i]
         if lemma in self.verbs:
             cut = self._conj_cue_at(toks)
             if cut is not None:  # 'said the port would reopen and warned of delays': two claims
