@@ -74,6 +74,19 @@ def test_a_plan_reported_inside_what_someone_said_is_one_claim(attribute):
     assert a.quotes[0].cue == "said"
 
 
+@pytest.mark.parametrize("text, cue", [
+    # a stance inside the content of a claim noun, of 'seemed', or of an interview answer
+    ("The general's promise that the brigade would defend the bridge came too late for the villagers.", "promise"),
+    ("It seemed that the navy would support the landing at dawn.", "seemed"),
+    ("Q: What happens next?\nA: The brigade will defend the bridge until the spring thaw.", ":"),
+])
+def test_a_stance_inside_another_claim_is_part_of_it(attribute, text, cue):
+    a = attribute(text)
+    inner = [q for q in a.quotes if q.cue in ("defend", "support")]
+    assert inner == [], _claims(a)
+    assert any(q.cue == cue for q in a.quotes), _claims(a)
+
+
 def test_quote_continuation_in_the_same_paragraph_is_merged(attribute):
     a = attribute('"We are ready," the captain said. "The crew has trained for months."')
     direct = [q for q in a.quotes if q.direct]

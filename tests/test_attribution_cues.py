@@ -122,3 +122,19 @@ def test_possessive_his_names_the_person_before(attribute):
     a = attribute("Mayor Andris Kalnins spoke in Riga on Monday. His criticism of the port authority was sharp.")
     hits = _covering(a, "the port authority")
     assert len(hits) == 1 and hits[0].speaker == "Andris Kalnins"
+
+
+def test_a_ruling_that_clause_is_the_court_s_claim(attribute):
+    a = attribute("A district judge ruled on Monday that the port authority must release the inspection records.")
+    hits = [q for q in a.quotes if q.cue == "ruled"]
+    assert len(hits) == 1 and "must release the inspection records" in hits[0].content, [
+        (q.content, q.cue) for q in a.quotes]
+
+
+@pytest.mark.parametrize("text", [
+    "The general ruled out a ceasefire before the harvest.",
+    "The old khan ruled the province for thirty years.",
+])
+def test_ruling_without_a_clause_is_no_claim(attribute, text):
+    a = attribute(text)
+    assert [q for q in a.quotes if q.cue == "ruled"] == [], [(q.content, q.cue) for q in a.quotes]

@@ -73,3 +73,36 @@ def test_quote_after_a_reported_claim_takes_its_speaker(attribute):
                   "\"We have cleared the channel and the cranes are working again.\"\n\nThe ships waited.")
     hits = _covering(a, "We have cleared the channel")
     assert len(hits) == 1 and hits[0].speaker == "Andris Kalnins" and hits[0].rule == "lead-in"
+
+
+@pytest.mark.parametrize("text", [
+    'The convoy commander, a "child of the steppe" by his own account, never left the plateau.',
+    'Under the old "iron ration rule" of the district the garrison ate well through the winter.',
+])
+def test_a_short_quoted_phrase_without_a_cue_is_no_statement(attribute, text):
+    a = attribute(text)
+    assert [q for q in a.quotes if q.direct] == [], [(q.content, q.rule) for q in a.quotes]
+
+
+def test_a_quoted_sentence_without_a_cue_is_still_a_quote(attribute):
+    a = attribute('The convoy left at dawn. "Nobody knows the road." The drivers waited.')
+    assert any(q.direct and "Nobody knows the road" in q.content for q in a.quotes), [
+        (q.content, q.rule) for q in a.quotes]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ('"Absolutely," the colonel said when a reporter asked about the relief column.', "Absolutely", "colonel"),
+    ('The rally went on. "Never!" the crowd shouted back at the podium.', "Never", "crowd"),
+    ('Asked whether the garrison would stay, the minister paused and said, "No."', "No", "minister"),
+])
+def test_a_one_word_answer_beside_its_speech_verb_is_a_quote(attribute, text, content, speaker):
+    a = attribute(text)
+    hits = [q for q in _covering(a, content) if q.direct]
+    assert len(hits) == 1 and speaker in (hits[0].speaker or ""), [(q.content, q.speaker) for q in a.quotes]
+
+
+def test_short_quoted_words_without_a_speech_verb_beside_them_are_no_quote(attribute):
+    # a speech verb further on in the sentence is not the cue of a scare-quoted word
+    a = attribute('The depot was "finished," as the sign at the gate put it, though the engineers who built it '
+                  'said on Friday that the roof still leaked.')
+    assert [q for q in a.quotes if q.direct and "finished" in q.content] == [], [(q.content, q.rule) for q in a.quotes]

@@ -122,3 +122,41 @@ def test_name_swallowed_by_the_phrase_before_the_verb(attribute):
                   "within a decade.")
     hits = _covering(a, "the mine could close within a decade")
     assert len(hits) == 1 and "Nowak" in (hits[0].speaker or "")
+
+
+def test_a_question_after_ask_is_what_was_asked(attribute):
+    # the parser hangs 'if ...' on 'asked' as a clause of condition
+    a = attribute("Then Colonel Reyes asked the cadets if they were always so serious.")
+    hits = _covering(a, "they were always so serious")
+    assert len(hits) == 1 and hits[0].cue == "asked", [(q.content, q.cue) for q in a.quotes]
+
+
+def test_what_a_listener_was_asked_about(attribute):
+    # 'about' hung on the listener ('the rebel commander about ...') still marks what was asked
+    a = attribute("The envoy asked the rebel commander about the fate of the hostages.")
+    hits = _covering(a, "the fate of the hostages")
+    assert len(hits) == 1 and "commander" not in hits[0].content, [(q.content, q.cue) for q in a.quotes]
+
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("The garrison commander Lena Ortiz said as much in a radio interview on Thursday.", "as much", "said"),
+    ("Half of the reservists said so in the spring survey.", "so", "said"),
+    ("Will the ferry run again? The harbour master does not think so.", "so", "think"),
+])
+def test_a_pro_form_after_a_verb_of_saying_is_the_claim(attribute, text, content, cue):
+    a = attribute(text)
+    hits = [q for q in a.quotes if q.content == content and q.cue == cue]
+    assert len(hits) == 1 and hits[0].speaker, [(q.content, q.cue, q.speaker) for q in a.quotes]
+
+
+def test_as_much_as_a_figure_is_no_pro_form(attribute):
+    # 'as much as 40 percent' opens the clause that was said
+    a = attribute("The mayor said as much as 40 percent of the budget went to roads.")
+    assert [q.content for q in a.quotes] == ["as much as 40 percent of the budget went to roads"], [
+        (q.content, q.cue) for q in a.quotes]
+
+
+def test_a_wh_word_moved_before_the_speaker_leaves_the_clause_after_the_cue(attribute):
+    a = attribute("The grain went to the northern depots, in what the auditors said was a deliberate diversion.")
+    hits = _covering(a, "was a deliberate diversion")
+    assert len(hits) == 1 and "auditors" in (hits[0].speaker or ""), [(q.content, q.speaker) for q in a.quotes]

@@ -8,12 +8,16 @@ Rules over the dependency parse, with cue words kept as data
   quote ends in a comma, in the lead-in sentence before a colon, the verb whose
   clause holds the quote, "according to X", 'Name: "..."' and '"..." ― Name'.
   Quoted pieces that share one cue ('"A," he said, "B."') make one quote; a
-  quoted phrase inside reported speech belongs to the indirect claim.
+  quoted phrase inside reported speech belongs to the indirect claim. A one- or
+  two-word quote that ends like an utterance ('"Never," the colonel said') is a
+  quote only right beside its speech verb.
 - `verb-cue`: a cue verb and its content, by the kind of verb: speech and
   belief verbs take their clause ("Bogdan confirmed that ...", "the poll shows
-  that ..."; parenthetical "X, he said, Y" takes the host clause), intent verbs
+  that ..."; parenthetical "X, he said, Y" takes the host clause; a pro-form
+  stands for the clause: "said so", "does not think so", "said as much"), intent verbs
   their to-infinitive ("wants to ..."), stance verbs their object ("criticized
-  the plan"), phrasal cues their preposition ("called for ..."), light verbs
+  the plan"), phrasal cues their preposition ("called for ...", "asked the envoy
+  about ..."), a verb of asking its question ("asked them if ..."), light verbs
   a speech noun's complement ("made allegations against ...").
 - `unsourced-cue`: "X seemed to ...", "X is expected to ...": no source.
 - `noun-cue`: "Trump's claim that ...", "her criticism of ...", "the decision by
@@ -31,10 +35,13 @@ Rules over the dependency parse, with cue words kept as data
 - `according-to`: "according to X" / "as reported by X": indirect, the rest of
   the sentence is the content.
 - `continuation`: a quoted sentence with no cue of its own goes to the speaker
-  of the quote just before it (in the same paragraph it extends that quote).
+  of the quote just before it (in the same paragraph it extends that quote). A
+  short quoted phrase with no cue that is no sentence ('a "child of the steppe"
+  who ...') is a scare quote or a name, not a quote.
 
 A thought, plan or stance reported inside someone's words ("she said she plans
-to ...") is part of that content, not a claim of its own.
+to ...", "the general's promise that the brigade would defend ...", an interview
+answer) is part of that content, not a claim of its own.
 
 Speakers are resolved within the article: a surname or pronoun goes back to the
 full name seen earlier, with the title given in an apposition or before the name
@@ -60,6 +67,7 @@ MIN_QUOTE_TOKENS = 3
 MERGE_GAP = 300  # at most this many characters between a quote and its continuation ('," she said. "')
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+QUESTION_VERBS = {"ask", "wonder", "question", "inquire", "enquire"}  # 'asked if ...': the question
 CLAUSE_MARKS = {"that", "as", "because", "while", "if", "when", "although", "though", "since", "after", "before", "until"}
 # cue verbs whose bare or -s form is far more often a noun in names and compounds ("Ohio State",
 # "Washington Post", "interest rates"): never read as a headline verb
@@ -199,7 +207,11 @@ class Attribute:
     def __call__(self, article: Article) -> Article:
         doc = article.doc
         text = article.text
-        marks = [m for m in find_quoted_spans(text) if self._long_enough(doc, m) and not _is_title(doc, m, text)]
+        all_marks = find_quoted_spans(text)
+        # a one- or two-word quote that ends like an utterance ('"Never," he said.') is a quote
+        # only beside its speech verb; other short quoted words are names or scare quotes
+        short = {id(m) for m in all_marks if not self._long_enough(doc, m) and _utterance(doc, m, text)}
+        marks = [m for m in all_marks if (id(m) in short or self._long_enough(doc, m)) and not _is_title(doc, m, text)]
         people = _PersonIndex(article.entities, doc)
         quoted_tok = bytearray(len(doc))  # 1 for tokens inside a quoted span: one pass, O(1) lookups
         for m in marks:
@@ -229,6 +241,10 @@ class Attribute:
                     touched.append(sents[k])
                 k += 1
             cue, subj = self._cue_for_quote(m, touched, in_quote, sents, text)
+            if id(m) in short and not (cue is not None and subj is not None and cue.pos_ == "VERB" and (
+                    0 <= cue.idx - m.end <= 40 and "\n" not in text[m.end:cue.idx]
+                    or 0 <= m.start - cue.idx - len(cue.text) <= 4)):
+                continue
             if cue is not None and subj is not None and cue.i in used_cues and quotes \
                     and quotes[-1].cue_start == cue.idx and "\n\n" not in text[quotes[-1].end:m.start]:
                 # '"A," he said, "B."' and 'claiming "A" but "B"': one statement in pieces
@@ -274,6 +290,10 @@ class Attribute:
                 quotes.append(q)
         quotes = self._drop_nested_claims(_drop_nested(quotes))
         _lead_in_speakers(text, quotes)
+        # a short quoted phrase with no cue of its own that is no sentence ('a "child of the
+        # frontier" who ...', 'the "Iron Wall" doctrine') is a scare quote or a name, not a statement
+        quotes = [q for q in quotes if not (q.rule in ("quote-no-cue", "continuation", "lead-in")
+                                            and _is_phrase(q.content))]
         self._resolve_anaphora(article, quotes, people)
         quotes.sort(key=lambda q: (q.start, q.end))
         article.quotes = quotes
@@ -349,10 +369,12 @@ class Attribute:
 
     def _drop_nested_claims(self, quotes: list[Quote]) -> list[Quote]:
         """'She said she plans to join the protest': one claim, the saying. A thought, plan or
-        stance reported inside what someone said (or inside a quote) is part of that content,
-        not a claim of its own. (Keeping reports inside reports, 'X said Y told him', scored lower.)"""
+        stance reported inside what someone said (or inside a quote, a claim noun's content, an
+        'it seemed that ...', an interview answer) is part of that content, not a claim of its
+        own. (Keeping reports inside reports, 'X said Y told him', scored lower.)"""
         cover = _Cover([(o.start, o.end, id(o)) for o in quotes
-                        if o.direct or (o.cue and o.rule in ("verb-cue", "according-to", "quote-cue"))])
+                        if o.direct or (o.cue and o.rule in ("verb-cue", "according-to", "quote-cue", "noun-cue",
+                                                             "unsourced-cue", "adjective-cue", "line-lead", "block-quote"))])
         claims = _Cover([(o.start, o.end, id(o)) for o in quotes
                          if not o.direct and o.cue and o.rule in ("verb-cue", "according-to")])
         return [q for q in quotes if not (q.rule in ("verb-cue", "unsourced-cue", "noun-cue", "adjective-cue")
@@ -705,6 +727,10 @@ class Attribute:
         if lemma in self.verbs or lemma in self.belief_verbs:
             parts = [c for c in kids if c.dep_ == "ccomp" and not c.is_punct
                      or c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX", "ADJ") and lemma in self.verbs]
+            if not parts and lemma in QUESTION_VERBS and not passive:
+                # 'asked the cadets if they were ready', the question parsed as a clause of condition
+                parts = [c for c in kids if c.dep_ == "advcl" and c.i > cue.i and any(
+                    m.dep_ == "mark" and m.lower_ in ("if", "whether") and m.i < c.i for m in c.children)]
             if not parts and lemma in ADDRESSEE_VERBS and not passive:
                 # 'told a meeting of farmers that prices would rise', parsed as a relative clause on
                 # the listener: a clause led by the conjunction 'that' is what was said
@@ -739,6 +765,15 @@ class Attribute:
                     c.dep_ == "nsubj" and c.lemma_.lower() in self.source_nouns for c in kids):
                 # "a 2014 study found 31 cases of fraud": what a study or poll finds is its claim
                 parts = [c for c in kids if c.dep_ in ("dobj", "oprd") and c.i > cue.i and c.lower_ not in VAGUE_OBJECTS]
+            if not parts and not passive:
+                # 'said so', 'does not think so', 'said as much', 'have said the same thing': a pro-form
+                # standing for the clause said or thought (a claim of one or two words)
+                pro = _pro_form(cue, kids)
+                if pro is not None:
+                    speaker = self._speaker_of(cue)
+                    if speaker is None:
+                        return None
+                    return (pro[0].idx, pro[-1].idx + len(pro[-1].text)), speaker, True
         if not parts and lemma in self.intent_verbs:
             parts = [c for c in kids if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
             if parts:
@@ -759,6 +794,10 @@ class Attribute:
         if not parts and lemma in self.prep_verbs:
             preps = self.prep_verbs[lemma]
             marker = [c for c in kids if c.dep_ in ("prep", "prt") and c.lower_ in preps and c.i > cue.i]
+            if not marker and lemma in ADDRESSEE_VERBS:
+                # 'asked the minister about the convoy', the preposition hung on the listener
+                marker = [x for c in kids if c.dep_ == "dobj" and c.i > cue.i for x in c.children
+                          if x.dep_ == "prep" and x.lower_ in preps and x.i > c.i][:1]
             if not marker:  # "calling for the council to act": 'for' marks a clause
                 marker = [c for c in kids if c.i > cue.i and c.dep_ in ("ccomp", "advcl", "xcomp") and any(
                     m.dep_ == "mark" and m.lower_ in preps and m.i < c.i for m in c.children)]
@@ -787,6 +826,9 @@ class Attribute:
         if passive:
             return None
         if cue.dep_ == "relcl":  # 'the rules, which officials said will take effect in May': after the cue
+            toks = [t for t in toks if t.i > cue.i]
+        elif any(t.i < cue.i for t in toks) and all(t.tag_ in ("WP", "WDT") for t in toks if t.i < cue.i):
+            # 'what the senators said was a land grab': the wh-word moved before the speaker
             toks = [t for t in toks if t.i > cue.i]
         if lemma in self.verbs:
             cut = self._conj_cue_at(toks)
@@ -1424,6 +1466,40 @@ def _is_title(doc: Any, m: _Mark, text: str) -> bool:
     outside = [t for t in span.sent if t.is_alpha and not (m.start <= t.idx < m.end)]
     lower = [t for t in outside if t.text[0].islower() and t.lower_ not in TITLE_SMALL]
     return len(lower) >= 3
+
+
+def _pro_form(cue: Any, kids: list[Any]) -> list[Any] | None:
+    """The tokens of a pro-form right after a verb of saying or thinking that stands for its
+    clause: 'so', 'otherwise', 'as much', 'the same (thing)'; None when there is none."""
+    doc = cue.doc
+    if cue.i + 1 >= cue.sent.end or any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.lower_ not in ("same", "thing")
+                                        for c in kids):
+        return None
+    nxt = doc[cue.i + 1]
+    if nxt.lower_ in ("so", "otherwise") and nxt.head.i == cue.i and nxt.dep_ == "advmod":
+        after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+        if after is None or after.is_punct or after.pos_ in ("ADP", "ADV", "CCONJ"):  # not 'said so many'
+            return [nxt]
+    if nxt.lower_ == "as" and cue.i + 2 < cue.sent.end and doc[cue.i + 2].lower_ == "much" \
+            and doc[cue.i + 2].head.i == cue.i and (cue.i + 3 >= len(doc) or doc[cue.i + 3].lower_ != "as"):
+        return [nxt, doc[cue.i + 2]]  # not 'said as much as 40 percent'
+    if nxt.lower_ == "the" and cue.i + 2 < cue.sent.end and doc[cue.i + 2].lower_ == "same":
+        end = cue.i + 3 if cue.i + 3 < cue.sent.end and doc[cue.i + 3].lower_ == "thing" else cue.i + 2
+        if any(c.i == end and c.dep_ == "dobj" for c in kids):
+            return list(doc[cue.i + 1: end + 1])
+    return None
+
+
+def _utterance(doc: Any, m: _Mark, text: str) -> bool:
+    """One or two words ending in sentence punctuation or a comma inside the marks ('"Never,"')."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and 1 <= sum(1 for t in span if not t.is_punct) <= 2 \
+        and text[m.end - 1: m.end] in (".", ",", "!", "?")
+
+
+def _is_phrase(content: str) -> bool:
+    """Fewer than eight words and no sentence punctuation (nor a comma before a cue) at the end."""
+    return len(content.split()) < 8 and content.rstrip("\"”’'» )]")[-1:] not in (".", "?", "!", ",", "…", ";", ":")
 
 
 def _one_word_claim(tok: Any) -> bool:
