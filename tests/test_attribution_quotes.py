@@ -84,6 +84,23 @@ def test_a_short_quoted_phrase_without_a_cue_is_no_statement(attribute, text):
     assert [q for q in a.quotes if q.direct] == [], [(q.content, q.rule) for q in a.quotes]
 
 
+@pytest.mark.parametrize("text", [
+    'Morning reading list.\n\n"Border crossings reopen as ceasefire talks resume in Tessaly," by the Northern '
+    "Courier's Ilse Varga: the first trucks passed at dawn.",
+    'Also worth reading: "Why the navy wants more frigates for the northern fleet," by Oskar Lund, in the '
+    "weekend edition.",
+])
+def test_a_quoted_title_with_its_author_is_no_quote(attribute, text):
+    a = attribute(text)
+    assert [q for q in a.quotes if q.direct] == [], [(q.content, q.rule) for q in a.quotes]
+
+
+def test_a_quoted_sentence_before_by_and_a_date_is_still_a_quote(attribute):
+    a = attribute('The convoy left at dawn. "The bridge will be repaired," by Friday, the drivers hoped.')
+    assert any(q.direct and "bridge will be repaired" in q.content for q in a.quotes), [
+        (q.content, q.rule) for q in a.quotes]
+
+
 def test_a_quoted_sentence_without_a_cue_is_still_a_quote(attribute):
     a = attribute('The convoy left at dawn. "Nobody knows the road." The drivers waited.')
     assert any(q.direct and "Nobody knows the road" in q.content for q in a.quotes), [

@@ -37,7 +37,8 @@ Rules over the dependency parse, with cue words kept as data
 - `continuation`: a quoted sentence with no cue of its own goes to the speaker
   of the quote just before it (in the same paragraph it extends that quote). A
   short quoted phrase with no cue that is no sentence ('a "child of the steppe"
-  who ...') is a scare quote or a name, not a quote.
+  who ...') is a scare quote or a name, not a quote; nor is a quoted title with its
+  author ('"Ports reopen as talks resume," by the Courier's Ana Ruiz').
 
 A thought, plan or stance reported inside someone's words ("she said she plans
 to ...", "the general's promise that the brigade would defend ...", an interview
@@ -273,6 +274,8 @@ class Attribute:
                     speaker_type=last.speaker_type, speaker_title=last.speaker_title, cue=None,
                     direct=True, rule="continuation",
                 )
+            elif _byline(doc, m, text):
+                continue  # '"Ports reopen as talks resume," by Reuters' Ana Ruiz': a title with its author
             else:
                 q = Quote(
                     content=text[m.start:m.end], start=m.start, end=m.end, speaker=None,
@@ -1466,6 +1469,25 @@ def _is_title(doc: Any, m: _Mark, text: str) -> bool:
     outside = [t for t in span.sent if t.is_alpha and not (m.start <= t.idx < m.end)]
     lower = [t for t in outside if t.text[0].islower() and t.lower_ not in TITLE_SMALL]
     return len(lower) >= 3
+
+
+BYLINE = re.compile(r"[\"”’'»]*\s*,?\s*by\s+")
+
+
+def _byline(doc: Any, m: _Mark, text: str) -> bool:
+    """A quoted piece with no cue followed by 'by' and a name ('"Ports reopen as talks
+    resume," by Reuters' Ana Ruiz'; 'by the Daily Courier's ...') is the title of a piece of
+    writing with its author, not a quote; not 'by Friday', 'by contrast'."""
+    after = BYLINE.match(text, m.end, m.end + 12)
+    if after is None:
+        return False
+    span = doc.char_span(after.end(), min(len(text), after.end() + 60), alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span[0]
+    if tok.lower_ == "the" and len(span) > 1:
+        tok = span[1]
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_type_ not in ("DATE", "TIME")
 
 
 def _pro_form(cue: Any, kids: list[Any]) -> list[Any] | None:
