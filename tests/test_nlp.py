@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from sitrep.errors import UsageError
+from sitrep.model import Article
 from sitrep.nlp import load_model
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus" / "text"
@@ -70,3 +71,20 @@ def test_lemma_memo_gives_spacys_lemmas():
         assert any(lemma == 0 for lemma in before)  # lemmas left for the lemmatizer
         ours = [t.lemma_ for t in memo(doc)]
         assert ours == [t.lemma_ for t in nlp(text)]
+
+
+def test_a_lower_case_word_does_not_start_a_sentence_after_a_headline(pipeline):
+    # the parser used to cut the paragraph's first name off its clause: "Chile" | "and Peru will ..."
+    text = ("Chile and Peru to Form Joint Mountain Brigade as Defence Ties Deepen\n\n"
+            "Chile and Peru will form a joint mountain brigade, a Peruvian general said on Monday.")
+    article = next(iter(pipeline.run([Article(id="t", text=text, date="2024-12-02", origin="test", format="text")])))
+    second = text.index("Chile and Peru will")
+    assert [s.start for s in article.sentences] == [0, second]
+    paragraph_events = [e for e in article.events if e.evidence.start >= second]
+    assert paragraph_events and {a.code for a in paragraph_events[0].actor} == {"CHL", "PER"}
+
+
+def test_a_sentence_may_still_start_lower_case_after_a_full_stop(pipeline):
+    text = "The frigate docked at Callao. iPhones were banned aboard, the navy said."
+    article = next(iter(pipeline.run([Article(id="t2", text=text, origin="test", format="text")])))
+    assert [s.start for s in article.sentences] == [0, text.index("iPhones")]

@@ -13,17 +13,26 @@ from sitrep.model import Article, Chunk, Sentence
 
 
 DASHES = {"—", "–", "--", "-"}
+# tokens after which a new sentence may start with a lower-case word ("... said: no.", a list item)
+SENTENCE_ENDS = {".", "!", "?", ";", ":", "…", "...", '"', "”", "’", "'", ")", "]"}
 
 
 def _paragraph_boundaries(doc: Any) -> Any:
     """A line break always ends a sentence (headlines, datelines, list items), and a
     dateline ("MINSK —", "WARSAW, Dec 5 (Baltic Wire Service) —") is a sentence of
-    its own, so that it is never taken for the subject of the story's first clause."""
+    its own, so that it is never taken for the subject of the story's first clause.
+
+    A lower-case word with no sentence-ending mark or line break before it never
+    starts a sentence: the parser otherwise cuts a paragraph's first name off its
+    clause after a title-case headline ("Belarus | and Russia will ...")."""
     starts = [0]
     for i, tok in enumerate(doc[:-1]):
+        nxt = doc[i + 1]
         if "\n" in tok.text_with_ws:
-            doc[i + 1].is_sent_start = True
+            nxt.is_sent_start = True
             starts.append(i + 1)
+        elif nxt.text[:1].islower() and tok.text not in SENTENCE_ENDS and not tok.is_space:
+            nxt.is_sent_start = False
     for s in starts:
         end = _dateline_end(doc, s)
         if end is not None and end < len(doc):
