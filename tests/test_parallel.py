@@ -100,6 +100,29 @@ def test_ordered_map_keeps_order_and_isolates_a_crashing_item():
     assert flat == expected
 
 
+def test_ordered_map_survives_a_pool_that_broke_between_two_submits(monkeypatch):
+    # A worker that dies after its result was read leaves a broken pool: the next submit
+    # raises BrokenProcessPool instead of returning a future. That once escaped ordered_map.
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    submits = 0
+
+    class BreaksOnce(ProcessPoolExecutor):
+        def submit(self, fn, /, *args, **kwargs):
+            nonlocal submits
+            submits += 1
+            if submits == 3:
+                raise BrokenProcessPool("a worker died")
+            return super().submit(fn, *args, **kwargs)
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", BreaksOnce)
+    chunks = [list(range(i, i + 2)) for i in range(0, 12, 2)]
+    out = list(ordered_map(_double_or_die, chunks, workers=2, on_crash=lambda chunk, exc: [("died", *chunk)]))
+    assert [x for part in out for x in part] == [x * 2 for x in range(12)]
+    assert submits == len(chunks) + 1
+
+
 def test_ordered_map_is_lazy_and_bounded():
     pulled = 0
 

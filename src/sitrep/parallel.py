@@ -205,7 +205,18 @@ def ordered_map(
                 job = next_job()
                 if job is None:
                     break
-                inflight.append((job, pool.submit(fn, job.items)))
+                try:
+                    future = pool.submit(fn, job.items)
+                except BrokenProcessPool:
+                    # A worker died after the last result was read: the job waits its turn
+                    # again, and the futures in flight report the crash below.
+                    retry.appendleft(job)
+                    if not inflight:  # nothing in flight to report it: start afresh
+                        pool.shutdown(wait=True, cancel_futures=True)
+                        pool = new_pool()
+                        continue
+                    break
+                inflight.append((job, future))
                 if job.alone:
                     break
             if not inflight:
