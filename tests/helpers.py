@@ -9,3 +9,15 @@ def quotes_covering(article: Article, phrase: str) -> list[Quote]:
     """The quotes of `article` whose content covers the first occurrence of `phrase`."""
     start = article.text.index(phrase)
     return [q for q in article.quotes if q.start <= start and start + len(phrase) <= q.end]
+
+
+def coded(text: str) -> list[tuple[str, str]]:
+    """(type, rule) of each event `sitrep.code` finds in `text` (dated 2025-03-04)."""
+    import sitrep
+
+    return [(ev.type, ev.evidence.rule) for ev in sitrep.code(text, date="2025-03-04").events]
+
+
+def event_types(text: str) -> set[str]:
+    """The PLOVER types of the events in `text`."""
+    return {t for t, _ in coded(text)}

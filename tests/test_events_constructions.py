@@ -4,14 +4,7 @@ on the light verb. Every sentence here is written for these tests."""
 from __future__ import annotations
 
 import sitrep
-
-
-def coded(text: str) -> list[tuple[str, str]]:
-    return [(ev.type, ev.evidence.rule) for ev in sitrep.code(text, date="2025-03-04").events]
-
-
-def types(text: str) -> set[str]:
-    return {t for t, _ in coded(text)}
+from helpers import event_types as types
 
 
 def test_order_to_stop_is_coercion_and_order_to_appear_a_demand():

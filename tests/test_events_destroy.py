@@ -3,11 +3,7 @@ natural disaster is no event of either kind. Sentences are our own."""
 
 from __future__ import annotations
 
-import sitrep
-
-
-def coded(text: str) -> list[tuple[str, str]]:
-    return [(ev.type, ev.evidence.rule) for ev in sitrep.code(text, date="2025-03-04").events]
+from helpers import coded
 
 
 def test_destroyed_by_a_weapon_is_an_assault():

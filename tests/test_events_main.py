@@ -7,11 +7,7 @@ Every sentence here is written for these tests.
 
 from __future__ import annotations
 
-import sitrep
-
-
-def types(text: str) -> set[str]:
-    return {ev.type for ev in sitrep.code(text, date="2025-03-04").events}
+from helpers import event_types as types
 
 
 def test_condition_clause_is_not_a_second_event():

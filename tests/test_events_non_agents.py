@@ -5,15 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-import sitrep
-
-
-def coded(text: str) -> list[tuple[str, str]]:
-    return [(ev.type, ev.evidence.rule) for ev in sitrep.code(text, date="2025-03-04").events]
-
-
-def types(text: str) -> set[str]:
-    return {t for t, _ in coded(text)}
+from helpers import coded, event_types as types
 
 
 @pytest.mark.parametrize(

@@ -4,11 +4,7 @@ written for these tests."""
 
 from __future__ import annotations
 
-import sitrep
-
-
-def types(text: str) -> set[str]:
-    return {ev.type for ev in sitrep.code(text, date="2025-03-04").events}
+from helpers import event_types as types
 
 
 def test_captured_as_a_modifier_is_no_seizure():
