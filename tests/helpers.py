@@ -6,9 +6,9 @@ from sitrep.model import Article, Quote
 
 
 def quotes_covering(article: Article, phrase: str) -> list[Quote]:
-    """The quotes of `article` whose content covers the first occurrence of `phrase`."""
+    """The quotes of `article` whose content (one of its pieces) covers the first occurrence of `phrase`."""
     start = article.text.index(phrase)
-    return [q for q in article.quotes if q.start <= start and start + len(phrase) <= q.end]
+    return [q for q in article.quotes if any(a <= start and start + len(phrase) <= b for a, b in q.spans)]
 
 
 def coded(text: str) -> list[tuple[str, str]]:

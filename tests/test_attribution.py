@@ -102,6 +102,18 @@ def test_two_quoted_pieces_around_one_cue_are_one_statement(attribute):
     assert direct[0].end == a.text.index("tonight") + len("tonight.")
 
 
+def test_a_quote_in_pieces_keeps_its_pieces_and_the_narrators_inner_claim(attribute):
+    a = attribute('"The bridge will hold," the engineer said, referring to the new pylons, '
+                  '"and the ferry can stop running."')
+    direct = [q for q in a.quotes if q.direct]
+    assert len(direct) == 1, _claims(a)
+    pieces = [a.text[s:e] for s, e in direct[0].spans]
+    assert len(pieces) == 2 and "will hold" in pieces[0] and "ferry" in pieces[1], pieces
+    assert all("engineer" not in p and "pylons" not in p for p in pieces)
+    inner = _one_covering(a, "the new pylons")
+    assert inner.cue == "referring" and not inner.direct and inner.speaker == "the engineer"
+
+
 def test_quoted_phrase_inside_reported_speech_belongs_to_the_claim(attribute):
     a = attribute('The spokesman said the decision was "final and not open to debate" on Monday.')
     assert len(a.quotes) == 1, _claims(a)

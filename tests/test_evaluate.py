@@ -143,6 +143,19 @@ def test_attribution_multi_span_content_counts_all_spans():
     assert attribution.score([rec], {"r1": art(quotes=[quote(45, 70)])}).counts["matched"] == 1
 
 
+def test_attribution_quote_in_pieces_counts_only_its_pieces():
+    # '"A," X said, referring to Y, "B."': the quote's pieces are 0-40 and 80-120; the
+    # narrator's inner phrase 50-70 is a gold claim of its own, not part of the quote
+    golds = (gold_att([(0, 40), (80, 120)], id="E1"), gold_att([(50, 70)], id="E2"))
+    rec = AttributionRecord("r1", TEXT, None, "a", golds)
+    q = quote(0, 120)
+    q.parts = ((0, 40), (80, 120))
+    assert attribution.content_overlap(0, 120, golds[1], q.spans) == 0.0
+    assert attribution.content_overlap(0, 120, golds[1]) == 1.0  # read as one span it would hold E2
+    res = attribution.score([rec], {"r1": art(quotes=[q, quote(50, 70)])})
+    assert res.counts["matched"] == 2 and res.metrics["content_f1"] == 1.0
+
+
 def test_attribution_matching_is_one_to_one():
     rec = AttributionRecord("r1", TEXT, None, "a", (gold_att([(0, 100)]),))
     res = attribution.score([rec], {"r1": art(quotes=[quote(0, 100), quote(10, 90)])})

@@ -87,7 +87,8 @@ def make_articles() -> list[Article]:
         ],
         quotes=[
             Quote("the strike hit homes", 0, 20, "officials", 50, 59, "anonymous_official", "said", False),
-            Quote("We will respond", 60, 75, "Zelensky", 80, 88, "named_person", "said", True, "President"),
+            Quote("We will respond", 60, 75, "Zelensky", 80, 88, "named_person", "said", True, "President",
+                  parts=((60, 67), (68, 75))),
         ],
         events=[
             make_event(
@@ -145,6 +146,26 @@ def test_migrations_create_all_tables_and_record_versions(tmp_path: Path) -> Non
         assert [r["version"] for r in versions] == list(range(1, latest_version() + 1))
         assert versions[0]["name"] == "initial"
         assert db.schema_version() == latest_version()
+
+
+def test_quotes_stored_before_the_spans_column_read_as_one_span(tmp_path: Path) -> None:
+    from sitrep.store.migrate import migrations
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                "applied_at TIMESTAMP NOT NULL)")
+    for m in migrations():
+        if m.name != "quote_spans":  # a database written before 0003
+            con.execute(m.sql)
+            con.execute("INSERT INTO schema_migrations VALUES (?, ?, now()::TIMESTAMP)", [m.version, m.name])
+    con.execute("INSERT INTO articles (id, text, ingested_at, warnings) VALUES ('old', 'He said it.', now(), '[]')")
+    con.execute("INSERT INTO quotes (article_id, idx, content, start_char, end_char, speaker_type, direct) "
+                "VALUES ('old', 0, 'it', 8, 10, 'unattributed', false)")
+    con.close()
+    with Store.open(path) as db:
+        assert db.schema_version() == latest_version()
+        assert [q["spans"] for q in db.quotes()] == [[[8, 10]]]
 
 
 def test_reopening_does_not_reapply_migrations(tmp_path: Path) -> None:

@@ -250,6 +250,7 @@ class Attribute:
                     and quotes[-1].cue_start == cue.idx and "\n\n" not in text[quotes[-1].end:m.start]:
                 # '"A," he said, "B."' and 'claiming "A" but "B"': one statement in pieces
                 quotes[-1].content = f"{quotes[-1].content} {text[m.start:m.end]}"
+                quotes[-1].parts = quotes[-1].spans + ((m.start, m.end),)
                 quotes[-1].end = m.end
                 continue
             if cue is not None and subj is not None and self._inside_complement(cue, m, in_quote):
@@ -265,6 +266,7 @@ class Attribute:
                     and last is quotes[-1] and m.start - last.end <= MERGE_GAP:
                 # '"...," he said. "..."': the same statement goes on in the same paragraph
                 last.content = f"{last.content} {text[m.start:m.end]}"
+                last.parts = last.spans + ((m.start, m.end),)
                 last.end = m.end
                 continue
             elif last is not None and last.direct and last.speaker and _close_paragraph(text, last.end, m.start):
@@ -375,7 +377,7 @@ class Attribute:
         stance reported inside what someone said (or inside a quote, a claim noun's content, an
         'it seemed that ...', an interview answer) is part of that content, not a claim of its
         own. (Keeping reports inside reports, 'X said Y told him', scored lower.)"""
-        cover = _Cover([(o.start, o.end, id(o)) for o in quotes
+        cover = _Cover([(a, b, id(o)) for o in quotes for a, b in o.spans
                         if o.direct or (o.cue and o.rule in ("verb-cue", "according-to", "quote-cue", "noun-cue",
                                                              "unsourced-cue", "adjective-cue", "line-lead", "block-quote"))])
         claims = _Cover([(o.start, o.end, id(o)) for o in quotes

@@ -37,6 +37,7 @@ def quote_to_dict(q: Quote) -> dict[str, Any]:
         "speaker_title": q.speaker_title,
         "cue": q.cue,
         "direct": q.direct,
+        "spans": [[a, b] for a, b in q.spans],
     }
     return out
 

@@ -1143,9 +1143,11 @@ def _tok_range(doc: Any, start: int, end: int | None) -> range:
 
 
 def _quote_covering(quotes: list[Quote], offset: int) -> Quote | None:
+    """The shortest quote whose content holds `offset` (in one of its pieces: the narrator's
+    words between the pieces of '"A," she said after the strike, "B."' are nobody's claim)."""
     best = None
     for q in quotes:
-        if q.start <= offset < q.end and (best is None or q.end - q.start < best.end - best.start):
+        if any(a <= offset < b for a, b in q.spans) and (best is None or q.end - q.start < best.end - best.start):
             best = q
     return best
 

@@ -163,6 +163,14 @@ class Quote:
     cue_start: int | None = None
     cue_end: int | None = None
     rule: str = ""
+    # the content's character spans when it comes in pieces ('"A," she said, "B."': the
+    # narrator's words between them are no content); empty when it is the one span start..end
+    parts: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """The content's character spans, in text order."""
+        return self.parts or ((self.start, self.end),)
 
 
 @dataclass(slots=True)

@@ -44,14 +44,23 @@ def _contains_words(haystack: list[str], needle: list[str]) -> bool:
     return any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
 
 
-def content_overlap(q_start: int, q_end: int, gold: GoldAttribution) -> float:
-    """Shared characters over the length of the shorter side (0 if either is empty)."""
+def quote_spans(quote: Mapping[str, Any]) -> list[tuple[int, int]]:
+    """A predicted quote's content spans: its `spans` (a quote in pieces), else start..end."""
+    spans = quote.get("spans")
+    return [(a, b) for a, b in spans] if spans else [(quote["start"], quote["end"])]
+
+
+def content_overlap(q_start: int, q_end: int, gold: GoldAttribution,
+                    q_spans: Sequence[tuple[int, int]] | None = None) -> float:
+    """Shared characters over the length of the shorter side (0 if either is empty); a quote
+    in pieces (`q_spans`) counts only its pieces, not the narrator's words between them."""
+    parts = list(q_spans) if q_spans else [(q_start, q_end)]
     g_len = sum(max(0, s.end - s.start) for s in gold.content)
-    q_len = max(0, q_end - q_start)
+    q_len = sum(max(0, b - a) for a, b in parts)
     shorter = min(g_len, q_len)
     if shorter <= 0:
         return 0.0
-    shared = sum(overlap(q_start, q_end, s.start, s.end) for s in gold.content)
+    shared = sum(overlap(a, b, s.start, s.end) for a, b in parts for s in gold.content)
     return shared / shorter
 
 
@@ -135,7 +144,7 @@ def score(records: Sequence[AttributionRecord], predicted: Mapping[str, Predicti
 
 
 def _pair_score(quote: Mapping[str, Any], gold: GoldAttribution) -> float | None:
-    ov = content_overlap(quote["start"], quote["end"], gold)
+    ov = content_overlap(quote["start"], quote["end"], gold, quote_spans(quote))
     return ov if ov >= MIN_OVERLAP else None
 
 

@@ -37,7 +37,7 @@ character offsets into `articles.text`, timestamps are UTC):
              lat, lon, country, method, weapon_class, weapon_origin)
     quotes(article_id, idx, content, start_char, end_char, speaker,
            speaker_start, speaker_end, speaker_type, speaker_title, cue,
-           direct, cue_start, cue_end, rule)
+           direct, cue_start, cue_end, rule, spans INTEGER[][])
     events(event_id = article_id || ':' || idx, article_id, idx, type, mode,
            context VARCHAR[], cameo, quad_class, intensity, date,
            date_precision, modality, location_text, location_start,

@@ -120,6 +120,7 @@ _QUOTES: _Layout = (
     ("cue_start", _INT, None),
     ("cue_end", _INT, None),
     ("rule", _STR, None),
+    ("spans", pa.list_(pa.list_(_INT)), None),
 )
 _EVENTS: _Layout = (
     ("event_id", _STR, None),
@@ -230,6 +231,7 @@ def _article_rows(articles: Sequence[Article], now: datetime) -> dict[str, _Rows
             quotes.append(
                 a.id, i, q.content, q.start, q.end, q.speaker, q.speaker_start, q.speaker_end,
                 q.speaker_type, q.speaker_title, q.cue, q.direct, q.cue_start, q.cue_end, q.rule,
+                [list(sp) for sp in q.spans],
             )
         for i, e in enumerate(a.events):
             eid = f"{a.id}:{i}"
@@ -684,6 +686,7 @@ class Store:
                     "speaker_title": r["speaker_title"],
                     "cue": r["cue"],
                     "direct": r["direct"],
+                    "spans": [list(sp) for sp in r["spans"]] if r["spans"] else [[r["start_char"], r["end_char"]]],
                     "source": r["source"],
                     "title": r["title"],
                     "url": r["url"],
