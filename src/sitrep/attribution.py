@@ -380,7 +380,9 @@ class Attribute:
         cover = _Cover([(a, b, id(o)) for o in quotes for a, b in o.spans
                         if o.direct or (o.cue and o.rule in ("verb-cue", "according-to", "quote-cue", "noun-cue",
                                                              "unsourced-cue", "adjective-cue", "line-lead", "block-quote"))])
-        claims = _Cover([(o.start, o.end, id(o)) for o in quotes
+        # (a claim's content stops before the closing quote mark and stop of a quote it ends with:
+        # 'said she knows that "X is king."' holds the quote; hence the slack of 3)
+        claims = _Cover([(o.start, o.end + 3, id(o)) for o in quotes
                          if not o.direct and o.cue and o.rule in ("verb-cue", "according-to")])
         return [q for q in quotes if not (q.rule in ("verb-cue", "unsourced-cue", "noun-cue", "adjective-cue")
                                           and q.cue_start is not None
