@@ -45,3 +45,19 @@ def test_crowd_of_protesters_takes_the_country_where_it_protests():
     evs = [e for e in sitrep.code("Polish farmers protested in Vilnius on Saturday.", date="2025-03-04").events
            if e.type == "PROTEST"]
     assert evs and evs[0].actor[0].code == "POL"
+
+
+def test_working_or_fighting_side_by_side_is_cooperation():
+    assert types("Estonia and Finland have been working together to clear the sea mines.") == {"COOPERATE"}
+    evs = sitrep.code("Georgian volunteers fought alongside Ukrainian marines near Kherson.", date="2025-03-04").events
+    coop = [e for e in evs if e.type == "COOPERATE"]
+    assert coop and coop[0].context == ["military"] and "ASSAULT" not in {e.type for e in evs}
+    assert types("The two navies joined forces to escort the grain ships.") == {"COOPERATE"}
+    assert types("The clerks worked late into the night.") == set()  # working is no cooperation
+
+
+def test_sending_peacekeepers_is_aid_but_sending_inspectors_is_not():
+    evs = sitrep.code("Ghana sent 400 peacekeepers to the border region.", date="2025-03-04").events
+    assert [(e.type, e.cameo, e.context) for e in evs] == [("AID", "074", ["peacekeeping"])]
+    assert "AID" in types("Irish peacekeepers arrived in the southern town on Monday.")
+    assert "AID" not in types("The agency dispatched inspectors to the plant to monitor the work.")

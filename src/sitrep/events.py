@@ -942,6 +942,9 @@ def _prep_words(tok: Any) -> set[str]:
     ("called the plan a disgrace on Monday" is no call on anyone)."""
     out: set[str] = set()
     for c in tok.children:
+        if c.dep_ == "advmod" and c.lower_ == "together":  # "worked together": a particle in all but name
+            out.add(c.lower_)
+            continue
         if c.dep_ not in ("prep", "prt", "agent"):
             continue
         objs = [o for o in c.children if o.dep_ == "pobj"]
