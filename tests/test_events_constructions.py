@@ -61,3 +61,9 @@ def test_sending_peacekeepers_is_aid_but_sending_inspectors_is_not():
     assert [(e.type, e.cameo, e.context) for e in evs] == [("AID", "074", ["peacekeeping"])]
     assert "AID" in types("Irish peacekeepers arrived in the southern town on Monday.")
     assert "AID" not in types("The agency dispatched inspectors to the plant to monitor the work.")
+
+
+def test_a_warning_about_what_another_state_may_do_is_no_threat_by_the_warner():
+    assert "THREATEN" not in types("Diplomats warned that Serbia could close the crossing.")
+    assert types("Hungary warned that Hungarian troops would respond to any incursion.") == {"THREATEN"}
+    assert types("The council warned that looters would be arrested.") == {"THREATEN"}

@@ -596,6 +596,8 @@ class Code:
         if rule.type == "CONSULT" and _is_reaction(tok):
             return None  # "the plan was met with protests": a reaction, not a meeting
         actors, recipients = self._roles(tok, rule, ctx)
+        if rule.type == "THREATEN" and _third_party_forecast(tok, actors, ctx):
+            return None  # "officials warned that Iran could retaliate": no threat of the officials'
         if rule.min_parties and _parties(actors + recipients, ctx.text) < rule.min_parties:
             return None
         if _is_noun(tok) and not actors and not recipients and not rule.bare_noun \
@@ -952,6 +954,30 @@ def _prep_words(tok: Any) -> set[str]:
             continue
         out.add(c.lower_)
     return out
+
+
+WARNING_VERBS = {"warn", "caution"}
+
+
+def _third_party_forecast(tok: Any, actors: list[Actor], ctx: Any) -> bool:
+    """Whether a warning foretells what another named party may do ("officials warned that
+    Iran could retaliate"): the warned-of clause has an active subject naming a state or
+    group other than the warner's own, so the warner threatens nothing. "Moscow warned that
+    Russian forces would respond" (the warner's own side) and "warned that protesters would
+    be arrested" (a passive: the target) stay threats."""
+    if tok.lemma_.lower() not in WARNING_VERBS:
+        return False
+    own = {a.code for a in actors if a.code}
+    for c in tok.children:
+        if c.dep_ != "ccomp":
+            continue
+        subj = next((x for x in c.children if x.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ == "PRON":
+            continue
+        named = [a for a in ctx.actors_in(_phrase(subj)) if a.code]
+        if named and not any(a.code in own for a in named):
+            return True
+    return False
 
 
 def _is_question(tok: Any) -> bool:
