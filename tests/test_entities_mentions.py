@@ -422,3 +422,13 @@ def test_kalashnikov_rifles_are_the_system(pipeline, recognise) -> None:
     ent = _find(_ents(pipeline, recognise, "Customs officers seized 30 Kalashnikov rifles at the port."),
                 "Kalashnikov rifles")
     assert (ent.type, ent.code) == ("WEAPON", "AK-47")
+
+
+def test_a_title_case_headline_clause_is_no_organisation(pipeline, recognise):
+    # the small model tags "Create Joint Rocket Brigade" as an organisation: it is the verb's clause
+    text = ("Poland and Lithuania to Create Joint Rocket Brigade as Military Integration Advances\n\n"
+            "Warsaw said on Monday that the new brigade would be ready next year.")
+    ents = _ents(pipeline, recognise, text)
+    assert not [e.text for e in ents if "Create" in e.text], [(e.type, e.text) for e in ents]
+    assert {"Poland", "Lithuania"} <= {e.text for e in ents}
+

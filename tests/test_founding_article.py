@@ -39,6 +39,14 @@ def test_cooperate_event_between_belarus_and_russia_with_oreshnik(coded):
     assert coded.text[ev.evidence.trigger_start:ev.evidence.trigger_end] in ev.evidence.trigger
 
 
+def test_the_headline_event_belongs_to_the_two_states(coded):
+    # the small model reads the title-case headline's clause as one organisation's name
+    headline = [e for e in coded.events if e.evidence.start == 0]
+    assert headline, [(e.type, e.evidence.sentence[:40]) for e in coded.events]
+    for e in headline:
+        assert _codes(e.actor) <= {"BLR", "RUS"} and None not in _codes(e.actor), [a.text for a in e.actor]
+
+
 def test_western_concern_and_call_for_nato_presence(coded):
     accuse = [e for e in coded.events if e.type == "ACCUSE" and any("Western" in a.text for a in e.actor)]
     assert accuse, [(e.type, [a.text for a in e.actor]) for e in coded.events]

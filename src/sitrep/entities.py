@@ -322,7 +322,7 @@ class Recognise:
             if etype is None:
                 continue
             s, e, lead_prep = _trim_tokens(ent, self.locative_preps)
-            if s >= e:
+            if s >= e or _clause_not_name(doc, s, e):
                 continue
             inner = list({id(owner[i]): owner[i] for i in range(s, e) if i in owner}.values())
             if inner:
@@ -826,6 +826,16 @@ def _lower_set(words: Any) -> frozenset[str]:
 
 
 POSSESSIVE = ("'s", "’s", "'", "’")
+
+
+def _clause_not_name(doc: Any, s: int, e: int) -> bool:
+    """An NER span that is a clause, not a name: the small model tags runs of capitalised
+    headline words as one organisation ("Belarus and Russia to | Establish Joint Missile
+    Division as Military Cooperation Advances"). A span that starts with an infinitive
+    ("to Establish") or holds its sentence's main verb is no name."""
+    if s > 0 and doc[s].tag_ == "VB" and doc[s - 1].tag_ == "TO":
+        return True
+    return any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" for t in doc[s:e])
 
 
 def _possessive(tok: Any) -> bool:
