@@ -67,7 +67,7 @@ from sitrep.store.db import insert_arrow
 
 BUCKET_DAYS = 4  # blocking bucket width in days
 LETTERS = "ABCDEF"
-MODALITY_CERTAINTY = ("asserted", "reported_past", "announced", "planned", "hypothetical", "negated")
+MODALITY_CERTAINTY = ("asserted", "reported_past", "announced", "alleged", "planned", "hypothetical", "negated")
 PLOVER = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
     "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",

@@ -44,6 +44,11 @@ CAPABILITY_HEADS = {"ability", "capability", "capacity", "power", "potential", "
 PLAN_NOUNS = {"plan", "plans", "intention", "proposal", "decision", "bid", "move", "step", "steps", "preparation"}
 ANNOUNCE_VERBS = {"announce", "confirm", "declare", "unveil", "reveal", "disclose", "proclaim"}
 NEGATING_VERBS = {"deny", "refute", "dismiss", "rule", "fail"}
+# the writer keeps a distance: a hedging adverb on the trigger's clause, a hedging adjective on
+# a noun trigger ("the alleged strike"), or a claim verb above it ("claimed that troops shelled")
+HEDGE_ADVERBS = {"allegedly", "reportedly", "purportedly", "supposedly", "ostensibly", "apparently"}
+HEDGE_ADJECTIVES = {"alleged", "suspected", "purported", "supposed", "reported", "claimed", "unconfirmed", "unverified"}
+ALLEGE_VERBS = {"allege", "claim", "purport"}
 HYPO_MARKS = {"if", "unless", "whether", "lest"}
 SUBJ = {"nsubj", "csubj"}
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "conj", "relcl", "xcomp", "acl", "pcomp", "parataxis"}
@@ -1232,6 +1237,10 @@ def _modality(tok: Any, quote: Quote | None) -> str:
         return "planned"
     if tok.tag_ == "VB" and any(c.tag_ == "TO" for c in tok.children) and tok.dep_ in ("ROOT", "relcl", "acl"):
         return "planned"  # headline infinitive: "Belarus and Russia to establish ..."
+    if any(c.lower_ in HEDGE_ADVERBS for t in local for c in t.children if c.dep_ == "advmod") \
+            or any(c.lower_ in HEDGE_ADJECTIVES for c in tok.children if c.dep_ == "amod") \
+            or any(t.lemma_.lower() in ALLEGE_VERBS for t in chain[1:]):
+        return "alleged"
     if any(t.lemma_.lower() in ANNOUNCE_VERBS for t in chain[1:]):
         return "announced"
     if quote is not None and tok.tag_ in ("VBD", "VBN"):

@@ -54,7 +54,7 @@ SPEAKER_TYPES: tuple[str, ...] = (
     "unattributed",
 )
 
-Modality = Literal["asserted", "announced", "planned", "hypothetical", "negated", "reported_past"]
+Modality = Literal["asserted", "announced", "planned", "hypothetical", "negated", "reported_past", "alleged"]
 MODALITIES: tuple[str, ...] = (
     "asserted",
     "announced",
@@ -62,6 +62,7 @@ MODALITIES: tuple[str, ...] = (
     "hypothetical",
     "negated",
     "reported_past",
+    "alleged",  # hedged by the writer or a claim verb: "allegedly shelled", "the alleged strike", "claimed that ..."
 )
 
 
