@@ -422,3 +422,20 @@ def test_kalashnikov_rifles_are_the_system(pipeline, recognise) -> None:
     ent = _find(_ents(pipeline, recognise, "Customs officers seized 30 Kalashnikov rifles at the port."),
                 "Kalashnikov rifles")
     assert (ent.type, ent.code) == ("WEAPON", "AK-47")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The weapons inspectors left the country on Tuesday.", "weapons"),
+    ("Students marched against gun violence in the capital.", "gun"),
+    ("Both sides signed a missile treaty in Geneva last year.", "missile"),
+    ("The chemical weapons report will be published next month.", "chemical weapons"),
+])
+def test_generic_weapon_noun_as_the_topic_of_another_noun_is_no_mention(pipeline, recognise, text, word) -> None:
+    _absent(_ents(pipeline, recognise, text), word)
+
+
+def test_generic_weapon_noun_before_an_ordinary_noun_stays(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "Rebels fired mortar rounds and rockets at the weapons depot.")
+    assert _find(ents, "rockets").type == "WEAPON"
+    ents = _ents(pipeline, recognise, "The inspectors counted the weapons and the rifles.")
+    assert _find(ents, "weapons").type == "WEAPON"

@@ -69,7 +69,9 @@ idiom, a civilian thing, another sense: "a smoking gun", "passenger jets", "bric
 mortar"), nor when the tagger reads the word as a verb ("to torpedo the talks"), nor
 when its sentence shows another sense (weapons.yaml sense_cues): a platform noun among
 civilian cues and no military one ("a tank at the brewery burst"), a bomber noun among
-cues of a person and none of aviation ("the bomber blew himself up").
+cues of a person and none of aviation ("the bomber blew himself up"), nor right before a noun
+that makes the weapons the topic of something else (weapons.yaml topic_heads: "weapons
+inspectors", "a missile treaty", "gun violence").
 
 `Corefer` is a separate, last pipeline stage (`coref`, after events): pronouns ("he",
 "we", "they", "it"), place adverbs ("there") and titles standing alone ("the Foreign
@@ -303,6 +305,8 @@ class Recognise:
                         continue  # "threatened to torpedo the deal", "prices rocket", "troops shell the town"
                     if self._other_sense(doc, start, end, form, senses):
                         continue  # "a tank at the gas plant", "the bomber blew herself up"
+                    if end < len(doc) and doc[end].lower_ in self.weapons.topic_heads and doc[end].pos_ == "NOUN":
+                        continue  # the topic of something else: "weapons inspectors", "gun violence"
                 if _shouted(doc, start, end):
                     continue  # "IS" in "THIS IS WAR"
                 found.append(_Mention(start, end, Entity(
