@@ -368,6 +368,7 @@ def test_ner_plural_people_singled_out_are_a_group(pipeline, recognise) -> None:
     ("High rents are closing bricks-and-mortar shops across the region.", "mortar"),
     ("There is no silver bullet for the housing shortage, the mayor said.", "bullet"),
     ("The minister's reform is a ticking time bomb for pensions.", "bomb"),
+    ("The small party stayed under the radar until the spring vote.", "radar"),
 ])
 def test_generic_weapon_noun_in_a_non_weapon_phrase_is_no_mention(pipeline, recognise, text, word) -> None:
     ents = _ents(pipeline, recognise, text)
@@ -429,9 +430,22 @@ def test_kalashnikov_rifles_are_the_system(pipeline, recognise) -> None:
     ("Students marched against gun violence in the capital.", "gun"),
     ("Both sides signed a missile treaty in Geneva last year.", "missile"),
     ("The chemical weapons report will be published next month.", "chemical weapons"),
+    ("Both brothers now face weapons charges in the federal court.", "weapons"),
+    ("Two gun dealers lost their licences after the audit.", "gun"),
+    ("The regime is close to mastering missile technology, analysts say.", "missile"),
 ])
 def test_generic_weapon_noun_as_the_topic_of_another_noun_is_no_mention(pipeline, recognise, text, word) -> None:
     _absent(_ents(pipeline, recognise, text), word)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("She was charged with breaking firearms and explosives restrictions.", ("firearms", "explosives")),
+    ("The envoy discussed the nuclear weapons and ballistic missile programmes.", ("nuclear weapons", "ballistic missile")),
+])
+def test_generic_weapon_nouns_sharing_a_topic_noun_are_no_mentions(pipeline, recognise, text, words) -> None:
+    ents = _ents(pipeline, recognise, text)
+    for word in words:
+        _absent(ents, word)
 
 
 def test_generic_weapon_noun_before_an_ordinary_noun_stays(pipeline, recognise) -> None:

@@ -71,7 +71,8 @@ when its sentence shows another sense (weapons.yaml sense_cues): a platform noun
 civilian cues and no military one ("a tank at the brewery burst"), a bomber noun among
 cues of a person and none of aviation ("the bomber blew himself up"), nor right before a noun
 that makes the weapons the topic of something else (weapons.yaml topic_heads: "weapons
-inspectors", "a missile treaty", "gun violence").
+inspectors", "a missile treaty", "gun violence"), also when another generic term shares the
+noun ("firearms and explosives restrictions").
 
 `Corefer` is a separate, last pipeline stage (`coref`, after events): pronouns ("he",
 "we", "they", "it"), place adverbs ("there") and titles standing alone ("the Foreign
@@ -305,8 +306,8 @@ class Recognise:
                         continue  # "threatened to torpedo the deal", "prices rocket", "troops shell the town"
                     if self._other_sense(doc, start, end, form, senses):
                         continue  # "a tank at the gas plant", "the bomber blew herself up"
-                    if end < len(doc) and doc[end].lower_ in self.weapons.topic_heads and doc[end].pos_ == "NOUN":
-                        continue  # the topic of something else: "weapons inspectors", "gun violence"
+                    if self._topic_of(doc, end):
+                        continue  # the topic of something else: "weapons inspectors", "gun and explosives laws"
                 if _shouted(doc, start, end):
                     continue  # "IS" in "THIS IS WAR"
                 found.append(_Mention(start, end, Entity(
@@ -818,6 +819,23 @@ class Recognise:
         if person and "person" in kinds and "aviation" not in kinds:
             return True
         return "civilian" in kinds and "military" not in kinds
+
+    def _topic_of(self, doc: Any, end: int) -> bool:
+        """A topic noun (weapons.yaml topic_heads) right after a generic weapon noun ending
+        at `end`, or after "and"/"or" and another generic weapon term that shares it
+        ("firearms and explosives restrictions")."""
+        def head(i: int) -> bool:
+            return i < len(doc) and doc[i].lower_ in self.weapons.topic_heads and doc[i].pos_ == "NOUN"
+
+        if head(end):
+            return True
+        if end >= len(doc) or doc[end].lower_ not in ("and", "or"):
+            return False
+        for k in range(end + 2, min(len(doc), end + 5)):
+            words = [t.lower_ for t in doc[end + 1:k]]
+            if head(k) and any(" ".join(words[j:]) in self.generic_terms for j in range(len(words))):
+                return True
+        return False
 
     @staticmethod
     def _weapon_context(doc: Any, start: int, end: int) -> bool:
