@@ -369,6 +369,7 @@ def test_ner_plural_people_singled_out_are_a_group(pipeline, recognise) -> None:
     ("There is no silver bullet for the housing shortage, the mayor said.", "bullet"),
     ("The minister's reform is a ticking time bomb for pensions.", "bomb"),
     ("The small party stayed under the radar until the spring vote.", "radar"),
+    ("The port is building two tank farms for crude oil.", "tank"),
 ])
 def test_generic_weapon_noun_in_a_non_weapon_phrase_is_no_mention(pipeline, recognise, text, word) -> None:
     ents = _ents(pipeline, recognise, text)
@@ -433,6 +434,7 @@ def test_kalashnikov_rifles_are_the_system(pipeline, recognise) -> None:
     ("Both brothers now face weapons charges in the federal court.", "weapons"),
     ("Two gun dealers lost their licences after the audit.", "gun"),
     ("The regime is close to mastering missile technology, analysts say.", "missile"),
+    ("The navy wants to improve its drone capabilities by 2030.", "drone"),
 ])
 def test_generic_weapon_noun_as_the_topic_of_another_noun_is_no_mention(pipeline, recognise, text, word) -> None:
     _absent(_ents(pipeline, recognise, text), word)
