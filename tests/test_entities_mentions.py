@@ -435,6 +435,8 @@ def test_kalashnikov_rifles_are_the_system(pipeline, recognise) -> None:
     ("Two gun dealers lost their licences after the audit.", "gun"),
     ("The regime is close to mastering missile technology, analysts say.", "missile"),
     ("The navy wants to improve its drone capabilities by 2030.", "drone"),
+    ("Local gun owners packed the town hall meeting.", "gun"),
+    ("The sanctions target the country's nuclear weapons development.", "nuclear weapons"),
 ])
 def test_generic_weapon_noun_as_the_topic_of_another_noun_is_no_mention(pipeline, recognise, text, word) -> None:
     _absent(_ents(pipeline, recognise, text), word)
@@ -455,3 +457,14 @@ def test_generic_weapon_noun_before_an_ordinary_noun_stays(pipeline, recognise) 
     assert _find(ents, "rockets").type == "WEAPON"
     ents = _ents(pipeline, recognise, "The inspectors counted the weapons and the rifles.")
     assert _find(ents, "weapons").type == "WEAPON"
+
+
+def test_role_list_in_a_civilian_sentence_is_no_platform(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "The airline grounded its passenger and cargo planes after the storm.")
+    assert not [e for e in ents if e.type == "MILITARY_PLATFORM"], ents
+
+
+def test_designation_before_million_is_money(pipeline, recognise) -> None:
+    _absent(_ents(pipeline, recognise, "The clinic upgrade is only worth P15 million, the mayor said."), "P15")
+    ents = _ents(pipeline, recognise, "The destroyer fired a P-15 missile at the island.")
+    assert [e for e in ents if e.type == "WEAPON" and e.text.startswith("P-15")], ents

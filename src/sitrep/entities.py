@@ -61,7 +61,8 @@ Merging and mention rules (word lists in `data/mentions.yaml`), applied in order
    with the noun's last word, make one mention with it ("artillery and mortar
    systems"), of the class they share, else the unspecified weapon class. Role words
    listed before an aircraft noun ("fighter, tanker and surveillance aircraft") are
-   each a MILITARY_PLATFORM.
+   each a MILITARY_PLATFORM, unless the sentence has a civilian sense cue and no military
+   one ("the airline's passenger and cargo planes").
 
 Short all-capital gazetteer forms ("IS", "US") are skipped inside all-capital text. A
 generic weapon noun is no mention inside a `not_weapons` phrase of weapons.yaml (an
@@ -72,7 +73,8 @@ civilian cues and no military one ("a tank at the brewery burst"), a bomber noun
 cues of a person and none of aviation ("the bomber blew himself up"), nor right before a noun
 that makes the weapons the topic of something else (weapons.yaml topic_heads: "weapons
 inspectors", "a missile treaty", "gun violence"), also when another generic term shares the
-noun ("firearms and explosives restrictions").
+noun ("firearms and explosives restrictions"). A named system's designation followed by
+"million" or "billion" is a sum of money ("P15 million").
 
 `Corefer` is a separate, last pipeline stage (`coref`, after events): pronouns ("he",
 "we", "they", "it"), place adverbs ("there") and titles standing alone ("the Foreign
@@ -113,6 +115,9 @@ NER_MAP = {
     "QUANTITY": "QUANTITY",
     "MONEY": "MONEY",
 }
+
+# Words after a system's designation that make it a sum of money ("P15 million").
+MONEY_SCALES = frozenset({"million", "billion", "trillion", "bn", "mn"})
 
 # Words near an ambiguous weapon name that show it is meant as a weapon.
 WEAPON_CONTEXT = {
@@ -299,6 +304,8 @@ class Recognise:
                     continue  # a name's "al-Masri"; money: "forty Jordanian dinars"
                 if form.not_after and _word_before(doc, start) in form.not_after:
                     continue  # a think tank is not a tank, a suicide bomber not a plane, counter-IED
+                if form.kind == "weapon" and end < len(doc) and doc[end].lower_ in MONEY_SCALES:
+                    continue  # a sum of money: "P15 million"
                 if form.kind == "generic_weapon":
                     if any(i in not_weapon for i in range(start, end)):
                         continue  # "a smoking gun", "passenger jets", "bricks and mortar"
@@ -792,6 +799,8 @@ class Recognise:
                 break
             if not roles or not separated:
                 continue
+            if self._civilian_sentence(doc, h.start):
+                continue  # "passenger and cargo planes" in a story about an airline
             for k in roles:
                 if k in used:
                     continue  # already a mention: "bomber" from the weapon nouns
@@ -819,6 +828,15 @@ class Recognise:
         if person and "person" in kinds and "aviation" not in kinds:
             return True
         return "civilian" in kinds and "military" not in kinds
+
+    def _civilian_sentence(self, doc: Any, i: int) -> bool:
+        """The sentence of token `i` has a civilian sense cue and no military one."""
+        cues = self.weapons.sense_cues
+        if not cues:
+            return False
+        lo, hi = _sentence_bounds(doc, i)
+        words = {t.lower_ for t in doc[lo:hi]}
+        return bool(words & cues["civilian"]) and not words & cues["military"]
 
     def _topic_of(self, doc: Any, end: int) -> bool:
         """A topic noun (weapons.yaml topic_heads) right after a generic weapon noun ending
