@@ -368,6 +368,8 @@ def test_ner_plural_people_singled_out_are_a_group(pipeline, recognise) -> None:
     ("High rents are closing bricks-and-mortar shops across the region.", "mortar"),
     ("There is no silver bullet for the housing shortage, the mayor said.", "bullet"),
     ("The minister's reform is a ticking time bomb for pensions.", "bomb"),
+    ("The small party stayed under the radar until the spring vote.", "radar"),
+    ("The port is building two tank farms for crude oil.", "tank"),
 ])
 def test_generic_weapon_noun_in_a_non_weapon_phrase_is_no_mention(pipeline, recognise, text, word) -> None:
     ents = _ents(pipeline, recognise, text)
@@ -432,3 +434,46 @@ def test_a_title_case_headline_clause_is_no_organisation(pipeline, recognise):
     assert not [e.text for e in ents if "Create" in e.text], [(e.type, e.text) for e in ents]
     assert {"Poland", "Lithuania"} <= {e.text for e in ents}
 
+
+@pytest.mark.parametrize("text, word", [
+    ("The weapons inspectors left the country on Tuesday.", "weapons"),
+    ("Students marched against gun violence in the capital.", "gun"),
+    ("Both sides signed a missile treaty in Geneva last year.", "missile"),
+    ("The chemical weapons report will be published next month.", "chemical weapons"),
+    ("Both brothers now face weapons charges in the federal court.", "weapons"),
+    ("Two gun dealers lost their licences after the audit.", "gun"),
+    ("The regime is close to mastering missile technology, analysts say.", "missile"),
+    ("The navy wants to improve its drone capabilities by 2030.", "drone"),
+    ("Local gun owners packed the town hall meeting.", "gun"),
+    ("The sanctions target the country's nuclear weapons development.", "nuclear weapons"),
+])
+def test_generic_weapon_noun_as_the_topic_of_another_noun_is_no_mention(pipeline, recognise, text, word) -> None:
+    _absent(_ents(pipeline, recognise, text), word)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("She was charged with breaking firearms and explosives restrictions.", ("firearms", "explosives")),
+    ("The envoy discussed the nuclear weapons and ballistic missile programmes.", ("nuclear weapons", "ballistic missile")),
+])
+def test_generic_weapon_nouns_sharing_a_topic_noun_are_no_mentions(pipeline, recognise, text, words) -> None:
+    ents = _ents(pipeline, recognise, text)
+    for word in words:
+        _absent(ents, word)
+
+
+def test_generic_weapon_noun_before_an_ordinary_noun_stays(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "Rebels fired mortar rounds and rockets at the weapons depot.")
+    assert _find(ents, "rockets").type == "WEAPON"
+    ents = _ents(pipeline, recognise, "The inspectors counted the weapons and the rifles.")
+    assert _find(ents, "weapons").type == "WEAPON"
+
+
+def test_role_list_in_a_civilian_sentence_is_no_platform(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "The airline grounded its passenger and cargo planes after the storm.")
+    assert not [e for e in ents if e.type == "MILITARY_PLATFORM"], ents
+
+
+def test_designation_before_million_is_money(pipeline, recognise) -> None:
+    _absent(_ents(pipeline, recognise, "The clinic upgrade is only worth P15 million, the mayor said."), "P15")
+    ents = _ents(pipeline, recognise, "The destroyer fired a P-15 missile at the island.")
+    assert [e for e in ents if e.type == "WEAPON" and e.text.startswith("P-15")], ents

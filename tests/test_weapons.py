@@ -323,3 +323,8 @@ def test_not_weapons_phrase_must_contain_a_generic_term() -> None:
     payload["not_weapons"] = ["smoking pipe"]
     with pytest.raises(DataFileError, match="no generic term"):
         gazetteer_from_mapping(payload)
+
+
+def test_topic_heads_are_loaded(gaz: WeaponGazetteer) -> None:
+    assert {"inspectors", "treaty", "violence"} <= gaz.topic_heads
+    assert "team" not in gaz.topic_heads  # "a mortar team" fires mortars

@@ -61,7 +61,8 @@ Merging and mention rules (word lists in `data/mentions.yaml`), applied in order
    with the noun's last word, make one mention with it ("artillery and mortar
    systems"), of the class they share, else the unspecified weapon class. Role words
    listed before an aircraft noun ("fighter, tanker and surveillance aircraft") are
-   each a MILITARY_PLATFORM.
+   each a MILITARY_PLATFORM, unless the sentence has a civilian sense cue and no military
+   one ("the airline's passenger and cargo planes").
 
 Short all-capital gazetteer forms ("IS", "US") are skipped inside all-capital text. A
 generic weapon noun is no mention inside a `not_weapons` phrase of weapons.yaml (an
@@ -69,7 +70,11 @@ idiom, a civilian thing, another sense: "a smoking gun", "passenger jets", "bric
 mortar"), nor when the tagger reads the word as a verb ("to torpedo the talks"), nor
 when its sentence shows another sense (weapons.yaml sense_cues): a platform noun among
 civilian cues and no military one ("a tank at the brewery burst"), a bomber noun among
-cues of a person and none of aviation ("the bomber blew himself up").
+cues of a person and none of aviation ("the bomber blew himself up"), nor right before a noun
+that makes the weapons the topic of something else (weapons.yaml topic_heads: "weapons
+inspectors", "a missile treaty", "gun violence"), also when another generic term shares the
+noun ("firearms and explosives restrictions"). A named system's designation followed by
+"million" or "billion" is a sum of money ("P15 million").
 
 `Corefer` is a separate, last pipeline stage (`coref`, after events): pronouns ("he",
 "we", "they", "it"), place adverbs ("there") and titles standing alone ("the Foreign
@@ -110,6 +115,9 @@ NER_MAP = {
     "QUANTITY": "QUANTITY",
     "MONEY": "MONEY",
 }
+
+# Words after a system's designation that make it a sum of money ("P15 million").
+MONEY_SCALES = frozenset({"million", "billion", "trillion", "bn", "mn"})
 
 # Words near an ambiguous weapon name that show it is meant as a weapon.
 WEAPON_CONTEXT = {
@@ -296,6 +304,8 @@ class Recognise:
                     continue  # a name's "al-Masri"; money: "forty Jordanian dinars"
                 if form.not_after and _word_before(doc, start) in form.not_after:
                     continue  # a think tank is not a tank, a suicide bomber not a plane, counter-IED
+                if form.kind == "weapon" and end < len(doc) and doc[end].lower_ in MONEY_SCALES:
+                    continue  # a sum of money: "P15 million"
                 if form.kind == "generic_weapon":
                     if any(i in not_weapon for i in range(start, end)):
                         continue  # "a smoking gun", "passenger jets", "bricks and mortar"
@@ -303,6 +313,8 @@ class Recognise:
                         continue  # "threatened to torpedo the deal", "prices rocket", "troops shell the town"
                     if self._other_sense(doc, start, end, form, senses):
                         continue  # "a tank at the gas plant", "the bomber blew herself up"
+                    if self._topic_of(doc, end):
+                        continue  # the topic of something else: "weapons inspectors", "gun and explosives laws"
                 if _shouted(doc, start, end):
                     continue  # "IS" in "THIS IS WAR"
                 found.append(_Mention(start, end, Entity(
@@ -787,6 +799,8 @@ class Recognise:
                 break
             if not roles or not separated:
                 continue
+            if self._civilian_sentence(doc, h.start):
+                continue  # "passenger and cargo planes" in a story about an airline
             for k in roles:
                 if k in used:
                     continue  # already a mention: "bomber" from the weapon nouns
@@ -814,6 +828,32 @@ class Recognise:
         if person and "person" in kinds and "aviation" not in kinds:
             return True
         return "civilian" in kinds and "military" not in kinds
+
+    def _civilian_sentence(self, doc: Any, i: int) -> bool:
+        """The sentence of token `i` has a civilian sense cue and no military one."""
+        cues = self.weapons.sense_cues
+        if not cues:
+            return False
+        lo, hi = _sentence_bounds(doc, i)
+        words = {t.lower_ for t in doc[lo:hi]}
+        return bool(words & cues["civilian"]) and not words & cues["military"]
+
+    def _topic_of(self, doc: Any, end: int) -> bool:
+        """A topic noun (weapons.yaml topic_heads) right after a generic weapon noun ending
+        at `end`, or after "and"/"or" and another generic weapon term that shares it
+        ("firearms and explosives restrictions")."""
+        def head(i: int) -> bool:
+            return i < len(doc) and doc[i].lower_ in self.weapons.topic_heads and doc[i].pos_ == "NOUN"
+
+        if head(end):
+            return True
+        if end >= len(doc) or doc[end].lower_ not in ("and", "or"):
+            return False
+        for k in range(end + 2, min(len(doc), end + 5)):
+            words = [t.lower_ for t in doc[end + 1:k]]
+            if head(k) and any(" ".join(words[j:]) in self.generic_terms for j in range(len(words))):
+                return True
+        return False
 
     @staticmethod
     def _weapon_context(doc: Any, start: int, end: int) -> bool:

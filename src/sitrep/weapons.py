@@ -79,6 +79,8 @@ class WeaponGazetteer:
     generic: tuple[GenericWeapon, ...]
     context_words: tuple[str, ...] = ()
     not_weapons: tuple[str, ...] = ()  # phrases in which a generic term is no weapon
+    # nouns that, right after a generic term, make the weapons a topic ("weapons inspectors")
+    topic_heads: frozenset[str] = frozenset()
     # sentence cue words for a generic noun's sense: civilian, military, person, aviation
     sense_cues: Mapping[str, frozenset[str]] = field(default_factory=dict)
     version: int = 0
@@ -199,6 +201,7 @@ def gazetteer_from_mapping(payload: Mapping[str, Any], source: str = "weapons da
         generic=tuple(generic),
         context_words=tuple(payload.get("context_words") or ()),
         not_weapons=not_weapons,
+        topic_heads=frozenset(payload.get("topic_heads") or ()),
         sense_cues={k: frozenset(v) for k, v in (payload.get("sense_cues") or {}).items()},
         version=int(payload.get("version", 0)),
         _index=index,
