@@ -182,3 +182,16 @@ def test_headline_led_by_a_name_and_colon(attribute):
     a = attribute("Okafor: Council's \u2018reckless spending plan\u2019 will sink the port.\n\nThe debate went on.")
     q = _one_covering(a, "reckless spending plan")
     assert q.speaker == "Okafor"
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The smugglers worked for years for a cartel known as the Northern Syndicate.",
+     "known as the Northern Syndicate"),
+    ("The harbour mayor is widely seen as a cautious reformer.", "seen as a cautious reformer"),
+    ("The old senator is best known for his fierce speeches on farm subsidies.",
+     "known for his fierce speeches on farm subsidies"),
+])
+def test_what_a_thing_is_known_or_seen_as_is_a_claim_without_a_source(attribute, text, phrase):
+    a = attribute(text)
+    q = _one_covering(a, phrase)
+    assert q.speaker is None and not q.direct

@@ -731,6 +731,14 @@ class Attribute:
             # "was asked about the war", "has been branded a fraud by rival experts", "was accused
             # of fraud", "known as Super Tuesday": the complement; the agent is the source, if named
             return self._passive_claim(cue, lemma, kids)
+        as_what = [c for c in kids if c.dep_ == "prep" and c.i > cue.i and (
+            c.lower_ == "as" or c.lower_ == "for" and lemma == "know") and any(x.dep_ == "pobj" for x in c.children)]
+        if as_what and cue.tag_ == "VBN" and cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN") and (
+                lemma in self.passive_verbs or lemma in self.object_verbs):
+            # 'the cartel, known as the Syndicate', 'a plan seen as a gamble': what the thing is
+            # called or taken for, said of it by no one named
+            toks = list(cue.doc[cue.head.left_edge.i: cue.right_edge.i + 1])
+            return self._finish(_trim(toks), None, False)
         if lemma in self.verbs or lemma in self.belief_verbs:
             parts = [c for c in kids if c.dep_ == "ccomp" and not c.is_punct
                      or c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX", "ADJ") and lemma in self.verbs]
@@ -781,6 +789,8 @@ class Attribute:
                     if speaker is None:
                         return None
                     return (pro[0].idx, pro[-1].idx + len(pro[-1].text)), speaker, True
+        if not parts and passive and lemma in self.passive_verbs:
+            parts = as_what  # 'the senator is seen as a moderate', 'is best known for his ads'
         if not parts and lemma in self.intent_verbs:
             parts = [c for c in kids if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
             if parts:
