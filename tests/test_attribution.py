@@ -195,3 +195,9 @@ def test_what_a_thing_is_known_or_seen_as_is_a_claim_without_a_source(attribute,
     a = attribute(text)
     q = _one_covering(a, phrase)
     assert q.speaker is None and not q.direct
+
+
+def test_a_clause_said_by_a_verb_the_parse_left_without_a_subject(attribute):
+    a = attribute("The new harbour chief is quick to point out that the ferries will run on time all winter.")
+    q = _one_covering(a, "the ferries will run on time all winter")
+    assert "chief" in (q.speaker or "")

@@ -857,7 +857,36 @@ class Attribute:
             # 'The race is close; her team says she will win': the clause before the speaker is
             # the writer's own (or a claim of its own), the clause after the cue is what was said
             toks = [t for c in parts if c.i > cue.i for t in c.subtree]
+        said = [c for c in parts if c.i > cue.i]
+        if speaker is None and lemma in self.verbs and said and all(
+                c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in said) and not (
+                cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].text == ","):
+            # a clause said where the parse found no subject for the verb: 'she is quick to point
+            # out that ...' (the subject of the clause the verb hangs on), 'X, a rabbi leading the
+            # boycott, said ...' (the name read into a clause before the verb); else no source named
+            toks = _trim([t for c in said for t in c.subtree])
+            return self._finish(toks, self._lost_speaker(cue), True) or self._finish(toks, None, False)
         return self._finish(_trim(toks), speaker, True)
+
+    @staticmethod
+    def _lost_speaker(cue: Any) -> Any:
+        """The speaker of a speech verb the parse left without a subject, or None."""
+        subj = None
+        up = cue
+        for _ in range(4):
+            if up.dep_ not in ("xcomp", "acomp", "advcl", "conj", "pcomp", "prep", "ccomp") or up.head.i == up.i:
+                break
+            up = up.head
+            subj = next((c for c in up.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                break
+        if subj is None:
+            before = next((c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i), None)
+            subj = None if before is None else next(
+                (c for c in before.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")), None)
+        if subj is None or subj.lower_ in ("it", "there", "this", "that", "what", "which") or subj.lower_ in NO_SPEAKER:
+            return None
+        return subj
 
     def _conj_cue_at(self, toks: list[Any]) -> int | None:
         """Where a second speech verb without a subject of its own joins a claim ('she said the
