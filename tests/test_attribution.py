@@ -201,3 +201,13 @@ def test_a_clause_said_by_a_verb_the_parse_left_without_a_subject(attribute):
     a = attribute("The new harbour chief is quick to point out that the ferries will run on time all winter.")
     q = _one_covering(a, "the ferries will run on time all winter")
     assert "chief" in (q.speaker or "")
+
+
+@pytest.mark.parametrize("text, phrase, speaker", [
+    ("Asked if the toll was fair, most of the ferry workers said yes.", "yes", "workers"),
+    ("The harbour council said no to the new parking fees.", "no to the new parking fees", "council"),
+])
+def test_a_yes_or_no_said_is_the_answer_claimed(attribute, text, phrase, speaker):
+    a = attribute(text)
+    q = _one_covering(a, phrase)
+    assert speaker in a.text[q.speaker_start:q.speaker_end]

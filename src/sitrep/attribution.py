@@ -775,7 +775,8 @@ class Attribute:
                              and c.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")]
             if not parts and lemma in self.verbs and lemma not in ADDRESSEE_VERBS and not passive:
                 # "Stone says the increase ... makes his election less likely"; "he said Ryan"
-                parts = [c for c in kids if c.dep_ == "dobj" and c.i > cue.i and c.lower_ not in VAGUE_OBJECTS]
+                parts = [c for c in kids if c.dep_ == "dobj" and c.i > cue.i and c.lower_ not in VAGUE_OBJECTS
+                         and c.lower_ not in ("yes", "no")]
             if not parts and lemma in self.belief_verbs and not passive and any(
                     c.dep_ == "nsubj" and c.lemma_.lower() in self.source_nouns for c in kids):
                 # "a 2014 study found 31 cases of fraud": what a study or poll finds is its claim
@@ -1537,10 +1538,16 @@ def _pro_form(cue: Any, kids: list[Any]) -> list[Any] | None:
     """The tokens of a pro-form right after a verb of saying or thinking that stands for its
     clause: 'so', 'otherwise', 'as much', 'the same (thing)'; None when there is none."""
     doc = cue.doc
-    if cue.i + 1 >= cue.sent.end or any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.lower_ not in ("same", "thing")
+    if cue.i + 1 >= cue.sent.end or any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.lower_ not in ("same", "thing", "yes", "no")
                                         for c in kids):
         return None
     nxt = doc[cue.i + 1]
+    if nxt.lower_ in ("yes", "no") and nxt.head.i == cue.i:
+        # 'said yes', 'answered no', 'said no to the merger': the answer stands for the clause
+        to = doc[nxt.i + 1] if nxt.lower_ == "no" and nxt.i + 1 < cue.sent.end else None
+        if to is not None and to.lower_ == "to" and to.head.i in (cue.i, nxt.i):
+            return list(doc[nxt.i: to.right_edge.i + 1])
+        return [nxt]
     if nxt.lower_ in ("so", "otherwise") and nxt.head.i == cue.i and nxt.dep_ == "advmod":
         after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
         if after is None or after.is_punct or after.pos_ in ("ADP", "ADV", "CCONJ"):  # not 'said so many'
