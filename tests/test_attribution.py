@@ -211,3 +211,9 @@ def test_a_yes_or_no_said_is_the_answer_claimed(attribute, text, phrase, speaker
     a = attribute(text)
     q = _one_covering(a, phrase)
     assert speaker in a.text[q.speaker_start:q.speaker_end]
+
+
+def test_a_cue_verb_deep_in_a_clause_takes_the_subject_of_the_clause_it_hangs_on(attribute):
+    a = attribute("The young senator began winning votes by denouncing the toll increase on the old bridge.")
+    q = _one_covering(a, "the toll increase on the old bridge")
+    assert "senator" in a.text[q.speaker_start:q.speaker_end]

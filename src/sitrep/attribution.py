@@ -858,6 +858,10 @@ class Attribute:
             # 'The race is close; her team says she will win': the clause before the speaker is
             # the writer's own (or a claim of its own), the clause after the cue is what was said
             toks = [t for c in parts if c.i > cue.i for t in c.subtree]
+        if speaker is None and cue.dep_ in ("pcomp", "xcomp", "advcl", "conj"):
+            # 'won the seat by denouncing the deal', 'started out praising the plan': whoever the
+            # clause the verb hangs on is about (up to four heads)
+            speaker = self._lost_speaker(cue)
         said = [c for c in parts if c.i > cue.i]
         if speaker is None and lemma in self.verbs and said and all(
                 c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in said) and not (
