@@ -182,3 +182,38 @@ def test_headline_led_by_a_name_and_colon(attribute):
     a = attribute("Okafor: Council's \u2018reckless spending plan\u2019 will sink the port.\n\nThe debate went on.")
     q = _one_covering(a, "reckless spending plan")
     assert q.speaker == "Okafor"
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The smugglers worked for years for a cartel known as the Northern Syndicate.",
+     "known as the Northern Syndicate"),
+    ("The harbour mayor is widely seen as a cautious reformer.", "seen as a cautious reformer"),
+    ("The old senator is best known for his fierce speeches on farm subsidies.",
+     "known for his fierce speeches on farm subsidies"),
+])
+def test_what_a_thing_is_known_or_seen_as_is_a_claim_without_a_source(attribute, text, phrase):
+    a = attribute(text)
+    q = _one_covering(a, phrase)
+    assert q.speaker is None and not q.direct
+
+
+def test_a_clause_said_by_a_verb_the_parse_left_without_a_subject(attribute):
+    a = attribute("The new harbour chief is quick to point out that the ferries will run on time all winter.")
+    q = _one_covering(a, "the ferries will run on time all winter")
+    assert "chief" in (q.speaker or "")
+
+
+@pytest.mark.parametrize("text, phrase, speaker", [
+    ("Asked if the toll was fair, most of the ferry workers said yes.", "yes", "workers"),
+    ("The harbour council said no to the new parking fees.", "no to the new parking fees", "council"),
+])
+def test_a_yes_or_no_said_is_the_answer_claimed(attribute, text, phrase, speaker):
+    a = attribute(text)
+    q = _one_covering(a, phrase)
+    assert speaker in a.text[q.speaker_start:q.speaker_end]
+
+
+def test_a_cue_verb_deep_in_a_clause_takes_the_subject_of_the_clause_it_hangs_on(attribute):
+    a = attribute("The young senator began winning votes by denouncing the toll increase on the old bridge.")
+    q = _one_covering(a, "the toll increase on the old bridge")
+    assert "senator" in a.text[q.speaker_start:q.speaker_end]

@@ -731,6 +731,14 @@ class Attribute:
             # "was asked about the war", "has been branded a fraud by rival experts", "was accused
             # of fraud", "known as Super Tuesday": the complement; the agent is the source, if named
             return self._passive_claim(cue, lemma, kids)
+        as_what = [c for c in kids if c.dep_ == "prep" and c.i > cue.i and (
+            c.lower_ == "as" or c.lower_ == "for" and lemma == "know") and any(x.dep_ == "pobj" for x in c.children)]
+        if as_what and cue.tag_ == "VBN" and cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN") and (
+                lemma in self.passive_verbs or lemma in self.object_verbs):
+            # 'the cartel, known as the Syndicate', 'a plan seen as a gamble': what the thing is
+            # called or taken for, said of it by no one named
+            toks = list(cue.doc[cue.head.left_edge.i: cue.right_edge.i + 1])
+            return self._finish(_trim(toks), None, False)
         if lemma in self.verbs or lemma in self.belief_verbs:
             parts = [c for c in kids if c.dep_ == "ccomp" and not c.is_punct
                      or c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX", "ADJ") and lemma in self.verbs]
@@ -767,7 +775,8 @@ class Attribute:
                              and c.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")]
             if not parts and lemma in self.verbs and lemma not in ADDRESSEE_VERBS and not passive:
                 # "Stone says the increase ... makes his election less likely"; "he said Ryan"
-                parts = [c for c in kids if c.dep_ == "dobj" and c.i > cue.i and c.lower_ not in VAGUE_OBJECTS]
+                parts = [c for c in kids if c.dep_ == "dobj" and c.i > cue.i and c.lower_ not in VAGUE_OBJECTS
+                         and c.lower_ not in ("yes", "no")]
             if not parts and lemma in self.belief_verbs and not passive and any(
                     c.dep_ == "nsubj" and c.lemma_.lower() in self.source_nouns for c in kids):
                 # "a 2014 study found 31 cases of fraud": what a study or poll finds is its claim
@@ -781,6 +790,8 @@ class Attribute:
                     if speaker is None:
                         return None
                     return (pro[0].idx, pro[-1].idx + len(pro[-1].text)), speaker, True
+        if not parts and passive and lemma in self.passive_verbs:
+            parts = as_what  # 'the senator is seen as a moderate', 'is best known for his ads'
         if not parts and lemma in self.intent_verbs:
             parts = [c for c in kids if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
             if parts:
@@ -847,7 +858,40 @@ class Attribute:
             # 'The race is close; her team says she will win': the clause before the speaker is
             # the writer's own (or a claim of its own), the clause after the cue is what was said
             toks = [t for c in parts if c.i > cue.i for t in c.subtree]
+        if speaker is None and cue.dep_ in ("pcomp", "xcomp", "advcl", "conj"):
+            # 'won the seat by denouncing the deal', 'started out praising the plan': whoever the
+            # clause the verb hangs on is about (up to four heads)
+            speaker = self._lost_speaker(cue)
+        said = [c for c in parts if c.i > cue.i]
+        if speaker is None and lemma in self.verbs and said and all(
+                c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in said) and not (
+                cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].text == ","):
+            # a clause said where the parse found no subject for the verb: 'she is quick to point
+            # out that ...' (the subject of the clause the verb hangs on), 'X, a rabbi leading the
+            # boycott, said ...' (the name read into a clause before the verb); else no source named
+            toks = _trim([t for c in said for t in c.subtree])
+            return self._finish(toks, self._lost_speaker(cue), True) or self._finish(toks, None, False)
         return self._finish(_trim(toks), speaker, True)
+
+    @staticmethod
+    def _lost_speaker(cue: Any) -> Any:
+        """The speaker of a speech verb the parse left without a subject, or None."""
+        subj = None
+        up = cue
+        for _ in range(4):
+            if up.dep_ not in ("xcomp", "acomp", "advcl", "conj", "pcomp", "prep", "ccomp") or up.head.i == up.i:
+                break
+            up = up.head
+            subj = next((c for c in up.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                break
+        if subj is None:
+            before = next((c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i), None)
+            subj = None if before is None else next(
+                (c for c in before.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")), None)
+        if subj is None or subj.lower_ in ("it", "there", "this", "that", "what", "which") or subj.lower_ in NO_SPEAKER:
+            return None
+        return subj
 
     def _conj_cue_at(self, toks: list[Any]) -> int | None:
         """Where a second speech verb without a subject of its own joins a claim ('she said the
@@ -1498,10 +1542,16 @@ def _pro_form(cue: Any, kids: list[Any]) -> list[Any] | None:
     """The tokens of a pro-form right after a verb of saying or thinking that stands for its
     clause: 'so', 'otherwise', 'as much', 'the same (thing)'; None when there is none."""
     doc = cue.doc
-    if cue.i + 1 >= cue.sent.end or any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.lower_ not in ("same", "thing")
+    if cue.i + 1 >= cue.sent.end or any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.lower_ not in ("same", "thing", "yes", "no")
                                         for c in kids):
         return None
     nxt = doc[cue.i + 1]
+    if nxt.lower_ in ("yes", "no") and nxt.head.i == cue.i:
+        # 'said yes', 'answered no', 'said no to the merger': the answer stands for the clause
+        to = doc[nxt.i + 1] if nxt.lower_ == "no" and nxt.i + 1 < cue.sent.end else None
+        if to is not None and to.lower_ == "to" and to.head.i in (cue.i, nxt.i):
+            return list(doc[nxt.i: to.right_edge.i + 1])
+        return [nxt]
     if nxt.lower_ in ("so", "otherwise") and nxt.head.i == cue.i and nxt.dep_ == "advmod":
         after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
         if after is None or after.is_punct or after.pos_ in ("ADP", "ADV", "CCONJ"):  # not 'said so many'
