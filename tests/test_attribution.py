@@ -95,6 +95,21 @@ def test_quote_continuation_in_the_same_paragraph_is_merged(attribute):
     assert direct[0].speaker == "the captain"
 
 
+def test_quote_left_open_at_a_paragraph_end_runs_on_into_the_next(attribute):
+    a = attribute('"The harbour will reopen on Monday," the port director said. "The cranes are repaired '
+                  'and the crews are back.\n\n"We expect the first ships by noon, and the queue to clear by Friday."\n\n'
+                  '"Nobody expected the storm to hit so hard," a fisherman said. "Our boats are fine."\n\n'
+                  '"We were lucky this time, and we know it."')
+    direct = [q for q in a.quotes if q.direct]
+    assert len(direct) == 3, _claims(a)
+    first = direct[0]
+    assert first.speaker == "the port director"
+    pieces = [a.text[s:e] for s, e in first.spans]
+    assert len(pieces) == 3 and pieces[-1].startswith("We expect the first ships"), pieces
+    # a quote closed before the break is a statement of its own (a continuation)
+    assert direct[2].content.startswith("We were lucky") and direct[2].rule == "continuation"
+
+
 def test_two_quoted_pieces_around_one_cue_are_one_statement(attribute):
     a = attribute('"The road is closed," the officer said, "and it will stay closed tonight."')
     direct = [q for q in a.quotes if q.direct]

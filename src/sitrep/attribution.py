@@ -262,9 +262,11 @@ class Attribute:
                 used_cues.add(cue.i)
                 q = self._make(article, subj, (m.start, m.end), cue.text, cue, people, touched[-1],
                                direct=True, rule="quote-cue")
-            elif last is not None and last.direct and last.speaker and "\n\n" not in text[last.end:m.start] \
-                    and last is quotes[-1] and m.start - last.end <= MERGE_GAP:
-                # '"...," he said. "..."': the same statement goes on in the same paragraph
+            elif last is not None and last.direct and last.speaker and last is quotes[-1] and (
+                    "\n\n" not in text[last.end:m.start] and m.start - last.end <= MERGE_GAP
+                    or _runs_over(text, last.end, m.start)):
+                # '"...," he said. "..."': the same statement goes on in the same paragraph (or in
+                # the next one, when the quote was left open at the paragraph's end)
                 last.content = f"{last.content} {text[m.start:m.end]}"
                 last.parts = last.spans + ((m.start, m.end),)
                 last.end = m.end
@@ -1686,6 +1688,14 @@ def _trim(toks: list[Any]) -> list[Any]:
     while out and (out[-1].is_punct or out[-1].is_space):
         out = out[:-1]
     return out
+
+
+def _runs_over(text: str, prev_end: int, start: int) -> bool:
+    """A quote left open at its paragraph's end that reopens at the next one's start (news
+    style for one quote over several paragraphs): nothing but the break and the opening mark
+    between them."""
+    gap = text[prev_end:start]
+    return gap.count("\n\n") == 1 and gap.strip() in OPEN_CLOSE
 
 
 def _close_paragraph(text: str, prev_end: int, start: int) -> bool:
