@@ -197,3 +197,20 @@ def test_headline_led_by_a_name_and_colon(attribute):
     a = attribute("Okafor: Council's \u2018reckless spending plan\u2019 will sink the port.\n\nThe debate went on.")
     q = _one_covering(a, "reckless spending plan")
     assert q.speaker == "Okafor"
+
+
+def test_quote_inside_a_speech_nouns_claim_is_part_of_it(attribute):
+    a = attribute('The senator said in a statement that the council members would meet the families '
+                  '"to make sure every child gets a seat in a school this fall."')
+    assert len(a.quotes) == 1, _claims(a)
+    q = a.quotes[0]
+    assert q.cue == "statement" and q.start <= a.text.index("the council") and "every child" in q.content
+    b = attribute('Ann Lee boasted about a plan to spend "a million dollars" on new parks.')
+    assert [q.cue for q in b.quotes] == ["plan"], _claims(b)
+
+
+def test_quote_inside_an_according_to_claim_is_part_of_it(attribute):
+    a = attribute('According to the auditors, the agency ran "a reckless and costly scheme for years" '
+                  'before the minister stepped in.')
+    assert len(a.quotes) == 1, _claims(a)
+    assert a.quotes[0].rule == "according-to" and "reckless" in a.quotes[0].content

@@ -295,7 +295,7 @@ class Attribute:
         for sent in sents:
             for q in self._indirect(article, sent, people, in_quote, used_cues, quotes, partial_cues):
                 quotes.append(q)
-        quotes = self._drop_nested_claims(_drop_nested(quotes))
+        quotes = _drop_quotes_in_sourced_claims(self._drop_nested_claims(_drop_nested(quotes)))
         _lead_in_speakers(text, quotes)
         # a short quoted phrase with no cue of its own that is no sentence ('a "child of the
         # frontier" who ...', 'the "Iron Wall" doctrine') is a scare quote or a name, not a statement
@@ -1650,6 +1650,22 @@ def _drop_nested(quotes: list[Quote]) -> list[Quote]:
     cover = _Cover([(c.start, c.end + 2, id(c)) for c in quotes if not c.direct and c.speaker])
     return [q for q in quotes if not (q.direct and q.rule in ("quote-no-cue", "continuation")
                                       and cover.covers(q.start, q.end, id(q)))]
+
+
+def _drop_quotes_in_sourced_claims(quotes: list[Quote]) -> list[Quote]:
+    """'She said in a statement that the plan was "dead on arrival."', 'According to the report,
+    the firm ran "a massive scheme"': the quoted words are part of the claim that the speech noun
+    or 'according to' makes, whose cue lies between the quote's own cue and the quote (or is
+    that cue), and whose content holds the quote (up to its closing mark and stop); not a second
+    statement."""
+    by_speaker: dict[int, list[Quote]] = {}
+    for c in quotes:
+        if c.rule in ("noun-cue", "according-to") and c.speaker_start is not None and c.cue_start is not None:
+            by_speaker.setdefault(c.speaker_start, []).append(c)
+    return [q for q in quotes if not (
+        q.rule == "quote-cue" and q.cue_start is not None and q.cue_start < q.start and any(
+            q.cue_start <= c.cue_start <= q.start and c.start <= q.start and q.end <= c.end + 3
+            for c in by_speaker.get(q.speaker_start, ())))]
 
 
 class _Cover:
