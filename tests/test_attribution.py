@@ -214,3 +214,9 @@ def test_quote_inside_an_according_to_claim_is_part_of_it(attribute):
                   'before the minister stepped in.')
     assert len(a.quotes) == 1, _claims(a)
     assert a.quotes[0].rule == "according-to" and "reckless" in a.quotes[0].content
+
+
+def test_a_stance_word_read_as_a_verb_gives_one_claim(attribute):
+    a = attribute("The mayor worried that the old clinic would close before winter.")
+    assert len(a.quotes) == 1, _claims(a)
+    assert a.quotes[0].cue == "worried" and "old clinic" in a.quotes[0].content

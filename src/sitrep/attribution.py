@@ -668,8 +668,10 @@ class Attribute:
                 out.append(self._make(article, obj, content, prep.text, prep, people, sent,
                                       direct=False, rule="source-prep"))
                 break
+        verb_cues = {q.cue_start for q in out}  # 'were worried that ...' read as a verb already: one claim
         for adj in words:
-            if adj.lower_ not in self.stance_adjectives or in_quote(adj) or adj.i in used_cues:
+            if adj.lower_ not in self.stance_adjectives or in_quote(adj) or adj.i in used_cues \
+                    or adj.idx in verb_cues:
                 continue
             found = self._claim_of_adjective(adj)
             if found is None:
