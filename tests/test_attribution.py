@@ -220,3 +220,17 @@ def test_a_stance_word_read_as_a_verb_gives_one_claim(attribute):
     a = attribute("The mayor worried that the old clinic would close before winter.")
     assert len(a.quotes) == 1, _claims(a)
     assert a.quotes[0].cue == "worried" and "old clinic" in a.quotes[0].content
+
+
+def test_a_nickname_and_a_party_in_the_speakers_name_keep_the_cue_in_reach(attribute):
+    a = attribute('"This is a big day for the whole county!" Smith\'s cousin, state Rep. Anna "Annie" Lowe '
+                  '(D-Fairview), shouted to the crowd.')
+    q = _one_covering(a, "a big day for the whole county")
+    assert q.cue == "shouted" and q.rule == "quote-cue", _claims(a)
+    assert q.speaker == "Anna Lowe"
+
+
+def test_a_relative_named_in_apposition_speaks_not_the_possessor(attribute):
+    a = attribute('"We need the new school this year," Smith\'s cousin, Rep. Anna Lowe, told the council.')
+    q = _one_covering(a, "We need the new school")
+    assert q.speaker == "Anna Lowe", _claims(a)

@@ -66,6 +66,7 @@ PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 PRONOUNS_GROUP = {"they", "it", "we"}
 MIN_QUOTE_TOKENS = 3
 MERGE_GAP = 300  # at most this many characters between a quote and its continuation ('," she said. "')
+NICKNAME_SURNAME = re.compile(r' ["“][A-Z][\w.\'-]*["”] ([A-Z][\w\'-]+)')  # 'Anna "Annie" Lowe': Lowe
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 QUESTION_VERBS = {"ask", "wonder", "question", "inquire", "enquire"}  # 'asked if ...': the question
@@ -464,7 +465,9 @@ class Attribute:
                 if nxt.start_char - m.end <= 3 and "\n" not in text[m.end:nxt.start_char]:
                     run = []
                     for t in nxt:
-                        if in_quote(t) or len(run) >= 15:
+                        # (words only: a nickname in quote marks or a party in brackets, 'Anna "Annie"
+                        # Lowe (D-Ohio)', does not push the verb out of reach)
+                        if in_quote(t) or sum(1 for x in run if not x.is_punct) >= 15:
                             break
                         run.append(t)
                     after = run
@@ -1302,6 +1305,10 @@ class Attribute:
         if low in PRONOUNS_GROUP:
             return "unattributed", None, None
         person = people.person_in(s_start, s_end)
+        owner = None
+        if person is not None and head.pos_ == "NOUN" and _in_possessor(head, person):
+            # "the mayor's cousin, Rep. Ana Ruiz, said": the cousin speaks, named in apposition
+            owner, person = person, None
         if person is None:
             for c in head.children:  # "the deputy director, Colonel Arunas Petraitis, told"
                 if c.dep_ == "appos":
@@ -1318,6 +1325,7 @@ class Attribute:
                     if person is not None:
                         t_text = " ".join(x.text for x in span if x.dep_ != "det")
                         return "named_person", person.name, person.title or t_text
+        person = person or owner
         if person is None and head.pos_ == "PROPN":
             person = people.by_surname(head.text)
         if person is None and TITLE_WORDS.search(head.text):
@@ -1365,6 +1373,9 @@ class _PersonIndex:
             if e.type != "PERSON":
                 continue
             name = " ".join(e.text.split())
+            nick = NICKNAME_SURNAME.match(doc.text, e.end) if doc is not None else None
+            if nick is not None and " " not in name:
+                name = f"{name} {nick.group(1)}"  # 'Anna "Annie" Lowe', the tagger's person cut at the quote mark
             parts = name.split()
             if not parts:
                 continue
@@ -1575,6 +1586,16 @@ def _lead_in_speakers(text: str, quotes: list[Quote]) -> None:
             continue
         _copy_speaker(prev, q)
         q.speaker_start, q.speaker_end, q.rule = prev.speaker_start, prev.speaker_end, "lead-in"
+
+
+def _in_possessor(head: Any, person: _Person) -> bool:
+    """Whether a person named in a noun phrase is its possessor ("the mayor's cousin")."""
+    for c in head.children:
+        if c.dep_ == "poss":
+            toks = list(c.subtree)
+            if toks[0].idx <= person.start and person.end <= toks[-1].idx + len(toks[-1].text) + 2:
+                return True
+    return False
 
 
 def _copy_speaker(src: Quote, dst: Quote) -> None:
