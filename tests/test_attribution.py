@@ -234,3 +234,13 @@ def test_a_relative_named_in_apposition_speaks_not_the_possessor(attribute):
     a = attribute('"We need the new school this year," Smith\'s cousin, Rep. Anna Lowe, told the council.')
     q = _one_covering(a, "We need the new school")
     assert q.speaker == "Anna Lowe", _claims(a)
+
+
+def test_cueless_quotes_in_one_paragraph_are_one_unattributed_statement(attribute):
+    a = attribute('The hall went quiet for a moment. "We have waited ten years for this bridge." '
+                  'A few people clapped. "Now we want the road that leads to it."')
+    direct = [q for q in a.quotes if q.direct]
+    assert len(direct) == 1, _claims(a)
+    pieces = [a.text[s:e] for s, e in direct[0].spans]
+    assert len(pieces) == 2 and "ten years" in pieces[0] and "the road" in pieces[1], pieces
+    assert direct[0].speaker is None

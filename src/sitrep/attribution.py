@@ -272,6 +272,15 @@ class Attribute:
                 last.parts = last.spans + ((m.start, m.end),)
                 last.end = m.end
                 continue
+            elif quotes and quotes[-1].rule == "quote-no-cue" and not _is_phrase(quotes[-1].content) and (
+                    "\n\n" not in text[quotes[-1].end:m.start] and m.start - quotes[-1].end <= MERGE_GAP
+                    or _runs_over(text, quotes[-1].end, m.start)) and not _byline(doc, m, text):
+                # '"A." The crowd cheered. "B."' with no cue for either: one unattributed statement in pieces
+                prev = quotes[-1]
+                prev.content = f"{prev.content} {text[m.start:m.end]}"
+                prev.parts = prev.spans + ((m.start, m.end),)
+                prev.end = m.end
+                continue
             elif last is not None and last.direct and last.speaker and _close_paragraph(text, last.end, m.start):
                 q = Quote(
                     content=text[m.start:m.end], start=m.start, end=m.end, speaker=last.speaker,
