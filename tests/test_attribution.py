@@ -95,6 +95,21 @@ def test_quote_continuation_in_the_same_paragraph_is_merged(attribute):
     assert direct[0].speaker == "the captain"
 
 
+def test_quote_left_open_at_a_paragraph_end_runs_on_into_the_next(attribute):
+    a = attribute('"The harbour will reopen on Monday," the port director said. "The cranes are repaired '
+                  'and the crews are back.\n\n"We expect the first ships by noon, and the queue to clear by Friday."\n\n'
+                  '"Nobody expected the storm to hit so hard," a fisherman said. "Our boats are fine."\n\n'
+                  '"We were lucky this time, and we know it."')
+    direct = [q for q in a.quotes if q.direct]
+    assert len(direct) == 3, _claims(a)
+    first = direct[0]
+    assert first.speaker == "the port director"
+    pieces = [a.text[s:e] for s, e in first.spans]
+    assert len(pieces) == 3 and pieces[-1].startswith("We expect the first ships"), pieces
+    # a quote closed before the break is a statement of its own (a continuation)
+    assert direct[2].content.startswith("We were lucky") and direct[2].rule == "continuation"
+
+
 def test_two_quoted_pieces_around_one_cue_are_one_statement(attribute):
     a = attribute('"The road is closed," the officer said, "and it will stay closed tonight."')
     direct = [q for q in a.quotes if q.direct]
@@ -217,3 +232,50 @@ def test_a_cue_verb_deep_in_a_clause_takes_the_subject_of_the_clause_it_hangs_on
     a = attribute("The young senator began winning votes by denouncing the toll increase on the old bridge.")
     q = _one_covering(a, "the toll increase on the old bridge")
     assert "senator" in a.text[q.speaker_start:q.speaker_end]
+
+
+def test_quote_inside_a_speech_nouns_claim_is_part_of_it(attribute):
+    a = attribute('The senator said in a statement that the council members would meet the families '
+                  '"to make sure every child gets a seat in a school this fall."')
+    assert len(a.quotes) == 1, _claims(a)
+    q = a.quotes[0]
+    assert q.cue == "statement" and q.start <= a.text.index("the council") and "every child" in q.content
+    b = attribute('Ann Lee boasted about a plan to spend "a million dollars" on new parks.')
+    assert [q.cue for q in b.quotes] == ["plan"], _claims(b)
+
+
+def test_quote_inside_an_according_to_claim_is_part_of_it(attribute):
+    a = attribute('According to the auditors, the agency ran "a reckless and costly scheme for years" '
+                  'before the minister stepped in.')
+    assert len(a.quotes) == 1, _claims(a)
+    assert a.quotes[0].rule == "according-to" and "reckless" in a.quotes[0].content
+
+
+def test_a_stance_word_read_as_a_verb_gives_one_claim(attribute):
+    a = attribute("The mayor worried that the old clinic would close before winter.")
+    assert len(a.quotes) == 1, _claims(a)
+    assert a.quotes[0].cue == "worried" and "old clinic" in a.quotes[0].content
+
+
+def test_a_nickname_and_a_party_in_the_speakers_name_keep_the_cue_in_reach(attribute):
+    a = attribute('"This is a big day for the whole county!" Smith\'s cousin, state Rep. Anna "Annie" Lowe '
+                  '(D-Fairview), shouted to the crowd.')
+    q = _one_covering(a, "a big day for the whole county")
+    assert q.cue == "shouted" and q.rule == "quote-cue", _claims(a)
+    assert q.speaker == "Anna Lowe"
+
+
+def test_a_relative_named_in_apposition_speaks_not_the_possessor(attribute):
+    a = attribute('"We need the new school this year," Smith\'s cousin, Rep. Anna Lowe, told the council.')
+    q = _one_covering(a, "We need the new school")
+    assert q.speaker == "Anna Lowe", _claims(a)
+
+
+def test_cueless_quotes_in_one_paragraph_are_one_unattributed_statement(attribute):
+    a = attribute('The hall went quiet for a moment. "We have waited ten years for this bridge." '
+                  'A few people clapped. "Now we want the road that leads to it."')
+    direct = [q for q in a.quotes if q.direct]
+    assert len(direct) == 1, _claims(a)
+    pieces = [a.text[s:e] for s, e in direct[0].spans]
+    assert len(pieces) == 2 and "ten years" in pieces[0] and "the road" in pieces[1], pieces
+    assert direct[0].speaker is None

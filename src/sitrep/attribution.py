@@ -66,6 +66,7 @@ PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 PRONOUNS_GROUP = {"they", "it", "we"}
 MIN_QUOTE_TOKENS = 3
 MERGE_GAP = 300  # at most this many characters between a quote and its continuation ('," she said. "')
+NICKNAME_SURNAME = re.compile(r' ["“][A-Z][\w.\'-]*["”] ([A-Z][\w\'-]+)')  # 'Anna "Annie" Lowe': Lowe
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 QUESTION_VERBS = {"ask", "wonder", "question", "inquire", "enquire"}  # 'asked if ...': the question
@@ -262,12 +263,23 @@ class Attribute:
                 used_cues.add(cue.i)
                 q = self._make(article, subj, (m.start, m.end), cue.text, cue, people, touched[-1],
                                direct=True, rule="quote-cue")
-            elif last is not None and last.direct and last.speaker and "\n\n" not in text[last.end:m.start] \
-                    and last is quotes[-1] and m.start - last.end <= MERGE_GAP:
-                # '"...," he said. "..."': the same statement goes on in the same paragraph
+            elif last is not None and last.direct and last.speaker and last is quotes[-1] and (
+                    "\n\n" not in text[last.end:m.start] and m.start - last.end <= MERGE_GAP
+                    or _runs_over(text, last.end, m.start)):
+                # '"...," he said. "..."': the same statement goes on in the same paragraph (or in
+                # the next one, when the quote was left open at the paragraph's end)
                 last.content = f"{last.content} {text[m.start:m.end]}"
                 last.parts = last.spans + ((m.start, m.end),)
                 last.end = m.end
+                continue
+            elif quotes and quotes[-1].rule == "quote-no-cue" and not _is_phrase(quotes[-1].content) and (
+                    "\n\n" not in text[quotes[-1].end:m.start] and m.start - quotes[-1].end <= MERGE_GAP
+                    or _runs_over(text, quotes[-1].end, m.start)) and not _byline(doc, m, text):
+                # '"A." The crowd cheered. "B."' with no cue for either: one unattributed statement in pieces
+                prev = quotes[-1]
+                prev.content = f"{prev.content} {text[m.start:m.end]}"
+                prev.parts = prev.spans + ((m.start, m.end),)
+                prev.end = m.end
                 continue
             elif last is not None and last.direct and last.speaker and _close_paragraph(text, last.end, m.start):
                 q = Quote(
@@ -293,7 +305,7 @@ class Attribute:
         for sent in sents:
             for q in self._indirect(article, sent, people, in_quote, used_cues, quotes, partial_cues):
                 quotes.append(q)
-        quotes = self._drop_nested_claims(_drop_nested(quotes))
+        quotes = _drop_quotes_in_sourced_claims(self._drop_nested_claims(_drop_nested(quotes)))
         _lead_in_speakers(text, quotes)
         # a short quoted phrase with no cue of its own that is no sentence ('a "child of the
         # frontier" who ...', 'the "Iron Wall" doctrine') is a scare quote or a name, not a statement
@@ -462,7 +474,9 @@ class Attribute:
                 if nxt.start_char - m.end <= 3 and "\n" not in text[m.end:nxt.start_char]:
                     run = []
                     for t in nxt:
-                        if in_quote(t) or len(run) >= 15:
+                        # (words only: a nickname in quote marks or a party in brackets, 'Anna "Annie"
+                        # Lowe (D-Ohio)', does not push the verb out of reach)
+                        if in_quote(t) or sum(1 for x in run if not x.is_punct) >= 15:
                             break
                         run.append(t)
                     after = run
@@ -666,8 +680,10 @@ class Attribute:
                 out.append(self._make(article, obj, content, prep.text, prep, people, sent,
                                       direct=False, rule="source-prep"))
                 break
+        verb_cues = {q.cue_start for q in out}  # 'were worried that ...' read as a verb already: one claim
         for adj in words:
-            if adj.lower_ not in self.stance_adjectives or in_quote(adj) or adj.i in used_cues:
+            if adj.lower_ not in self.stance_adjectives or in_quote(adj) or adj.i in used_cues \
+                    or adj.idx in verb_cues:
                 continue
             found = self._claim_of_adjective(adj)
             if found is None:
@@ -1342,6 +1358,10 @@ class Attribute:
         if low in PRONOUNS_GROUP:
             return "unattributed", None, None
         person = people.person_in(s_start, s_end)
+        owner = None
+        if person is not None and head.pos_ == "NOUN" and _in_possessor(head, person):
+            # "the mayor's cousin, Rep. Ana Ruiz, said": the cousin speaks, named in apposition
+            owner, person = person, None
         if person is None:
             for c in head.children:  # "the deputy director, Colonel Arunas Petraitis, told"
                 if c.dep_ == "appos":
@@ -1358,6 +1378,7 @@ class Attribute:
                     if person is not None:
                         t_text = " ".join(x.text for x in span if x.dep_ != "det")
                         return "named_person", person.name, person.title or t_text
+        person = person or owner
         if person is None and head.pos_ == "PROPN":
             person = people.by_surname(head.text)
         if person is None and TITLE_WORDS.search(head.text):
@@ -1405,6 +1426,9 @@ class _PersonIndex:
             if e.type != "PERSON":
                 continue
             name = " ".join(e.text.split())
+            nick = NICKNAME_SURNAME.match(doc.text, e.end) if doc is not None else None
+            if nick is not None and " " not in name:
+                name = f"{name} {nick.group(1)}"  # 'Anna "Annie" Lowe', the tagger's person cut at the quote mark
             parts = name.split()
             if not parts:
                 continue
@@ -1623,6 +1647,16 @@ def _lead_in_speakers(text: str, quotes: list[Quote]) -> None:
         q.speaker_start, q.speaker_end, q.rule = prev.speaker_start, prev.speaker_end, "lead-in"
 
 
+def _in_possessor(head: Any, person: _Person) -> bool:
+    """Whether a person named in a noun phrase is its possessor ("the mayor's cousin")."""
+    for c in head.children:
+        if c.dep_ == "poss":
+            toks = list(c.subtree)
+            if toks[0].idx <= person.start and person.end <= toks[-1].idx + len(toks[-1].text) + 2:
+                return True
+    return False
+
+
 def _copy_speaker(src: Quote, dst: Quote) -> None:
     dst.speaker, dst.speaker_type, dst.speaker_title = src.speaker, src.speaker_type, src.speaker_title
 
@@ -1700,6 +1734,22 @@ def _drop_nested(quotes: list[Quote]) -> list[Quote]:
                                       and cover.covers(q.start, q.end, id(q)))]
 
 
+def _drop_quotes_in_sourced_claims(quotes: list[Quote]) -> list[Quote]:
+    """'She said in a statement that the plan was "dead on arrival."', 'According to the report,
+    the firm ran "a massive scheme"': the quoted words are part of the claim that the speech noun
+    or 'according to' makes, whose cue lies between the quote's own cue and the quote (or is
+    that cue), and whose content holds the quote (up to its closing mark and stop); not a second
+    statement."""
+    by_speaker: dict[int, list[Quote]] = {}
+    for c in quotes:
+        if c.rule in ("noun-cue", "according-to") and c.speaker_start is not None and c.cue_start is not None:
+            by_speaker.setdefault(c.speaker_start, []).append(c)
+    return [q for q in quotes if not (
+        q.rule == "quote-cue" and q.cue_start is not None and q.cue_start < q.start and any(
+            q.cue_start <= c.cue_start <= q.start and c.start <= q.start and q.end <= c.end + 3
+            for c in by_speaker.get(q.speaker_start, ())))]
+
+
 class _Cover:
     """Intervals (start, end, key); `covers(a, b, key)`: whether one interval other than `key`
     holds [a, b). Sorted starts with a running top-two of ends: O(log n) a question."""
@@ -1736,6 +1786,14 @@ def _trim(toks: list[Any]) -> list[Any]:
     while out and (out[-1].is_punct or out[-1].is_space):
         out = out[:-1]
     return out
+
+
+def _runs_over(text: str, prev_end: int, start: int) -> bool:
+    """A quote left open at its paragraph's end that reopens at the next one's start (news
+    style for one quote over several paragraphs): nothing but the break and the opening mark
+    between them."""
+    gap = text[prev_end:start]
+    return gap.count("\n\n") == 1 and gap.strip() in OPEN_CLOSE
 
 
 def _close_paragraph(text: str, prev_end: int, start: int) -> bool:
