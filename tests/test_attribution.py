@@ -279,3 +279,10 @@ def test_cueless_quotes_in_one_paragraph_are_one_unattributed_statement(attribut
     pieces = [a.text[s:e] for s, e in direct[0].spans]
     assert len(pieces) == 2 and "ten years" in pieces[0] and "the road" in pieces[1], pieces
     assert direct[0].speaker is None
+
+
+def test_passive_stance_verb_with_agent_before_its_grounds(attribute):
+    a = attribute("The mayor has been criticized by several council members for failing to repair the roads.")
+    q = _one_covering(a, "for failing to repair the roads")
+    assert "council members" in q.speaker
+    assert q.start <= a.text.index("The mayor")

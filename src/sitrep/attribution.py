@@ -953,7 +953,11 @@ class Attribute:
                 return None  # the claim is about someone named elsewhere
             toks += list(subj.subtree)
         if agent is not None:
-            return self._finish(_trim(toks), self._by_agent(agent), True)
+            speaker = self._by_agent(agent)
+            # 'the mayor was criticized by the council for the delays': the agent stands between
+            # the subject and the grounds; the whole clause is what the source said of the subject
+            inside = speaker is not None and subj is not None and any(c.i > agent.i for c in parts)
+            return self._finish(_trim(toks), speaker, True, inside_ok=inside)
         return self._finish(_trim(toks), None, False)
 
     def _is_cue(self, lemma: str) -> bool:
