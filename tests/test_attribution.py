@@ -286,3 +286,9 @@ def test_passive_stance_verb_with_agent_before_its_grounds(attribute):
     q = _one_covering(a, "for failing to repair the roads")
     assert "council members" in q.speaker
     assert q.start <= a.text.index("The mayor")
+
+
+def test_light_verb_support_with_the_preposition_on_the_verb(attribute):
+    a = attribute("The union threw its support behind the mayor on Monday.")
+    q = _one_covering(a, "the mayor")
+    assert q.speaker == "The union"

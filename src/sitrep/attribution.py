@@ -1142,7 +1142,10 @@ class Attribute:
         for c in kids:
             if c.dep_ == "dobj" and c.lemma_.lower() in self.speech_nouns:
                 comp = self._noun_complements(c) or [
-                    x for x in c.children if x.i > c.i and x.dep_ in ("prep", "acl", "relcl")]
+                    x for x in c.children if x.i > c.i and x.dep_ in ("prep", "acl", "relcl")] or [
+                    # 'threw its support behind the mayor': the preposition hung on the verb
+                    x for x in kids if x.i > c.i and x.dep_ == "prep" and x.lower_ in ("behind", "for", "on", "against")
+                    and any(o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in x.children)][:1]
                 return comp
         return []
 
