@@ -279,3 +279,20 @@ def test_cueless_quotes_in_one_paragraph_are_one_unattributed_statement(attribut
     pieces = [a.text[s:e] for s, e in direct[0].spans]
     assert len(pieces) == 2 and "ten years" in pieces[0] and "the road" in pieces[1], pieces
     assert direct[0].speaker is None
+
+
+def test_a_second_speakers_report_joined_by_and_ends_the_first_claim(attribute):
+    a = attribute("The mayor said the bridge would reopen next week and union leaders warned "
+                  "that the repairs were far from finished.")
+    first = _one_covering(a, "the bridge would reopen next week")
+    assert "repairs" not in first.content, _claims(a)
+    second = _one_covering(a, "the repairs were far from finished")
+    assert second.speaker == "union leaders", _claims(a)
+
+
+def test_a_second_speakers_stance_verb_joined_by_and_ends_the_first_claim(attribute):
+    a = attribute("Officials said the budget was wrong and Democrats accused the council of hiding the deficit.")
+    first = _one_covering(a, "the budget was wrong")
+    assert "deficit" not in first.content, _claims(a)
+    second = _one_covering(a, "hiding the deficit")
+    assert second.speaker == "Democrats", _claims(a)
