@@ -296,3 +296,11 @@ def test_a_second_speakers_stance_verb_joined_by_and_ends_the_first_claim(attrib
     assert "deficit" not in first.content, _claims(a)
     second = _one_covering(a, "hiding the deficit")
     assert second.speaker == "Democrats", _claims(a)
+
+
+def test_a_relative_clause_with_its_own_report_is_cut_from_the_claim(attribute):
+    a = attribute("The mayor praised the governor, who says the bridge will reopen in May.")
+    first = _one_covering(a, "the governor")
+    assert "reopen" not in first.content, _claims(a)
+    second = _one_covering(a, "the bridge will reopen in May")
+    assert second.cue == "says", _claims(a)

@@ -874,6 +874,13 @@ class Attribute:
                 toks = [t for t in toks if t.i < min(late[0].left_edge.i, late[0].i)]
                 while toks and (toks[-1].dep_ == "cc" or toks[-1].is_punct):
                     toks = toks[:-1]
+        rel = [t for t in toks if t.dep_ == "relcl" and t.i > cue.i and t.pos_ == "VERB" and self._is_cue(_lemma(t))
+               and t.left_edge.i > 0 and cue.doc[t.left_edge.i - 1].text == ","
+               and t.left_edge.lower_ in ("who", "which") and t.right_edge.i >= toks[-1].i]
+        if rel and rel[0].left_edge.i - 1 > toks[0].i:
+            # 'praised the senator, who says the bill will pass': the relative clause is the
+            # named person's own report, not part of the first claim
+            toks = [t for t in toks if t.i < rel[0].left_edge.i - 1]
         if lemma in self.verbs:
             cut = self._conj_cue_at(toks)
             if cut is not None:  # 'said the port would reopen and warned of delays': two claims
