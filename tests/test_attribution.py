@@ -292,3 +292,28 @@ def test_light_verb_support_with_the_preposition_on_the_verb(attribute):
     a = attribute("The union threw its support behind the mayor on Monday.")
     q = _one_covering(a, "the mayor")
     assert q.speaker == "The union"
+
+
+def test_a_second_speakers_report_joined_by_and_ends_the_first_claim(attribute):
+    a = attribute("The mayor said the bridge would reopen next week and union leaders warned "
+                  "that the repairs were far from finished.")
+    first = _one_covering(a, "the bridge would reopen next week")
+    assert "repairs" not in first.content, _claims(a)
+    second = _one_covering(a, "the repairs were far from finished")
+    assert second.speaker == "union leaders", _claims(a)
+
+
+def test_a_second_speakers_stance_verb_joined_by_and_ends_the_first_claim(attribute):
+    a = attribute("Officials said the budget was wrong and Democrats accused the council of hiding the deficit.")
+    first = _one_covering(a, "the budget was wrong")
+    assert "deficit" not in first.content, _claims(a)
+    second = _one_covering(a, "hiding the deficit")
+    assert second.speaker == "Democrats", _claims(a)
+
+
+def test_a_relative_clause_with_its_own_report_is_cut_from_the_claim(attribute):
+    a = attribute("The mayor praised the governor, who says the bridge will reopen in May.")
+    first = _one_covering(a, "the governor")
+    assert "reopen" not in first.content, _claims(a)
+    second = _one_covering(a, "the bridge will reopen in May")
+    assert second.cue == "says", _claims(a)

@@ -864,6 +864,23 @@ class Attribute:
         elif any(t.i < cue.i for t in toks) and all(t.tag_ in ("WP", "WDT") for t in toks if t.i < cue.i):
             # 'what the senators said was a land grab': the wh-word moved before the speaker
             toks = [t for t in toks if t.i > cue.i]
+        if lemma in self.verbs and len(parts) > 1:
+            # 'said the bridge would reopen and union leaders warned of delays', the second report
+            # parsed as a second clause of the first verb: it is a claim of its own
+            late = [c for c in parts[1:] if c.dep_ == "ccomp" and c.i > cue.i and c.pos_ == "VERB"
+                    and self._is_cue(_lemma(c)) and any(x.dep_ == "nsubj" and x.pos_ in ("NOUN", "PROPN")
+                                                         for x in c.children)]
+            if late and any(c.i < late[0].i and c.i > cue.i for c in parts):
+                toks = [t for t in toks if t.i < min(late[0].left_edge.i, late[0].i)]
+                while toks and (toks[-1].dep_ == "cc" or toks[-1].is_punct):
+                    toks = toks[:-1]
+        rel = [t for t in toks if t.dep_ == "relcl" and t.i > cue.i and t.pos_ == "VERB" and self._is_cue(_lemma(t))
+               and t.left_edge.i > 0 and cue.doc[t.left_edge.i - 1].text == ","
+               and t.left_edge.lower_ in ("who", "which") and t.right_edge.i >= toks[-1].i]
+        if rel and rel[0].left_edge.i - 1 > toks[0].i:
+            # 'praised the senator, who says the bill will pass': the relative clause is the
+            # named person's own report, not part of the first claim
+            toks = [t for t in toks if t.i < rel[0].left_edge.i - 1]
         if lemma in self.verbs:
             cut = self._conj_cue_at(toks)
             if cut is not None:  # 'said the port would reopen and warned of delays': two claims
@@ -924,6 +941,10 @@ class Attribute:
     def _second_report(self, x: Any) -> bool:
         """'... and warned ...', '..., adding that ...': a speech verb without a subject of its own
         hung on the clause a speech verb reports."""
+        if x.pos_ == "VERB" and x.dep_ == "conj" and x.head.dep_ == "ccomp" and _lemma(x.head.head) in self.verbs \
+                and x.tag_ in ("VBD", "VBZ", "VBP") and self._is_cue(_lemma(x)) and any(
+                c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in x.children):
+            return True  # 'said the port would reopen, and the union warned of delays': another speaker's report
         return x.pos_ == "VERB" and x.head.dep_ == "ccomp" and _lemma(x) in self.verbs \
             and _lemma(x.head.head) in self.verbs \
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children) and (
