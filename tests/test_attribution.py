@@ -294,21 +294,22 @@ def test_light_verb_support_with_the_preposition_on_the_verb(attribute):
     assert q.speaker == "The union"
 
 
-def test_a_second_speakers_report_joined_by_and_ends_the_first_claim(attribute):
-    a = attribute("The mayor said the bridge would reopen next week and union leaders warned "
-                  "that the repairs were far from finished.")
-    first = _one_covering(a, "the bridge would reopen next week")
-    assert "repairs" not in first.content, _claims(a)
-    second = _one_covering(a, "the repairs were far from finished")
-    assert second.speaker == "union leaders", _claims(a)
-
-
-def test_a_second_speakers_stance_verb_joined_by_and_ends_the_first_claim(attribute):
-    a = attribute("Officials said the budget was wrong and Democrats accused the council of hiding the deficit.")
-    first = _one_covering(a, "the budget was wrong")
-    assert "deficit" not in first.content, _claims(a)
-    second = _one_covering(a, "hiding the deficit")
-    assert second.speaker == "Democrats", _claims(a)
+@pytest.mark.parametrize("text, first_part, left_out, second_part, speaker", [
+    # the second report parsed as a conjunct of the first verb's clause, with a speech verb ...
+    ("The mayor said the bridge would reopen next week and union leaders warned "
+     "that the repairs were far from finished.",
+     "the bridge would reopen next week", "repairs", "the repairs were far from finished", "union leaders"),
+    # ... or with a stance verb
+    ("Officials said the budget was wrong and Democrats accused the council of hiding the deficit.",
+     "the budget was wrong", "deficit", "hiding the deficit", "Democrats"),
+])
+def test_a_second_speakers_report_joined_by_and_ends_the_first_claim(attribute, text, first_part, left_out,
+                                                                    second_part, speaker):
+    a = attribute(text)
+    first = _one_covering(a, first_part)
+    assert left_out not in first.content, _claims(a)
+    second = _one_covering(a, second_part)
+    assert second.speaker == speaker, _claims(a)
 
 
 def test_a_relative_clause_with_its_own_report_is_cut_from_the_claim(attribute):

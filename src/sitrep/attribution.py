@@ -66,6 +66,9 @@ PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 PRONOUNS_GROUP = {"they", "it", "we"}
 MIN_QUOTE_TOKENS = 3
 MERGE_GAP = 300  # at most this many characters between a quote and its continuation ('," she said. "')
+# a claim's content stops before the closing quote mark and stop of a quote it ends with
+# ('said she knows that "X is king."'): a claim holds a quote that ends this many characters later
+CLOSE_SLACK = 3
 NICKNAME_SURNAME = re.compile(r' ["“][A-Z][\w.\'-]*["”] ([A-Z][\w\'-]+)')  # 'Anna "Annie" Lowe': Lowe
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
@@ -250,9 +253,7 @@ class Attribute:
             if cue is not None and subj is not None and cue.i in used_cues and quotes \
                     and quotes[-1].cue_start == cue.idx and "\n\n" not in text[quotes[-1].end:m.start]:
                 # '"A," he said, "B."' and 'claiming "A" but "B"': one statement in pieces
-                quotes[-1].content = f"{quotes[-1].content} {text[m.start:m.end]}"
-                quotes[-1].parts = quotes[-1].spans + ((m.start, m.end),)
-                quotes[-1].end = m.end
+                _add_piece(quotes[-1], text, m)
                 continue
             if cue is not None and subj is not None and self._inside_complement(cue, m, in_quote):
                 # 'said that Melania would discuss it "in a few weeks"': a quoted phrase inside
@@ -263,23 +264,16 @@ class Attribute:
                 used_cues.add(cue.i)
                 q = self._make(article, subj, (m.start, m.end), cue.text, cue, people, touched[-1],
                                direct=True, rule="quote-cue")
-            elif last is not None and last.direct and last.speaker and last is quotes[-1] and (
-                    "\n\n" not in text[last.end:m.start] and m.start - last.end <= MERGE_GAP
-                    or _runs_over(text, last.end, m.start)):
+            elif last is not None and last.direct and last.speaker and last is quotes[-1] \
+                    and _goes_on(text, last.end, m.start):
                 # '"...," he said. "..."': the same statement goes on in the same paragraph (or in
                 # the next one, when the quote was left open at the paragraph's end)
-                last.content = f"{last.content} {text[m.start:m.end]}"
-                last.parts = last.spans + ((m.start, m.end),)
-                last.end = m.end
+                _add_piece(last, text, m)
                 continue
-            elif quotes and quotes[-1].rule == "quote-no-cue" and not _is_phrase(quotes[-1].content) and (
-                    "\n\n" not in text[quotes[-1].end:m.start] and m.start - quotes[-1].end <= MERGE_GAP
-                    or _runs_over(text, quotes[-1].end, m.start)) and not _byline(doc, m, text):
+            elif quotes and quotes[-1].rule == "quote-no-cue" and not _is_phrase(quotes[-1].content) \
+                    and _goes_on(text, quotes[-1].end, m.start) and not _byline(doc, m, text):
                 # '"A." The crowd cheered. "B."' with no cue for either: one unattributed statement in pieces
-                prev = quotes[-1]
-                prev.content = f"{prev.content} {text[m.start:m.end]}"
-                prev.parts = prev.spans + ((m.start, m.end),)
-                prev.end = m.end
+                _add_piece(quotes[-1], text, m)
                 continue
             elif last is not None and last.direct and last.speaker and _close_paragraph(text, last.end, m.start):
                 q = Quote(
@@ -392,9 +386,7 @@ class Attribute:
         cover = _Cover([(a, b, id(o)) for o in quotes for a, b in o.spans
                         if o.direct or (o.cue and o.rule in ("verb-cue", "according-to", "quote-cue", "noun-cue",
                                                              "unsourced-cue", "adjective-cue", "line-lead", "block-quote"))])
-        # (a claim's content stops before the closing quote mark and stop of a quote it ends with:
-        # 'said she knows that "X is king."' holds the quote; hence the slack of 3)
-        claims = _Cover([(o.start, o.end + 3, id(o)) for o in quotes
+        claims = _Cover([(o.start, o.end + CLOSE_SLACK, id(o)) for o in quotes
                          if not o.direct and o.cue and o.rule in ("verb-cue", "according-to")])
         return [q for q in quotes if not (q.rule in ("verb-cue", "unsourced-cue", "noun-cue", "adjective-cue")
                                           and q.cue_start is not None
@@ -1774,7 +1766,7 @@ def _drop_quotes_in_sourced_claims(quotes: list[Quote]) -> list[Quote]:
             by_speaker.setdefault(c.speaker_start, []).append(c)
     return [q for q in quotes if not (
         q.rule == "quote-cue" and q.cue_start is not None and q.cue_start < q.start and any(
-            q.cue_start <= c.cue_start <= q.start and c.start <= q.start and q.end <= c.end + 3
+            q.cue_start <= c.cue_start <= q.start and c.start <= q.start and q.end <= c.end + CLOSE_SLACK
             for c in by_speaker.get(q.speaker_start, ())))]
 
 
@@ -1814,6 +1806,19 @@ def _trim(toks: list[Any]) -> list[Any]:
     while out and (out[-1].is_punct or out[-1].is_space):
         out = out[:-1]
     return out
+
+
+def _add_piece(q: Quote, text: str, m: _Mark) -> None:
+    """Add the quoted span `m` to `q` as its next piece ('"A," he said. "B."')."""
+    q.content = f"{q.content} {text[m.start:m.end]}"
+    q.parts = q.spans + ((m.start, m.end),)
+    q.end = m.end
+
+
+def _goes_on(text: str, prev_end: int, start: int) -> bool:
+    """Whether a quote starting at `start` can go on the one ending at `prev_end`: in the same
+    paragraph and near it, or run over into the next paragraph (`_runs_over`)."""
+    return "\n\n" not in text[prev_end:start] and start - prev_end <= MERGE_GAP or _runs_over(text, prev_end, start)
 
 
 def _runs_over(text: str, prev_end: int, start: int) -> bool:

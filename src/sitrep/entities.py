@@ -819,24 +819,27 @@ class Recognise:
         person = form.weapon_class == "bomber" and end - start == 1
         if form.type != "MILITARY_PLATFORM" or not self.weapons.sense_cues:
             return False
-        lo, hi = _sentence_bounds(doc, start)
-        if lo not in senses:
-            cues = self.weapons.sense_cues
-            words = {t.lower_ for t in doc[lo:hi]}
-            senses[lo] = {kind for kind, ws in cues.items() if words & ws}
-        kinds = senses[lo]
+        kinds = self._sense_kinds(doc, start, senses)
         if person and "person" in kinds and "aviation" not in kinds:
             return True
         return "civilian" in kinds and "military" not in kinds
 
+    def _sense_kinds(self, doc: Any, i: int, senses: dict[int, set[str]] | None = None) -> set[str]:
+        """The kinds of sense cue (weapons.yaml sense_cues) in the sentence of token `i`;
+        `senses` caches them by sentence start."""
+        lo, hi = _sentence_bounds(doc, i)
+        if senses is not None and lo in senses:
+            return senses[lo]
+        words = {t.lower_ for t in doc[lo:hi]}
+        kinds = {kind for kind, ws in self.weapons.sense_cues.items() if words & ws}
+        if senses is not None:
+            senses[lo] = kinds
+        return kinds
+
     def _civilian_sentence(self, doc: Any, i: int) -> bool:
         """The sentence of token `i` has a civilian sense cue and no military one."""
-        cues = self.weapons.sense_cues
-        if not cues:
-            return False
-        lo, hi = _sentence_bounds(doc, i)
-        words = {t.lower_ for t in doc[lo:hi]}
-        return bool(words & cues["civilian"]) and not words & cues["military"]
+        kinds = self._sense_kinds(doc, i)
+        return "civilian" in kinds and "military" not in kinds
 
     def _topic_of(self, doc: Any, end: int) -> bool:
         """A topic noun (weapons.yaml topic_heads) right after a generic weapon noun ending
