@@ -154,6 +154,15 @@ def test_newswire_double_apostrophe_quotes():
     assert [text[m.start:m.end] for m in spans] == ["We will not move,"]
 
 
+@pytest.mark.parametrize("text, want", [
+    ("Readers answered:\n\n”The ferry is always late.” ― Tom Reed", ["The ferry is always late."]),
+    ("”We stay open all winter,” the owner said.", ["We stay open all winter,"]),
+])
+def test_a_closing_mark_typed_as_the_opening_one_still_opens_a_quote(text, want):
+    spans = find_quoted_spans(text)
+    assert [text[m.start:m.end] for m in spans] == want
+
+
 def test_relative_pronoun_speaker_names_the_antecedent(attribute):
     a = attribute("Residents who said the water smelled of fuel were moved to a school.")
     q = _one_covering(a, "the water smelled of fuel")

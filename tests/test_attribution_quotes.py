@@ -123,3 +123,12 @@ def test_short_quoted_words_without_a_speech_verb_beside_them_are_no_quote(attri
     a = attribute('The depot was "finished," as the sign at the gate put it, though the engineers who built it '
                   'said on Friday that the roof still leaked.')
     assert [q for q in a.quotes if q.direct and "finished" in q.content] == [], [(q.content, q.rule) for q in a.quotes]
+
+
+def test_signature_dash_quote_opened_with_a_closing_mark(attribute):
+    a = attribute('Readers wrote in about the new park.\n\n'
+                  '”The benches are broken and nobody has fixed them for a year.” ― Helen Carter\n\n'
+                  '“The lake is cleaner than it was.” ― Paul Berger\n')
+    hits = _covering(a, "The benches are broken")
+    assert len(hits) == 1
+    assert "Carter" in (hits[0].speaker or "")

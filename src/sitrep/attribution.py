@@ -103,7 +103,8 @@ def find_quoted_spans(text: str) -> list[_Mark]:
     opens only after a space or line start, and closes only before a space,
     punctuation or the line end, so apostrophes (Belarus’s, It’s) are skipped.
     A quote left open at a paragraph end closes there (news style for quotes
-    that run over paragraphs).
+    that run over paragraphs). A closing curly mark typed as the opening one
+    (after a space or line start, before a word) opens a quote too.
     """
     spans: list[_Mark] = []
     i, n = 0, len(text)
@@ -121,8 +122,8 @@ def find_quoted_spans(text: str) -> list[_Mark]:
                 spans.append(_Mark(cs, ce))
             i = end + 2
             continue
-        if ch in OPEN_CLOSE and _can_open(text, i):
-            close = OPEN_CLOSE[ch]
+        if ch in OPEN_CLOSE and _can_open(text, i) or _misturned_open(text, i):
+            close = OPEN_CLOSE.get(ch, "”")
             j = i + 1
             end = None
             while j < n:
@@ -168,6 +169,13 @@ def _can_open(text: str, i: int) -> bool:
     if ch == '"':
         return not prev.isalnum()
     return True
+
+
+def _misturned_open(text: str, i: int) -> bool:
+    """A closing curly mark typed where an opening one belongs: '”' after a space or line start
+    and before a word ('”We will win,” she said', a slip common in pasted social-media text)."""
+    return text[i] == "”" and (i == 0 or text[i - 1].isspace()) and i + 1 < len(text) \
+        and not text[i + 1].isspace() and text[i + 1] not in "”\"'’"
 
 
 def _can_close(text: str, j: int) -> bool:
