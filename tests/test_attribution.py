@@ -163,6 +163,12 @@ def test_a_closing_mark_typed_as_the_opening_one_still_opens_a_quote(text, want)
     assert [text[m.start:m.end] for m in spans] == want
 
 
+def test_a_curly_quote_inside_a_curly_quote_stays_inside_it():
+    text = "“I would rather sail in what he calls “rough water” than stay in port,” she said."
+    spans = find_quoted_spans(text)
+    assert [text[m.start:m.end] for m in spans] == ["I would rather sail in what he calls “rough water” than stay in port,"]
+
+
 def test_relative_pronoun_speaker_names_the_antecedent(attribute):
     a = attribute("Residents who said the water smelled of fuel were moved to a school.")
     q = _one_covering(a, "the water smelled of fuel")

@@ -131,6 +131,11 @@ def find_quoted_spans(text: str) -> list[_Mark]:
                 if c == "\n" and j + 1 < n and text[j + 1] == "\n":
                     end = j
                     break
+                if c == ch == "“" and text[j - 1].isspace() and _can_open(text, j):
+                    inner_end = _inner_quote_end(text, j)
+                    if inner_end is not None:
+                        j = inner_end + 1
+                        continue
                 if c == close and (close != "’" or _can_close(text, j)):
                     end = j
                     break
@@ -147,6 +152,19 @@ def find_quoted_spans(text: str) -> list[_Mark]:
             continue
         i += 1
     return spans
+
+
+def _inner_quote_end(text: str, j: int) -> int | None:
+    """Where a curly quote opened at `j` inside another curly quote closes ('“I would rather
+    live in what he calls “hell” than see him win.”'), when the outer one closes after it on the
+    same line; else None (an opening mark left unclosed or a new quote: not nested)."""
+    inner = text.find("”", j + 1)
+    if inner < 0:
+        return None
+    outer = text.find("”", inner + 1)
+    if outer < 0 or "\n" in text[j:outer] or "“" in text[j + 1:outer]:
+        return None
+    return inner
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
