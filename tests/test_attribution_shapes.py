@@ -160,3 +160,14 @@ def test_a_wh_word_moved_before_the_speaker_leaves_the_clause_after_the_cue(attr
     a = attribute("The grain went to the northern depots, in what the auditors said was a deliberate diversion.")
     hits = _covering(a, "was a deliberate diversion")
     assert len(hits) == 1 and "auditors" in (hits[0].speaker or ""), [(q.content, q.speaker) for q in a.quotes]
+
+
+def test_a_claim_that_ends_in_a_quote_of_another_verb_is_kept(attribute):
+    # the quote's nearest verb ('tell') lies inside what the mayor said: the quote is part of
+    # that claim, which must not then be dropped as 'mostly a quote already taken'
+    a = attribute("The mayor, opening the new bridge on Monday, said it would tell a story of the city, one of "
+                  "''hard work and patience, of floods and of rebuilding, and then, at last, of a crossing that holds.''")
+    hits = _covering(a, "it would tell a story of the city")
+    assert len(hits) == 1
+    assert hits[0].cue == "said" and "mayor" in (hits[0].speaker or "")
+    assert "a crossing that holds" in hits[0].content

@@ -261,6 +261,7 @@ class Attribute:
         self._sent_index: dict[int, int] | None = None
         used_cues: set[int] = set()
         partial_cues: set[int] = set()
+        self._partial_marks: list[tuple[int, int]] = []  # quoted phrases left to the claim around them
         quotes: list[Quote] = []
         # 1. direct quotes: each quoted span with the cue next to it
         last: Quote | None = None
@@ -285,6 +286,7 @@ class Attribute:
                 # 'said that Melania would discuss it "in a few weeks"': a quoted phrase inside
                 # reported speech belongs to the claim the indirect pass makes
                 partial_cues.add(cue.i)
+                self._partial_marks.append((m.start, m.end))
                 continue
             if cue is not None and subj is not None:
                 used_cues.add(cue.i)
@@ -671,7 +673,8 @@ class Attribute:
             (start, end), subj, sourced = found
             if sourced and subj.lower_ in NO_SPEAKER:
                 continue  # 'you know where ...', 'nobody expects ...': the reader or no one, not a source
-            if cue.i not in partial_cues and sum(1 for t in words if start <= t.idx < end and in_quote(t)) > \
+            if cue.i not in partial_cues and sum(1 for t in words if start <= t.idx < end and in_quote(t) and not any(
+                    a <= t.idx < b for a, b in self._partial_marks)) > \
                     sum(1 for t in words if start <= t.idx < end) / 2:
                 continue  # mostly a quote already taken
             if not sourced:
