@@ -171,3 +171,24 @@ def test_a_claim_that_ends_in_a_quote_of_another_verb_is_kept(attribute):
     assert len(hits) == 1
     assert hits[0].cue == "said" and "mayor" in (hits[0].speaker or "")
     assert "a crossing that holds" in hits[0].content
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The convoy, the colonel told reporters after the meeting, would leave at dawn.",
+     "The convoy, the colonel told reporters after the meeting, would leave at dawn", "colonel"),
+    ("Prices, the minister argued in a speech on Monday, had already peaked.",
+     "Prices, the minister argued in a speech on Monday, had already peaked", "minister"),
+    ("The bridge, engineers warned last year, was unsafe for heavy trucks.",
+     "The bridge, engineers warned last year, was unsafe for heavy trucks", "engineers"),
+])
+def test_an_aside_parsed_as_the_main_verb_still_gives_the_host_clause(attribute, text, content, speaker):
+    # the parse makes the speech verb the root with two subjects before it: the host clause
+    # around the aside is the claim and the subject nearest the verb speaks
+    a = attribute(text)
+    assert [q.content for q in a.quotes] == [content]
+    assert speaker in (a.quotes[0].speaker or "")
+
+
+def test_a_time_before_the_speaker_is_not_a_host_clause(attribute):
+    a = attribute("Late last month, the agency wrote a long letter to the council, calling the audit unfair.")
+    assert not any(q.content.startswith("Late last month") for q in a.quotes)

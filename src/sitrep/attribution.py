@@ -797,6 +797,10 @@ class Attribute:
                 own = {t.i for t in cue.subtree}
                 toks = [t for t in host.subtree if t.i not in own]
                 return self._finish(_trim(toks), self._speaker_of(cue), True, inside_ok=True)
+            if lemma in self.verbs and not passive:
+                split = self._split_host(cue, kids)
+                if split is not None:
+                    return split
             if not parts and cue.dep_ == "parataxis" and lemma in self.verbs and not passive:
                 # "The talks, the minister said, are over": the host clause
                 host = cue.head
@@ -926,6 +930,30 @@ class Attribute:
             toks = _trim([t for c in said for t in c.subtree])
             return self._finish(toks, self._lost_speaker(cue), True) or self._finish(toks, None, False)
         return self._finish(_trim(toks), speaker, True)
+
+    def _split_host(self, cue: Any, kids: list[Any]) -> tuple[tuple[int, int], Any, bool] | None:
+        """'The convoy, the colonel told reporters, would leave at dawn', parsed with the speech verb
+        as the root, two subjects before it and the rest of the host clause hung after it: the
+        host clause around the aside is the claim (as for 'The talks, she said, are over'), the
+        subject nearest the verb its speaker. None when the sentence has not that shape."""
+        doc = cue.doc
+        before = [c for c in kids if c.i < cue.i and c.dep_ in ("nsubj", "nsubjpass", "npadvmod", "dep")]
+        if len(before) < 2 or before[-1].dep_ != "nsubj":
+            return None
+        host, speaker = before[0], before[-1]
+        if host.pos_ not in ("NOUN", "PROPN", "PRON") or host.ent_type_ in ("DATE", "TIME") \
+                or host.left_edge.i != cue.sent.start:
+            return None  # 'Late last month, the company wrote ...': a time, not the host's subject
+        comma = host.right_edge.i + 1
+        if comma >= speaker.left_edge.i or doc[comma].text != "," or speaker.left_edge.i != comma + 1:
+            return None
+        rest = next((c for c in kids if c.i > cue.i and c.dep_ in ("ccomp", "conj", "advcl")
+                     and c.pos_ in ("VERB", "AUX") and c.left_edge.i > cue.i
+                     and doc[c.left_edge.i - 1].text == ","), None)
+        if rest is None:
+            return None
+        toks = list(doc[host.left_edge.i: rest.right_edge.i + 1])
+        return self._finish(_trim(toks), speaker, True, inside_ok=True)
 
     @staticmethod
     def _lost_speaker(cue: Any) -> Any:
