@@ -123,3 +123,26 @@ def test_short_quoted_words_without_a_speech_verb_beside_them_are_no_quote(attri
     a = attribute('The depot was "finished," as the sign at the gate put it, though the engineers who built it '
                   'said on Friday that the roof still leaked.')
     assert [q for q in a.quotes if q.direct and "finished" in q.content] == [], [(q.content, q.rule) for q in a.quotes]
+
+
+@pytest.mark.parametrize("text, first, second, second_cue", [
+    # a second speech verb with no subject of its own, just before the piece
+    ('"The river is rising fast," the ranger warned the campers before asking them, '
+     '"Who will help us carry the boats?"', "The river is rising fast", "Who will help us carry", "asking"),
+    # a second speech verb whose clause takes in the piece
+    ('"They played with heart," the coach said, going on to insist that the referee had "never seen a '
+     'cleaner tackle in his life."', "They played with heart", "never seen a cleaner tackle", "insist"),
+])
+def test_a_quoted_piece_with_its_own_speech_verb_is_a_statement_of_its_own(attribute, text, first, second,
+                                                                           second_cue):
+    a = attribute(text)
+    one, two = _covering(a, first), _covering(a, second)
+    assert len(one) == 1 and len(two) == 1 and one[0] is not two[0], [(q.cue, q.content) for q in a.quotes]
+    assert two[0].cue == second_cue and two[0].direct
+    assert two[0].speaker == one[0].speaker
+
+
+def test_a_verb_with_its_own_object_between_pieces_does_not_split_the_quote(attribute):
+    a = attribute('"The ferry will run again," the mayor said, thanking the volunteers. "The pier is safe now."')
+    hits = _covering(a, "The ferry will run again")
+    assert len(hits) == 1 and "The pier is safe now" in hits[0].content, [(q.cue, q.content) for q in a.quotes]

@@ -250,6 +250,18 @@ class Attribute:
                     0 <= cue.idx - m.end <= 40 and "\n" not in text[m.end:cue.idx]
                     or 0 <= m.start - cue.idx - len(cue.text) <= 4)):
                 continue
+            if quotes and quotes[-1].direct and quotes[-1].speaker and quotes[-1].rule == "quote-cue" and (
+                    cue is not None and subj is not None and cue.i in used_cues and quotes[-1].cue_start == cue.idx
+                    and "\n\n" not in text[quotes[-1].end:m.start]
+                    or cue is None and last is quotes[-1] and _goes_on(text, last.end, m.start)):
+                # a piece that would go on the last quote, but with a speech verb of its own before it
+                own = self._own_cue_between(doc, quotes[-1], m, in_quote)
+                if own is not None:
+                    q = self._next_statement(article, quotes[-1], own, m, people, in_quote)
+                    used_cues.add(own.i)
+                    quotes.append(q)
+                    last = q
+                    continue
             if cue is not None and subj is not None and cue.i in used_cues and quotes \
                     and quotes[-1].cue_start == cue.idx and "\n\n" not in text[quotes[-1].end:m.start]:
                 # '"A," he said, "B."' and 'claiming "A" but "B"': one statement in pieces
@@ -309,6 +321,44 @@ class Attribute:
         quotes.sort(key=lambda q: (q.start, q.end))
         article.quotes = quotes
         return article
+
+    def _own_cue_between(self, doc: Any, prev: Quote, m: _Mark, in_quote: Any) -> Any:
+        """A speech verb of its own between a quote and the next quoted piece of the same speaker
+        ('"A," she sang to him before asking, "B?"', '"A," he said, going on to insist: "B."'):
+        the narrator reports a second act of speech, so the piece is a statement of its own, not
+        the next piece of the last one. The verb nearest to the piece, outside quotes, other than
+        the last quote's cue, and whose clause takes in the piece or that stands just before it in
+        its sentence with at most its addressee between ('asking her, "B?"'). In '"A," she said,
+        referring to the bill. "B."' the verb has its own object and B goes on A. None when there
+        is none."""
+        span = doc.char_span(prev.end, m.start, alignment_mode="contract")
+        if span is None:
+            return None
+        for t in reversed(list(span)):
+            if in_quote(t) or t.idx == prev.cue_start or t.pos_ != "VERB":
+                continue
+            if not (t.lemma_.lower() in self.quote_verbs or self._is_cue(_lemma(t))):
+                continue
+            words = [x for x in span if x.i > t.i and not x.is_punct and not x.is_space]
+            if any(m.start <= x.idx < m.end for x in t.subtree) or (
+                    len(words) <= 2 and all(x.pos_ in ("PRON", "PROPN", "NOUN", "DET") for x in words)
+                    and not any(x.text in (".", "!", "?") for x in span if x.i > t.i)):
+                return t
+        return None
+
+    def _next_statement(self, article: Article, prev: Quote, cue: Any, m: _Mark, people: "_PersonIndex",
+                        in_quote: Any) -> Quote:
+        """The quoted piece `m` as a statement of its own with the speech verb `cue`: its subject
+        speaks when it has one outside quotes; a verb without one ('..., before asking') shares
+        the last quote's speaker."""
+        subj = self._speaker_of(cue)
+        if subj is not None and not in_quote(subj) and subj.lower_ not in ("it", "there"):
+            return self._make(article, subj, (m.start, m.end), cue.text, cue, people, cue.sent,
+                              direct=True, rule="quote-cue")
+        return Quote(content=article.text[m.start:m.end], start=m.start, end=m.end, speaker=prev.speaker,
+                     speaker_start=prev.speaker_start, speaker_end=prev.speaker_end, speaker_type=prev.speaker_type,
+                     speaker_title=prev.speaker_title, cue=cue.text, direct=True, cue_start=cue.idx,
+                     cue_end=cue.idx + len(cue.text), rule="quote-cue")
 
     def _line_leads(self, article: Article, quotes: list[Quote], people: "_PersonIndex") -> list[Quote]:
         """Transcript and interview lines ('WALLACE: ...', '"PENCE: ...', 'Q: ...'), headlines led by
