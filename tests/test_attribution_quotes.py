@@ -61,6 +61,20 @@ def test_line_lead_list_of_names_is_not_a_statement(attribute):
     assert not _covering(a, "Ann Lee, Bob Roe")
 
 
+@pytest.mark.parametrize("text, body", [
+    ("The council debated the budget for hours.\n\nFor example: The mayor wants to cut the parks budget by a "
+     "third next year.\n\nNobody voted.", "The mayor wants to cut the parks budget"),
+    ("The council debated the budget.\n\nAmong the proposals: a plan that would close two libraries and sell "
+     "the old depot.\n\nNobody voted.", "a plan that would close two libraries"),
+    ("The council met on Monday.\n\nCLARIFICATION: An earlier version of this story misstated when the council "
+     "will vote on the plan.", "An earlier version of this story"),
+])
+def test_a_line_led_by_the_writers_own_words_is_no_speakers_line(attribute, text, body):
+    a = attribute(text)
+    assert not [q for q in a.quotes if q.rule == "line-lead"], [(q.rule, q.speaker, q.content) for q in a.quotes]
+    assert all(q.start > a.text.index(body) for q in _covering(a, body))
+
+
 def test_block_quote_after_a_colon_lead_in(attribute):
     a = attribute("The governor spoke to reporters on Monday.\n\nThe governor added:\n\n"
                   "We have rebuilt every road in the county and we will finish the bridges next year.\n\nThe end.")

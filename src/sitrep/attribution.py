@@ -426,6 +426,8 @@ class Attribute:
         span = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
         if span is None or any(t.pos_ in ("VERB", "AUX") and not t.is_upper for t in span):
             return False
+        if span[0].pos_ in ("ADP", "ADV", "CCONJ", "SCONJ", "INTJ") and not span[0].is_upper:
+            return False  # 'For instance: ...', 'Among the votes: ...', 'So: ...': the writer's own lead-in
         return True
 
     def _drop_nested_claims(self, quotes: list[Quote]) -> list[Quote]:
@@ -1545,7 +1547,8 @@ SIGNATURE = re.compile(
 
 # a line led by its speaker: 'WALLACE: ...', '"PENCE: ...', 'Q: ...', 'Poll: ...'
 LINE_LEAD = re.compile(r"[ \t]*([\"“]?)([A-Z][\w.’'&-]*(?:[ \t]+[\w.’'&-]+){0,5}?)[ \t]*:[ \t]+(?=\S)")
-LEAD_STOP = {"note", "editor's note", "editor’s note", "update", "updated", "correction", "corrections", "related",
+LEAD_STOP = {"note", "editor's note", "editor’s note", "update", "updated", "correction", "corrections", "clarification",
+             "clarifications", "related",
              "read", "photo", "photos", "video", "watch", "caption", "credit", "credits", "image", "click", "follow",
              "listen", "subscribe", "advertisement", "transcript", "excerpt", "abstract", "summary", "disclaimer",
              "tags", "filed", "posted", "published", "date", "by", "see", "also", "contact", "email", "phone",
