@@ -160,3 +160,18 @@ def test_a_verb_with_its_own_object_between_pieces_does_not_split_the_quote(attr
     a = attribute('"The ferry will run again," the mayor said, thanking the volunteers. "The pier is safe now."')
     hits = _covering(a, "The ferry will run again")
     assert len(hits) == 1 and "The pier is safe now" in hits[0].content, [(q.cue, q.content) for q in a.quotes]
+
+
+@pytest.mark.parametrize("text, first, second, second_cue, speaker", [
+    ('"The plan is dead," the senator told reporters. Later that day, in a radio interview, she went even '
+     'further: "If the council votes for it, I will sue."', "The plan is dead", "I will sue", "went", "she"),
+    ('I laughed and said, "I don\'t care about the cows." He got so angry, and started shouting so loudly, '
+     'that I had to take it back: "Of course I care about the cows. I was only joking."',
+     "I don't care about the cows", "Of course I care", "take", "I"),
+])
+def test_a_colon_lead_in_sentence_between_two_quotes_starts_a_statement(attribute, text, first, second,
+                                                                        second_cue, speaker):
+    a = attribute(text)
+    one, two = _covering(a, first), _covering(a, second)
+    assert len(one) == 1 and len(two) == 1 and one[0] is not two[0], [(q.cue, q.content) for q in a.quotes]
+    assert two[0].cue == second_cue and two[0].speaker == speaker

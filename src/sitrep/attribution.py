@@ -344,6 +344,24 @@ class Attribute:
                     len(words) <= 2 and all(x.pos_ in ("PRON", "PROPN", "NOUN", "DET") for x in words)
                     and not any(x.text in (".", "!", "?") for x in span if x.i > t.i)):
                 return t
+        return self._colon_lead_in(span, in_quote)
+
+    @staticmethod
+    def _colon_lead_in(span: Any, in_quote: Any) -> Any:
+        """'"A," she told us. Later she went further: "B."': a sentence of its own between two
+        quoted pieces that ends in a colon right before the second one leads in a new statement.
+        Its verb nearest to the colon; None when the gap has no such sentence."""
+        toks = [t for t in span if not t.is_space and t.text not in OPEN_CLOSE and t.text not in ("``", "''")]
+        if not toks or toks[-1].text != ":":
+            return None
+        colon = toks[-1]
+        if colon.sent.start < span.start or in_quote(colon):
+            return None  # '"A," he said: "B."': no sentence of its own
+        for t in reversed(toks[:-1]):
+            if t.sent.start != colon.sent.start or in_quote(t):
+                break
+            if t.pos_ == "VERB":
+                return t
         return None
 
     def _next_statement(self, article: Article, prev: Quote, cue: Any, m: _Mark, people: "_PersonIndex",
@@ -351,7 +369,10 @@ class Attribute:
         """The quoted piece `m` as a statement of its own with the speech verb `cue`: its subject
         speaks when it has one outside quotes; a verb without one ('..., before asking') shares
         the last quote's speaker."""
-        subj = self._speaker_of(cue)
+        subj, head = self._speaker_of(cue), cue
+        while subj is None and head.dep_ in ("xcomp", "conj") and head.head is not head:
+            head = head.head  # 'I had to take it back: "B"': the subject of the verb it hangs on
+            subj = self._speaker_of(head)
         if subj is not None and not in_quote(subj) and subj.lower_ not in ("it", "there"):
             return self._make(article, subj, (m.start, m.end), cue.text, cue, people, cue.sent,
                               direct=True, rule="quote-cue")
