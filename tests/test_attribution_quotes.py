@@ -175,3 +175,11 @@ def test_a_colon_lead_in_sentence_between_two_quotes_starts_a_statement(attribut
     one, two = _covering(a, first), _covering(a, second)
     assert len(one) == 1 and len(two) == 1 and one[0] is not two[0], [(q.cue, q.content) for q in a.quotes]
     assert two[0].cue == second_cue and two[0].speaker == speaker
+
+
+def test_a_second_speaker_right_before_a_quoted_piece_takes_it(attribute):
+    a = attribute('When Lee accused Park of being too soft on banks, she said "I fought the banks harder than '
+                  'anyone" in every hearing. Lee shot back, "Park praised them. They must have been terrified."')
+    one, two = _covering(a, "I fought the banks"), _covering(a, "Park praised them")
+    assert len(one) == 1 and len(two) == 1 and one[0] is not two[0], [(q.cue, q.content) for q in a.quotes]
+    assert two[0].speaker == "Lee" and two[0].cue == "shot"

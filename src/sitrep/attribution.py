@@ -329,17 +329,25 @@ class Attribute:
         the next piece of the last one. The verb nearest to the piece, outside quotes, other than
         the last quote's cue, and whose clause takes in the piece or that stands just before it in
         its sentence with at most its addressee between ('asking her, "B?"'). In '"A," she said,
-        referring to the bill. "B."' the verb has its own object and B goes on A. None when there
-        is none."""
+        referring to the bill. "B."' the verb has its own object and B goes on A. Any verb will
+        do when a second speaker, named, comes in right before a piece that opens a sentence
+        ('Lee shot back, "B."'). None when there is none."""
         span = doc.char_span(prev.end, m.start, alignment_mode="contract")
         if span is None:
             return None
         for t in reversed(list(span)):
             if in_quote(t) or t.idx == prev.cue_start or t.pos_ != "VERB":
                 continue
-            if not (t.lemma_.lower() in self.quote_verbs or self._is_cue(_lemma(t))):
-                continue
             words = [x for x in span if x.i > t.i and not x.is_punct and not x.is_space]
+            if not (t.lemma_.lower() in self.quote_verbs or self._is_cue(_lemma(t))):
+                # 'Lee shot back, "B"': any verb with a named subject of its own right before the piece
+                subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.pos_ in ("PROPN", "NOUN") and not in_quote(subj) and t.text.islower() \
+                        and len(words) <= 1 and all(x.dep_ in ("prt", "advmod") for x in words) \
+                        and doc.text[m.start:m.start + 1].isupper() \
+                        and not any(x.text in (".", "!", "?") for x in span if x.i > t.i):
+                    return t
+                continue
             if any(m.start <= x.idx < m.end for x in t.subtree) or (
                     len(words) <= 2 and all(x.pos_ in ("PRON", "PROPN", "NOUN", "DET") for x in words)
                     and not any(x.text in (".", "!", "?") for x in span if x.i > t.i)):
