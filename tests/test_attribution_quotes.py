@@ -183,3 +183,9 @@ def test_a_second_speaker_right_before_a_quoted_piece_takes_it(attribute):
     one, two = _covering(a, "I fought the banks"), _covering(a, "Park praised them")
     assert len(one) == 1 and len(two) == 1 and one[0] is not two[0], [(q.cue, q.content) for q in a.quotes]
     assert two[0].speaker == "Lee" and two[0].cue == "shot"
+
+
+def test_a_piece_that_goes_on_the_sentence_is_not_split_at_a_verb_before_it(attribute):
+    a = attribute('"We will win," the mayor said as the crowd cheered, "and we will win big."')
+    hits = _covering(a, "We will win")
+    assert len(hits) == 1 and "we will win big" in hits[0].content, [(q.cue, q.content) for q in a.quotes]

@@ -328,8 +328,9 @@ class Attribute:
         the narrator reports a second act of speech, so the piece is a statement of its own, not
         the next piece of the last one. The verb nearest to the piece, outside quotes, other than
         the last quote's cue, and whose clause takes in the piece or that stands just before it in
-        its sentence with at most its addressee between ('asking her, "B?"'). In '"A," she said,
-        referring to the bill. "B."' the verb has its own object and B goes on A. Any verb will
+        its sentence with at most its addressee between ('asking her, "B?"'; not a piece that goes
+        on the sentence in lower case: '"A," he said as the crowd cheered, "and B."'). In '"A,"
+        she said, referring to the bill. "B."' the verb has its own object and B goes on A. Any verb will
         do when a second speaker, named, comes in right before a piece that opens a sentence
         ('Lee shot back, "B."'). None when there is none."""
         span = doc.char_span(prev.end, m.start, alignment_mode="contract")
@@ -350,7 +351,8 @@ class Attribute:
                 continue
             if any(m.start <= x.idx < m.end for x in t.subtree) or (
                     len(words) <= 2 and all(x.pos_ in ("PRON", "PROPN", "NOUN", "DET") for x in words)
-                    and not any(x.text in (".", "!", "?") for x in span if x.i > t.i)):
+                    and not any(x.text in (".", "!", "?") for x in span if x.i > t.i)
+                    and not doc.text[m.start:m.start + 1].islower()):
                 return t
         return self._colon_lead_in(span, in_quote)
 
