@@ -189,3 +189,12 @@ def test_a_piece_that_goes_on_the_sentence_is_not_split_at_a_verb_before_it(attr
     a = attribute('"We will win," the mayor said as the crowd cheered, "and we will win big."')
     hits = _covering(a, "We will win")
     assert len(hits) == 1 and "we will win big" in hits[0].content, [(q.cue, q.content) for q in a.quotes]
+
+
+def test_a_closing_mark_typed_for_the_opening_one_at_a_line_start_opens_a_quote(attribute):
+    a = attribute("Readers wrote in about the new park.\n\n”The playground is far too small for the children of "
+                  "our street. We asked for a bigger one.” ― Maria Lopez\n"
+                  "“I walk my dog there every morning and love it.” ― Peter Wainwright\n")
+    first = _covering(a, "The playground is far too small")
+    assert len(first) == 1 and "Lopez" in (first[0].speaker or ""), [(q.speaker, q.content) for q in a.quotes]
+    assert "I walk my dog" not in first[0].content

@@ -103,7 +103,8 @@ def find_quoted_spans(text: str) -> list[_Mark]:
     opens only after a space or line start, and closes only before a space,
     punctuation or the line end, so apostrophes (Belarus’s, It’s) are skipped.
     A quote left open at a paragraph end closes there (news style for quotes
-    that run over paragraphs).
+    that run over paragraphs). A closing curly double quote at a line start
+    before a capital (a typo for the opening one: '”We ...” ― Name') opens.
     """
     spans: list[_Mark] = []
     i, n = 0, len(text)
@@ -121,8 +122,9 @@ def find_quoted_spans(text: str) -> list[_Mark]:
                 spans.append(_Mark(cs, ce))
             i = end + 2
             continue
-        if ch in OPEN_CLOSE and _can_open(text, i):
-            close = OPEN_CLOSE[ch]
+        reversed_open = ch == "”" and (i == 0 or text[i - 1] == "\n") and i + 1 < n and text[i + 1].isupper()
+        if ch in OPEN_CLOSE and _can_open(text, i) or reversed_open:
+            close = "”" if reversed_open else OPEN_CLOSE[ch]
             j = i + 1
             end = None
             while j < n:
@@ -133,7 +135,7 @@ def find_quoted_spans(text: str) -> list[_Mark]:
                 if c == close and (close != "’" or _can_close(text, j)):
                     end = j
                     break
-                if ch == "“" and c == '"':  # mixed marks
+                if ch in ("“", "”") and c == '"':  # mixed marks
                     end = j
                     break
                 j += 1
