@@ -198,3 +198,10 @@ def test_a_closing_mark_typed_for_the_opening_one_at_a_line_start_opens_a_quote(
     first = _covering(a, "The playground is far too small")
     assert len(first) == 1 and "Lopez" in (first[0].speaker or ""), [(q.speaker, q.content) for q in a.quotes]
     assert "I walk my dog" not in first[0].content
+
+
+def test_a_quote_without_a_cue_right_after_a_reported_claim_takes_its_speaker(attribute):
+    a = attribute('"We will finish the bridge by May," the mayor said.\n\nOn Sunday, Senator Anna Berg called the '
+                  'plan reckless and said the money should go to schools. "The children have waited long enough."')
+    hits = _covering(a, "The children have waited long enough")
+    assert len(hits) == 1 and hits[0].speaker == "Anna Berg", [(q.rule, q.speaker, q.content) for q in a.quotes]

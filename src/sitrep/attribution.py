@@ -488,6 +488,13 @@ class Attribute:
             if subj is None or q.speaker_start is None:
                 if q.rule == "continuation":  # a continuation follows its (possibly resolved) speaker
                     prev = [p for p in ordered[:k] if p.speaker and p.end <= q.start and p.direct]
+                    # '... Lee said the plan was dead. "We tried."': a reported claim just before the
+                    # quote, in its paragraph, names the speaker more surely than an earlier quote
+                    near = [p for p in quotes if p.speaker and not p.direct and p.end <= q.start
+                            and p.cue is not None and q.start - p.end <= CLOSE_SLACK + 2
+                            and "\n" not in article.text[p.end:q.start]]
+                    if near:
+                        prev = [max(near, key=lambda p: p.end)]
                     if prev:
                         _copy_speaker(prev[-1], q)
                 continue
