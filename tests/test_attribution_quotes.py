@@ -205,3 +205,9 @@ def test_a_quote_without_a_cue_right_after_a_reported_claim_takes_its_speaker(at
                   'plan reckless and said the money should go to schools. "The children have waited long enough."')
     hits = _covering(a, "The children have waited long enough")
     assert len(hits) == 1 and hits[0].speaker == "Anna Berg", [(q.rule, q.speaker, q.content) for q in a.quotes]
+
+
+def test_a_list_after_a_lead_in_that_already_reports_a_claim_is_no_block_quote(attribute):
+    a = attribute("The council met on Monday.\n\nThe auditor suggested that the town has three tasks ahead of it:\n\n"
+                  "Fix the roads before the winter comes back.\n\nPay the teachers what they are owed.\n\nThe end.")
+    assert not [q for q in a.quotes if q.rule == "block-quote"], [(q.rule, q.cue, q.content) for q in a.quotes]

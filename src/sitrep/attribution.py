@@ -442,6 +442,8 @@ class Attribute:
                     self._is_cue(_lemma(root)) or root.lemma_.lower() in self.quote_verbs
                     or any(t.lemma_.lower() in self.speech_nouns for t in colon[0].sent)):
                 continue
+            if any(c.dep_ == "ccomp" and c.i < colon[0].i for c in root.children):
+                continue  # 'X suggested that she has these tasks:' the claim is made; a list follows
             cs, ce = _strip_span(text, ls, le)
             if len(text[cs:ce].split()) < 3:
                 continue
