@@ -61,6 +61,20 @@ def test_line_lead_list_of_names_is_not_a_statement(attribute):
     assert not _covering(a, "Ann Lee, Bob Roe")
 
 
+@pytest.mark.parametrize("text, body", [
+    ("The council debated the budget for hours.\n\nFor example: The mayor wants to cut the parks budget by a "
+     "third next year.\n\nNobody voted.", "The mayor wants to cut the parks budget"),
+    ("The council debated the budget.\n\nAmong the proposals: a plan that would close two libraries and sell "
+     "the old depot.\n\nNobody voted.", "a plan that would close two libraries"),
+    ("The council met on Monday.\n\nCLARIFICATION: An earlier version of this story misstated when the council "
+     "will vote on the plan.", "An earlier version of this story"),
+])
+def test_a_line_led_by_the_writers_own_words_is_no_speakers_line(attribute, text, body):
+    a = attribute(text)
+    assert not [q for q in a.quotes if q.rule == "line-lead"], [(q.rule, q.speaker, q.content) for q in a.quotes]
+    assert all(q.start > a.text.index(body) for q in _covering(a, body))
+
+
 def test_block_quote_after_a_colon_lead_in(attribute):
     a = attribute("The governor spoke to reporters on Monday.\n\nThe governor added:\n\n"
                   "We have rebuilt every road in the county and we will finish the bridges next year.\n\nThe end.")
@@ -125,10 +139,75 @@ def test_short_quoted_words_without_a_speech_verb_beside_them_are_no_quote(attri
     assert [q for q in a.quotes if q.direct and "finished" in q.content] == [], [(q.content, q.rule) for q in a.quotes]
 
 
-def test_signature_dash_quote_opened_with_a_closing_mark(attribute):
-    a = attribute('Readers wrote in about the new park.\n\n'
-                  '”The benches are broken and nobody has fixed them for a year.” ― Helen Carter\n\n'
-                  '“The lake is cleaner than it was.” ― Paul Berger\n')
-    hits = _covering(a, "The benches are broken")
-    assert len(hits) == 1
-    assert "Carter" in (hits[0].speaker or "")
+@pytest.mark.parametrize("text, first, second, second_cue", [
+    # a second speech verb with no subject of its own, just before the piece
+    ('"The river is rising fast," the ranger warned the campers before asking them, '
+     '"Who will help us carry the boats?"', "The river is rising fast", "Who will help us carry", "asking"),
+    # a second speech verb whose clause takes in the piece
+    ('"They played with heart," the coach said, going on to insist that the referee had "never seen a '
+     'cleaner tackle in his life."', "They played with heart", "never seen a cleaner tackle", "insist"),
+])
+def test_a_quoted_piece_with_its_own_speech_verb_is_a_statement_of_its_own(attribute, text, first, second,
+                                                                           second_cue):
+    a = attribute(text)
+    one, two = _covering(a, first), _covering(a, second)
+    assert len(one) == 1 and len(two) == 1 and one[0] is not two[0], [(q.cue, q.content) for q in a.quotes]
+    assert two[0].cue == second_cue and two[0].direct
+    assert two[0].speaker == one[0].speaker
+
+
+def test_a_verb_with_its_own_object_between_pieces_does_not_split_the_quote(attribute):
+    a = attribute('"The ferry will run again," the mayor said, thanking the volunteers. "The pier is safe now."')
+    hits = _covering(a, "The ferry will run again")
+    assert len(hits) == 1 and "The pier is safe now" in hits[0].content, [(q.cue, q.content) for q in a.quotes]
+
+
+@pytest.mark.parametrize("text, first, second, second_cue, speaker", [
+    ('"The plan is dead," the senator told reporters. Later that day, in a radio interview, she went even '
+     'further: "If the council votes for it, I will sue."', "The plan is dead", "I will sue", "went", "she"),
+    ('I laughed and said, "I don\'t care about the cows." He got so angry, and started shouting so loudly, '
+     'that I had to take it back: "Of course I care about the cows. I was only joking."',
+     "I don't care about the cows", "Of course I care", "take", "I"),
+])
+def test_a_colon_lead_in_sentence_between_two_quotes_starts_a_statement(attribute, text, first, second,
+                                                                        second_cue, speaker):
+    a = attribute(text)
+    one, two = _covering(a, first), _covering(a, second)
+    assert len(one) == 1 and len(two) == 1 and one[0] is not two[0], [(q.cue, q.content) for q in a.quotes]
+    assert two[0].cue == second_cue and two[0].speaker == speaker
+
+
+def test_a_second_speaker_right_before_a_quoted_piece_takes_it(attribute):
+    a = attribute('When Lee accused Park of being too soft on banks, she said "I fought the banks harder than '
+                  'anyone" in every hearing. Lee shot back, "Park praised them. They must have been terrified."')
+    one, two = _covering(a, "I fought the banks"), _covering(a, "Park praised them")
+    assert len(one) == 1 and len(two) == 1 and one[0] is not two[0], [(q.cue, q.content) for q in a.quotes]
+    assert two[0].speaker == "Lee" and two[0].cue == "shot"
+
+
+def test_a_piece_that_goes_on_the_sentence_is_not_split_at_a_verb_before_it(attribute):
+    a = attribute('"We will win," the mayor said as the crowd cheered, "and we will win big."')
+    hits = _covering(a, "We will win")
+    assert len(hits) == 1 and "we will win big" in hits[0].content, [(q.cue, q.content) for q in a.quotes]
+
+
+def test_a_closing_mark_typed_for_the_opening_one_at_a_line_start_opens_a_quote(attribute):
+    a = attribute("Readers wrote in about the new park.\n\n”The playground is far too small for the children of "
+                  "our street. We asked for a bigger one.” ― Maria Lopez\n"
+                  "“I walk my dog there every morning and love it.” ― Peter Wainwright\n")
+    first = _covering(a, "The playground is far too small")
+    assert len(first) == 1 and "Lopez" in (first[0].speaker or ""), [(q.speaker, q.content) for q in a.quotes]
+    assert "I walk my dog" not in first[0].content
+
+
+def test_a_quote_without_a_cue_right_after_a_reported_claim_takes_its_speaker(attribute):
+    a = attribute('"We will finish the bridge by May," the mayor said.\n\nOn Sunday, Senator Anna Berg called the '
+                  'plan reckless and said the money should go to schools. "The children have waited long enough."')
+    hits = _covering(a, "The children have waited long enough")
+    assert len(hits) == 1 and hits[0].speaker == "Anna Berg", [(q.rule, q.speaker, q.content) for q in a.quotes]
+
+
+def test_a_list_after_a_lead_in_that_already_reports_a_claim_is_no_block_quote(attribute):
+    a = attribute("The council met on Monday.\n\nThe auditor suggested that the town has three tasks ahead of it:\n\n"
+                  "Fix the roads before the winter comes back.\n\nPay the teachers what they are owed.\n\nThe end.")
+    assert not [q for q in a.quotes if q.rule == "block-quote"], [(q.rule, q.cue, q.content) for q in a.quotes]

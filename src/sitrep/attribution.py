@@ -139,7 +139,7 @@ def find_quoted_spans(text: str) -> list[_Mark]:
                 if c == close and (close != "’" or _can_close(text, j)):
                     end = j
                     break
-                if ch == "“" and c == '"':  # mixed marks
+                if ch in ("“", "”") and c == '"':  # mixed marks
                     end = j
                     break
                 j += 1
@@ -277,6 +277,18 @@ class Attribute:
                     0 <= cue.idx - m.end <= 40 and "\n" not in text[m.end:cue.idx]
                     or 0 <= m.start - cue.idx - len(cue.text) <= 4)):
                 continue
+            if quotes and quotes[-1].direct and quotes[-1].speaker and quotes[-1].rule == "quote-cue" and (
+                    cue is not None and subj is not None and cue.i in used_cues and quotes[-1].cue_start == cue.idx
+                    and "\n\n" not in text[quotes[-1].end:m.start]
+                    or cue is None and last is quotes[-1] and _goes_on(text, last.end, m.start)):
+                # a piece that would go on the last quote, but with a speech verb of its own before it
+                own = self._own_cue_between(doc, quotes[-1], m, in_quote)
+                if own is not None:
+                    q = self._next_statement(article, quotes[-1], own, m, people, in_quote)
+                    used_cues.add(own.i)
+                    quotes.append(q)
+                    last = q
+                    continue
             if cue is not None and subj is not None and cue.i in used_cues and quotes \
                     and quotes[-1].cue_start == cue.idx and "\n\n" not in text[quotes[-1].end:m.start]:
                 # '"A," he said, "B."' and 'claiming "A" but "B"': one statement in pieces
@@ -338,6 +350,75 @@ class Attribute:
         article.quotes = quotes
         return article
 
+    def _own_cue_between(self, doc: Any, prev: Quote, m: _Mark, in_quote: Any) -> Any:
+        """A speech verb of its own between a quote and the next quoted piece of the same speaker
+        ('"A," she sang to him before asking, "B?"', '"A," he said, going on to insist: "B."'):
+        the narrator reports a second act of speech, so the piece is a statement of its own, not
+        the next piece of the last one. The verb nearest to the piece, outside quotes, other than
+        the last quote's cue, and whose clause takes in the piece or that stands just before it in
+        its sentence with at most its addressee between ('asking her, "B?"'; not a piece that goes
+        on the sentence in lower case: '"A," he said as the crowd cheered, "and B."'). In '"A,"
+        she said, referring to the bill. "B."' the verb has its own object and B goes on A. Any verb will
+        do when a second speaker, named, comes in right before a piece that opens a sentence
+        ('Lee shot back, "B."'). None when there is none."""
+        span = doc.char_span(prev.end, m.start, alignment_mode="contract")
+        if span is None:
+            return None
+        for t in reversed(list(span)):
+            if in_quote(t) or t.idx == prev.cue_start or t.pos_ != "VERB":
+                continue
+            words = [x for x in span if x.i > t.i and not x.is_punct and not x.is_space]
+            if not (t.lemma_.lower() in self.quote_verbs or self._is_cue(_lemma(t))):
+                # 'Lee shot back, "B"': any verb with a named subject of its own right before the piece
+                subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.pos_ in ("PROPN", "NOUN") and not in_quote(subj) and t.text.islower() \
+                        and len(words) <= 1 and all(x.dep_ in ("prt", "advmod") for x in words) \
+                        and doc.text[m.start:m.start + 1].isupper() \
+                        and not any(x.text in (".", "!", "?") for x in span if x.i > t.i):
+                    return t
+                continue
+            if any(m.start <= x.idx < m.end for x in t.subtree) or (
+                    len(words) <= 2 and all(x.pos_ in ("PRON", "PROPN", "NOUN", "DET") for x in words)
+                    and not any(x.text in (".", "!", "?") for x in span if x.i > t.i)
+                    and not doc.text[m.start:m.start + 1].islower()):
+                return t
+        return self._colon_lead_in(span, in_quote)
+
+    @staticmethod
+    def _colon_lead_in(span: Any, in_quote: Any) -> Any:
+        """'"A," she told us. Later she went further: "B."': a sentence of its own between two
+        quoted pieces that ends in a colon right before the second one leads in a new statement.
+        Its verb nearest to the colon; None when the gap has no such sentence."""
+        toks = [t for t in span if not t.is_space and t.text not in OPEN_CLOSE and t.text not in ("``", "''")]
+        if not toks or toks[-1].text != ":":
+            return None
+        colon = toks[-1]
+        if colon.sent.start < span.start or in_quote(colon):
+            return None  # '"A," he said: "B."': no sentence of its own
+        for t in reversed(toks[:-1]):
+            if t.sent.start != colon.sent.start or in_quote(t):
+                break
+            if t.pos_ == "VERB":
+                return t
+        return None
+
+    def _next_statement(self, article: Article, prev: Quote, cue: Any, m: _Mark, people: "_PersonIndex",
+                        in_quote: Any) -> Quote:
+        """The quoted piece `m` as a statement of its own with the speech verb `cue`: its subject
+        speaks when it has one outside quotes; a verb without one ('..., before asking') shares
+        the last quote's speaker."""
+        subj, head = self._speaker_of(cue), cue
+        while subj is None and head.dep_ in ("xcomp", "conj") and head.head is not head:
+            head = head.head  # 'I had to take it back: "B"': the subject of the verb it hangs on
+            subj = self._speaker_of(head)
+        if subj is not None and not in_quote(subj) and subj.lower_ not in ("it", "there"):
+            return self._make(article, subj, (m.start, m.end), cue.text, cue, people, cue.sent,
+                              direct=True, rule="quote-cue")
+        return Quote(content=article.text[m.start:m.end], start=m.start, end=m.end, speaker=prev.speaker,
+                     speaker_start=prev.speaker_start, speaker_end=prev.speaker_end, speaker_type=prev.speaker_type,
+                     speaker_title=prev.speaker_title, cue=cue.text, direct=True, cue_start=cue.idx,
+                     cue_end=cue.idx + len(cue.text), rule="quote-cue")
+
     def _line_leads(self, article: Article, quotes: list[Quote], people: "_PersonIndex") -> list[Quote]:
         """Transcript and interview lines ('WALLACE: ...', '"PENCE: ...', 'Q: ...'), headlines led by
         their source ('Poll: Voters ...'), and a paragraph set off as a block quote after a
@@ -387,6 +468,8 @@ class Attribute:
                     self._is_cue(_lemma(root)) or root.lemma_.lower() in self.quote_verbs
                     or any(t.lemma_.lower() in self.speech_nouns for t in colon[0].sent)):
                 continue
+            if any(c.dep_ == "ccomp" and c.i < colon[0].i for c in root.children):
+                continue  # 'X suggested that she has these tasks:' the claim is made; a list follows
             cs, ce = _strip_span(text, ls, le)
             if len(text[cs:ce].split()) < 3:
                 continue
@@ -404,6 +487,8 @@ class Attribute:
         span = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
         if span is None or any(t.pos_ in ("VERB", "AUX") and not t.is_upper for t in span):
             return False
+        if span[0].pos_ in ("ADP", "ADV", "CCONJ", "SCONJ", "INTJ") and not span[0].is_upper:
+            return False  # 'For instance: ...', 'Among the votes: ...', 'So: ...': the writer's own lead-in
         return True
 
     def _drop_nested_claims(self, quotes: list[Quote]) -> list[Quote]:
@@ -431,6 +516,13 @@ class Attribute:
             if subj is None or q.speaker_start is None:
                 if q.rule == "continuation":  # a continuation follows its (possibly resolved) speaker
                     prev = [p for p in ordered[:k] if p.speaker and p.end <= q.start and p.direct]
+                    # '... Lee said the plan was dead. "We tried."': a reported claim just before the
+                    # quote, in its paragraph, names the speaker more surely than an earlier quote
+                    near = [p for p in quotes if p.speaker and not p.direct and p.end <= q.start
+                            and p.cue is not None and q.start - p.end <= CLOSE_SLACK + 2
+                            and "\n" not in article.text[p.end:q.start]]
+                    if near:
+                        prev = [max(near, key=lambda p: p.end)]
                     if prev:
                         _copy_speaker(prev[-1], q)
                 continue
@@ -1552,7 +1644,8 @@ SIGNATURE = re.compile(
 
 # a line led by its speaker: 'WALLACE: ...', '"PENCE: ...', 'Q: ...', 'Poll: ...'
 LINE_LEAD = re.compile(r"[ \t]*([\"“]?)([A-Z][\w.’'&-]*(?:[ \t]+[\w.’'&-]+){0,5}?)[ \t]*:[ \t]+(?=\S)")
-LEAD_STOP = {"note", "editor's note", "editor’s note", "update", "updated", "correction", "corrections", "related",
+LEAD_STOP = {"note", "editor's note", "editor’s note", "update", "updated", "correction", "corrections", "clarification",
+             "clarifications", "related",
              "read", "photo", "photos", "video", "watch", "caption", "credit", "credits", "image", "click", "follow",
              "listen", "subscribe", "advertisement", "transcript", "excerpt", "abstract", "summary", "disclaimer",
              "tags", "filed", "posted", "published", "date", "by", "see", "also", "contact", "email", "phone",
