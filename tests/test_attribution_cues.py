@@ -138,3 +138,16 @@ def test_a_ruling_that_clause_is_the_court_s_claim(attribute):
 def test_ruling_without_a_clause_is_no_claim(attribute, text):
     a = attribute(text)
     assert [q for q in a.quotes if q.cue == "ruled"] == [], [(q.content, q.cue) for q in a.quotes]
+
+
+def test_passive_report_by_an_outlet(attribute):
+    # 'X was first reported by Y': Y made X known
+    a = attribute("The closure of the coal terminal was first reported by the Gdansk Courier.")
+    hits = _covering(a, "The closure of the coal terminal")
+    assert len(hits) == 1 and "Courier" in (hits[0].speaker or ""), [(q.content, q.speaker) for q in a.quotes]
+
+
+def test_laid_out_takes_its_object(attribute):
+    a = attribute("The finance minister laid out a plan to sell the state airline.")
+    hits = _covering(a, "a plan to sell the state airline")
+    assert len(hits) == 1 and "minister" in (hits[0].speaker or ""), [(q.content, q.speaker) for q in a.quotes]

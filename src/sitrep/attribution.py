@@ -79,6 +79,8 @@ CLAUSE_MARKS = {"that", "as", "because", "while", "if", "when", "although", "tho
 HEADLINE_NOUNS = {"state", "post", "care", "direct", "suspect", "score", "rank", "rate", "grade", "judge",
                   "name", "list", "tie", "link", "order", "count", "text", "email", "campaign", "lobby",
                   "run", "sign", "root", "pan", "cheer", "post", "blog", "project", "figure", "look", "boost", "hear"}
+# passive verbs of news reports: "X was reported by the Post" names the outlet as the source of X
+REPORTED_BY_VERBS = {"report"}
 AGENT_OF_NOUNS = {"support", "backing", "endorsement"}  # 'the support of X': X supports
 # speech verbs whose object is the listener, not what was said ("told reporters")
 ADDRESSEE_VERBS = {"tell", "inform", "brief", "quote", "answer", "reply", "respond", "ask", "urge", "assure",
@@ -198,6 +200,7 @@ class Attribute:
         self.target_verbs = set(cues.get("target_verbs", ()))
         self.open_claim_nouns = set(cues.get("open_claim_nouns", ()))
         self.role_nouns = {k: set(v) for k, v in cues.get("role_nouns", {}).items()}
+        self.reception_nouns = set(cues.get("reception_nouns", ()))
         self._phrases_by_first: dict[str, list[list[str]]] = {}  # first word -> phrases, in file order
         for words in (p.lower().split() for p in cues["phrases"]):
             if words:
@@ -734,6 +737,9 @@ class Attribute:
         kids = list(cue.children)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids)
         parts: list[Any] = []
+        if passive and lemma in REPORTED_BY_VERBS and any(c.dep_ == "agent" and c.i > cue.i for c in kids):
+            # "The meeting was first reported by Politico": what a named outlet made known first
+            return self._passive_claim(cue, lemma, kids)
         if passive and lemma not in self.passive_verbs and (
                 lemma in self.verbs or lemma in self.belief_verbs or lemma in self.object_verbs or lemma in self.prep_verbs):
             # "was asked about the war", "has been branded a fraud by rival experts", "was accused
@@ -958,7 +964,8 @@ class Attribute:
                     x.dep_ in ("pobj", "pcomp") and x.ent_type_ not in ("DATE", "TIME") for x in c.children):
                 parts.append(c)
         subj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
-        if not parts and not (lemma in self.object_verbs and subj is not None and subj.pos_ != "PRON"):
+        if not parts and not ((lemma in self.object_verbs or lemma in REPORTED_BY_VERBS)
+                              and subj is not None and subj.pos_ != "PRON"):
             return None  # 'the plan was criticized (by X)': the subject alone is the content
         toks = [t for c in parts for t in c.subtree]
         if subj is not None and lemma not in ADDRESSEE_VERBS and lemma not in ("ask", "question", "press", "pressure"):
@@ -1004,12 +1011,15 @@ class Attribute:
                     out.append(self._make(article, found[1], found[0], noun.text, noun, people, sent,
                                           direct=False, rule="noun-cue"))
                 continue
-            if lemma not in self.claim_nouns and lemma not in self.stance_nouns:
+            if lemma not in self.claim_nouns and lemma not in self.stance_nouns and lemma not in self.reception_nouns:
                 continue
             if noun.dep_ == "dobj" and lemma in self.speech_nouns and _lemma(noun.head) in self.light_verbs:
                 continue  # "expressed concern about ...": the light verb's claim
             found = self._backing_of(noun) if lemma in AGENT_OF_NOUNS else None
-            found = found or self._claim_of_noun(noun)
+            if lemma in self.claim_nouns or lemma in self.stance_nouns:
+                found = found or self._claim_of_noun(noun)
+            if found is None and lemma in self.reception_nouns:
+                found = self._target_of(noun)
             if found is None:
                 continue
             (start, end), subj = found
@@ -1022,6 +1032,31 @@ class Attribute:
                 out.append(self._make(article, subj, (start, end), noun.text, noun, people, sent,
                                       direct=False, rule="noun-cue"))
         return out
+
+    def _target_of(self, noun: Any) -> tuple[tuple[int, int], Any] | None:
+        """"The proposal has drawn sharp criticism from farmers", "the ad came under fire": a noun of
+        how others judge a thing, taken by a target verb (or 'came under'), with no clause or object of
+        its own; the subject (a thing, not a person) is what is judged, the one after 'from' the source."""
+        verb = noun.head if noun.dep_ == "dobj" else None
+        if noun.dep_ == "pobj" and noun.head.lower_ == "under" and _lemma(noun.head.head) == "come":
+            verb = noun.head.head  # 'came under scrutiny'
+        if verb is None or verb.pos_ not in ("VERB", "AUX") or (
+                verb.lemma_.lower() not in self.target_verbs and _lemma(verb) != "come"):
+            return None
+        if any(c.dep_ in ("compound", "poss") or c.dep_ == "amod" and c.tag_ == "NN" for c in noun.children):
+            return None  # 'came under mortar fire', 'drew the mayor's praise'
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ in ("PRON", "DET") or subj.ent_type_ in ("PERSON", "NORP") \
+                or subj.lower_ in RELATIVE_PRONOUNS:
+            return None  # a person under fire is not a reported claim; a thing said or done is
+        toks = _trim([t for t in subj.subtree if t.i < verb.i])
+        if not toks:
+            return None
+        source = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > noun.i
+                       for o in c.children if o.dep_ == "pobj"), None) or next(
+            (o for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > noun.i
+             for o in c.children if o.dep_ == "pobj"), None)
+        return (toks[0].idx, toks[-1].idx + len(toks[-1].text)), source
 
     def _claim_of_role(self, noun: Any) -> tuple[tuple[int, int], Any] | None:
         """"Ryan, a vocal advocate of free trade", "Clinton is a staunch supporter of the treaty",
