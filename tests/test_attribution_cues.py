@@ -151,3 +151,35 @@ def test_laid_out_takes_its_object(attribute):
     a = attribute("The finance minister laid out a plan to sell the state airline.")
     hits = _covering(a, "a plan to sell the state airline")
     assert len(hits) == 1 and "minister" in (hits[0].speaker or ""), [(q.content, q.speaker) for q in a.quotes]
+
+
+def test_reportedly_marks_its_clause_as_a_claim_without_source(attribute):
+    a = attribute("The shipping firm is reportedly weighing a bid for the northern port.")
+    hits = _covering(a, "weighing a bid for the northern port")
+    assert len(hits) == 1 and hits[0].speaker is None and hits[0].cue == "reportedly", [
+        (q.content, q.cue) for q in a.quotes]
+    assert "The shipping firm" in hits[0].content
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Okafor painted his rival as a career politician with no plan.", "his rival as a career politician", "Okafor"),
+    ("The union framed the strike vote as a test of loyalty.", "the strike vote as a test of loyalty", "union"),
+    # an attack in words on a thing, made out to be something
+    ("The tenants' league attacked the budget as a giveaway to landlords.", "the budget as a giveaway", "league"),
+])
+def test_made_out_to_be_with_as(attribute, text, content, speaker):
+    a = attribute(text)
+    hits = _covering(a, content)
+    assert len(hits) == 1 and speaker in (hits[0].speaker or ""), [(q.content, q.speaker) for q in a.quotes]
+
+
+def test_painting_a_thing_is_no_claim(attribute):
+    a = attribute("The volunteers painted the old school gym on Saturday.")
+    assert not [q for q in a.quotes if q.cue == "painted"], [(q.content, q.cue) for q in a.quotes]
+
+
+def test_seemed_to_with_an_inner_cue_that_has_no_claim(attribute):
+    # 'lay' is a cue only with 'out': the seeming keeps its own claim
+    a = attribute("The central bank is expected to lay the groundwork for a rate cut.")
+    hits = _covering(a, "lay the groundwork for a rate cut")
+    assert len(hits) == 1 and hits[0].cue == "expected", [(q.content, q.cue) for q in a.quotes]

@@ -81,6 +81,8 @@ HEADLINE_NOUNS = {"state", "post", "care", "direct", "suspect", "score", "rank",
                   "run", "sign", "root", "pan", "cheer", "post", "blog", "project", "figure", "look", "boost", "hear"}
 # passive verbs of news reports: "X was reported by the Post" names the outlet as the source of X
 REPORTED_BY_VERBS = {"report"}
+# adverbs of hearsay: "the plant is reportedly for sale" is a claim others made, no source named
+HEARSAY_ADVERBS = {"reportedly"}
 AGENT_OF_NOUNS = {"support", "backing", "endorsement"}  # 'the support of X': X supports
 # speech verbs whose object is the listener, not what was said ("told reporters")
 ADDRESSEE_VERBS = {"tell", "inform", "brief", "quote", "answer", "reply", "respond", "ask", "urge", "assure",
@@ -201,6 +203,7 @@ class Attribute:
         self.open_claim_nouns = set(cues.get("open_claim_nouns", ()))
         self.role_nouns = {k: set(v) for k, v in cues.get("role_nouns", {}).items()}
         self.reception_nouns = set(cues.get("reception_nouns", ()))
+        self.as_verbs = set(cues.get("as_verbs", ()))
         self._phrases_by_first: dict[str, list[list[str]]] = {}  # first word -> phrases, in file order
         for words in (p.lower().split() for p in cues["phrases"]):
             if words:
@@ -659,6 +662,7 @@ class Attribute:
                 continue
             out.append(self._make(article, subj, (start, end), cue.text, cue, people, sent,
                                   direct=False, rule="verb-cue"))
+        out.extend(self._hearsay_claims(article, words, in_quote, quotes, out))
         out.extend(self._noun_claims(article, sent, words, people, in_quote))
         out.extend(self._headline_claims(article, sent, words, people, in_quote, used_cues, out))
         if not out and not any(q.start < sent.end_char and q.end > sent.start_char for q in quotes):
@@ -692,6 +696,33 @@ class Attribute:
             else:
                 out.append(self._make(article, subj, (start, end), adj.text, adj, people, sent,
                                       direct=False, rule="adjective-cue"))
+        return out
+
+    @staticmethod
+    def _hearsay_claims(article: Article, words: list[Any], in_quote: Any, quotes: list[Quote],
+                        found: list[Quote]) -> list[Quote]:
+        """"The council is reportedly weighing a new levy": an adverb of hearsay marks its clause as
+        a claim others made, with no source named; the clause (its subject included) is the content."""
+        out: list[Quote] = []
+        for adv in words:
+            if adv.lower_ not in HEARSAY_ADVERBS or adv.dep_ != "advmod" or in_quote(adv):
+                continue
+            verb = adv.head
+            if verb.pos_ not in ("VERB", "AUX") or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+                continue
+            # the clause, less any later clause with a subject of its own ('..., and the mayor said ...')
+            cut = {t.i for c in verb.children if c.i > verb.i and c.dep_ in ("conj", "parataxis") and any(
+                x.dep_ in ("nsubj", "nsubjpass") for x in c.children) for t in c.subtree}
+            toks = _trim([t for t in verb.subtree if t.i not in cut])
+            if len(toks) < 3:
+                continue
+            start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            if any(q.start <= start and end <= q.end + CLOSE_SLACK for q in list(quotes) + found):
+                continue  # inside a claim or quote already
+            out.append(Quote(
+                content=article.text[start:end], start=start, end=end, speaker=None, speaker_start=None,
+                speaker_end=None, speaker_type="unattributed", cue=adv.text, direct=False,
+                cue_start=adv.idx, cue_end=adv.idx + len(adv.text), rule="unsourced-cue"))
         return out
 
     def _claim_of_adjective(self, adj: Any) -> tuple[tuple[int, int], Any] | None:
@@ -816,12 +847,21 @@ class Attribute:
                      c.dep_ == "prep" and c.lower_ in ("as", "for", "of", "over", "to") and c.i > cue.i]
             if not any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") for c in parts):
                 parts = []  # ('oprd' alone: 'called Smith a liar' parsed as one predicate)
+        if not parts and lemma in self.as_verbs and not passive:
+            # 'painted his rival as a career politician', 'framed the vote as a test of loyalty':
+            # the object and what it is made out to be
+            obj = next((c for c in kids if c.dep_ == "dobj" and c.i > cue.i), None)
+            as_ = [c for c in kids if obj is not None and c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i
+                   and any(x.dep_ in ("pobj", "pcomp") for x in c.children)]
+            if as_:
+                parts = [obj] + as_[:1]
         if not parts and lemma in self.person_object_verbs and not passive:
             # 'attacked Clinton over her emails': a named person (or him, her) under attack in words
             obj = next((c for c in kids if c.dep_ == "dobj" and c.i > cue.i), None)
             grounds = [c for c in kids if obj is not None and c.dep_ == "prep" and c.i > obj.i
                        and c.lower_ in ("for", "over", "as")]  # 'attacked him for his votes'
-            if obj is not None and (obj.ent_type_ == "PERSON" or obj.lower_ in ("him", "her") and grounds):
+            if obj is not None and (obj.ent_type_ == "PERSON" or obj.lower_ in ("him", "her") and grounds
+                                    or any(c.lower_ == "as" for c in grounds)):  # 'attacked the plan as a giveaway'
                 parts = [obj] + grounds
         if not parts and lemma in self.prep_verbs:
             preps = self.prep_verbs[lemma]
@@ -849,7 +889,8 @@ class Attribute:
         unsourced = lemma in self.unsourced_verbs or (passive and lemma in self.passive_verbs)
         toks = [t for c in parts for t in c.subtree]
         if unsourced:
-            if any(c.dep_ == "xcomp" and self._is_cue(c.lemma_.lower()) for c in parts):
+            if any(c.dep_ == "xcomp" and self._is_cue(c.lemma_.lower())
+                   and self._claim_of_verb(c, sent, in_quote) is not None for c in parts):
                 return None  # "seemed to blame X": the inner verb's claim, with the subject as source
             subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
@@ -982,7 +1023,7 @@ class Attribute:
 
     def _is_cue(self, lemma: str) -> bool:
         return (lemma in self.verbs or lemma in self.belief_verbs or lemma in self.intent_verbs
-                or lemma in self.object_verbs or lemma in self.prep_verbs)
+                or lemma in self.object_verbs or lemma in self.prep_verbs or lemma in self.as_verbs)
 
     @staticmethod
     def _finish(toks: list[Any], subj: Any, sourced: bool, *, inside_ok: bool = False,
