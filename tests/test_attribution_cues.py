@@ -183,3 +183,26 @@ def test_seemed_to_with_an_inner_cue_that_has_no_claim(attribute):
     a = attribute("The central bank is expected to lay the groundwork for a rate cut.")
     hits = _covering(a, "lay the groundwork for a rate cut")
     assert len(hits) == 1 and hits[0].cue == "expected", [(q.content, q.cue) for q in a.quotes]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # a feeling caused in people: the people are the source, the cause the content
+    ("The new tariff on rice angered the farmers.", "The new tariff on rice", "the farmers"),
+    ("It worries the growers that prices keep falling.", "prices keep falling", "the growers"),
+])
+def test_a_feeling_caused_in_people(attribute, text, content, speaker):
+    a = attribute(text)
+    hits = _covering(a, content)
+    assert len(hits) == 1 and hits[0].speaker == speaker, [(q.content, q.speaker) for q in a.quotes]
+
+
+def test_a_feeling_verb_with_its_own_clause_is_the_subject_s_report(attribute):
+    a = attribute("The growers worry that prices will fall.")
+    hits = _covering(a, "prices will fall")
+    assert len(hits) == 1 and hits[0].speaker == "The growers", [(q.content, q.speaker) for q in a.quotes]
+
+
+def test_a_film_documents_what_it_shows(attribute):
+    a = attribute("The film documents how the river towns emptied after the mill closed.")
+    hits = _covering(a, "how the river towns emptied")
+    assert len(hits) == 1 and hits[0].speaker == "The film", [(q.content, q.speaker) for q in a.quotes]

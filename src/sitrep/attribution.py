@@ -204,6 +204,7 @@ class Attribute:
         self.role_nouns = {k: set(v) for k, v in cues.get("role_nouns", {}).items()}
         self.reception_nouns = set(cues.get("reception_nouns", ()))
         self.as_verbs = set(cues.get("as_verbs", ()))
+        self.stimulus_verbs = set(cues.get("stimulus_verbs", ()))
         self._phrases_by_first: dict[str, list[list[str]]] = {}  # first word -> phrases, in file order
         for words in (p.lower().split() for p in cues["phrases"]):
             if words:
@@ -784,6 +785,12 @@ class Attribute:
             # called or taken for, said of it by no one named
             toks = list(cue.doc[cue.head.left_edge.i: cue.right_edge.i + 1])
             return self._finish(_trim(toks), None, False)
+        if lemma in self.stimulus_verbs and not passive:
+            # 'The new levy angered farmers', 'that worries environmentalists': the ones moved are the
+            # source, what moves them (the subject, or the clause of an 'it ... that') the content
+            found = self._stimulus_claim(cue, kids)
+            if found is not None:
+                return found
         if lemma in self.verbs or lemma in self.belief_verbs:
             parts = [c for c in kids if c.dep_ == "ccomp" and not c.is_punct
                      or c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX", "ADJ") and lemma in self.verbs]
@@ -989,6 +996,29 @@ class Attribute:
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children) and (
                 x.dep_ == "conj" and x.tag_ in ("VBD", "VBZ", "VBP")
                 or x.dep_ == "advcl" and x.tag_ == "VBG" and not any(c.dep_ in ("mark", "prep") for c in x.children))
+
+    @staticmethod
+    def _stimulus_claim(cue: Any, kids: list[Any]) -> tuple[tuple[int, int], Any, bool] | None:
+        """A verb of feeling caused ('the ruling dismayed the growers'): the object, people, is the
+        source; the subject, or for 'it worries me that ...' the clause, is the content."""
+        obj = next((c for c in kids if c.dep_ == "dobj" and c.i > cue.i), None)
+        subj = next((c for c in kids if c.dep_ == "nsubj" and c.i < cue.i), None)
+        if obj is None or subj is None or cue.tag_ == "VBG" and cue.dep_ in ("amod", "acl"):
+            return None
+        people = obj.ent_type_ in ("PERSON", "NORP", "ORG") or obj.tag_ in ("NNS", "NNPS") and not obj.ent_type_ \
+            or obj.lower_ in ("him", "her", "them", "us", "me")
+        if not people:
+            return None
+        if subj.lower_ == "it":
+            clause = [c for c in kids if c.dep_ == "ccomp" and c.i > obj.i]
+            toks = [t for c in clause for t in c.subtree]
+        elif subj.tag_ in ("WDT", "WP") or subj.pos_ == "PRON" and subj.lower_ not in ("that", "this"):
+            return None  # a person moving others, or a thing named elsewhere
+        elif any(c.dep_ in ("ccomp", "xcomp") for c in kids):
+            return None  # 'she worried voters would stay home': a clause of her own
+        else:
+            toks = list(subj.subtree)
+        return Attribute._finish(_trim(toks), obj, True)
 
     def _passive_claim(self, cue: Any, lemma: str, kids: list[Any]) -> tuple[tuple[int, int], Any, bool] | None:
         agent = None
