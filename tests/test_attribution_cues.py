@@ -206,3 +206,37 @@ def test_a_film_documents_what_it_shows(attribute):
     a = attribute("The film documents how the river towns emptied after the mill closed.")
     hits = _covering(a, "how the river towns emptied")
     assert len(hits) == 1 and hits[0].speaker == "The film", [(q.content, q.speaker) for q in a.quotes]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # a passive verb of view or expectation with its holder after 'by'
+    ("The senator is considered a moderate by most analysts.", "a moderate", "most analysts"),
+    ("The bridge is expected by engineers to open in May.", "to open in May", "engineers"),
+])
+def test_passive_view_with_its_holder(attribute, text, content, speaker):
+    a = attribute(text)
+    hits = _covering(a, content)
+    assert len(hits) == 1 and hits[0].speaker == speaker, [(q.content, q.speaker) for q in a.quotes]
+
+
+def test_passive_act_seen_by_many_is_no_claim(attribute):
+    a = attribute("The advert was seen by three million viewers.")
+    assert not [q for q in a.quotes if q.cue == "seen"], [(q.content, q.cue) for q in a.quotes]
+
+
+def test_records_show_after_a_comma(attribute):
+    a = attribute("The ferry carried about 300 passengers a day in 2019, port records show.")
+    hits = _covering(a, "The ferry carried about 300 passengers")
+    assert len(hits) == 1 and hits[0].speaker == "port records", [(q.content, q.speaker) for q in a.quotes]
+
+
+def test_a_work_titled_carries_its_title_as_a_claim(attribute):
+    a = attribute("The union released a new advert titled “Our Harbour” on Monday.")
+    hits = _covering(a, "Our Harbour")
+    assert len(hits) == 1 and hits[0].cue == "titled" and hits[0].speaker is None, [
+        (q.content, q.cue) for q in a.quotes]
+
+
+def test_entitled_to_is_no_claim(attribute):
+    a = attribute("Dock workers are entitled to overtime pay on Sundays.")
+    assert not [q for q in a.quotes if q.cue == "entitled"], [(q.content, q.cue) for q in a.quotes]

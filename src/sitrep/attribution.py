@@ -81,6 +81,8 @@ HEADLINE_NOUNS = {"state", "post", "care", "direct", "suspect", "score", "rank",
                   "run", "sign", "root", "pan", "cheer", "post", "blog", "project", "figure", "look", "boost", "hear"}
 # passive verbs of news reports: "X was reported by the Post" names the outlet as the source of X
 REPORTED_BY_VERBS = {"report"}
+# written records that show things ('..., court records show'): sources even with no article or name
+RECORD_NOUNS = {"record", "document", "data", "filing", "figure", "statistic", "poll", "survey", "log", "transcript"}
 # adverbs of hearsay: "the plant is reportedly for sale" is a claim others made, no source named
 HEARSAY_ADVERBS = {"reportedly"}
 AGENT_OF_NOUNS = {"support", "backing", "endorsement"}  # 'the support of X': X supports
@@ -769,9 +771,13 @@ class Attribute:
         kids = list(cue.children)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids)
         parts: list[Any] = []
-        if passive and lemma in REPORTED_BY_VERBS and any(c.dep_ == "agent" and c.i > cue.i for c in kids):
-            # "The meeting was first reported by Politico": what a named outlet made known first
-            return self._passive_claim(cue, lemma, kids)
+        if passive and (lemma in REPORTED_BY_VERBS or lemma in self.passive_verbs) and any(
+                c.dep_ == "agent" and c.i > cue.i for c in kids):
+            # "The meeting was first reported by Politico": what a named outlet made known first;
+            # "the senator is seen by many farmers as an ally": the agent holds the view
+            found = self._passive_claim(cue, lemma, kids)
+            if found is not None or lemma in REPORTED_BY_VERBS:
+                return found
         if passive and lemma not in self.passive_verbs and (
                 lemma in self.verbs or lemma in self.belief_verbs or lemma in self.object_verbs or lemma in self.prep_verbs):
             # "was asked about the war", "has been branded a fraud by rival experts", "was accused
@@ -785,6 +791,12 @@ class Attribute:
             # called or taken for, said of it by no one named
             toks = list(cue.doc[cue.head.left_edge.i: cue.right_edge.i + 1])
             return self._finish(_trim(toks), None, False)
+        if lemma in ("title", "entitle") and cue.tag_ == "VBN" and cue.dep_ == "acl":
+            # 'an advert titled "Our Harbour"': the name a work is given, the message it carries
+            named = [c for c in kids if c.dep_ in ("oprd", "dobj", "attr", "xcomp", "ccomp") and c.i > cue.i]
+            if not named:
+                return None
+            return self._finish(_trim([t for c in named[:1] for t in c.subtree]), None, False)
         if lemma in self.stimulus_verbs and not passive:
             # 'The new levy angered farmers', 'that worries environmentalists': the ones moved are the
             # source, what moves them (the subject, or the clause of an 'it ... that') the content
@@ -1035,6 +1047,8 @@ class Attribute:
                     x.dep_ in ("pobj", "pcomp") and x.ent_type_ not in ("DATE", "TIME") for x in c.children):
                 parts.append(c)
         subj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+        if not parts and lemma in self.passive_verbs and lemma not in REPORTED_BY_VERBS:
+            return None  # 'the ad was seen by millions': no view held, only an act
         if not parts and not ((lemma in self.object_verbs or lemma in REPORTED_BY_VERBS)
                               and subj is not None and subj.pos_ != "PRON"):
             return None  # 'the plan was criticized (by X)': the subject alone is the content
@@ -1415,8 +1429,9 @@ class Attribute:
         i = prev.i
         while i > sent.start and (doc[i - 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or doc[i - 1].tag_ == "POS"):
             i -= 1
-        if i == sent.start or doc[i - 1].text != "," or prev.i - i > 6 or doc[i].pos_ not in ("DET", "PROPN"):
-            return None  # "..., the state auditor maintains.", not "..., big personal promises."
+        if i == sent.start or doc[i - 1].text != "," or prev.i - i > 6 or doc[i].pos_ not in ("DET", "PROPN") and \
+                prev.lemma_.lower() not in RECORD_NOUNS:
+            return None  # "..., the state auditor maintains.", "..., port records show.", not "..., big personal promises."
         after = doc[tok.i + 2] if tok.i + 2 < sent.end else None
         if after is not None and after.pos_ != "CCONJ":
             content = _sentence_minus(sent, i - 1, tok.i + 2)
