@@ -240,3 +240,15 @@ def test_a_work_titled_carries_its_title_as_a_claim(attribute):
 def test_entitled_to_is_no_claim(attribute):
     a = attribute("Dock workers are entitled to overtime pay on Sundays.")
     assert not [q for q in a.quotes if q.cue == "entitled"], [(q.content, q.cue) for q in a.quotes]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # the passive of a feeling caused: the ones moved are the source, the cause after 'by' the content
+    ("The farmers were angered by the new tariff.", "the new tariff", "The farmers"),
+    # a stance adjective read as a passive verb, its 'by' the agent
+    ("The growers were dismayed by the ruling.", "the ruling", "The growers"),
+])
+def test_moved_by_a_cause(attribute, text, content, speaker):
+    a = attribute(text)
+    hits = _covering(a, content)
+    assert len(hits) == 1 and hits[0].speaker == speaker, [(q.content, q.speaker) for q in a.quotes]

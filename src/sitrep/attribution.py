@@ -738,7 +738,7 @@ class Attribute:
             return None
         preps = self.stance_adjectives[adj.lower_]
         parts = [c for c in adj.children if c.i > adj.i and (
-            c.dep_ == "prep" and c.lower_ in preps and any(x.dep_ in ("pobj", "pcomp") for x in c.children)
+            c.dep_ in ("prep", "agent") and c.lower_ in preps and any(x.dep_ in ("pobj", "pcomp") for x in c.children)
             or c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX", "ADJ"))]
         host = adj.head if adj.dep_ in ("acomp", "xcomp", "conj") else adj
         if not parts and adj.dep_ == "acomp":  # 'it is not clear whether ...': the clause hangs on the copula
@@ -791,6 +791,15 @@ class Attribute:
             # called or taken for, said of it by no one named
             toks = list(cue.doc[cue.head.left_edge.i: cue.right_edge.i + 1])
             return self._finish(_trim(toks), None, False)
+        if passive and lemma in self.stimulus_verbs:
+            # 'the growers were dismayed by the ruling': the ones moved are the source, the cause
+            # after 'by' the content
+            subj = next((c for c in kids if c.dep_ == "nsubjpass" and c.i < cue.i), None)
+            cause = next((o for c in kids if c.dep_ == "agent" and c.i > cue.i
+                          for o in c.children if o.dep_ == "pobj"), None)
+            if subj is not None and cause is not None and subj.tag_ not in ("WDT", "WP") \
+                    and subj.lower_ not in ("it", "this", "that"):
+                return self._finish(_trim(list(cause.subtree)), subj, True)
         if lemma in ("title", "entitle") and cue.tag_ == "VBN" and cue.dep_ == "acl":
             # 'an advert titled "Our Harbour"': the name a work is given, the message it carries
             named = [c for c in kids if c.dep_ in ("oprd", "dobj", "attr", "xcomp", "ccomp") and c.i > cue.i]
