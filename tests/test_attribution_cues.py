@@ -252,3 +252,18 @@ def test_moved_by_a_cause(attribute, text, content, speaker):
     a = attribute(text)
     hits = _covering(a, content)
     assert len(hits) == 1 and hits[0].speaker == speaker, [(q.content, q.speaker) for q in a.quotes]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The minister played down the risk of a dock strike.", "the risk of a dock strike", "The minister"),
+    ("The mayor talked up the new ferry link to the islands.", "the new ferry link", "The mayor"),
+])
+def test_phrasal_verbs_of_stance_take_their_object(attribute, text, content, speaker):
+    a = attribute(text)
+    hits = _covering(a, content)
+    assert len(hits) == 1 and hits[0].speaker == speaker, [(q.content, q.speaker) for q in a.quotes]
+
+
+def test_playing_a_game_is_no_claim(attribute):
+    a = attribute("The harbour team played football on the beach.")
+    assert not [q for q in a.quotes if q.cue == "played"], [(q.content, q.cue) for q in a.quotes]
