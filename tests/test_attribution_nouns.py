@@ -18,7 +18,7 @@ def _one(attribute, text: str, content: str):
 
 @pytest.mark.parametrize("text, content, speaker", [
     # the agent after 'by'
-    ("The decision by the port authority to close the northern terminal angered the dock workers.",
+    ("The decision by the port authority to close the northern terminal was reversed in May.",
      "to close the northern terminal", "port authority"),
     # the subject of the verb that takes the noun
     ("The governor launched a fierce attack on the harbour budget at the council meeting.",
@@ -109,3 +109,23 @@ def test_in_favor_of_takes_the_subject_as_source(attribute):
     q = _one(attribute, "The harbour council voted in favor of the new ferry timetable on Thursday.",
              "the new ferry timetable")
     assert "council" in (q.speaker or "").lower()
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # a target verb with a noun of judgment: the subject is what is judged, 'from X' the source
+    ("The harbour levy has drawn sharp criticism from the fishing cooperatives.",
+     "The harbour levy", "cooperatives"),
+    ("The revised ferry timetable came under fire last week.", "The revised ferry timetable", None),
+])
+def test_a_thing_under_criticism_is_the_claim(attribute, text, content, speaker):
+    q = _one(attribute, text, content)
+    assert q.content == content
+    if speaker is None:
+        assert q.speaker is None
+    else:
+        assert speaker in (q.speaker or "").lower()
+
+
+def test_fire_of_weapons_is_no_claim(attribute):
+    a = attribute("The border post came under mortar fire on Sunday night.")
+    assert not [q for q in a.quotes if q.rule == "noun-cue"], [(q.content, q.cue) for q in a.quotes]

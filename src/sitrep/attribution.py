@@ -79,6 +79,12 @@ CLAUSE_MARKS = {"that", "as", "because", "while", "if", "when", "although", "tho
 HEADLINE_NOUNS = {"state", "post", "care", "direct", "suspect", "score", "rank", "rate", "grade", "judge",
                   "name", "list", "tie", "link", "order", "count", "text", "email", "campaign", "lobby",
                   "run", "sign", "root", "pan", "cheer", "post", "blog", "project", "figure", "look", "boost", "hear"}
+# passive verbs of news reports: "X was reported by the Post" names the outlet as the source of X
+REPORTED_BY_VERBS = {"report"}
+# written records that show things ('..., court records show'): sources even with no article or name
+RECORD_NOUNS = {"record", "document", "data", "filing", "figure", "statistic", "poll", "survey", "log", "transcript"}
+# adverbs of hearsay: "the plant is reportedly for sale" is a claim others made, no source named
+HEARSAY_ADVERBS = {"reportedly"}
 AGENT_OF_NOUNS = {"support", "backing", "endorsement"}  # 'the support of X': X supports
 # speech verbs whose object is the listener, not what was said ("told reporters")
 ADDRESSEE_VERBS = {"tell", "inform", "brief", "quote", "answer", "reply", "respond", "ask", "urge", "assure",
@@ -224,6 +230,9 @@ class Attribute:
         self.target_verbs = set(cues.get("target_verbs", ()))
         self.open_claim_nouns = set(cues.get("open_claim_nouns", ()))
         self.role_nouns = {k: set(v) for k, v in cues.get("role_nouns", {}).items()}
+        self.reception_nouns = set(cues.get("reception_nouns", ()))
+        self.as_verbs = set(cues.get("as_verbs", ()))
+        self.stimulus_verbs = set(cues.get("stimulus_verbs", ()))
         self._phrases_by_first: dict[str, list[list[str]]] = {}  # first word -> phrases, in file order
         for words in (p.lower().split() for p in cues["phrases"]):
             if words:
@@ -777,6 +786,7 @@ class Attribute:
                 continue
             out.append(self._make(article, subj, (start, end), cue.text, cue, people, sent,
                                   direct=False, rule="verb-cue"))
+        out.extend(self._hearsay_claims(article, words, in_quote, quotes, out))
         out.extend(self._noun_claims(article, sent, words, people, in_quote))
         out.extend(self._headline_claims(article, sent, words, people, in_quote, used_cues, out))
         if not out and not any(q.start < sent.end_char and q.end > sent.start_char for q in quotes):
@@ -812,6 +822,33 @@ class Attribute:
                                       direct=False, rule="adjective-cue"))
         return out
 
+    @staticmethod
+    def _hearsay_claims(article: Article, words: list[Any], in_quote: Any, quotes: list[Quote],
+                        found: list[Quote]) -> list[Quote]:
+        """"The council is reportedly weighing a new levy": an adverb of hearsay marks its clause as
+        a claim others made, with no source named; the clause (its subject included) is the content."""
+        out: list[Quote] = []
+        for adv in words:
+            if adv.lower_ not in HEARSAY_ADVERBS or adv.dep_ != "advmod" or in_quote(adv):
+                continue
+            verb = adv.head
+            if verb.pos_ not in ("VERB", "AUX") or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+                continue
+            # the clause, less any later clause with a subject of its own ('..., and the mayor said ...')
+            cut = {t.i for c in verb.children if c.i > verb.i and c.dep_ in ("conj", "parataxis") and any(
+                x.dep_ in ("nsubj", "nsubjpass") for x in c.children) for t in c.subtree}
+            toks = _trim([t for t in verb.subtree if t.i not in cut])
+            if len(toks) < 3:
+                continue
+            start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            if any(q.start <= start and end <= q.end + CLOSE_SLACK for q in list(quotes) + found):
+                continue  # inside a claim or quote already
+            out.append(Quote(
+                content=article.text[start:end], start=start, end=end, speaker=None, speaker_start=None,
+                speaker_end=None, speaker_type="unattributed", cue=adv.text, direct=False,
+                cue_start=adv.idx, cue_end=adv.idx + len(adv.text), rule="unsourced-cue"))
+        return out
+
     def _claim_of_adjective(self, adj: Any) -> tuple[tuple[int, int], Any] | None:
         """"Republicans were concerned about the shift", "she is confident that ...", "he was
         eager to ...": an adjective of stance or feeling; its preposition's object or its clause
@@ -822,7 +859,7 @@ class Attribute:
             return None
         preps = self.stance_adjectives[adj.lower_]
         parts = [c for c in adj.children if c.i > adj.i and (
-            c.dep_ == "prep" and c.lower_ in preps and any(x.dep_ in ("pobj", "pcomp") for x in c.children)
+            c.dep_ in ("prep", "agent") and c.lower_ in preps and any(x.dep_ in ("pobj", "pcomp") for x in c.children)
             or c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX", "ADJ"))]
         host = adj.head if adj.dep_ in ("acomp", "xcomp", "conj") else adj
         if not parts and adj.dep_ == "acomp":  # 'it is not clear whether ...': the clause hangs on the copula
@@ -855,6 +892,13 @@ class Attribute:
         kids = list(cue.children)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids)
         parts: list[Any] = []
+        if passive and (lemma in REPORTED_BY_VERBS or lemma in self.passive_verbs) and any(
+                c.dep_ == "agent" and c.i > cue.i for c in kids):
+            # "The meeting was first reported by Politico": what a named outlet made known first;
+            # "the senator is seen by many farmers as an ally": the agent holds the view
+            found = self._passive_claim(cue, lemma, kids)
+            if found is not None or lemma in REPORTED_BY_VERBS:
+                return found
         if passive and lemma not in self.passive_verbs and (
                 lemma in self.verbs or lemma in self.belief_verbs or lemma in self.object_verbs or lemma in self.prep_verbs):
             # "was asked about the war", "has been branded a fraud by rival experts", "was accused
@@ -868,6 +912,27 @@ class Attribute:
             # called or taken for, said of it by no one named
             toks = list(cue.doc[cue.head.left_edge.i: cue.right_edge.i + 1])
             return self._finish(_trim(toks), None, False)
+        if passive and lemma in self.stimulus_verbs:
+            # 'the growers were dismayed by the ruling': the ones moved are the source, the cause
+            # after 'by' the content
+            subj = next((c for c in kids if c.dep_ == "nsubjpass" and c.i < cue.i), None)
+            cause = next((o for c in kids if c.dep_ == "agent" and c.i > cue.i
+                          for o in c.children if o.dep_ == "pobj"), None)
+            if subj is not None and cause is not None and subj.tag_ not in ("WDT", "WP") \
+                    and subj.lower_ not in ("it", "this", "that"):
+                return self._finish(_trim(list(cause.subtree)), subj, True)
+        if lemma in ("title", "entitle") and cue.tag_ == "VBN" and cue.dep_ == "acl":
+            # 'an advert titled "Our Harbour"': the name a work is given, the message it carries
+            named = [c for c in kids if c.dep_ in ("oprd", "dobj", "attr", "xcomp", "ccomp") and c.i > cue.i]
+            if not named:
+                return None
+            return self._finish(_trim([t for c in named[:1] for t in c.subtree]), None, False)
+        if lemma in self.stimulus_verbs and not passive:
+            # 'The new levy angered farmers', 'that worries environmentalists': the ones moved are the
+            # source, what moves them (the subject, or the clause of an 'it ... that') the content
+            found = self._stimulus_claim(cue, kids)
+            if found is not None:
+                return found
         if lemma in self.verbs or lemma in self.belief_verbs:
             parts = [c for c in kids if c.dep_ == "ccomp" and not c.is_punct
                      or c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX", "ADJ") and lemma in self.verbs]
@@ -935,12 +1000,21 @@ class Attribute:
                      c.dep_ == "prep" and c.lower_ in ("as", "for", "of", "over", "to") and c.i > cue.i]
             if not any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") for c in parts):
                 parts = []  # ('oprd' alone: 'called Smith a liar' parsed as one predicate)
+        if not parts and lemma in self.as_verbs and not passive:
+            # 'painted his rival as a career politician', 'framed the vote as a test of loyalty':
+            # the object and what it is made out to be
+            obj = next((c for c in kids if c.dep_ == "dobj" and c.i > cue.i), None)
+            as_ = [c for c in kids if obj is not None and c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i
+                   and any(x.dep_ in ("pobj", "pcomp") for x in c.children)]
+            if as_:
+                parts = [obj] + as_[:1]
         if not parts and lemma in self.person_object_verbs and not passive:
             # 'attacked Clinton over her emails': a named person (or him, her) under attack in words
             obj = next((c for c in kids if c.dep_ == "dobj" and c.i > cue.i), None)
             grounds = [c for c in kids if obj is not None and c.dep_ == "prep" and c.i > obj.i
                        and c.lower_ in ("for", "over", "as")]  # 'attacked him for his votes'
-            if obj is not None and (obj.ent_type_ == "PERSON" or obj.lower_ in ("him", "her") and grounds):
+            if obj is not None and (obj.ent_type_ == "PERSON" or obj.lower_ in ("him", "her") and grounds
+                                    or any(c.lower_ == "as" for c in grounds)):  # 'attacked the plan as a giveaway'
                 parts = [obj] + grounds
         if not parts and lemma in self.prep_verbs:
             preps = self.prep_verbs[lemma]
@@ -968,7 +1042,8 @@ class Attribute:
         unsourced = lemma in self.unsourced_verbs or (passive and lemma in self.passive_verbs)
         toks = [t for c in parts for t in c.subtree]
         if unsourced:
-            if any(c.dep_ == "xcomp" and self._is_cue(c.lemma_.lower()) for c in parts):
+            if any(c.dep_ == "xcomp" and self._is_cue(c.lemma_.lower())
+                   and self._claim_of_verb(c, sent, in_quote) is not None for c in parts):
                 return None  # "seemed to blame X": the inner verb's claim, with the subject as source
             subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
@@ -1092,6 +1167,29 @@ class Attribute:
                 x.dep_ == "conj" and x.tag_ in ("VBD", "VBZ", "VBP")
                 or x.dep_ == "advcl" and x.tag_ == "VBG" and not any(c.dep_ in ("mark", "prep") for c in x.children))
 
+    @staticmethod
+    def _stimulus_claim(cue: Any, kids: list[Any]) -> tuple[tuple[int, int], Any, bool] | None:
+        """A verb of feeling caused ('the ruling dismayed the growers'): the object, people, is the
+        source; the subject, or for 'it worries me that ...' the clause, is the content."""
+        obj = next((c for c in kids if c.dep_ == "dobj" and c.i > cue.i), None)
+        subj = next((c for c in kids if c.dep_ == "nsubj" and c.i < cue.i), None)
+        if obj is None or subj is None or cue.tag_ == "VBG" and cue.dep_ in ("amod", "acl"):
+            return None
+        people = obj.ent_type_ in ("PERSON", "NORP", "ORG") or obj.tag_ in ("NNS", "NNPS") and not obj.ent_type_ \
+            or obj.lower_ in ("him", "her", "them", "us", "me")
+        if not people:
+            return None
+        if subj.lower_ == "it":
+            clause = [c for c in kids if c.dep_ == "ccomp" and c.i > obj.i]
+            toks = [t for c in clause for t in c.subtree]
+        elif subj.tag_ in ("WDT", "WP") or subj.pos_ == "PRON" and subj.lower_ not in ("that", "this"):
+            return None  # a person moving others, or a thing named elsewhere
+        elif any(c.dep_ in ("ccomp", "xcomp") for c in kids):
+            return None  # 'she worried voters would stay home': a clause of her own
+        else:
+            toks = list(subj.subtree)
+        return Attribute._finish(_trim(toks), obj, True)
+
     def _passive_claim(self, cue: Any, lemma: str, kids: list[Any]) -> tuple[tuple[int, int], Any, bool] | None:
         agent = None
         parts = []
@@ -1107,7 +1205,10 @@ class Attribute:
                     x.dep_ in ("pobj", "pcomp") and x.ent_type_ not in ("DATE", "TIME") for x in c.children):
                 parts.append(c)
         subj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
-        if not parts and not (lemma in self.object_verbs and subj is not None and subj.pos_ != "PRON"):
+        if not parts and lemma in self.passive_verbs and lemma not in REPORTED_BY_VERBS:
+            return None  # 'the ad was seen by millions': no view held, only an act
+        if not parts and not ((lemma in self.object_verbs or lemma in REPORTED_BY_VERBS)
+                              and subj is not None and subj.pos_ != "PRON"):
             return None  # 'the plan was criticized (by X)': the subject alone is the content
         toks = [t for c in parts for t in c.subtree]
         if subj is not None and lemma not in ADDRESSEE_VERBS and lemma not in ("ask", "question", "press", "pressure"):
@@ -1124,7 +1225,7 @@ class Attribute:
 
     def _is_cue(self, lemma: str) -> bool:
         return (lemma in self.verbs or lemma in self.belief_verbs or lemma in self.intent_verbs
-                or lemma in self.object_verbs or lemma in self.prep_verbs)
+                or lemma in self.object_verbs or lemma in self.prep_verbs or lemma in self.as_verbs)
 
     @staticmethod
     def _finish(toks: list[Any], subj: Any, sourced: bool, *, inside_ok: bool = False,
@@ -1153,12 +1254,15 @@ class Attribute:
                     out.append(self._make(article, found[1], found[0], noun.text, noun, people, sent,
                                           direct=False, rule="noun-cue"))
                 continue
-            if lemma not in self.claim_nouns and lemma not in self.stance_nouns:
+            if lemma not in self.claim_nouns and lemma not in self.stance_nouns and lemma not in self.reception_nouns:
                 continue
             if noun.dep_ == "dobj" and lemma in self.speech_nouns and _lemma(noun.head) in self.light_verbs:
                 continue  # "expressed concern about ...": the light verb's claim
             found = self._backing_of(noun) if lemma in AGENT_OF_NOUNS else None
-            found = found or self._claim_of_noun(noun)
+            if lemma in self.claim_nouns or lemma in self.stance_nouns:
+                found = found or self._claim_of_noun(noun)
+            if found is None and lemma in self.reception_nouns:
+                found = self._target_of(noun)
             if found is None:
                 continue
             (start, end), subj = found
@@ -1171,6 +1275,31 @@ class Attribute:
                 out.append(self._make(article, subj, (start, end), noun.text, noun, people, sent,
                                       direct=False, rule="noun-cue"))
         return out
+
+    def _target_of(self, noun: Any) -> tuple[tuple[int, int], Any] | None:
+        """"The proposal has drawn sharp criticism from farmers", "the ad came under fire": a noun of
+        how others judge a thing, taken by a target verb (or 'came under'), with no clause or object of
+        its own; the subject (a thing, not a person) is what is judged, the one after 'from' the source."""
+        verb = noun.head if noun.dep_ == "dobj" else None
+        if noun.dep_ == "pobj" and noun.head.lower_ == "under" and _lemma(noun.head.head) == "come":
+            verb = noun.head.head  # 'came under scrutiny'
+        if verb is None or verb.pos_ not in ("VERB", "AUX") or (
+                verb.lemma_.lower() not in self.target_verbs and _lemma(verb) != "come"):
+            return None
+        if any(c.dep_ in ("compound", "poss") or c.dep_ == "amod" and c.tag_ == "NN" for c in noun.children):
+            return None  # 'came under mortar fire', 'drew the mayor's praise'
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ in ("PRON", "DET") or subj.ent_type_ in ("PERSON", "NORP") \
+                or subj.lower_ in RELATIVE_PRONOUNS:
+            return None  # a person under fire is not a reported claim; a thing said or done is
+        toks = _trim([t for t in subj.subtree if t.i < verb.i])
+        if not toks:
+            return None
+        source = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > noun.i
+                       for o in c.children if o.dep_ == "pobj"), None) or next(
+            (o for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > noun.i
+             for o in c.children if o.dep_ == "pobj"), None)
+        return (toks[0].idx, toks[-1].idx + len(toks[-1].text)), source
 
     def _claim_of_role(self, noun: Any) -> tuple[tuple[int, int], Any] | None:
         """"Ryan, a vocal advocate of free trade", "Clinton is a staunch supporter of the treaty",
@@ -1458,8 +1587,9 @@ class Attribute:
         i = prev.i
         while i > sent.start and (doc[i - 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or doc[i - 1].tag_ == "POS"):
             i -= 1
-        if i == sent.start or doc[i - 1].text != "," or prev.i - i > 6 or doc[i].pos_ not in ("DET", "PROPN"):
-            return None  # "..., the state auditor maintains.", not "..., big personal promises."
+        if i == sent.start or doc[i - 1].text != "," or prev.i - i > 6 or doc[i].pos_ not in ("DET", "PROPN") and \
+                prev.lemma_.lower() not in RECORD_NOUNS:
+            return None  # "..., the state auditor maintains.", "..., port records show.", not "..., big personal promises."
         after = doc[tok.i + 2] if tok.i + 2 < sent.end else None
         if after is not None and after.pos_ != "CCONJ":
             content = _sentence_minus(sent, i - 1, tok.i + 2)
