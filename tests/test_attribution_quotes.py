@@ -157,6 +157,8 @@ def test_a_quoted_piece_with_its_own_speech_verb_is_a_statement_of_its_own(attri
 
 
 def test_a_verb_with_its_own_object_between_pieces_does_not_split_the_quote(attribute):
+    # a guard on the rule above (a piece with its own speech verb is a statement of its own): it
+    # passes without that rule too; it is there to catch the rule growing to split at any verb
     a = attribute('"The ferry will run again," the mayor said, thanking the volunteers. "The pier is safe now."')
     hits = _covering(a, "The ferry will run again")
     assert len(hits) == 1 and "The pier is safe now" in hits[0].content, [(q.cue, q.content) for q in a.quotes]
