@@ -173,6 +173,15 @@ def _inner_quote_end(text: str, j: int) -> int | None:
     return inner
 
 
+def _flag_tokens(doc: Any, m: _Mark, flags: bytearray) -> None:
+    """Set `flags[i]` for the tokens of `doc` that start inside the quoted span `m`."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is not None:
+        for i in range(span.start, span.end):
+            if m.start <= doc[i].idx < m.end:
+                flags[i] = 1
+
+
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     """`start`, `end` moved inwards past whitespace."""
     while start < end and text[start].isspace():
@@ -255,14 +264,14 @@ class Attribute:
         people = _PersonIndex(article.entities, doc)
         quoted_tok = bytearray(len(doc))  # 1 for tokens inside a quoted span: one pass, O(1) lookups
         for m in marks:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None:
-                for i in range(span.start, span.end):
-                    if m.start <= doc[i].idx < m.end:
-                        quoted_tok[i] = 1
+            _flag_tokens(doc, m, quoted_tok)
+        partial_tok = bytearray(len(doc))  # 1 for quoted phrases left to the claim around them
 
         def in_quote(tok: Any) -> bool:
             return bool(quoted_tok[tok.i])
+
+        def taken(tok: Any) -> bool:  # inside a quote that is (or goes on) a statement of its own
+            return bool(quoted_tok[tok.i]) and not partial_tok[tok.i]
 
         sents = list(doc.sents)
         sent_starts = [x.start_char for x in sents]
@@ -270,7 +279,6 @@ class Attribute:
         self._sent_index: dict[int, int] | None = None
         used_cues: set[int] = set()
         partial_cues: set[int] = set()
-        self._partial_marks: list[tuple[int, int]] = []  # quoted phrases left to the claim around them
         quotes: list[Quote] = []
         # 1. direct quotes: each quoted span with the cue next to it
         last: Quote | None = None
@@ -307,7 +315,7 @@ class Attribute:
                 # 'said that Melania would discuss it "in a few weeks"': a quoted phrase inside
                 # reported speech belongs to the claim the indirect pass makes
                 partial_cues.add(cue.i)
-                self._partial_marks.append((m.start, m.end))
+                _flag_tokens(doc, m, partial_tok)
                 continue
             if cue is not None and subj is not None:
                 used_cues.add(cue.i)
@@ -346,7 +354,7 @@ class Attribute:
         quotes.extend(self._line_leads(article, quotes, people))
         # 3. indirect claims: speech verbs with a clausal complement outside quotes; "according to"
         for sent in sents:
-            for q in self._indirect(article, sent, people, in_quote, used_cues, quotes, partial_cues):
+            for q in self._indirect(article, sent, people, in_quote, used_cues, quotes, partial_cues, taken):
                 quotes.append(q)
         quotes = _drop_quotes_in_sourced_claims(self._drop_nested_claims(_drop_nested(quotes)))
         _lead_in_speakers(text, quotes)
@@ -727,7 +735,7 @@ class Attribute:
         return subj
 
     def _indirect(self, article: Article, sent: Any, people: "_PersonIndex", in_quote: Any,
-                  used_cues: set[int], quotes: list[Quote], partial_cues: set[int] = frozenset()) -> list[Quote]:
+                  used_cues: set[int], quotes: list[Quote], partial_cues: set[int], taken: Any) -> list[Quote]:
         out: list[Quote] = []
         words = list(sent)  # iterated several times below: make the tokens once
         # "according to X": the rest of the sentence is X's claim (unless it is a quote)
@@ -774,8 +782,7 @@ class Attribute:
             (start, end), subj, sourced = found
             if sourced and subj.lower_ in NO_SPEAKER:
                 continue  # 'you know where ...', 'nobody expects ...': the reader or no one, not a source
-            if cue.i not in partial_cues and sum(1 for t in words if start <= t.idx < end and in_quote(t) and not any(
-                    a <= t.idx < b for a, b in self._partial_marks)) > \
+            if cue.i not in partial_cues and sum(1 for t in words if start <= t.idx < end and taken(t)) > \
                     sum(1 for t in words if start <= t.idx < end) / 2:
                 continue  # mostly a quote already taken
             if not sourced:
@@ -1284,7 +1291,7 @@ class Attribute:
         if noun.dep_ == "pobj" and noun.head.lower_ == "under" and _lemma(noun.head.head) == "come":
             verb = noun.head.head  # 'came under scrutiny'
         if verb is None or verb.pos_ not in ("VERB", "AUX") or (
-                verb.lemma_.lower() not in self.target_verbs and _lemma(verb) != "come"):
+                _lemma(verb) not in self.target_verbs and _lemma(verb) != "come"):
             return None
         if any(c.dep_ in ("compound", "poss") or c.dep_ == "amod" and c.tag_ == "NN" for c in noun.children):
             return None  # 'came under mortar fire', 'drew the mayor's praise'
