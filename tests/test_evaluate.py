@@ -512,32 +512,42 @@ def test_table_and_json():
 def test_run_eval_rejects_unknown_tasks(tmp_path):
     with pytest.raises(UsageError, match="unknown"):
         run_eval(["nope"], gold_dir=tmp_path, pipeline=object())
-    assert list(TASKS) == ["attribution", "entities", "plover", "acled", "location", "seed", "attribution-train",
+    assert list(TASKS) == ["attribution", "entities", "plover", "acled", "location", "real-events", "seed", "attribution-train",
                            "plover-synthetic"]
     assert [n for n, t in TASKS.items() if not t.default] == ["attribution-train", "plover-synthetic"]
 
 
-def test_run_eval_with_a_stub_pipeline_and_error_files(tmp_path):
+def test_run_eval_scores_tune_and_check_apart_and_writes_tune_errors_only(tmp_path):
+    from sitrep.evaluate.split import part_of
+
+    # c1 and c4 hash into tune, c2 and c3 into check (checked here, so a new hash rule fails loudly)
+    assert [part_of(i) for i in ("c1", "c2", "c3", "c4")] == ["tune", "check", "check", "tune"]
     gold_dir = tmp_path / "gold"
     gold_dir.mkdir()
     rows = [
         {"id": "c1", "dataset": "case", "text": "Jets bombed the town.", "labels": {"event_type": "AIR_STRIKE", "seen_in_acled": True}, "meta": {}},
-        {"id": "c2", "dataset": "case", "text": "Troops clashed.", "labels": {"event_type": "ARMED_CLASH", "seen_in_acled": True}, "meta": {}},
+        {"id": "c4", "dataset": "case", "text": "Troops clashed.", "labels": {"event_type": "ARMED_CLASH", "seen_in_acled": True}, "meta": {}},
+        {"id": "c2", "dataset": "case", "text": "Jets bombed the port.", "labels": {"event_type": "AIR_STRIKE", "seen_in_acled": True}, "meta": {}},
+        {"id": "c3", "dataset": "case", "text": "Rebels clashed.", "labels": {"event_type": "ARMED_CLASH", "seen_in_acled": True}, "meta": {}},
     ]
     (gold_dir / "case2021_task2.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
 
     class Stub:
         def run(self, articles):
             for a in articles:
-                if "Jets" in a.text:
+                if "Jets" in a.text or "Rebels" in a.text:
                     a.events = [event(acled_sub="Air/drone strike", acled_type="Explosions/Remote violence")]
                 yield a
 
     res = run_eval(["acled"], gold_dir=gold_dir, pipeline=Stub(), errors_dir=tmp_path / "errs")
-    assert res["acled"].metrics["accuracy"] == 0.5
+    assert res["acled"].metrics["tune.accuracy"] == 0.5
+    assert res["acled"].metrics["check.accuracy"] == 0.5
+    assert res["acled"].counts["check.records"] == 2
     lines = (tmp_path / "errs" / "errors-acled.jsonl").read_text().splitlines()
-    assert [json.loads(x)["id"] for x in lines] == ["c2"]
-    assert run_eval(["acled"], gold_dir=gold_dir, pipeline=Stub(), limit=1)["acled"].counts["records"] == 1
+    assert [json.loads(x)["id"] for x in lines] == ["c4"]  # the check miss (c3) is never written
+    table = format_table(res, floors={"acled.check.accuracy": 0.6})
+    assert "BELOW" in table and "tune" in table.splitlines()[0]
+    assert run_eval(["acled"], gold_dir=gold_dir, pipeline=Stub(), limit=1)["acled"].counts["tune.records"] == 1
 
 
 def test_a_bare_run_skips_the_opt_in_tasks_and_a_named_one_runs(tmp_path, monkeypatch):
