@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DB     ?= sitrep.duckdb
 
-.PHONY: demo test setup setup-dev bench eval clean
+.PHONY: demo test setup setup-dev bench eval model clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ test: setup-dev
 
 eval: setup-dev
 	$(BIN)/sitrep eval --all --gold-dir $(GOLD) --errors eval-results
+
+model: setup-dev
+	$(BIN)/sitrep train --gold-dir $(GOLD)
 
 bench: setup-dev
 	$(BIN)/python benchmarks/code_sample.py

@@ -454,6 +454,12 @@ def _register_optional() -> None:
         cli.add_command(eval_cmd)
     except ImportError:
         pass
+    try:
+        from sitrep.cli_train import train_cmd
+
+        cli.add_command(train_cmd)
+    except ImportError:
+        pass
 
 
 _register_optional()

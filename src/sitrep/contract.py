@@ -86,6 +86,8 @@ def event_to_dict(e: Event) -> dict[str, Any]:
             "trigger_start": e.evidence.trigger_start,
             "trigger_end": e.evidence.trigger_end,
             "rule": e.evidence.rule,
+            "model": e.evidence.model,
+            "probability": e.evidence.probability,
         },
     }
 

@@ -94,6 +94,8 @@ NESTED_SCHEMA = pa.schema(
                     ("trigger_start", pa.int32()),
                     ("trigger_end", pa.int32()),
                     ("rule", _S),
+                    ("model", _S),
+                    ("probability", pa.float64()),
                 ]
             ),
         ),
@@ -150,6 +152,7 @@ FLAT_COLUMNS: tuple[tuple[str, pa.DataType], ...] = (
     ("Sentence", _S),
     ("Trigger", _S),
     ("Rule", _S),
+    ("ModelProbability", pa.float64()),
 )
 FLAT_SCHEMA = pa.schema(list(FLAT_COLUMNS))
 
@@ -253,6 +256,7 @@ def flat_row(ev: dict[str, Any]) -> dict[str, Any]:
         "Sentence": evidence["sentence"],
         "Trigger": evidence["trigger"],
         "Rule": evidence["rule"],
+        "ModelProbability": evidence.get("probability"),
     }
 
 

@@ -191,7 +191,9 @@ class Evidence:
     trigger: str
     trigger_start: int
     trigger_end: int
-    rule: str
+    rule: str  # "lexicon:<rule id>" or "model:<model name>" (an event the detector proposed)
+    model: str | None = None  # the learned detector that read the sentence, when one ran
+    probability: float | None = None  # the probability it gave the event's type
 
 
 @dataclass(slots=True)

@@ -155,6 +155,8 @@ _EVENTS: _Layout = (
     ("trigger_start", _INT, None),
     ("trigger_end", _INT, None),
     ("rule", _STR, None),
+    ("model", _STR, None),
+    ("model_probability", _DBL, None),
 )
 _EVENT_ACTORS: _Layout = (
     ("event_id", _STR, None),
@@ -253,6 +255,7 @@ def _article_rows(articles: Sequence[Article], now: datetime) -> dict[str, _Rows
                 None if acled is None else acled.event_type,
                 None if acled is None else acled.sub_event_type,
                 ev.sentence, ev.start, ev.end, ev.trigger, ev.trigger_start, ev.trigger_end, ev.rule,
+                ev.model, ev.probability,
             )
             for role, people in (("actor", e.actor), ("recipient", e.recipient)):
                 for j, p in enumerate(people):
@@ -373,6 +376,8 @@ def _event_record(r: dict[str, Any]) -> dict[str, Any]:
             "trigger_start": r["trigger_start"],
             "trigger_end": r["trigger_end"],
             "rule": r["rule"],
+            "model": r["model"],
+            "probability": r["model_probability"],
         },
         "source": r["a_source"],
         "title": r["a_title"],

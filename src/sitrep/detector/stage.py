@@ -1,0 +1,152 @@
+"""The `detect` stage: the learned event detector beside the lexicon rules.
+
+It runs after `events` and reads every sentence of the article once:
+
+- **confirm**: each rule event gets the model's name and the probability it
+  gives the event's type (`evidence.model`, `evidence.probability`);
+- **veto**: a rule event in a sentence the model is sure holds no event
+  (P(none) >= `veto_none` and P(type) < `veto_type`) is dropped, and the
+  article's warnings say how many were;
+- **propose**: a sentence where no rule fired and the model gives one type
+  P >= `propose` gets an event of that type, its evidence rule
+  `model:<name>`, its trigger the sentence's main verb, its actors from the
+  parse (the main verb's subject; in a quote, a first-person subject or none
+  is the speaker), recipients from its object, weapons named in the sentence,
+  modality from the verb as the rules read it.
+
+The thresholds were picked on the tune parts of the gold sets and of
+real-events (`sitrep eval`), never on check records.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitrep.detector.model import NONE, EventDetector, shipped
+from sitrep.model import Actor, Article, Attribution, Event, Evidence, Quote, Weapon
+
+VETO_NONE = 0.85  # P(none) at or above which a rule event may be vetoed ...
+VETO_TYPE = 0.03  # ... when the model gives its type less than this
+PROPOSE = 0.60  # P(type) at or above which a sentence with no rule event gets one
+FIRST_PERSON = {"we", "i", "us", "our"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+OBJECTS = {"dobj", "obj", "attr", "dative"}
+
+
+class Detect:
+    """Confirm, veto and propose events with the shipped detector."""
+
+    def __init__(self, *, data_dir: str | None = None, detector: EventDetector | None = None,
+                 veto_none: float = VETO_NONE, veto_type: float = VETO_TYPE, propose: float = PROPOSE) -> None:
+        from sitrep.events import Code
+
+        self.detector = detector or shipped()
+        self.veto_none, self.veto_type, self.propose = veto_none, veto_type, propose
+        self._code = Code(data_dir=data_dir)  # the rules' actor resolution and lexicon, reused
+
+    def __call__(self, article: Article) -> Article:
+        det = self.detector
+        if det is None or not article.sentences:
+            return article
+        sents = article.sentences
+        probs = det.predict([s.text for s in sents])
+        kept: list[Event] = []
+        vetoed = 0
+        with_event: set[int] = set()
+        for ev in article.events:
+            i = _sentence_index(sents, ev.evidence.start, ev.evidence.end)
+            p = probs[i] if i is not None else None
+            if p is not None:
+                ev.evidence.model = det.name
+                ev.evidence.probability = round(p.get(ev.type, 0.0), 4)
+                if p[NONE] >= self.veto_none and p.get(ev.type, 0.0) < self.veto_type:
+                    vetoed += 1
+                    continue
+                with_event.add(i)
+            kept.append(ev)
+        if vetoed:
+            article.warnings.append(f"detect: {vetoed} rule event(s) vetoed by {det.name} (no event likely)")
+        proposals = [(i, p) for i, p in enumerate(probs) if i not in with_event]
+        new = self._propose(article, proposals) if proposals else []
+        article.events = sorted(kept + new, key=lambda e: (e.evidence.start, e.evidence.trigger_start))
+        return article
+
+    def _propose(self, article: Article, candidates: list[tuple[int, dict[str, float]]]) -> list[Event]:
+        doc = article.doc
+        out: list[Event] = []
+        ctx = None
+        for i, p in candidates:
+            etype, prob = max(((k, v) for k, v in p.items() if k != NONE), key=lambda kv: kv[1])
+            if prob < self.propose:
+                continue
+            sent = article.sentences[i]
+            span = doc.char_span(sent.start, sent.end, alignment_mode="expand") if doc is not None else None
+            if span is None or not doc.has_annotation("DEP") or sent.depth != "parse":
+                continue  # a sentence without a parse: no roles to read, no event proposed
+            if ctx is None:
+                ctx = self._code.context(article)
+            ev = self._event(article, ctx, span, etype, prob)
+            if ev is not None:
+                out.append(ev)
+        return out
+
+    def _event(self, article: Article, ctx: Any, span: Any, etype: str, prob: float) -> Event | None:
+        from sitrep.events import _modality, _phrase, _quote_covering, _unique
+
+        root = span.root
+        quote = _quote_covering(article.quotes, root.idx)
+        actors: list[Actor] = []
+        recipients: list[Actor] = []
+        for c in root.children:
+            if c.dep_ in SUBJECTS:
+                if quote is not None and c.lower_ in FIRST_PERSON:
+                    actors = _speaker_actor(ctx, quote)
+                else:
+                    actors = ctx.actors_in(_phrase(c))
+            elif c.dep_ in OBJECTS or (c.dep_ == "prep" and c.lower_ in ("against", "on", "with", "to", "at")):
+                recipients = recipients or ctx.actors_in(_phrase(c), places=True)
+        if not actors and quote is not None:
+            actors = _speaker_actor(ctx, quote)
+        actors = _unique(actors)
+        recipients = [a for a in _unique(recipients) if a.code is None or a.code not in {x.code for x in actors}]
+        if not actors and not recipients:
+            return None  # no political actor found: not an event an analyst could use
+        weapons = [Weapon(e.text, e.code or e.text, e.weapon_class, e.origin, e.start, e.end)
+                   for e in article.entities
+                   if e.type in ("WEAPON", "MILITARY_PLATFORM") and span.start_char <= e.start < span.end_char]
+        attribution = None
+        if quote is not None:
+            attribution = Attribution(quote.speaker, quote.speaker_type, quote.direct, quote.cue, quote.speaker_title)
+        lex = self._code.lexicon
+        return Event(
+            type=etype, mode=None, context=["military"] if weapons else [], cameo=None,
+            quad_class=lex.quads.get(etype), intensity=None,
+            actor=actors, recipient=recipients, weapons=weapons, location=None,
+            date=article.date, date_precision="day" if article.date else None,
+            modality=_modality(root, quote), attribution=attribution, acled=None,
+            evidence=Evidence(
+                sentence=span.text, start=span.start_char, end=span.end_char,
+                trigger=root.text, trigger_start=root.idx, trigger_end=root.idx + len(root.text),
+                rule=f"model:{self.detector.name}", model=self.detector.name, probability=round(prob, 4),
+            ),
+        )
+
+
+def _sentence_index(sents: list[Any], start: int, end: int) -> int | None:
+    best, best_len = None, 0
+    for i, s in enumerate(sents):
+        n = min(s.end, end) - max(s.start, start)
+        if n > best_len:
+            best, best_len = i, n
+    return best
+
+
+def _speaker_actor(ctx: Any, quote: Quote) -> list[Actor]:
+    """The speaker of a quote as an actor (a person stands for the state or body they speak for)."""
+    if quote.speaker_start is None or quote.speaker_end is None:
+        return []
+    ent = ctx.ent_at.get(quote.speaker_start)
+    if ent is None:
+        return []
+    found = ctx.actors_in([t for t in ctx.doc.char_span(ent.start, ent.end, alignment_mode="expand") or []])
+    return [a for a in found if a.code]
