@@ -121,7 +121,7 @@ class Triage:
     def __init__(self, nlp: Any, *, mode: str = "triage", data_dir: str | None = None) -> None:
         if mode not in PARSE_MODES:
             raise UsageError(f"parse must be one of {', '.join(PARSE_MODES)}, got {mode!r}")
-        from sitrep.events import load_lexicon
+        from sitrep.lexicon import load_lexicon
 
         self.mode = mode
         # 'triage' parses sentences with names too: sitrep's entity rules read
