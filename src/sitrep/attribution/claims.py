@@ -9,7 +9,7 @@ from typing import Any
 
 from sitrep.attribution.nesting import CLOSE_SLACK
 from sitrep.attribution.speakers import NO_SPEAKER, RELATIVE_PRONOUNS, by_agent
-from sitrep.attribution.words import lemma, one_word_claim, sentence_minus, trim
+from sitrep.attribution.words import lemma_of, one_word_claim, sentence_minus, trim
 from sitrep.model import Article, Quote
 
 
@@ -300,7 +300,7 @@ class IndirectClaims:
         object ("criticized the president for ..."); phrasal cues their
         preposition ("called for ..."). "X seemed to", "X is expected to" have
         no source."""
-        lemma = lemma(cue)
+        lemma = lemma_of(cue)
         kids = list(cue.children)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids)
         parts: list[Any] = []
@@ -472,13 +472,13 @@ class IndirectClaims:
             # 'said the bridge would reopen and union leaders warned of delays', the second report
             # parsed as a second clause of the first verb: it is a claim of its own
             late = [c for c in parts[1:] if c.dep_ == "ccomp" and c.i > cue.i and c.pos_ == "VERB"
-                    and self._is_cue(lemma(c)) and any(x.dep_ == "nsubj" and x.pos_ in ("NOUN", "PROPN")
-                                                       for x in c.children)]
+                    and self._is_cue(lemma_of(c)) and any(x.dep_ == "nsubj" and x.pos_ in ("NOUN", "PROPN")
+                                                          for x in c.children)]
             if late and any(c.i < late[0].i and c.i > cue.i for c in parts):
                 toks = [t for t in toks if t.i < min(late[0].left_edge.i, late[0].i)]
                 while toks and (toks[-1].dep_ == "cc" or toks[-1].is_punct):
                     toks = toks[:-1]
-        rel = [t for t in toks if t.dep_ == "relcl" and t.i > cue.i and t.pos_ == "VERB" and self._is_cue(lemma(t))
+        rel = [t for t in toks if t.dep_ == "relcl" and t.i > cue.i and t.pos_ == "VERB" and self._is_cue(lemma_of(t))
                and t.left_edge.i > 0 and cue.doc[t.left_edge.i - 1].text == ","
                and t.left_edge.lower_ in ("who", "which") and t.right_edge.i >= toks[-1].i]
         if rel and rel[0].left_edge.i - 1 > toks[0].i:

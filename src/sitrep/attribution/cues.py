@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sitrep.attribution.words import lemma
+from sitrep.attribution.words import lemma_of
 
 
 class CueWords:
@@ -27,12 +27,12 @@ class CueWords:
     def _second_report(self, x: Any) -> bool:
         """'... and warned ...', '..., adding that ...': a speech verb without a subject of its own
         hung on the clause a speech verb reports."""
-        if x.pos_ == "VERB" and x.dep_ == "conj" and x.head.dep_ == "ccomp" and lemma(x.head.head) in self.verbs \
-                and x.tag_ in ("VBD", "VBZ", "VBP") and self._is_cue(lemma(x)) and any(
+        if x.pos_ == "VERB" and x.dep_ == "conj" and x.head.dep_ == "ccomp" and lemma_of(x.head.head) in self.verbs \
+                and x.tag_ in ("VBD", "VBZ", "VBP") and self._is_cue(lemma_of(x)) and any(
                 c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in x.children):
             return True  # 'said the port would reopen, and the union warned of delays': another speaker's report
-        return x.pos_ == "VERB" and x.head.dep_ == "ccomp" and lemma(x) in self.verbs \
-            and lemma(x.head.head) in self.verbs \
+        return x.pos_ == "VERB" and x.head.dep_ == "ccomp" and lemma_of(x) in self.verbs \
+            and lemma_of(x.head.head) in self.verbs \
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children) and (
                 x.dep_ == "conj" and x.tag_ in ("VBD", "VBZ", "VBP")
                 or x.dep_ == "advcl" and x.tag_ == "VBG" and not any(c.dep_ in ("mark", "prep") for c in x.children))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from sitrep.attribution.speakers import RELATIVE_PRONOUNS
-from sitrep.attribution.words import lemma, one_word_claim, trim
+from sitrep.attribution.words import lemma_of, one_word_claim, trim
 from sitrep.model import Article, Quote
 
 
@@ -19,7 +19,7 @@ def _backing_of(noun: Any) -> tuple[tuple[int, int], Any] | None:
     """"Cruz won the endorsement of the governor", "the bill has the backing of the unions":
     the one after 'of' backs the subject; the subject is the content."""
     if noun.dep_ != "dobj" or any(c.dep_ == "poss" for c in noun.children) or \
-            lemma(noun.head) in ("withhold", "withdraw", "pull", "express", "voice", "offer", "give", "lend", "pledge"):
+            lemma_of(noun.head) in ("withhold", "withdraw", "pull", "express", "voice", "offer", "give", "lend", "pledge"):
         return None
     backer = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "from") and c.i > noun.i
                    for o in c.children if o.dep_ == "pobj"), None)
@@ -59,7 +59,7 @@ class NounClaims:
                 continue
             if lemma not in self.claim_nouns and lemma not in self.stance_nouns and lemma not in self.reception_nouns:
                 continue
-            if noun.dep_ == "dobj" and lemma in self.speech_nouns and lemma(noun.head) in self.light_verbs:
+            if noun.dep_ == "dobj" and lemma in self.speech_nouns and lemma_of(noun.head) in self.light_verbs:
                 continue  # "expressed concern about ...": the light verb's claim
             found = _backing_of(noun) if lemma in AGENT_OF_NOUNS else None
             if lemma in self.claim_nouns or lemma in self.stance_nouns:
@@ -84,10 +84,10 @@ class NounClaims:
         how others judge a thing, taken by a target verb (or 'came under'), with no clause or object of
         its own; the subject (a thing, not a person) is what is judged, the one after 'from' the source."""
         verb = noun.head if noun.dep_ == "dobj" else None
-        if noun.dep_ == "pobj" and noun.head.lower_ == "under" and lemma(noun.head.head) == "come":
+        if noun.dep_ == "pobj" and noun.head.lower_ == "under" and lemma_of(noun.head.head) == "come":
             verb = noun.head.head  # 'came under scrutiny'
         if verb is None or verb.pos_ not in ("VERB", "AUX") or (
-                lemma(verb) not in self.target_verbs and lemma(verb) != "come"):
+                lemma_of(verb) not in self.target_verbs and lemma_of(verb) != "come"):
             return None
         if any(c.dep_ in ("compound", "poss") or c.dep_ == "amod" and c.tag_ == "NN" for c in noun.children):
             return None  # 'came under mortar fire', 'drew the mayor's praise'
@@ -137,7 +137,7 @@ class NounClaims:
         if owner is not None and owner.lower_ == "your":
             return None
         parts = self._noun_complements(noun)
-        if not parts and noun.dep_ == "nsubj" and lemma(noun.head) == "be" and noun.lemma_.lower() in self.claim_nouns:
+        if not parts and noun.dep_ == "nsubj" and lemma_of(noun.head) == "be" and noun.lemma_.lower() in self.claim_nouns:
             # "Her argument is that ...", "the fear was that ...": the clause after the copula
             parts = [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.head.i and any(
                 m.dep_ == "mark" and m.lower_ in ("that", "whether", "if") for m in c.children)]
@@ -172,7 +172,7 @@ class NounClaims:
         verb = noun.head if noun.dep_ == "dobj" else None
         if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
             verb = noun.head.head
-        if verb is None or verb.pos_ not in ("VERB", "AUX") or lemma(verb) in self.target_verbs:
+        if verb is None or verb.pos_ not in ("VERB", "AUX") or lemma_of(verb) in self.target_verbs:
             return None  # "faced criticism", "drew questions": the subject is the target
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
             return None
@@ -191,7 +191,7 @@ class NounClaims:
             return False
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head
         # "won the support of the unions": the object of 'of' is the source, the content unsaid
-        return not (lemma(verb) in self.target_verbs and any(c.lower_ == "of" for c in parts))
+        return not (lemma_of(verb) in self.target_verbs and any(c.lower_ == "of" for c in parts))
 
     def _noun_complements(self, noun: Any) -> list[Any]:
         """What a claim noun is about: its that/to clause, or for a stance noun the object of

@@ -10,7 +10,7 @@ from typing import Any
 
 from sitrep.attribution.marks import Mark, OPEN_CLOSE, strip_span
 from sitrep.attribution.speakers import by_agent
-from sitrep.attribution.words import lemma
+from sitrep.attribution.words import lemma_of
 from sitrep.model import Article, Quote
 
 
@@ -99,7 +99,7 @@ class DirectQuotes:
             if in_quote(t) or t.idx == prev.cue_start or t.pos_ != "VERB":
                 continue
             words = [x for x in span if x.i > t.i and not x.is_punct and not x.is_space]
-            if not (t.lemma_.lower() in self.quote_verbs or self._is_cue(lemma(t))):
+            if not (t.lemma_.lower() in self.quote_verbs or self._is_cue(lemma_of(t))):
                 # 'Lee shot back, "B"': any verb with a named subject of its own right before the piece
                 subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
                 if subj is not None and subj.pos_ in ("PROPN", "NOUN") and not in_quote(subj) and t.text.islower() \
@@ -178,7 +178,7 @@ class DirectQuotes:
             root = colon[0].sent.root
             subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
             if subj is None or subj.lower_ in ("it", "there", "this") or root.pos_ not in ("VERB", "AUX") or not (
-                    self._is_cue(lemma(root)) or root.lemma_.lower() in self.quote_verbs
+                    self._is_cue(lemma_of(root)) or root.lemma_.lower() in self.quote_verbs
                     or any(t.lemma_.lower() in self.speech_nouns for t in colon[0].sent)):
                 continue
             if any(c.dep_ == "ccomp" and c.i < colon[0].i for c in root.children):
@@ -232,7 +232,7 @@ class DirectQuotes:
                 if in_quote(anc):
                     continue
                 if anc.idx < m.start and anc.pos_ in ("VERB", "AUX") and (
-                        anc.lemma_.lower() in self.quote_verbs or self._is_cue(lemma(anc))):
+                        anc.lemma_.lower() in self.quote_verbs or self._is_cue(lemma_of(anc))):
                     subj = self._speaker_of(anc)
                     if subj is not None and not in_quote(subj):
                         return anc, subj

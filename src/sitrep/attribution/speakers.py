@@ -11,7 +11,7 @@ from typing import Any
 
 from sitrep.attribution.marks import TITLE_WORDS
 from sitrep.attribution.nesting import CLOSE_SLACK
-from sitrep.attribution.words import lemma
+from sitrep.attribution.words import lemma_of
 from sitrep.model import Article, Entity, Quote
 
 
@@ -277,7 +277,7 @@ class Speakers:
                 break
             up = up.head
             subj = next((c for c in up.children if c.dep_ == "nsubj"), None)
-        if subj is None and cue.dep_ == "ROOT" and lemma(cue) in self.verbs and cue.i > 0:
+        if subj is None and cue.dep_ == "ROOT" and lemma_of(cue) in self.verbs and cue.i > 0:
             # 'In a meeting with the board of the Post Smith said ...': the parser took the name into
             # the phrase before it; the name right before the verb ('also', 'later' aside) speaks
             prev = cue.doc[cue.i - 1]

@@ -57,7 +57,7 @@ _LEMMA_FIXES = {"hoping": "hope", "hoped": "hope", "hopes": "hope", "retweeted":
                 "blogged": "blog", "lambasted": "lambaste", "gripes": "gripe", "griped": "gripe"}
 
 
-def lemma(tok: Any) -> str:
+def lemma_of(tok: Any) -> str:
     return _LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()
 
 
