@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
+from sitrep import geo
 from sitrep.data.leaders import LeaderIndex
 from sitrep.events.syntax import SUBJ, phrase, place_of
 from sitrep.model import Actor, Article, Entity
@@ -52,9 +53,7 @@ class ArticleContext:
     @cached_property
     def story_place(self) -> Entity | None:
         """The dateline's place when the story stays in its country (`sitrep.geo.story_place`)."""
-        from sitrep.geo import story_place
-
-        return story_place(self.doc, self.article.entities)
+        return geo.story_place(self.doc, self.article.entities)
 
     def _index_people(self) -> None:
         doc = self.doc

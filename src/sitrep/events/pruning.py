@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sitrep.lexicon import Rule
 from sitrep.events.senses import COOPERATIVE
 from sitrep.events.syntax import SUBJ, is_noun
+from sitrep.geo import load_location_cues
+from sitrep.lexicon import Rule
 from sitrep.model import Event
 
 
@@ -163,8 +164,6 @@ def _drop_subordinate(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, R
 def _separate_verbs(a: Any, b: Any) -> bool:
     """Two coordinated verbs that are separate happenings ("captured and deported to X"):
     the place of one is not the other's, unless the second is an outcome ("shot and killed")."""
-    from sitrep.geo import load_location_cues
-
     first, second = (a, b) if a.i < b.i else (b, a)
     return (second.dep_ == "conj" and second.head.i == first.i and first.pos_ == "VERB" and second.pos_ == "VERB"
             and second.lemma_.lower() not in load_location_cues().outcome_verbs)
