@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import quotes_covering
-from sitrep.attribution import _Cover, find_quoted_spans
+from sitrep.attribution import Cover, find_quoted_spans
 from sitrep.model import Article
 
 
@@ -182,10 +182,10 @@ def test_military_attack_is_not_a_claim(attribute):
 
 
 def test_cover_excludes_the_interval_itself():
-    cover = _Cover([(0, 10, 1), (2, 5, 2)])
+    cover = Cover([(0, 10, 1), (2, 5, 2)])
     assert cover.covers(3, 4, 2)  # inside interval 1
     assert cover.covers(3, 4, 1)  # interval 2 covers it too
-    only = _Cover([(0, 10, 1)])
+    only = Cover([(0, 10, 1)])
     assert not only.covers(3, 4, 1)
     assert not only.covers(9, 12, 7)
 

@@ -60,7 +60,7 @@ def test_no_second_cue_for_a_participle(attribute):
 
 
 def test_verb_forms():
-    from sitrep.attribution import _verb_form
+    from sitrep.attribution import verb_form
 
     cues = {"slam", "deny", "praise", "fear", "vow"}.__contains__
 
@@ -68,11 +68,11 @@ def test_verb_forms():
         def __init__(self, w):
             self.lower_ = w
 
-    assert _verb_form(Tok("slams"), cues) == ("slam", "s")
-    assert _verb_form(Tok("slammed"), cues) == ("slam", "ed")
-    assert _verb_form(Tok("denies"), cues) == ("deny", "s")
-    assert _verb_form(Tok("denied"), cues) == ("deny", "ed")
-    assert _verb_form(Tok("praises"), cues) == ("praise", "s")
-    assert _verb_form(Tok("fear"), cues) == ("fear", "base")
-    assert _verb_form(Tok("vowels"), cues) is None
-    assert _verb_form(Tok("class"), cues) is None
+    assert verb_form(Tok("slams"), cues) == ("slam", "s")
+    assert verb_form(Tok("slammed"), cues) == ("slam", "ed")
+    assert verb_form(Tok("denies"), cues) == ("deny", "s")
+    assert verb_form(Tok("denied"), cues) == ("deny", "ed")
+    assert verb_form(Tok("praises"), cues) == ("praise", "s")
+    assert verb_form(Tok("fear"), cues) == ("fear", "base")
+    assert verb_form(Tok("vowels"), cues) is None
+    assert verb_form(Tok("class"), cues) is None

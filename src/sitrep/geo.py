@@ -23,6 +23,7 @@ from itertools import islice
 from typing import Any
 
 from sitrep import data
+from sitrep.datelines import dateline_end
 from sitrep.gazetteers import load_actor_gazetteer
 from sitrep.model import Article, Entity
 
@@ -648,12 +649,10 @@ def dateline_place(entities: list[Entity], sentence: Any, story: Entity | None) 
 def story_place(doc: Any, entities: list[Entity]) -> Entity | None:
     """The dateline's place when every place the article names lies in its country, else
     None: condition (2) of `dateline_place`."""
-    from sitrep.nlp import _dateline_end
-
     line: tuple[int, int] | None = None
     first = 0
     for sent in islice(doc.sents, 4):
-        end = _dateline_end(doc, sent.start)
+        end = dateline_end(doc, sent.start)
         if end is not None:
             line, first = (sent.start_char, doc[end - 1].idx), sent.start
             break

@@ -8,11 +8,11 @@ from typing import Any
 
 from threadpoolctl import ThreadpoolController
 
+from sitrep.datelines import dateline_end
 from sitrep.errors import ModelError, UsageError
 from sitrep.model import Article, Chunk, Sentence
 
 
-DASHES = {"—", "–", "--", "-"}
 # tokens after which a new sentence may start with a lower-case word ("... said: no.", a list item)
 SENTENCE_ENDS = {".", "!", "?", ";", ":", "…", "...", '"', "”", "’", "'", ")", "]"}
 
@@ -34,28 +34,12 @@ def _paragraph_boundaries(doc: Any) -> Any:
         elif nxt.text[:1].islower() and tok.text not in SENTENCE_ENDS and not tok.is_space:
             nxt.is_sent_start = False
     for s in starts:
-        end = _dateline_end(doc, s)
+        end = dateline_end(doc, s)
         if end is not None and end < len(doc):
             doc[end].is_sent_start = True
             for k in range(s + 1, end):
                 doc[k].is_sent_start = False
     return doc
-
-
-def _dateline_end(doc: Any, start: int) -> int | None:
-    """Index of the first token after a dateline starting at `start`, or None."""
-    i = start
-    caps = 0
-    while i < len(doc) and i - start < 14:
-        t = doc[i]
-        if t.text in DASHES:
-            return i + 1 if caps and i + 1 < len(doc) else None
-        if t.is_upper and t.is_alpha and len(t.text) > 1:
-            caps += 1
-        elif caps == 0 or "\n" in t.text_with_ws:
-            return None
-        i += 1
-    return None
 
 
 MATMUL = ("numpy", "blis")

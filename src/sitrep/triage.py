@@ -38,6 +38,7 @@ from typing import Any
 
 from sitrep import data
 from sitrep.errors import UsageError
+from sitrep.lexicon import load_lexicon
 from sitrep.model import Article, Chunk
 
 PARSE_MODES = ("triage", "fast", "full")
@@ -121,8 +122,6 @@ class Triage:
     def __init__(self, nlp: Any, *, mode: str = "triage", data_dir: str | None = None) -> None:
         if mode not in PARSE_MODES:
             raise UsageError(f"parse must be one of {', '.join(PARSE_MODES)}, got {mode!r}")
-        from sitrep.events import load_lexicon
-
         self.mode = mode
         # 'triage' parses sentences with names too: sitrep's entity rules read
         # the parse (a country as the subject of an action verb is an actor).

@@ -1,0 +1,128 @@
+"""The `entities` stage itself: loads the gazetteers and word lists and runs the matching, merging and
+mention rules over a parse.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from spacy.matcher import PhraseMatcher
+
+from sitrep import data
+from sitrep.entities.gazetteer import GazetteerMatching, apostrophe_variants, is_case_sensitive
+from sitrep.entities.mentions import MentionRules, person_name_parts
+from sitrep.entities.ner import NerMerging
+from sitrep.entities.places import PlaceMentions
+from sitrep.entities.records import Form
+from sitrep.entities.tokens import lower_set
+from sitrep.gazetteers import SectorCues, load_actor_gazetteer
+from sitrep.model import Article
+from sitrep.weapons import load_weapon_gazetteer
+
+
+class Recognise(GazetteerMatching, NerMerging, PlaceMentions, MentionRules):
+    """Finds entity mentions; fills `article.entities` (sorted by offset)."""
+
+    def __init__(self, nlp: Any, *, data_dir: str | None = None) -> None:
+        self.actors = load_actor_gazetteer(data_dir)
+        self.weapons = load_weapon_gazetteer(data_dir)
+        regions = data.load("regions", data_dir)["regions"]
+        words = data.load("mentions", data_dir)
+        self.group_heads = lower_set(words["group_heads"])
+        self.group_modifiers = lower_set(words["group_modifiers"])
+        self.of_heads = lower_set(words["of_heads"])
+        self.regime_heads = lower_set(words["regime_heads"])
+        self.coalition_heads = lower_set(words["coalition_heads"])
+        self.place_heads = lower_set(words["place_heads"])
+        self.place_verbs = lower_set(words["place_verbs"])
+        self.place_nouns = lower_set(words["place_nouns"]) | self.place_heads
+        self.agent_preps = lower_set(words["agent_prepositions"])
+        self.ally_nouns = lower_set(words["ally_nouns"])
+        self.title_nouns = lower_set(words["title_nouns"])
+        self.locative_preps = lower_set(words["locative_prepositions"])
+        self.institution_nouns = lower_set(words["institution_nouns"])
+        self.people_nouns = lower_set(words["people_nouns"])
+        self.place_nouns_nominal = lower_set(words["place_nouns_nominal"])
+        self.city_preps = lower_set(words["city_prepositions"])
+        self.city_place_nouns = lower_set(words["city_place_nouns"])
+        self.geo_nouns = lower_set(words["geo_nouns"])
+        self.currency_nouns = lower_set(words["currency_nouns"])
+        self.part_nouns = lower_set(words["part_nouns"])
+        self.aircraft_roles = {k.lower(): v for k, v in words["aircraft_roles"].items()}
+        self.aircraft_heads = lower_set(words["aircraft_heads"])
+        self.org_heads = lower_set(words["org_heads"])
+        self.org_modifiers = lower_set(words["org_modifiers"])
+        self.held_words = lower_set(words["held_words"])
+        self.sector_of = SectorCues(self.actors.sector_cues())
+        self.forms: dict[str, Form] = {}
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        exact: dict[str, list[str]] = {}
+        folded: dict[str, list[str]] = {}
+
+        def add(text: str, form: Form, *, case_sensitive: bool | None = None) -> None:
+            text = text.strip()
+            if not text:
+                return
+            cs = is_case_sensitive(text) if case_sensitive is None else case_sensitive
+            key = f"{form.kind}|{form.code}|{form.type}|{form.sector}|{form.weapon_class}"
+            self.forms.setdefault(key, form)
+            for variant in apostrophe_variants(text):
+                (exact if cs else folded).setdefault(key, []).append(variant)
+                if not cs and variant[:1].islower():
+                    # "the Kremlin" also as "The Kremlin" at a sentence start
+                    exact.setdefault(key, []).append(variant[:1].upper() + variant[1:])
+
+        for text, kind, code, etype, sector in self.actors.surface_forms():
+            add(text, Form(etype, code, sector, kind))
+        for region in regions:
+            for name in region["names"]:
+                add(name, Form("LOCATION", region["code"], None, "region"), case_sensitive=True)
+            for dem in region["demonyms"]:
+                add(dem, Form("NATIONALITY", region["code"], None, "region"), case_sensitive=True)
+        classes = {c.code: c for c in self.weapons.classes}
+        # lower-case generic weapon term -> its class ("artillery systems" -> artillery)
+        self.generic_terms = {" ".join(t.lower().split()): g.weapon_class
+                              for g in self.weapons.generic for t in g.terms}
+        for text, system in self.weapons.surface_forms():
+            form = Form(
+                system.entity_type, system.name, None, "weapon",
+                weapon_class=system.weapon_class, origin=system.origin,
+                requires_context=system.requires_context,
+            )
+            add(text, form, case_sensitive=system.case_sensitive or None)
+        for generic in self.weapons.generic:
+            etype = classes[generic.weapon_class].entity_type if generic.weapon_class in classes else "WEAPON"
+            form = Form(etype, None, None, "generic_weapon", weapon_class=generic.weapon_class,
+                        not_after=generic.not_after)
+            for term in generic.terms:
+                add(term, form, case_sensitive=False)
+
+        make = nlp.make_doc
+        self.not_weapons = PhraseMatcher(nlp.vocab, attr="LOWER")
+        if self.weapons.not_weapons:
+            self.not_weapons.add("not_weapon", [make(t) for t in self.weapons.not_weapons])
+        for key, texts in exact.items():
+            self.exact.add(key, [make(t) for t in dict.fromkeys(texts)])
+        for key, texts in folded.items():
+            self.folded.add(key, [make(t) for t in dict.fromkeys(texts)])
+
+    # ------------------------------------------------------------------
+    def __call__(self, article: Article) -> Article:
+        doc = article.doc
+        mentions = self._gazetteer(doc)
+        mentions = self._merge_ner(doc, mentions)
+        mentions = self._coalitions(doc, mentions)
+        mentions = self._groups(doc, mentions)
+        mentions = self._org_groups(doc, mentions)
+        mentions = self._nominal_groups(doc, mentions)
+        self._country_roles(doc, mentions)
+        mentions = self._drop_non_mentions(doc, mentions)
+        mentions = person_name_parts(doc, mentions)
+        mentions = self._cities(doc, mentions)
+        mentions = self._shared_heads(doc, mentions)
+        mentions = self._aircraft_lists(doc, mentions)
+        mentions.sort(key=lambda m: (m.ent.start, -m.ent.end))
+        article.entities = [m.ent for m in mentions]
+        return article
+    # ------------------------------------------------------------------
+    # ------------------------------------------------------------------

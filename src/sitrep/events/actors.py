@@ -1,0 +1,214 @@
+"""Per-article actor resolution: entity by token, people's affiliations, pronouns back to the last
+actor.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+from sitrep import geo
+from sitrep.data.leaders import LeaderIndex
+from sitrep.events.syntax import SUBJ, phrase, place_of
+from sitrep.model import Actor, Article, Entity
+
+
+PRONOUNS = {"he", "she", "it", "they", "we", "his", "her", "its", "their", "our"}
+
+
+class ArticleContext:
+    """Per-article lookups: entity by token, people's affiliations, last actors."""
+
+    def __init__(self, article: Article, sector_of: Any, org_country: dict[str, str | None],
+                 leaders: LeaderIndex | None = None, year: int | None = None) -> None:
+        doc = article.doc
+        self.article = article
+        self.doc = doc
+        self.text = doc.text  # built from the tokens on each access: read it once
+        self.sector_of = sector_of
+        self.org_country = org_country
+        self.leaders = leaders
+        self.year = year  # of the text, to tell apart leaders who share a name
+        self.tok_ent: dict[int, Entity] = {}
+        self.ent_at: dict[int, Entity] = {e.start: e for e in article.entities}
+        for ent in article.entities:
+            span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for i in range(span.start, span.end):
+                self.tok_ent.setdefault(i, ent)
+        self.people: dict[str, Actor] = {}  # surname -> actor of the person's first mention
+        self.last_actors: list[Actor] = []
+        self.last_person: Actor | None = None
+        self._index_people()
+
+    @cached_property
+    def dates(self) -> list[tuple[int, int, str]]:
+        """The article's DATE and TIME entities as (start, end, text) token spans, listed once."""
+        return [(e.start, e.end, e.text) for e in self.doc.ents if e.label_ in ("DATE", "TIME")]
+
+    def dates_in(self, sent: Any) -> list[tuple[int, int, str]]:
+        return [d for d in self.dates if sent.start <= d[0] and d[1] <= sent.end]
+
+    @cached_property
+    def story_place(self) -> Entity | None:
+        """The dateline's place when the story stays in its country (`sitrep.geo.story_place`)."""
+        return geo.story_place(self.doc, self.article.entities)
+
+    def _index_people(self) -> None:
+        doc = self.doc
+        for ent in self.article.entities:
+            if ent.type != "PERSON" or not ent.text.split():
+                continue
+            key = ent.text.split()[-1].lower()
+            if key in self.people and self.people[key].code is not None:
+                continue
+            span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            # the person's description: compounds before, appositions after, "of X"
+            desc: list[Any] = [t for t in root.subtree if t.i < span.start or t.i >= span.end]
+            if root.dep_ == "appos":
+                desc += [t for t in root.head.subtree if not span.start <= t.i < span.end]
+            code = None
+            for t in desc:
+                e = self.tok_ent.get(t.i)
+                if e is not None and e.code and e.type in ("LOCATION", "NATIONALITY", "ORG"):
+                    code = self.org_country.get(e.code, e.code) if e.type == "ORG" else e.code
+                    break
+            desc_text = " ".join(t.text for t in desc)
+            sector = self.sector_of(desc_text) if desc_text else None
+            if code is None:
+                # a head of state or minister the gazetteer knows ("President Museveni")
+                leader = self.leaders.find(ent.text, self.year) if self.leaders is not None else None
+                if leader is not None:
+                    code, sector = leader.country, sector or leader.sector
+            self.people[key] = Actor(ent.text if len(ent.text.split()) > 1 else ent.text, code, sector)
+            if len(ent.text.split()) > 1:
+                self.people[ent.text.lower()] = self.people[key]
+
+    # ------------------------------------------------------------------
+    def actors_in(self, tokens: list[Any], *, exclude: set[int] | None = None, places: bool = False) -> list[Actor]:
+        """Actors named in a phrase: one per entity, compound phrases give several.
+        With `places`, a town stands for its country (an attack on Kharkiv is one on UKR)."""
+        exclude = exclude or set()
+        out: list[Actor] = []
+        seen: set[tuple[str | None, str]] = set()
+        ids = sorted({t.i for t in tokens} - exclude)
+        phrase_text = " ".join(self.doc[i].text for i in ids)
+        phrase_sector = self.sector_of(phrase_text) if phrase_text else None
+        used_ents: set[int] = set()
+        for i in ids:
+            ent = self.tok_ent.get(i)
+            if ent is None or id(ent) in used_ents:
+                continue
+            used_ents.add(id(ent))
+            actor = self._actor_for(ent, phrase_sector)
+            if actor is None and places and ent.type == "LOCATION" and ent.country:
+                actor = Actor(ent.text, ent.country, None, ent.start, ent.end)
+            if actor is None:
+                continue
+            key = (actor.code, actor.text if actor.code is None else "")
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(actor)
+        if not out:
+            for i in ids:
+                tok = self.doc[i]
+                if tok.lower_ in PRONOUNS and tok.dep_ in SUBJ | {"poss", "nsubjpass"}:
+                    # "Syria says it is willing to ...": the subject of the governing verb
+                    found = self._governing_subject(tok)
+                    if found:
+                        return found
+                if tok.lower_ in ("he", "she", "him", "her", "his") and self.last_person is not None:
+                    return [self.last_person]
+                if tok.lower_ in ("they", "it", "we", "its", "their", "our") and tok.dep_ in SUBJ | {"poss"} and self.last_actors:
+                    return list(self.last_actors)
+        # a sector phrase with no code ("Western officials" has a code; "officials" does not)
+        return out
+
+    def _governing_subject(self, pron: Any) -> list[Actor]:
+        cur = pron.head
+        while cur.head is not cur and cur.dep_ in ("poss", "nsubj", "nsubjpass", "dobj", "pobj", "prep"):
+            cur = cur.head  # from a possessive or object up to its clause's verb
+        for _ in range(4):
+            if cur.head is cur or cur.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "acomp", "relcl"):
+                return []
+            cur = cur.head
+            for c in cur.children:
+                if c.dep_ in SUBJ and c.lower_ not in PRONOUNS:
+                    found = self.actors_in(phrase(c))
+                    if found:
+                        return found
+        return []
+
+    def _actor_for(self, ent: Entity, phrase_sector: str | None) -> Actor | None:
+        if ent.type in ("NATIONALITY", "ORG") and ent.code is not None and self._ethnic(ent):
+            # "ethnic Russians (in Ukraine)": a people, not the state of that name;
+            # their country is the place they live in, if the phrase names it
+            return Actor(ent.text, None, phrase_sector or ent.sector, ent.start, ent.end)
+        if ent.type in ("LOCATION", "NATIONALITY"):
+            if ent.code is None:
+                return None
+            return Actor(ent.text, ent.code, phrase_sector or ent.sector, ent.start, ent.end)
+        if ent.type == "ORG":
+            if ent.code is None:
+                sector = ent.sector or phrase_sector
+                # a leader's name the tagger took for an organisation ("Museveni"), or the
+                # government a leader heads ("the Bush administration", "Assad's regime")
+                leader = None
+                if self.leaders is not None:
+                    leader = self.leaders.government(ent.text, self.year) or self.leaders.find(ent.text, self.year)
+                if leader is not None:
+                    return Actor(ent.text, leader.country, sector or leader.sector, ent.start, ent.end)
+                return Actor(ent.text, None, sector, ent.start, ent.end)
+            country = self.org_country.get(ent.code)
+            code = country or ent.code
+            return Actor(ent.text, code, ent.sector or phrase_sector, ent.start, ent.end)
+        if ent.type == "PERSON":
+            words = ent.text.split()
+            p = self.people.get(ent.text.lower()) or (self.people.get(words[-1].lower()) if words else None)
+            if p is None or p.code is None:
+                leader = self.leaders.find(ent.text, self.year) if self.leaders is not None else None
+                if leader is not None:
+                    sector = (p.sector if p is not None else None) or phrase_sector or leader.sector
+                    return Actor(ent.text, leader.country, sector, ent.start, ent.end)
+            if p is None:
+                return Actor(ent.text, None, phrase_sector, ent.start, ent.end)
+            return Actor(ent.text, p.code, p.sector or phrase_sector, ent.start, ent.end)
+        return None
+
+    def _ethnic(self, ent: Entity) -> bool:
+        span = self.doc.char_span(ent.start, ent.end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            return False
+        return self.doc[span.start - 1].lower_ in ("ethnic", "ethnically")
+
+    def placed(self, found: list[Actor], head: Any) -> list[Actor]:
+        """Actors without a code take the one country their phrase places them in
+        ("militias in Mali", "ethnic Russians in eastern Ukraine"), or are named by an
+        apposition that has one ("the foreign minister, Sergei Lavrov, ...")."""
+        if any(a.code for a in found):
+            return found
+        for c in head.children:
+            if c.dep_ == "appos":
+                named = [a for a in self.actors_in(phrase(c)) if a.code]
+                if named:
+                    return named
+        if not found:
+            return found
+        codes = {a.code for a in self.actors_in(place_of(head, any_head=True), places=True) if a.code}
+        if len(codes) != 1:
+            return found
+        code = codes.pop()
+        return [Actor(a.text, code, a.sector, a.start, a.end) for a in found]
+
+    def remember(self, actors: list[Actor]) -> None:
+        if actors:
+            self.last_actors = actors
+            persons = [a for a in actors if a.start is not None and a.start in self.ent_at
+                       and self.ent_at[a.start].type == "PERSON"]
+            if persons:
+                self.last_person = persons[0]

@@ -1,0 +1,172 @@
+"""The `events` stage itself: runs trigger matching over each sentence and builds the events."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sitrep.data.leaders import load_leaders
+from sitrep.dates import parse_iso
+from sitrep.events.acled import AcledTyping, CueText
+from sitrep.events.actors import ArticleContext
+from sitrep.events.dates import event_date
+from sitrep.events.detect import (
+    NON_TRIGGER_ENTS, TriggerMatching, is_participle_modifier, modifier_lemmas, object_lemmas, stems,
+)
+from sitrep.events.evidence import quote_covering, trigger_text
+from sitrep.lexicon import Rule, load_lexicon
+from sitrep.events.modality import CAPABILITY_HEADS, modality_of
+from sitrep.events.places import event_location
+from sitrep.events.pruning import dedupe, drop_embedded
+from sitrep.events.roles import count_parties, roles
+from sitrep.events.senses import REFLEXIVE, Senses, is_question, is_reaction, third_party_forecast
+from sitrep.events.syntax import clause_scope, is_noun, tok_range
+from sitrep.events.weapons import mode_of, weapons_in
+from sitrep.gazetteers import SectorCues, load_actor_gazetteer
+from sitrep.model import Actor, Article, Attribution, Event, Evidence
+
+
+class Code(TriggerMatching, Senses, AcledTyping):
+    """Fills `article.events`."""
+
+    def __init__(self, *, data_dir: str | None = None, default_date: str | None = None) -> None:
+        self.lexicon = load_lexicon(data_dir)
+        gaz = load_actor_gazetteer(data_dir)
+        self.org_country = {o.code: o.country for o in gaz.organisations if o.country}
+        self.leaders = load_leaders(data_dir)
+        self.default_date = default_date
+        self.sector_of = SectorCues(gaz.sector_cues())
+
+    def __call__(self, article: Article) -> Article:
+        doc = article.doc
+        ref_date = parse_iso(article.date) or parse_iso(self.default_date)
+        ctx = ArticleContext(article, self.sector_of, self.org_country, self.leaders,
+                             ref_date.year if ref_date is not None else None)
+        events: list[Event] = []
+        sents = list(doc.sents)
+        texts = [ctx.text[s.start_char:s.end_char] for s in sents]  # Span.text rebuilds from tokens
+        for si, sent in enumerate(sents):
+            sent_cues: CueText | None = None
+            window_cues: CueText | None = None
+            words = list(sent)
+            lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+            sent_events: list[tuple[Any, Rule, Event]] = []
+            for tok in words:
+                if tok.ent_type_ in NON_TRIGGER_ENTS or is_participle_modifier(tok):
+                    continue
+                rules = self.lexicon.by_lemma.get(tok.lemma_.lower()) or self.lexicon.by_lemma.get(tok.lower_)
+                if not rules and tok.pos_ in ("VERB", "NOUN"):
+                    # the tagger's lemma is sometimes wrong ("raped" -> "rap", "staged" -> "stag")
+                    for key in stems(tok.lower_):
+                        rules = self.lexicon.by_lemma.get(key)
+                        if rules:
+                            break
+                if not rules:
+                    continue
+                rule = self._best_rule(tok, rules, lemmas)
+                if rule is None:
+                    continue
+                event = self._build(tok, rule, sent, ctx, ref_date, lemmas)
+                if event is None and rule.min_parties:
+                    # "drills with live ammunition": no partner, so the next best entry
+                    rule = self._best_rule(tok, tuple(r for r in rules if r is not rule), lemmas)
+                    event = None if rule is None else self._build(tok, rule, sent, ctx, ref_date, lemmas)
+                if event is not None:
+                    self._reframe(event, tok)
+                    if sent_cues is None:
+                        sent_cues = CueText(texts[si])
+                        window_cues = CueText(" ".join(texts[max(0, si - 1):si + 2]))
+                    event.acled = self._acled(event, rule, sent_cues, window_cues)
+                    sent_events.append((tok, rule, event))
+            for _, _, ev in drop_embedded(dedupe(sent_events)):
+                events.append(ev)
+                ctx.remember(ev.actor)
+        article.events = events
+        return article
+
+    # ------------------------------------------------------------------
+
+    def _build(self, tok: Any, rule: Rule, sent: Any, ctx: ArticleContext,
+               ref_date: date | None, lemmas: set[str]) -> Event | None:
+        doc = sent.doc
+        if any(c.dep_ == "dobj" and c.lower_ in REFLEXIVE for c in tok.children) and rule.object_role == "theme":
+            return None  # "positioning itself as", "establishing itself"
+        if tok.dep_ in ("acl", "xcomp", "relcl") and tok.head.lemma_.lower() in CAPABILITY_HEADS:
+            return None  # "its ability to strike targets": a capability, not a happening
+        if not is_noun(tok) and self._natural_cause(tok):
+            return None  # "an earthquake destroyed homes", "homes were swept away by floods"
+        if rule.type == "REQUEST" and is_question(tok):
+            return None  # "asked about the dispute", "was asked whether ...": a question
+        if rule.type == "CONSULT" and is_reaction(tok):
+            return None  # "the plan was met with protests": a reaction, not a meeting
+        actors, recipients = roles(tok, rule, ctx)
+        if rule.type == "THREATEN" and third_party_forecast(tok, actors, ctx):
+            return None  # "officials warned that Iran could retaliate": no threat of the officials'
+        if rule.min_parties and count_parties(actors + recipients, ctx.text) < rule.min_parties:
+            return None
+        if is_noun(tok) and not actors and not recipients and not rule.bare_noun \
+                and rule.type in ("REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "REJECT"):
+            return None  # a bare noun ("a threat") is not a verbal event
+        scope = clause_scope(tok)
+        weapons, classes = weapons_in(scope, ctx)
+        mode = mode_of(rule, tok, classes, weapons)
+        context = list(rule.context)
+        for obj in object_lemmas(tok):
+            if obj in rule.context_by_object and rule.context_by_object[obj] not in context:
+                context.append(rule.context_by_object[obj])
+        for mod in modifier_lemmas(tok):
+            if mod in rule.context_by_modifier and rule.context_by_modifier[mod] not in context:
+                context.append(rule.context_by_modifier[mod])
+        for ctx_name, words in rule.context_from_sentence.items():
+            if words & lemmas and ctx_name not in context:
+                context.append(ctx_name)
+        if weapons and "military" not in context:
+            context.append("military")
+        cameo = rule.cameo
+        if mode and mode in rule.cameo_by_mode:
+            cameo = rule.cameo_by_mode[mode]
+        for c in context:
+            if c in rule.cameo_by_context:
+                cameo = rule.cameo_by_context[c]
+                break
+        used = {i for a in actors + recipients if a.start is not None for i in tok_range(doc, a.start, a.end)}
+        location = event_location(scope, ctx, used)
+        if location is None:
+            used_actors = {i for a in actors if a.start is not None for i in tok_range(doc, a.start, a.end)}
+            location = event_location(scope, ctx, used_actors)
+        if rule.type in ("ASSAULT", "COERCE") and not recipients and location is not None and location.country \
+                and location.country not in {a.code for a in actors}:
+            recipients = [Actor(location.text, location.country, None, location.start, location.end)]
+        if rule.type == "PROTEST" and location is not None and location.country \
+                and not any(a.code for a in actors):
+            # protesters named only as a crowd ("thousands of students") are taken to
+            # be of the country where they protest; the crowd keeps its sector
+            actors = [Actor(a.text, location.country, a.sector, a.start, a.end) for a in actors] \
+                or [Actor(location.text, location.country, None, location.start, location.end)]
+        if is_noun(tok) and not (actors or recipients or weapons or location) and not rule.bare_noun:
+            return None
+        if rule.type == "CONSULT" and not is_noun(tok) and count_parties(actors + recipients, ctx.text) < 2 \
+                and not any(c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("with", "between"))
+                            for c in tok.children):
+            return None  # "the cabinet met": a meeting needs a second party  # "such a deployment": a reference, not a report of who did what
+        ev_date, precision = event_date(scope, sent, ctx, ref_date)
+        quote = quote_covering(ctx.article.quotes, tok.idx)
+        attribution = None
+        if quote is not None:
+            attribution = Attribution(quote.speaker, quote.speaker_type, quote.direct, quote.cue,
+                                      quote.speaker_title)
+        modality = modality_of(tok, quote)
+        event = Event(
+            type=rule.type, mode=mode, context=context, cameo=cameo,
+            quad_class=self.lexicon.quads.get(rule.type),
+            intensity=self.lexicon.cameo.get(cameo, {}).get("intensity"),
+            actor=actors, recipient=recipients, weapons=weapons, location=location,
+            date=ev_date, date_precision=precision, modality=modality, attribution=attribution,
+            acled=None,
+            evidence=Evidence(
+                sentence=sent.text, start=sent.start_char, end=sent.end_char,
+                trigger=trigger_text(tok, rule), trigger_start=tok.idx,
+                trigger_end=tok.idx + len(tok.text), rule=f"lexicon:{rule.id}",
+            ),
+        )
+        return event

@@ -1,0 +1,184 @@
+"""Trigger matching: which lexicon entry fires for a token (objects, prepositions, modifiers, context
+words).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitrep.lexicon import Rule
+from sitrep.events.syntax import is_noun
+
+
+PARTICLES = {"up", "down", "off", "out"}
+DESTINATION_PREPS = {"to", "into", "toward", "towards", "onto"}
+# words inside these named entities are not triggers ("in March", "Strike" in a name)
+NON_TRIGGER_ENTS = {"DATE", "TIME", "PERSON", "GPE", "LOC", "NORP", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+# a direct object that is a party (see `event_lexicon.yaml` party_nouns for nouns of people)
+PARTY_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+PARTY_PRONOUNS = {"him", "her", "them", "us", "me", "you"}
+
+
+def prep_words(tok: Any) -> set[str]:
+    """The prepositions and particles a trigger governs, less those that only give a time
+    ("called the plan a disgrace on Monday" is no call on anyone)."""
+    out: set[str] = set()
+    for c in tok.children:
+        if c.dep_ == "advmod" and c.lower_ == "together":  # "worked together": a particle in all but name
+            out.add(c.lower_)
+            continue
+        if c.dep_ not in ("prep", "prt", "agent"):
+            continue
+        objs = [o for o in c.children if o.dep_ == "pobj"]
+        if objs and all(o.ent_type_ in ("DATE", "TIME") for o in objs):
+            continue
+        out.add(c.lower_)
+    return out
+
+
+def object_lemmas(tok: Any, direct_only: bool = False) -> set[str]:
+    """Lemmas of what a trigger governs: objects, prepositional objects, particles' objects
+    (with `direct_only`, its own objects and particles only). A place after "to" or "into"
+    is where the verb's own object goes ("were taken to a hospital"), not what it governs."""
+    out: set[str] = set()
+    has_object = any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
+    for c in tok.children:
+        if direct_only and c.dep_ in ("prep", "agent", "advmod", "advcl", "ccomp"):
+            continue
+        if has_object and c.dep_ == "prep" and c.lower_ in DESTINATION_PREPS:
+            continue
+        if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "xcomp", "compound", "acomp"):
+            if c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ in PLACE_ENTS:
+                out.add("@place")  # "captured Goma", "Kherson was retaken"
+            out.add(c.lemma_.lower())
+            out.add(c.lower_)
+            out.update(stems(c.lower_))
+            for cc in c.children:
+                if cc.dep_ in ("conj", "compound"):
+                    out.add(cc.lemma_.lower())
+            if c.dep_ in ("dobj", "nsubjpass"):  # "imposed a new round of sanctions"
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ == "of":
+                        for o in p.children:
+                            if o.dep_ == "pobj":
+                                out.add(o.lemma_.lower())
+        elif c.dep_ in ("prep", "prt", "agent"):
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    out.add(o.lemma_.lower())
+                    out.add(o.lower_)
+                elif o.dep_ == "prep" and not any(x.dep_ == "pobj" for x in c.children):
+                    # a two-word preposition: "pulled out of the talks", "away from the front"
+                    out.update(x.lemma_.lower() for x in o.children if x.dep_ == "pobj")
+            if c.dep_ == "prt" or c.lower_ in PARTICLES:
+                out.add(c.lower_)
+        elif c.dep_ == "advmod":
+            out.add(c.lower_)  # "set ablaze"
+        elif c.dep_ == "ccomp" and c.pos_ == "ADJ":
+            out.add(c.lemma_.lower())  # a small clause: "found the commander guilty"
+        elif c.dep_ in ("advcl", "ccomp") and any(cc.tag_ == "TO" for cc in c.children):
+            # "vowed to fight" parsed as a purpose clause, "allowed them to hold" as a ccomp
+            out.add(c.lemma_.lower())
+    if is_noun(tok) and tok.dep_ == "compound":
+        out.add(tok.head.lemma_.lower())
+    return out
+
+
+def stems(word: str) -> tuple[str, ...]:
+    """Crude base forms of an inflected word, for when the tagger's lemma is wrong."""
+    out: list[str] = []
+    if word.endswith("ing") and len(word) > 5:
+        out += [word[:-3], word[:-3] + "e"]
+    elif word.endswith("ed") and len(word) > 4:
+        out += [word[:-1], word[:-2]]
+    elif word.endswith("es") and len(word) > 4:
+        out += [word[:-1], word[:-2]]
+    elif word.endswith("s") and len(word) > 3:
+        out.append(word[:-1])
+    return tuple(out)
+
+
+def modifier_lemmas(tok: Any) -> set[str]:
+    out: set[str] = set()
+    targets = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "pobj")]
+    for c in tok.children:
+        if c.dep_ == "prep":
+            targets += [o for o in c.children if o.dep_ == "pobj"]
+    for t in targets:
+        for c in t.children:
+            if c.dep_ in ("amod", "compound", "nmod", "npadvmod"):
+                out.add(c.lemma_.lower())
+                out.add(c.lower_)
+                for cc in c.children:
+                    if cc.dep_ in ("conj", "amod", "compound"):
+                        out.add(cc.lower_)
+    return out
+
+
+def is_participle_modifier(tok: Any) -> bool:
+    """A participle or adjective describing the noun after it ("the seized tanker",
+    "the destroyed bridge", "wounded soldiers"): it names a state the thing is in,
+    not a happening the sentence reports. A noun that the parser joined to a verb
+    ("ordered conscription, and jailed dissidents") is the verb's misread object:
+    its "modifier" is the second verb."""
+    head = tok.head
+    return (tok.dep_ == "amod" and tok.tag_ in ("VBN", "JJ") and tok.i < head.i and is_noun(head)
+            and not (head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX")))
+
+
+class TriggerMatching:
+    """Picks the most specific lexicon entry that matches a trigger token."""
+
+    def _best_rule(self, tok: Any, rules: tuple[Rule, ...], lemmas: set[str]) -> Rule | None:
+        pos = tok.pos_ if tok.pos_ != "PROPN" else "NOUN"
+        if pos == "AUX":
+            return None
+        best: Rule | None = None
+        direct = object_lemmas(tok, direct_only=True)
+        for r in rules:
+            if pos not in r.pos:
+                continue
+            if r.context_words and not (r.context_words & lemmas):
+                continue
+            if r.not_context_words and (r.not_context_words & lemmas):
+                continue
+            if r.object and not (r.object & object_lemmas(tok)):
+                continue
+            if r.not_object and (r.not_object & object_lemmas(tok)):
+                continue
+            if r.head and (tok.head is tok or not ({tok.head.lemma_.lower(), *stems(tok.head.lower_)} & r.head)):
+                continue
+            if r.ccomp_aux and not any(
+                c.dep_ == "ccomp" and any(a.dep_ in ("aux", "auxpass") and a.lower_ in r.ccomp_aux for a in c.children)
+                for c in tok.children
+            ):
+                continue
+            if r.prep and not (r.prep & prep_words(tok)):
+                continue
+            if r.not_child_deps and any(c.dep_ in r.not_child_deps for c in tok.children):
+                continue  # "called the plan a disgrace": naming, not phoning
+            if r.party_object and not self._party_object(tok):
+                continue
+            if r.modifier and not (r.modifier & modifier_lemmas(tok)):
+                continue
+            # on a tie, an entry whose object is the verb's own ("opened fire on the post":
+            # fire, not post) beats one met only through a preposition
+            if best is None or r.specificity > best.specificity or (
+                    r.specificity == best.specificity and r.object and best.object
+                    and (r.object & direct) and not (best.object & direct)):
+                best = r
+        return best
+
+    def _party_object(self, tok: Any) -> bool:
+        """Whether the trigger's direct object (or passive subject) is a party: a named
+        person, group or state, a personal pronoun, or a noun for people ("the minister",
+        "a delegation"); "received a tip", "welcomed the decision" have none."""
+        for c in tok.children:
+            if c.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            if c.ent_type_ in PARTY_ENTS or c.lower_ in PARTY_PRONOUNS:
+                return True
+            if c.lemma_.lower() in self.lexicon.party_nouns or c.lower_ in self.lexicon.party_nouns:
+                return True
+        return False

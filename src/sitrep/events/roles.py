@@ -1,0 +1,171 @@
+"""Roles of an event: actors (subject, passive agent, possessor, "by" phrase, "between X and Y") and
+recipients (objects, certain prepositional objects).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitrep.events.actors import ArticleContext
+from sitrep.lexicon import Rule
+from sitrep.events.modality import PLAN_VERBS
+from sitrep.events.syntax import is_noun, lemma_of, phrase, place_of, verb_subjects
+from sitrep.model import Actor
+
+
+STATIVE_PARTICIPLES = {"opposed", "committed", "prepared", "determined", "resolved", "concerned", "alarmed",
+                       "worried", "disappointed", "dismayed", "outraged", "troubled"}
+LIGHT_VERBS = {"issue", "deliver", "lodge", "file", "give", "send", "declare", "organise", "organize", "observe",
+               "hold", "conduct", "stage", "launch", "begin", "start", "carry", "complete", "continue",
+               "announce", "order", "approve", "plan", "make", "undertake", "mount", "step", "expand",
+               "impose", "adopt", "unveil", "resume", "finish", "end", "confirm"}
+# nouns of a message whose content verb ("a statement demanding ...") is the sender's act
+STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter", "message", "resolution",
+                   "appeal", "announcement", "note", "memorandum", "ultimatum", "video", "speech", "address",
+                   "decree", "order", "proclamation", "manifesto", "petition", "report", "notice"}
+# verbs whose subject takes part in the protest named as their object ("students joined
+# the march", "thousands converged for a rally", "workers participated in the strike")
+JOIN_VERBS = {"join", "converge", "gather", "participate", "attend", "assemble", "flock"}
+
+
+def roles(tok: Any, rule: Rule, ctx: ArticleContext) -> tuple[list[Actor], list[Actor]]:
+    actors: list[Actor] = []
+    recipients: list[Actor] = []
+    if is_noun(tok):
+        actors = _noun_actors(tok, rule, ctx)
+    else:
+        subj, passive_subj, agent = verb_subjects(tok)
+        if subj is None and agent is None and passive_subj is not None and tok.lower_ in STATIVE_PARTICIPLES:
+            subj, passive_subj = passive_subj, None  # "Israel is opposed to ...": a state of the subject
+        if agent is not None:
+            actors = ctx.actors_in(list(agent.subtree))
+        elif subj is not None:
+            actors = ctx.placed(ctx.actors_in(phrase(subj)), subj) or ctx.actors_in(place_of(subj), places=True)
+            if not actors and subj.lower_ in ("some", "others", "many", "several", "both", "all", "who", "which", "that"):
+                actors = _climb_subject(tok, ctx)
+        else:
+            actors = _climb_subject(tok, ctx)
+        if passive_subj is not None and rule.object_role == "recipient":
+            recipients = ctx.actors_in(phrase(passive_subj))
+        for c in tok.children:
+            if c.dep_ in ("dobj", "iobj", "dative") and rule.object_role == "recipient":
+                recipients += ctx.actors_in(phrase(c), places=True)
+    heads = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "attr", "nsubjpass") and is_noun(c)]
+    prep_children = [c for h in heads for c in h.children]
+    for c in prep_children:
+        if c.dep_ in ("prep", "dative", "agent") and c.lower_ in rule.recipient_preps:
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    found = ctx.actors_in(phrase(o), places=True)
+                    if rule.reciprocal_with and c.lower_ == "with":
+                        actors += [a for a in found if a.code not in {x.code for x in actors}]
+                    else:
+                        recipients += found
+    if rule.type in ("REQUEST", "THREATEN") and not recipients:
+        # "demanded that Russia withdraw": the subject of the demanded clause
+        for c in tok.children:
+            if c.dep_ == "ccomp":
+                s2 = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+                if s2 is not None:
+                    recipients += ctx.actors_in(phrase(s2))
+    actor_codes = {(a.code, a.text) for a in actors}
+    # a recipient of the actor's own state is the actor itself, unless both name their
+    # sector and the sectors differ ("Kagame barred Rwandan opposition parties")
+    recipients = [r for r in _unique(recipients) if (r.code, r.text) not in actor_codes
+                  and (r.code is None or not any(a.code == r.code and not (a.sector and r.sector and a.sector != r.sector)
+                                                 for a in actors))]
+    return _unique(actors), recipients
+
+
+def _noun_actors(tok: Any, rule: Rule, ctx: ArticleContext) -> list[Actor]:
+    found: list[Actor] = []
+    partners: list[Actor] = []  # "talks with X": X and whoever holds them
+    for c in tok.children:
+        if c.dep_ == "poss":
+            found += ctx.actors_in(phrase(c))
+        elif c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i:
+            found += ctx.actors_in([c])
+        elif c.dep_ == "prep" and c.lower_ == "by":
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    found += ctx.actors_in(phrase(o))
+        elif c.dep_ == "prep" and c.lower_ in ("between", "among") and rule.reciprocal:
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    found += ctx.actors_in(list(o.subtree))
+        elif c.dep_ == "prep" and c.lower_ in ("with", "alongside") and rule.reciprocal:
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    partners += ctx.actors_in(phrase(o))
+    if not found and tok.dep_ in ("dobj", "pobj", "nsubjpass") :
+        verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+        in_protest = rule.type == "PROTEST" and tok.dep_ == "pobj" and tok.head.lower_ == "in" \
+            and not any(c.dep_ == "det" for c in tok.children)  # "resigned in protest"
+        if verb.lemma_.lower() in LIGHT_VERBS or verb.lemma_.lower() in rule.head \
+                or (rule.type == "PROTEST" and verb.lemma_.lower() in JOIN_VERBS) or in_protest:
+            subj, _, agent = verb_subjects(verb)
+            target = agent or subj
+            if target is not None:
+                found = ctx.actors_in(phrase(target) if agent is None else list(target.subtree))
+                if agent is None:
+                    found = ctx.placed(found, target) or ctx.actors_in(place_of(target), places=True)
+    if not found and rule.reciprocal and tok.dep_ in ("nsubj", "nsubjpass"):
+        # "Belarusian-Russian cooperation": adjectives on the head noun
+        found = ctx.actors_in([t for t in tok.lefts])
+    return _unique(found + partners)
+
+
+def _climb_subject(tok: Any, ctx: ArticleContext) -> list[Actor]:
+    """The subject of the governing verb, for xcomp/conj/advcl triggers."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ in ("ROOT",) and cur.head == cur:
+            break
+        head = cur.head
+        if cur.dep_ in ("relcl", "acl") and is_noun(head):
+            found = ctx.actors_in(phrase(head))
+            if found or head.dep_ not in ("dobj", "pobj") or lemma_of(head) not in STATEMENT_NOUNS:
+                return found
+            cur = head  # "issued a statement demanding ...": the one who issued it
+            continue
+        subj, _, agent = verb_subjects(head)
+        target = agent or subj
+        if target is not None and cur.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "pobj", "prep", "ccomp", "advmod", "acomp", "dobj"):
+            if cur.dep_ == "ccomp" and head.lemma_.lower() not in PLAN_VERBS:
+                return []
+            found = ctx.actors_in(phrase(target) if agent is None else list(target.subtree))
+            if agent is None:
+                found = ctx.placed(found, target) or ctx.actors_in(place_of(target), places=True)
+            if found:
+                return found
+            if target.lower_ in ("some", "others", "many"):
+                cur = head
+                continue
+            return found
+        cur = head
+    return []
+
+
+def count_parties(actors: list[Actor], text: str) -> int:
+    """How many parties the actors are: mentions that only a space separates
+    ("Estonian" + "cabinet") are one noun phrase, one party."""
+    spans = sorted((a.start, a.end) for a in actors if a.start is not None and a.end is not None)
+    parties = sum(1 for a in actors if a.start is None or a.end is None)
+    last_end: int | None = None
+    for start, end in spans:
+        if last_end is None or text[last_end:start].strip():
+            parties += 1
+        last_end = max(end, last_end or end)
+    return parties
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    out: list[Actor] = []
+    seen: set[tuple[str | None, str | None]] = set()
+    for a in actors:
+        key = (a.code, a.text.lower() if a.code is None else None)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(a)
+    return out

@@ -1,0 +1,146 @@
+"""Readings of a trigger that change or cancel its event: natural causes, questions, reactions,
+forecasts, stated intent and refusal (PLOVER's AGREE / THREATEN / REJECT reframing).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitrep.events.modality import FUTURE_AUX
+from sitrep.events.syntax import governors, phrase, verb_subjects
+from sitrep.model import Actor, Event
+
+
+REFLEXIVE = {"itself", "themselves", "himself", "herself", "ourselves", "oneself"}
+FUTURE_AGREE = {"SUPPORT", "AID", "CONSULT", "RETREAT", "CONCEDE", "COOPERATE"}
+FUTURE_THREATEN = {"SANCTION", "PROTEST"}
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+INTENT_HEADS = {"willing", "prepared", "ready", "poised", "eager", "keen", "determined"}
+REFRAMED_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120"}
+QUESTION_VERBS = {"ask", "inquire", "enquire", "query"}
+WARNING_VERBS = {"warn", "caution"}
+
+
+def third_party_forecast(tok: Any, actors: list[Actor], ctx: Any) -> bool:
+    """Whether a warning foretells what another named party may do ("officials warned that
+    Iran could retaliate"): the warned-of clause has an active subject naming a state or
+    group other than the warner's own, so the warner threatens nothing. "Moscow warned that
+    Russian forces would respond" (the warner's own side) and "warned that protesters would
+    be arrested" (a passive: the target) stay threats."""
+    if tok.lemma_.lower() not in WARNING_VERBS:
+        return False
+    own = {a.code for a in actors if a.code}
+    for c in tok.children:
+        if c.dep_ != "ccomp":
+            continue
+        subj = next((x for x in c.children if x.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ == "PRON":
+            continue
+        named = [a for a in ctx.actors_in(phrase(subj)) if a.code]
+        if named and not any(a.code in own for a in named):
+            return True
+    return False
+
+
+def is_question(tok: Any) -> bool:
+    """"asked about X", "was asked whether/if/when ...": a question put, not a request."""
+    if tok.lemma_.lower() not in QUESTION_VERBS:
+        return False
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "about":
+            return True
+        if c.dep_ in ("ccomp", "advcl") and (
+                any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children)
+                or c.doc[c.left_edge.i].tag_ in ("WP", "WRB", "WDT")):
+            return True
+    return False
+
+
+def is_reaction(tok: Any) -> bool:
+    """"was met with protests": how something was received, not a meeting."""
+    return (tok.lemma_.lower() == "meet" and any(c.dep_ == "auxpass" for c in tok.children)
+            and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children))
+
+
+def _is_future(tok: Any) -> bool:
+    """"will X", "would X", "plans to X": the actor states what it is going to do."""
+    local = [tok] + ([tok.head] if tok.dep_ in ("xcomp", "conj") and tok.head is not tok else [])
+    if any(c.dep_ == "neg" for t in local for c in t.children):
+        return False
+    aux = {c.lower_ for t in local for c in t.children if c.dep_ == "aux"}
+    if aux & {"will", "'ll", "shall", "would"}:
+        return True
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("plan", "intend")
+
+
+def _is_refusal(tok: Any) -> bool:
+    """"will not / would not / cannot X", "failed to X": a stated refusal of X."""
+    chain = governors(tok)[:3]
+    if any(t.lemma_.lower() == "fail" for t in chain[1:]):
+        return True
+    local = chain[:2] if tok.dep_ == "xcomp" else chain[:1]
+    neg = any(c.dep_ == "neg" for t in local for c in t.children)
+    aux = {c.lower_ for t in local for c in t.children if c.dep_ == "aux"}
+    return neg and bool(aux & (FUTURE_AUX | {"would", "can", "could", "ca"}))
+
+
+class Senses:
+    """The lexicon-dependent sense checks and the intent/refusal reframing."""
+
+    def _reframe(self, event: Event, tok: Any) -> None:
+        """PLOVER codes stated intent and refusal as events of their own: an action
+        the actor says it is willing, prepared or ready to take is AGREE (when
+        cooperative) or THREATEN (when conflictual); a cooperative action the actor
+        says it will not take ("will not accept", "would not meet their demands",
+        "failed to reach agreement") is REJECT. The rule id records the reframing."""
+        new_type = None
+        how = ""
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in INTENT_HEADS:
+            new_type = "AGREE" if event.type in COOPERATIVE else "THREATEN"
+            how = "intent"
+        elif event.type in COOPERATIVE and event.type != "REJECT" and _is_refusal(tok):
+            new_type = "REJECT"
+            how = "refusal"
+        elif _is_future(tok) and "military" not in event.context and not event.weapons:
+            # "Portugal will support ...", "they would boycott ...": a stated intention.
+            # Military moves ("will deploy a battery") keep their own type, modality planned.
+            if event.type in FUTURE_AGREE and event.mode != "resign":
+                new_type, how = "AGREE", "intent"
+            elif event.type in FUTURE_THREATEN:
+                new_type, how = "THREATEN", "intent"
+        if new_type is None or new_type == event.type:
+            return
+        event.type = new_type
+        event.cameo = REFRAMED_CAMEO[new_type]
+        event.quad_class = self.lexicon.quads.get(new_type)
+        event.intensity = self.lexicon.cameo.get(event.cameo, {}).get("intensity")
+        event.mode = None
+        event.evidence.rule = f"{event.evidence.rule}+{how}"
+
+    def _natural_cause(self, verb: Any) -> bool:
+        """Whether the doer of `verb` is a natural force or an accident (an earthquake, a
+        flood, a fire, a crash), not an actor: as its subject, its passive agent ("destroyed
+        by a storm"), or the cause of a passive without agent ("killed in a landslide").
+        Fire from weapons or a party ("artillery fire", "Israeli fire") is an actor's."""
+        subj, passive, agent = verb_subjects(verb)
+        cause = agent if agent is not None else subj
+        if cause is None and passive is not None:
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "during", "after"):
+                    cause = next((o for o in c.children if o.dep_ == "pobj"), None)
+                    if cause is not None and self._natural(cause):
+                        return True
+            return False
+        return cause is not None and self._natural(cause)
+
+    def _natural(self, noun: Any) -> bool:
+        if noun.lemma_.lower() not in self.lexicon.natural_causes and noun.lower_ not in self.lexicon.natural_causes:
+            return False
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+            return False  # "a storm of protest", "a flood of attacks"
+        if noun.lemma_.lower() not in ("fire", "fires"):
+            return True
+        mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+        # "Israeli fire", "the army's fire": an actor's
+        return not any(c.lemma_.lower() in self.lexicon.weapon_fire or c.ent_type_ in ("NORP", "GPE", "ORG")
+                       for c in mods)
