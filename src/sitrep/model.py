@@ -249,6 +249,9 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # page furniture (captions, credits, bylines, prompts, ...): (start, end, kind) character
+    # spans into `text`, set by the furniture stage; nothing inside them is coded
+    furniture: list[tuple[int, int, str]] = field(default_factory=list)
     doc: Any = None  # the spaCy Doc; never serialised
 
     @property

@@ -1,6 +1,7 @@
 """The pipeline: one `Article` through small stages, in order.
 
-    text -> triage -> nlp -> entities -> geo -> attribution -> events -> coref
+    text -> furniture -> triage -> nlp -> entities -> geo -> attribution -> events
+         -> furniture_drop -> coref
 
 Each stage is a callable `stage(article) -> Article`. A stage that fails on one
 article records a rejection (`stage_error`) on it and the batch goes on.
@@ -35,19 +36,23 @@ class Pipeline:
     """Builds the stages once (model and data files loaded once per process)."""
 
     def __init__(self, settings: Settings | None = None) -> None:
-        from sitrep import attribution, entities, events, geo, nlp, text, triage
+        from sitrep import attribution, entities, events, furniture, geo, nlp, text, triage
 
         self.settings = settings or Settings.from_env()
         s = self.settings
         self.nlp = nlp.load_model(s.model, s.matmul)
         self.stages: list[NamedStage] = [
             NamedStage("text", text.Screen(s)),
+            # page furniture (captions, credits, prompts): found here, skipped by triage,
+            # and whatever was still coded inside it dropped after the events stage
+            NamedStage("furniture", furniture.Detect(data_dir=s.data_dir)),
             NamedStage("triage", triage.Triage(self.nlp, mode=s.parse, data_dir=s.data_dir)),
             NamedStage("nlp", nlp.Parse(self.nlp)),
             NamedStage("entities", entities.Recognise(self.nlp, data_dir=s.data_dir)),
             NamedStage("geo", geo.Geolocate(data_dir=s.data_dir)),
             NamedStage("attribution", attribution.Attribute(data_dir=s.data_dir)),
             NamedStage("events", events.Code(data_dir=s.data_dir, default_date=s.default_date)),
+            NamedStage("furniture_drop", furniture.Drop()),
             # pronoun mentions, added last so that no stage takes a bare pronoun for an actor
             NamedStage("coref", entities.Corefer(data_dir=s.data_dir)),
         ]

@@ -19,6 +19,9 @@ rules (punctuation, line breaks) and gives each sentence one of three depths:
   entity recogniser, so the people, organisations and places it names still
   reach the article's entities, at a small cost in entity accuracy.
 - ``tokens``: neither: only tokens (the gazetteers still run over them).
+  A sentence that lies wholly inside page furniture (`article.furniture`, set
+  by `sitrep.furniture`: captions, credits, "Read more", sign-up prompts) gets
+  this depth too, whatever words it has, so nothing is coded from it.
 
 Triage has no lemmatiser: each word stands for every lemma it could be (the
 word, the word without a regular suffix, and the irregular forms of
@@ -33,11 +36,13 @@ exactly the pipeline without triage.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
 from sitrep import data
 from sitrep.errors import UsageError
+from sitrep.furniture import Spans
 from sitrep.lexicon import load_lexicon
 from sitrep.model import Article, Chunk
 
@@ -142,13 +147,15 @@ class Triage:
         self._lemma_memo: dict[str, frozenset[str]] = {}
 
     def __call__(self, article: Article) -> Article:
-        article.plan = self.plan(article.text)
+        article.plan = self.plan(article.text, [(a, b) for a, b, *_ in article.furniture])
         return article
 
-    def plan(self, text: str) -> list[Chunk]:
-        """The chunks of `text`: consecutive sentences of one depth, end to end."""
+    def plan(self, text: str, furniture: Iterable[tuple[int, int]] = ()) -> list[Chunk]:
+        """The chunks of `text`: consecutive sentences of one depth, end to end.
+        A sentence wholly inside the `furniture` spans gets "tokens"."""
         if self.mode == "full" or not text:
             return [Chunk(0, len(text), "parse")]
+        skip = Spans(furniture)
         doc = self.tokenizer(text)
         starts = sentence_starts(doc) + [len(doc)]
         chunks: list[Chunk] = []
@@ -158,6 +165,8 @@ class Triage:
                 continue
             sent = doc[a:b]
             depth, open_quote = self.depth(sent, open_quote)
+            if skip and depth != "tokens" and skip.covers(text, sent[0].idx, sent[-1].idx + len(sent[-1].text)):
+                depth = "tokens"
             start = sent[0].idx if a else 0
             if chunks and chunks[-1].depth == depth:
                 continue

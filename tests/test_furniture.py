@@ -1,0 +1,226 @@
+"""Page furniture (`sitrep.furniture`): captions, credits, bylines, prompts found by span,
+never coded, and never a sentence of the story. Every sentence here is written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep import data
+from sitrep.furniture import Spans, find, load_patterns
+from sitrep.model import Article
+from sitrep.settings import Settings
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(s.pattern, text[s.start:s.end]) for s in find(text)]
+
+
+def _is_furniture(line: str) -> bool:
+    spans = find(line)
+    return bool(spans) and spans[0].start == 0 and spans[0].end == len(line.strip())
+
+
+# ---------------------------------------------------------------- the data file
+def test_data_file_loads_against_its_schema():
+    raw = data.load("furniture")
+    assert raw["version"] >= 1
+    patterns = load_patterns()
+    assert len({p.id for p in patterns}) == len(patterns)
+    assert {p.kind for p in patterns} <= set(raw["kinds"])
+
+
+def test_a_bad_pattern_is_refused(tmp_path):
+    from sitrep.errors import DataFileError
+
+    (tmp_path / "furniture.yaml").write_text(
+        "version: 1\nkinds: [advert]\npatterns:\n  - {id: x, kind: advert, match: everywhere, regex: 'a'}\n")
+    data.clear_cache()
+    try:
+        with pytest.raises(DataFileError):
+            load_patterns(str(tmp_path))
+    finally:
+        data.clear_cache()
+        load_patterns.cache_clear()
+
+
+# ---------------------------------------------------------------- what is furniture
+@pytest.mark.parametrize("line", [
+    "Tass | Updated: 2023-03-02 09:41",
+    "Last updated on 14 March 2022 10:05 GMT",
+    "Published 3 hours ago",
+    "Advertisement Continue reading the main story",
+    "Advertisement",
+    "Read more",
+    "READ MORE: Kremlin hints at new talks over grain corridor",
+    "Related: Baltic states tighten border checks",
+    "Related stories Navy drills off the coast Defence budget rises again",
+    "Media playback is unsupported on your device",
+    "By signing up, you agree to our Terms of Use and Privacy Policy.",
+    "Sign up for our weekly defence newsletter and never miss a story",
+    "We use cookies to give you the best experience on our site.",
+    "Follow us on Twitter",
+    "Follow Maria Lindqvist on Twitter @mlindqvist.",
+    "Share Tweet Email",
+    "Share this article",
+    "Reporting by Tom Hale; Editing by Alice Brun",
+    "(Additional reporting by Omar Said in Cairo; Editing by Paul Grey)",
+    "Reporting by Ana Costa in Lisbon",
+    "Ivan Petrov and Lena Sorokina contributed to this report.",
+    "This article was amended on 12 May 2022 to correct the name of the regiment.",
+    "Correction: An earlier version of this story was updated to fix a date.",
+    "Photo: AFP/Getty Images",
+    "Photo",
+    "Image copyright Getty Images Image caption Soldiers at a checkpoint",
+    "Anna Weber/Reuters",
+    "Reuters/Pavel Orlov",
+    "Jonas Berg via Getty Images.",
+    "Getty Images Soldiers unload crates from a lorry near the port",
+    "Soldiers unload crates from a lorry near the port on Tuesday. [Photo/Agencies]",
+    "A convoy crosses the bridge at dawn. (Nina Holt/AFP via Getty Images)",
+    "FILE - In this Monday, June 3, 2019, file photo, a frigate leaves port.",
+    "FILE PHOTO: A tank rolls past a ruined school.",
+    "In this photo released by the defence ministry, a launcher is seen in a field.",
+    "Copyright 2021 The Associated Press. All rights reserved.",
+    "© 2020 Example Wire",
+    "By Malcolm Hart",
+    "By Sara Ng | Reuters",
+    "[Navy chief says fleet will grow by a third]",
+    "<div class=\"share-bar\">",
+    "3:41 p.m.",
+    "Keep up with this story and more by subscribing now",
+])
+def test_furniture_lines_are_found_whole(line):
+    assert _is_furniture(line), _found(line)
+
+
+# ---------------------------------------------------------------- what is not
+@pytest.mark.parametrize("line", [
+    # the words of furniture patterns inside sentences of a story
+    "A photo released by the ministry showed damaged hangars at the airbase.",
+    "In a photo posted on Telegram, the governor stood beside a burnt-out tank.",
+    "Protesters held banners that read 'No to war' outside the parliament.",
+    "The ministry updated its casualty figures on Monday, saying 12 soldiers died.",
+    "Updated guidance was published on Monday by the defence ministry.",
+    "Published on May 3, the report accused the army of shelling homes.",
+    "Reporting by The Kyiv Independent revealed that the brigade had withdrawn.",
+    "Related to the attack, police arrested two men in Odesa on Sunday.",
+    "By Christmas, Russia had lost the town.",
+    "By Monday, troops had pulled back from the river.",
+    "By The Hague's reckoning, the court has jurisdiction.",
+    "Follow-up talks are planned in Geneva next week.",
+    "Like many users on Twitter, the minister posted a map of the front.",
+    "The statement was released via Reuters on Friday evening.",
+    "EPA Administrator Lee Zeldin said the spill was under control.",
+    "Copyright disputes between the two firms have dragged on for years.",
+    "This site uses centrifuges to enrich uranium, inspectors said.",
+    "Subscribers to the channel saw the video before it was deleted.",
+    "Read the statement in full, the spokesman urged reporters.",
+    "The army said the drill was a share of its annual training plan.",
+    "Watch towers along the border were manned around the clock.",
+    "The report was published in 2021 and updated in 2023.",
+    "(AFP) Russian forces struck an energy facility near Kharkiv.",
+    "The agency's photographer was wounded by shrapnel near Bakhmut.",
+])
+def test_story_sentences_are_not_furniture(line):
+    assert find(line) == [], _found(line)
+
+
+def test_inline_furniture_marks_only_itself():
+    text = "Drones struck a depot near Belgorod, officials said. Read more\nThe governor ordered an evacuation."
+    [(pid, got)] = _found(text)
+    assert (pid, got) == ("read_more_tail", "Read more")
+    assert text.index("Read more") == find(text)[0].start
+
+
+def test_offsets_are_into_the_text_as_given():
+    text = "  Photo: AFP  \r\nTroops crossed the river.\r\n\r\nCopyright 2020 Example Wire\n"
+    spans = find(text)
+    assert [text[s.start:s.end] for s in spans] == ["Photo: AFP", "Copyright 2020 Example Wire"]
+
+
+def test_spans_cover_runs_over_whitespace_and_adjacent_spans():
+    text = "Photo\n\nVideo\nTanks rolled in."
+    spans = Spans([(0, 5), (7, 12)])
+    assert spans.covers(text, 0, 12)
+    assert not spans.covers(text, 0, len(text))
+    assert spans.contains(3) and not spans.contains(5) and not spans.contains(13)
+
+
+# ---------------------------------------------------------------- through the pipeline
+ARTICLE = (
+    "Navy seizes tanker in the Gulf\n"
+    "Example Wire | Updated: 2024-03-05 08:12\n"
+    "Getty Images Iranian forces attacked a tanker near Hormuz\n"
+    "The navy seized an oil tanker in the Gulf on Monday, the defence ministry said.\n"
+    "Follow us on Twitter\n"
+    "READ MORE: Iran says it will retaliate against any attack\n"
+    "“We will not be intimidated,” the ship's owner said in a statement.\n"
+    "(Reporting by Carla Diaz; Editing by Tom Reed)\n"
+)
+
+
+@pytest.fixture(scope="module")
+def coded(pipeline):
+    a = Article(id="furn", text=ARTICLE, date="2024-03-05", origin="<test>", format="text")
+    return pipeline(a)
+
+
+def test_furniture_is_recorded_and_counted(coded):
+    kinds = [k for _, _, k in coded.furniture]
+    assert kinds == ["dateline", "caption", "share", "related", "byline"]
+    for a, b, _ in coded.furniture:
+        assert ARTICLE[a:b].strip() == ARTICLE[a:b]  # offsets into the unchanged text
+    assert coded.text == ARTICLE
+    assert any(w.startswith("furniture: 5 span(s) not coded") for w in coded.warnings)
+
+
+def test_no_event_or_quote_comes_from_furniture(coded):
+    spans = Spans((a, b) for a, b, _ in coded.furniture)
+    assert coded.events, "the story's own sentence still gives its event"
+    for ev in coded.events:
+        assert not spans.contains(ev.evidence.trigger_start), ev.evidence.sentence
+    for q in coded.quotes:
+        assert not spans.contains(q.start), q.content
+    sentences = {ev.evidence.sentence.strip() for ev in coded.events}
+    assert any("seized an oil tanker" in s for s in sentences)
+    assert any("intimidated" in q.content for q in coded.quotes)
+
+
+def test_triage_skips_furniture_sentences(coded):
+    for s in coded.sentences:
+        if "Getty Images" in s.text or "READ MORE" in s.text:
+            assert s.depth == "tokens", s.text
+        if "seized an oil tanker" in s.text:
+            assert s.depth == "parse"
+
+
+def test_the_same_without_the_furniture_gives_events_there(pipeline):
+    """The guard: without the furniture stage the caption and the read-more line do give
+    events, so the tests above can fail."""
+    a = Article(id="furn2", text=ARTICLE, date="2024-03-05", origin="<test>", format="text")
+    for st in pipeline.stages:
+        if st.name in ("furniture", "furniture_drop"):
+            continue
+        a = st.run(a)
+    caption = ARTICLE.index("Getty Images")
+    read_more = ARTICLE.index("READ MORE")
+    starts = {ev.evidence.trigger_start for ev in a.events}
+    assert any(caption <= s < read_more - 30 or read_more <= s < read_more + 60 for s in starts)
+
+
+def test_full_parse_drops_them_too():
+    from sitrep.pipeline import get_pipeline
+
+    full = get_pipeline(Settings.from_env(parse="full"))
+    a = full(Article(id="furn3", text=ARTICLE, date="2024-03-05", origin="<test>", format="text"))
+    spans = Spans((x, y) for x, y, _ in a.furniture)
+    assert a.events
+    assert not any(spans.contains(ev.evidence.trigger_start) for ev in a.events)
+    assert not any(spans.contains(q.start) for q in a.quotes)
+
+
+def test_an_article_without_furniture_has_no_warning(pipeline):
+    a = pipeline(Article(id="furn4", text="The navy seized an oil tanker in the Gulf on Monday.",
+                         date="2024-03-05", origin="<test>", format="text"))
+    assert a.furniture == []
+    assert not any(w.startswith("furniture") for w in a.warnings)
