@@ -151,6 +151,7 @@ def expected_flat_first() -> dict[str, object]:
         "Sentence": "Russian forces struck Kyiv.",
         "Trigger": "struck",
         "Rule": "assault.strike",
+        "ModelProbability": None,  # no detector read this hand-made event
     }
 
 
