@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
+from sitrep.errors import UsageError
 from sitrep.model import Article, content_id
 from sitrep.settings import Settings
 
@@ -51,8 +52,17 @@ class Pipeline:
             NamedStage("entities", entities.Recognise(self.nlp, data_dir=s.data_dir)),
             NamedStage("geo", geo.Geolocate(data_dir=s.data_dir)),
             NamedStage("attribution", attribution.Attribute(data_dir=s.data_dir)),
-            NamedStage("events", events.Code(data_dir=s.data_dir, default_date=s.default_date)),
+            NamedStage("events", coder := events.Code(data_dir=s.data_dir, default_date=s.default_date)),
             NamedStage("furniture_drop", furniture.Drop()),
+        ]
+        if s.detector == "on":
+            from sitrep.detector.stage import Detect
+
+            # the learned detector: confirms, vetoes and proposes events (after the rules)
+            self.stages.append(NamedStage("detect", Detect(coder)))
+        elif s.detector != "off":
+            raise UsageError(f"SITREP_DETECTOR must be 'on' or 'off', not {s.detector!r}")
+        self.stages += [
             # pronoun mentions, added last so that no stage takes a bare pronoun for an actor
             NamedStage("coref", entities.Corefer(data_dir=s.data_dir)),
         ]

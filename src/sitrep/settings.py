@@ -47,6 +47,9 @@ SETTINGS: tuple[Setting, ...] = (
             "Date (YYYY-MM-DD) assumed for articles that carry none; unset means event dates stay null."),
     Setting("data_dir", None,
             "Folder with user copies of data files (lexicons, gazetteers) that override the packaged ones."),
+    Setting("detector", "on",
+            "The learned event detector beside the lexicon rules: 'on' (it confirms, vetoes and proposes events; "
+            "evidence names it with its probability) or 'off' (rules only)."),
 )
 
 
@@ -61,6 +64,7 @@ class Settings:
     matmul: str = "numpy"
     default_date: str | None = None
     data_dir: str | None = None
+    detector: str = "on"
 
     @classmethod
     def from_env(cls, **overrides: Any) -> "Settings":

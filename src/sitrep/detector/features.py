@@ -20,7 +20,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 WORD_BITS = 18  # 262,144 word n-gram buckets: under 1% collisions for the ~40k n-grams of the corpus
 CHAR_BITS = 17  # 131,072 character n-gram buckets
 _DIGITS = re.compile(r"\d")
-_WORD = re.compile(r"[A-Za-z][\w'’-]*|\d[\d.,]*|[^\w\s]")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*|\d+(?:[.,]\d+)*|[^\w\s]")
 
 
 def normalise(text: str) -> str:

@@ -36,13 +36,11 @@ OBJECTS = {"dobj", "obj", "attr", "dative"}
 class Detect:
     """Confirm, veto and propose events with the shipped detector."""
 
-    def __init__(self, *, data_dir: str | None = None, detector: EventDetector | None = None,
+    def __init__(self, coder: Any, *, detector: EventDetector | None = None,
                  veto_none: float = VETO_NONE, veto_type: float = VETO_TYPE, propose: float = PROPOSE) -> None:
-        from sitrep.events import Code
-
         self.detector = detector or shipped()
         self.veto_none, self.veto_type, self.propose = veto_none, veto_type, propose
-        self._code = Code(data_dir=data_dir)  # the rules' actor resolution and lexicon, reused
+        self._code = coder  # the `events` stage (`sitrep.events.Code`): its actor resolution and lexicon
 
     def __call__(self, article: Article) -> Article:
         det = self.detector
@@ -76,7 +74,7 @@ class Detect:
         out: list[Event] = []
         ctx = None
         for i, p in candidates:
-            etype, prob = max(((k, v) for k, v in p.items() if k != NONE), key=lambda kv: kv[1])
+            etype, prob = max(((k, v) for k, v in p.items() if k != NONE), key=lambda kv: kv[1], default=(NONE, 0.0))
             if prob < self.propose:
                 continue
             sent = article.sentences[i]
@@ -91,10 +89,13 @@ class Detect:
         return out
 
     def _event(self, article: Article, ctx: Any, span: Any, etype: str, prob: float) -> Event | None:
-        from sitrep.events import _modality, _phrase, _quote_covering, _unique
+        from sitrep.events.dates import event_date
+        from sitrep.events.evidence import quote_covering
+        from sitrep.events.modality import modality_of
+        from sitrep.events.syntax import clause_scope, phrase
 
-        root = span.root
-        quote = _quote_covering(article.quotes, root.idx)
+        root = _main_verb(span.root)
+        quote = quote_covering(article.quotes, root.idx)
         actors: list[Actor] = []
         recipients: list[Actor] = []
         for c in root.children:
@@ -102,9 +103,9 @@ class Detect:
                 if quote is not None and c.lower_ in FIRST_PERSON:
                     actors = _speaker_actor(ctx, quote)
                 else:
-                    actors = ctx.actors_in(_phrase(c))
+                    actors = ctx.actors_in(phrase(c))
             elif c.dep_ in OBJECTS or (c.dep_ == "prep" and c.lower_ in ("against", "on", "with", "to", "at")):
-                recipients = recipients or ctx.actors_in(_phrase(c), places=True)
+                recipients = recipients or ctx.actors_in(phrase(c), places=True)
         if not actors and quote is not None:
             actors = _speaker_actor(ctx, quote)
         actors = _unique(actors)
@@ -118,12 +119,13 @@ class Detect:
         if quote is not None:
             attribution = Attribution(quote.speaker, quote.speaker_type, quote.direct, quote.cue, quote.speaker_title)
         lex = self._code.lexicon
+        ev_date, precision = event_date(clause_scope(root), span, ctx, self._code.reference_date(article))
         return Event(
             type=etype, mode=None, context=["military"] if weapons else [], cameo=None,
             quad_class=lex.quads.get(etype), intensity=None,
             actor=actors, recipient=recipients, weapons=weapons, location=None,
-            date=article.date, date_precision="day" if article.date else None,
-            modality=_modality(root, quote), attribution=attribution, acled=None,
+            date=ev_date, date_precision=precision,
+            modality=modality_of(root, quote), attribution=attribution, acled=None,
             evidence=Evidence(
                 sentence=span.text, start=span.start_char, end=span.end_char,
                 trigger=root.text, trigger_start=root.idx, trigger_end=root.idx + len(root.text),
@@ -139,6 +141,34 @@ def _sentence_index(sents: list[Any], start: int, end: int) -> int | None:
         if n > best_len:
             best, best_len = i, n
     return best
+
+
+SPEECH_LEMMAS = {"say", "tell", "add", "state", "report", "claim", "announce", "note", "insist", "write",
+                 "declare", "stress", "confirm", "believe", "think"}
+
+
+def _main_verb(root: Any) -> Any:
+    """The verb that states the happening: below a speech verb ("X said the troops
+    withdrew"), its clause's verb; in a quote led by one ('"...," he said'), the quote's."""
+    for _ in range(3):
+        if root.lemma_.lower() not in SPEECH_LEMMAS:
+            return root
+        inner = [c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")]
+        if not inner:
+            return root
+        root = inner[0]
+    return root
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    out: list[Actor] = []
+    seen: set[tuple[str | None, str | None]] = set()
+    for a in actors:
+        key = (a.code, a.text.lower() if a.code is None else None)
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
 
 
 def _speaker_actor(ctx: Any, quote: Quote) -> list[Actor]:

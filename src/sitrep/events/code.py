@@ -37,11 +37,20 @@ class Code(TriggerMatching, Senses, AcledTyping):
         self.default_date = default_date
         self.sector_of = SectorCues(gaz.sector_cues())
 
+    def reference_date(self, article: Article) -> date | None:
+        """The date relative expressions are read from: the article's, else the default."""
+        return parse_iso(article.date) or parse_iso(self.default_date)
+
+    def context(self, article: Article) -> ArticleContext:
+        """The per-article actor lookups the rules use (also used by the `detect` stage)."""
+        ref_date = self.reference_date(article)
+        return ArticleContext(article, self.sector_of, self.org_country, self.leaders,
+                              ref_date.year if ref_date is not None else None)
+
     def __call__(self, article: Article) -> Article:
         doc = article.doc
-        ref_date = parse_iso(article.date) or parse_iso(self.default_date)
-        ctx = ArticleContext(article, self.sector_of, self.org_country, self.leaders,
-                             ref_date.year if ref_date is not None else None)
+        ref_date = self.reference_date(article)
+        ctx = self.context(article)
         events: list[Event] = []
         sents = list(doc.sents)
         texts = [ctx.text[s.start_char:s.end_char] for s in sents]  # Span.text rebuilds from tokens
