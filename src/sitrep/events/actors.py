@@ -14,6 +14,10 @@ from sitrep.model import Actor, Article, Entity
 
 
 PRONOUNS = {"he", "she", "it", "they", "we", "his", "her", "its", "their", "our"}
+# sectors of a state's own organs: named without their state ("police", "prosecutors", "the
+# ministry"), they act for the country the story is about
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+HOME_SHARE = 0.4  # the share of country mentions one country needs to be the story's country
 
 
 class ArticleContext:
@@ -49,6 +53,45 @@ class ArticleContext:
 
     def dates_in(self, sent: Any) -> list[tuple[int, int, str]]:
         return [d for d in self.dates if sent.start <= d[0] and d[1] <= sent.end]
+
+    @cached_property
+    def home_country(self) -> str | None:
+        """The country the story is about: the dateline's, else the one named in at least
+        `HOME_SHARE` of the article's country mentions (places count for their country,
+        organisations for theirs), and at least twice."""
+        place = self.story_place
+        if place is not None and place.country:
+            return place.country
+        counts: dict[str, int] = {}
+        for e in self.article.entities:
+            code = None
+            if e.type in ("LOCATION", "NATIONALITY"):
+                code = e.code if e.code and len(e.code) == 3 and e.code.isupper() else e.country
+            elif e.type == "ORG" and e.code:
+                code = self.org_country.get(e.code)
+            if code:
+                counts[code] = counts.get(code, 0) + 1
+        if not counts:
+            return None
+        best = max(sorted(counts), key=lambda c: counts[c])
+        total = sum(counts.values())
+        return best if counts[best] >= 2 and counts[best] / total >= HOME_SHARE else None
+
+    def with_home_country(self, actors: list[Actor]) -> tuple[list[Actor], bool]:
+        """Actors of a state sector named without a state ("police", "prosecutors") given the
+        story's country; whether any was."""
+        home = self.home_country
+        if home is None or not any(a.code is None and a.sector in STATE_SECTORS for a in actors):
+            return actors, False
+        return [Actor(a.text, home, a.sector, a.start, a.end) if a.code is None and a.sector in STATE_SECTORS
+                else a for a in actors], True
+
+    def fill_home_country(self, event: Any) -> None:
+        """`with_home_country` on an event's actors and recipients; the rule id says so."""
+        event.actor, a = self.with_home_country(event.actor)
+        event.recipient, r = self.with_home_country(event.recipient)
+        if a or r:
+            event.evidence.rule += "+home-country"
 
     @cached_property
     def story_place(self) -> Entity | None:

@@ -88,6 +88,7 @@ class Code(TriggerMatching, Senses, AcledTyping):
                     event.acled = self._acled(event, rule, sent_cues, window_cues)
                     sent_events.append((tok, rule, event))
             for _, _, ev in drop_embedded(dedupe(sent_events)):
+                ctx.fill_home_country(ev)
                 events.append(ev)
                 ctx.remember(ev.actor)
         article.events = events

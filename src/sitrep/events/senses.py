@@ -16,7 +16,16 @@ FUTURE_AGREE = {"SUPPORT", "AID", "CONSULT", "RETREAT", "CONCEDE", "COOPERATE"}
 FUTURE_THREATEN = {"SANCTION", "PROTEST"}
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 INTENT_HEADS = {"willing", "prepared", "ready", "poised", "eager", "keen", "determined"}
-REFRAMED_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120"}
+REFRAMED_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120", "MOBILIZE": "150"}
+# a missile fired with no target struck is a launch (PLOVER MOBILIZE, weapons), not an attack
+LAUNCH_LEMMAS = {"fire", "launch", "shoot", "test-fire"}
+PROJECTILES = {"missile", "missiles", "rocket", "rockets", "projectile", "projectiles", "icbm", "icbms", "irbm",
+               "slbm", "satellite"}
+TARGET_PREPS = {"at", "on", "against", "toward", "towards"}
+HARM_WORDS = {"kill", "killed", "killing", "wound", "wounded", "injure", "injured", "damage", "damaged",
+              "destroy", "destroyed", "hit", "struck", "casualties", "dead", "died", "intercept", "intercepted",
+              "target", "targeting", "targeted", "aim", "aimed", "attack", "attacks", "impact", "explode",
+              "exploded", "explosion", "explosions", "strike", "strikes"}
 QUESTION_VERBS = {"ask", "inquire", "enquire", "query"}
 WARNING_VERBS = {"warn", "caution"}
 
@@ -62,6 +71,26 @@ def is_reaction(tok: Any) -> bool:
             and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children))
 
 
+def _is_launch(tok: Any, event: Event) -> bool:
+    """Whether a strike verb tells a launch with nothing struck: a missile or rocket
+    fired (its object, or its passive subject) with no target ("at", "on", "against")
+    and no harm or interception said in the sentence ("fired a missile over Japan
+    into the Pacific", "a rocket was launched from the west coast")."""
+    if tok.lemma_.lower() not in LAUNCH_LEMMAS:
+        return False
+    theme = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    named = any(w.weapon_class and "missile" in w.weapon_class.lower() for w in event.weapons)
+    if not named and not any(c.lower_ in PROJECTILES or any(t.dep_ == "compound" and t.lower_ in PROJECTILES
+                                                            for t in c.children) for c in theme):
+        return False
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            if any(o.ent_type_ not in ("DATE", "TIME") for o in objs):
+                return False  # "at Kyiv", "on the port" (not "on Friday")
+    return not any(t.lower_ in HARM_WORDS or t.lemma_.lower() in HARM_WORDS for t in tok.sent)
+
+
 def _is_future(tok: Any) -> bool:
     """"will X", "would X", "plans to X": the actor states what it is going to do."""
     local = [tok] + ([tok.head] if tok.dep_ in ("xcomp", "conj") and tok.head is not tok else [])
@@ -101,6 +130,8 @@ class Senses:
         elif event.type in COOPERATIVE and event.type != "REJECT" and _is_refusal(tok):
             new_type = "REJECT"
             how = "refusal"
+        elif event.type == "ASSAULT" and _is_launch(tok, event):
+            new_type, how = "MOBILIZE", "launch"
         elif _is_future(tok) and "military" not in event.context and not event.weapons:
             # "Portugal will support ...", "they would boycott ...": a stated intention.
             # Military moves ("will deploy a battery") keep their own type, modality planned.
@@ -114,7 +145,7 @@ class Senses:
         event.cameo = REFRAMED_CAMEO[new_type]
         event.quad_class = self.lexicon.quads.get(new_type)
         event.intensity = self.lexicon.cameo.get(event.cameo, {}).get("intensity")
-        event.mode = None
+        event.mode = "weapons" if how == "launch" else None
         event.evidence.rule = f"{event.evidence.rule}+{how}"
 
     def _natural_cause(self, verb: Any) -> bool:
