@@ -141,7 +141,7 @@ def _code_with(pipeline, detector, text: str, date: str = "2024-11-28"):
     from sitrep.model import Article
 
     coder = next(s.run for s in pipeline.stages if s.name == "events")
-    stage = Detect(coder, detector=detector)
+    stage = Detect(coder, detector=detector, veto_none=0.97)
     a = Article(id="t", text=text, date=date, origin="<test>", format="text")
     for st in pipeline.stages:
         a = st.run(a)

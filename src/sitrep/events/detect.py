@@ -37,11 +37,18 @@ def prep_words(tok: Any) -> set[str]:
     return out
 
 
+WEAPON_TOKENS = "sitrep.weapon_tokens"
+"""Key of `doc.user_data` holding the indices of tokens inside named weapon systems (set by
+the `events` stage from the entities), which `object_lemmas` reports as the pseudo-lemma
+"@weapon"."""
+
+
 def object_lemmas(tok: Any, direct_only: bool = False) -> set[str]:
     """Lemmas of what a trigger governs: objects, prepositional objects, particles' objects
     (with `direct_only`, its own objects and particles only). A place after "to" or "into"
     is where the verb's own object goes ("were taken to a hospital"), not what it governs."""
     out: set[str] = set()
+    weapons = tok.doc.user_data.get(WEAPON_TOKENS, ())
     has_object = any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
     for c in tok.children:
         if direct_only and c.dep_ in ("prep", "agent", "advmod", "advcl", "ccomp"):
@@ -51,12 +58,16 @@ def object_lemmas(tok: Any, direct_only: bool = False) -> set[str]:
         if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "xcomp", "compound", "acomp"):
             if c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ in PLACE_ENTS:
                 out.add("@place")  # "captured Goma", "Kherson was retaken"
+            if c.i in weapons:
+                out.add("@weapon")  # a named weapon system: "use the Oreshnik"
             out.add(c.lemma_.lower())
             out.add(c.lower_)
             out.update(stems(c.lower_))
             for cc in c.children:
                 if cc.dep_ in ("conj", "compound"):
                     out.add(cc.lemma_.lower())
+                    if cc.i in weapons:
+                        out.add("@weapon")  # "Oreshnik systems"
             if c.dep_ in ("dobj", "nsubjpass"):  # "imposed a new round of sanctions"
                 for p in c.children:
                     if p.dep_ == "prep" and p.lower_ == "of":

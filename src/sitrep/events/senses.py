@@ -16,7 +16,7 @@ FUTURE_AGREE = {"SUPPORT", "AID", "CONSULT", "RETREAT", "CONCEDE", "COOPERATE"}
 FUTURE_THREATEN = {"SANCTION", "PROTEST"}
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 INTENT_HEADS = {"willing", "prepared", "ready", "poised", "eager", "keen", "determined"}
-REFRAMED_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120", "MOBILIZE": "150"}
+REFRAMED_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120", "MOBILIZE": "150", "ASSAULT": "194"}
 # a missile fired with no target struck is a launch (PLOVER MOBILIZE, weapons), not an attack
 LAUNCH_LEMMAS = {"fire", "launch", "shoot", "test-fire"}
 PROJECTILES = {"missile", "missiles", "rocket", "rockets", "projectile", "projectiles", "icbm", "icbms", "irbm",
@@ -71,6 +71,22 @@ def is_reaction(tok: Any) -> bool:
             and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children))
 
 
+MODALS = {"could", "would", "will", "'ll", "may", "might", "can", "shall"}
+
+
+def _modal(tok: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children)
+
+
+def _has_target(tok: Any) -> bool:
+    """Whether a verb of firing has a target: "at Kyiv", "on the port" (not "on Friday")."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+            if any(o.ent_type_ not in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj"):
+                return True
+    return False
+
+
 def _is_launch(tok: Any, event: Event) -> bool:
     """Whether a strike verb tells a launch with nothing struck: a missile or rocket
     fired (its object, or its passive subject) with no target ("at", "on", "against")
@@ -83,11 +99,8 @@ def _is_launch(tok: Any, event: Event) -> bool:
     if not named and not any(c.lower_ in PROJECTILES or any(t.dep_ == "compound" and t.lower_ in PROJECTILES
                                                             for t in c.children) for c in theme):
         return False
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
-            objs = [o for o in c.children if o.dep_ == "pobj"]
-            if any(o.ent_type_ not in ("DATE", "TIME") for o in objs):
-                return False  # "at Kyiv", "on the port" (not "on Friday")
+    if _has_target(tok):
+        return False
     return not any(t.lower_ in HARM_WORDS or t.lemma_.lower() in HARM_WORDS for t in tok.sent)
 
 
@@ -130,8 +143,12 @@ class Senses:
         elif event.type in COOPERATIVE and event.type != "REJECT" and _is_refusal(tok):
             new_type = "REJECT"
             how = "refusal"
+        elif event.evidence.rule == "lexicon:assault-use-weapon" and _modal(tok):
+            new_type, how = "THREATEN", "use"  # "could use the Oreshnik again": a threat to use it
         elif event.type == "ASSAULT" and _is_launch(tok, event):
             new_type, how = "MOBILIZE", "launch"
+        elif event.type == "MOBILIZE" and tok.lemma_.lower() in LAUNCH_LEMMAS and _has_target(tok):
+            new_type, how = "ASSAULT", "strike"  # "launched an Oreshnik at Dnipro": a strike
         elif _is_future(tok) and "military" not in event.context and not event.weapons:
             # "Portugal will support ...", "they would boycott ...": a stated intention.
             # Military moves ("will deploy a battery") keep their own type, modality planned.
@@ -145,7 +162,7 @@ class Senses:
         event.cameo = REFRAMED_CAMEO[new_type]
         event.quad_class = self.lexicon.quads.get(new_type)
         event.intensity = self.lexicon.cameo.get(event.cameo, {}).get("intensity")
-        event.mode = "weapons" if how == "launch" else None
+        event.mode = {"launch": "weapons", "use": "violence", "strike": "heavy-weapons"}.get(how)
         event.evidence.rule = f"{event.evidence.rule}+{how}"
 
     def _natural_cause(self, verb: Any) -> bool:
