@@ -84,19 +84,20 @@ def _cache_key(raw: bytes, name: str) -> str | None:
     libraries' versions cannot be read."""
     schema = PACKAGE_DATA / f"{name}.schema.json"
     try:
-        from importlib.metadata import version
-
         from sitrep import cache
 
-        return cache.key(CACHE_FORMAT, name, raw, schema.read_bytes(), version("pyyaml"),
-                         version("jsonschema"), _yaml_flavour())
+        return cache.key(CACHE_FORMAT, name, raw, schema.read_bytes(), *_parser_versions())
     except Exception:  # noqa: BLE001 (no key: parse and check without the cache)
         return None
 
 
-def _yaml_flavour() -> str:
-    """Which YAML parser would read the file: libyaml's or PyYAML's own."""
-    return _yaml()[1].__name__
+@lru_cache(maxsize=1)
+def _parser_versions() -> tuple[str, str, str]:
+    """PyYAML's and jsonschema's versions and which YAML parser reads the files (libyaml's
+    or PyYAML's own): what a file's parsed and checked content depends on besides its bytes."""
+    from importlib.metadata import version
+
+    return version("pyyaml"), version("jsonschema"), _yaml()[1].__name__
 
 
 def _json_exact(payload: Any) -> bool:
