@@ -94,6 +94,7 @@ class Lexicon:
     natural_causes: frozenset[str] = frozenset()
     weapon_fire: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()
+    roots: dict[str, str] = field(default_factory=dict)  # PLOVER type -> CAMEO root code
 
 
 @lru_cache(maxsize=8)
@@ -173,4 +174,5 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         natural_causes=frozenset(x.lower() for x in raw.get("natural_causes", [])),
         weapon_fire=frozenset(x.lower() for x in raw.get("weapon_fire", [])),
         party_nouns=frozenset(x.lower() for x in raw.get("party_nouns", [])),
+        roots=dict(cameo.get("plover_roots", {})),
     )

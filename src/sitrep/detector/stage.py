@@ -133,8 +133,8 @@ class Detect:
         ev_date, precision = event_date(scope, span, ctx, self._code.reference_date(article))
         location = event_location(scope, ctx, set())
         return Event(
-            type=etype, mode=None, context=["military"] if weapons else [], cameo=None,
-            quad_class=lex.quads.get(etype), intensity=None,
+            type=etype, mode=None, context=["military"] if weapons else [], cameo=lex.roots.get(etype),
+            quad_class=lex.quads.get(etype), intensity=lex.cameo.get(lex.roots.get(etype) or "", {}).get("intensity"),
             actor=actors, recipient=recipients, weapons=weapons, location=location,
             date=ev_date, date_precision=precision,
             modality=modality_of(root, quote), attribution=attribution, acled=None,
