@@ -650,3 +650,21 @@ def test_a_repeated_gold_id_is_made_unique_so_each_record_keeps_its_own_predicti
 
     coded = code_records(records, Echo())
     assert coded["same"].text == first.text and coded["same#2"].text == second.text
+
+
+def test_a_lower_is_better_metric_is_pinned_by_a_ceiling(tmp_path):
+    from sitrep.evaluate.floors import check_floors, raise_floors, update_floors
+
+    res = {"real-events": TaskResult("real-events", {"check.false_event_rate": 0.30, "check.event_f1": 0.5})}
+    pinned = raise_floors(res, {})
+    assert pinned["real-events.check.false_event_rate"] == 0.32  # score + margin
+    assert pinned["real-events.check.event_f1"] == 0.48
+    worse = {"real-events": TaskResult("real-events", {"check.false_event_rate": 0.35, "check.event_f1": 0.5})}
+    assert check_floors(worse, pinned) == ["real-events.check.false_event_rate: score 0.350 above ceiling 0.320"]
+    better = {"real-events": TaskResult("real-events", {"check.false_event_rate": 0.10, "check.event_f1": 0.5})}
+    assert check_floors(better, pinned) == []
+    assert raise_floors(better, pinned)["real-events.check.false_event_rate"] == 0.12  # only tightens
+    path = tmp_path / "floors.json"
+    update_floors(path, res, allow_lower=False, reason=None)
+    with pytest.raises(UsageError, match="refusing"):
+        update_floors(path, worse, allow_lower=False, reason=None)

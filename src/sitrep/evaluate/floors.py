@@ -28,6 +28,23 @@ EPSILON = 1e-9
 UNFLOORED = frozenset({"seed.total"})
 
 
+# metrics where lower is better: their pinned value is a ceiling (score + margin, only lowered)
+LOWER_IS_BETTER = ("false_event_rate",)
+
+
+def lower_is_better(key: str) -> bool:
+    return key.endswith(LOWER_IS_BETTER)
+
+
+def worse(key: str, score: float, pinned: float) -> bool:
+    """Whether `score` is worse than the pinned floor (or ceiling) of `key`."""
+    return score > pinned + EPSILON if lower_is_better(key) else score < pinned - EPSILON
+
+
+def _round_up(x: float) -> float:
+    return min(1.0, math.ceil(round(x * 1000, 6)) / 1000)
+
+
 def floored(key: str) -> bool:
     """Whether a "task.metric" key gets a floor: not the tune part of a split task
     (tuned on, so it says nothing of new text) nor a metric describing the test."""
@@ -81,8 +98,9 @@ def check_floors(results: Mapping[str, TaskResult], floors: Mapping[str, float])
         score = scores.get(key)
         if score is None:
             out.append(f"{key}: no score (floor {floor:.3f})")
-        elif score < floor - EPSILON:
-            out.append(f"{key}: score {score:.3f} below floor {floor:.3f}")
+        elif worse(key, score, floor):
+            where = "above ceiling" if lower_is_better(key) else "below floor"
+            out.append(f"{key}: score {score:.3f} {where} {floor:.3f}")
     return out
 
 
@@ -95,8 +113,10 @@ def raise_floors(
     for key, score in flatten(results).items():
         if not floored(key):
             continue
-        proposed = _round_down(score - margin)
-        new[key] = max(new.get(key, 0.0), proposed)
+        if lower_is_better(key):
+            new[key] = min(new.get(key, 1.0), _round_up(score + margin))
+        else:
+            new[key] = max(new.get(key, 0.0), _round_down(score - margin))
     return new
 
 
@@ -119,7 +139,7 @@ def update_floors(
     if path.exists():
         log = list(json.loads(path.read_text(encoding="utf-8")).get("log", []))
     scores = flatten(results)
-    below = {k: v for k, v in scores.items() if k in old and floored(k) and v < old[k] - EPSILON}
+    below = {k: v for k, v in scores.items() if k in old and floored(k) and worse(k, v, old[k])}
     if below and not allow_lower:
         listed = "; ".join(f"{k} {v:.3f} < {old[k]:.3f}" for k, v in sorted(below.items()))
         raise UsageError(f"refusing to lower floors ({listed}): pass allow_lower with a reason")
@@ -128,7 +148,7 @@ def update_floors(
     new = raise_floors(results, old, margin)
     lowered = {}
     for key, score in below.items():
-        new[key] = _round_down(score - margin)
+        new[key] = _round_up(score + margin) if lower_is_better(key) else _round_down(score - margin)
         lowered[key] = {"from": old[key], "to": new[key]}
     if lowered:
         log.append({"date": date.today().isoformat(), "reason": reason.strip(), "lowered": lowered})  # type: ignore[union-attr]

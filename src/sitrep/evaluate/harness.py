@@ -33,6 +33,7 @@ from sitrep.evaluate import (
     seed,
 )
 from sitrep.evaluate.result import Prediction, TaskResult
+from sitrep.evaluate.floors import worse
 from sitrep.evaluate.split import PARTS, Part, part_of
 from sitrep.model import Article
 
@@ -206,7 +207,7 @@ def format_table(results: Mapping[str, TaskResult], floors: Mapping[str, float] 
                 floor = floors.get(key)
                 value = shown if shown is not None else values.get("tune")
                 row += ["" if floor is None else f"{floor:.3f}",
-                        "" if floor is None or value is None else ("ok" if value >= floor - 1e-9 else "BELOW")]
+                        "" if floor is None or value is None else ("BELOW" if worse(key, value, floor) else "ok")]
             rows.append(row)
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     lines = []

@@ -169,7 +169,13 @@ class ArticleContext:
                     return [self.last_person]
                 if tok.lower_ in ("they", "it", "we", "its", "their", "our") and tok.dep_ in SUBJ | {"poss"} and self.last_actors:
                     return list(self.last_actors)
-        # a sector phrase with no code ("Western officials" has a code; "officials" does not)
+        # a sector phrase with no code ("Western officials" has a code; "officials" does not):
+        # a state's own organ ("police", "prosecutors", "the defence ministry") acts for the
+        # story's country when the article has one (`home_country`)
+        if not out and ids and phrase_sector in STATE_SECTORS and self.home_country is not None \
+                and not any(self.doc[i].lower_ in PRONOUNS for i in ids):
+            first, last = self.doc[ids[0]], self.doc[ids[-1]]
+            out.append(Actor(phrase_text, self.home_country, phrase_sector, first.idx, last.idx + len(last.text)))
         return out
 
     def _governing_subject(self, pron: Any) -> list[Actor]:

@@ -85,6 +85,13 @@ def _noun_actors(tok: Any, rule: Rule, ctx: ArticleContext) -> list[Actor]:
             found += ctx.actors_in(phrase(c))
         elif c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i:
             found += ctx.actors_in([c])
+            if c.dep_ == "compound":  # "North Korean missile tests": the maker on the compound
+                found += ctx.actors_in([g for g in c.children if g.dep_ in ("amod", "compound", "poss")])
+        elif c.dep_ == "prep" and c.lower_ == "of" and rule.type in ("MOBILIZE", "ASSAULT"):
+            # "the launch of a North Korean missile": whose weapon it is says who launched it
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    found += ctx.actors_in([g for g in o.children if g.dep_ in ("amod", "compound", "poss")])
         elif c.dep_ == "prep" and c.lower_ == "by":
             for o in c.children:
                 if o.dep_ == "pobj":
