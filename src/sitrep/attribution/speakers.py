@@ -11,6 +11,7 @@ from typing import Any
 
 from sitrep.attribution.marks import TITLE_WORDS
 from sitrep.attribution.nesting import CLOSE_SLACK
+from sitrep.attribution.titles import is_title_phrase, title_person, year_of
 from sitrep.attribution.words import lemma_of
 from sitrep.model import Article, Entity, Quote
 
@@ -221,6 +222,18 @@ class Speakers:
                 continue
             if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children):
                 continue
+            phrase = article.text[q.speaker_start:q.speaker_end or q.speaker_start]
+            if subj.pos_ == "NOUN" and is_title_phrase(phrase) and people.person_in(
+                    q.speaker_start, q.speaker_end or q.speaker_start) is None:
+                # 'Lukashenko ... the head of state said', 'the foreign minister said': the person
+                # last named whose role (gazetteer, or the title written with the name) is the title's
+                nat = next((e.code for e in article.entities if e.type in ("NATIONALITY", "LOCATION") and e.code
+                            and q.speaker_start <= e.start and e.end <= (q.speaker_end or 0)), None)
+                person = title_person(phrase, people.mentions, q.speaker_start, getattr(self, "leaders", None),
+                                      year_of(article.date), nat)
+                if person is not None:
+                    q.speaker, q.speaker_type, q.speaker_title = person.name, "named_person", person.title or phrase
+                    continue
             if any(c.dep_ in ("amod", "compound", "poss") for c in subj.children):
                 continue  # "the Russian Defence Ministry" names itself
             noun = subj.lemma_.lower()

@@ -8,6 +8,7 @@ import bisect
 from typing import Any
 
 from sitrep import data
+from sitrep.data.leaders import load_leaders
 from sitrep.attribution.claims import IndirectClaims
 from sitrep.attribution.cues import CueWords
 from sitrep.attribution.headlines import HeadlineClaims
@@ -19,6 +20,7 @@ from sitrep.attribution.nesting import drop_nested, drop_nested_claims, drop_quo
 from sitrep.attribution.noun_claims import NounClaims
 from sitrep.attribution.quotes import DirectQuotes, inside_complement
 from sitrep.attribution.speakers import PersonIndex, Speakers, lead_in_speakers
+from sitrep.attribution.statements import is_fragment
 from sitrep.model import Article, Quote
 
 
@@ -57,6 +59,8 @@ class Attribute(CueWords, DirectQuotes, Speakers, IndirectClaims, NounClaims, He
         self.media = set(cues["media_nouns"])
         self.orgs = set(cues["organisation_nouns"])
         self.anon_markers = [m.lower() for m in cues["anonymity_markers"]]
+        self.statement_checks = frozenset(cues.get("statement_checks", ()))
+        self.leaders = load_leaders(data_dir)  # roles of people named, for titles standing alone
 
     # ------------------------------------------------------------------
     def __call__(self, article: Article) -> Article:
@@ -163,6 +167,9 @@ class Attribute(CueWords, DirectQuotes, Speakers, IndirectClaims, NounClaims, He
             for q in self._indirect(article, sent, people, in_quote, used_cues, quotes, partial_cues, taken):
                 quotes.append(q)
         quotes = drop_quotes_in_sourced_claims(drop_nested_claims(drop_nested(quotes)))
+        # a reported claim must state something: 'said of the attack', 'posted a message on
+        # Facebook' give a fragment, not a claim (the kinds checked: `statement_checks`)
+        quotes = [q for q in quotes if not is_fragment(doc, q, self.statement_checks)]
         lead_in_speakers(text, quotes)
         # a short quoted phrase with no cue of its own that is no sentence ('a "child of the
         # frontier" who ...', 'the "Iron Wall" doctrine') is a scare quote or a name, not a statement

@@ -8,8 +8,11 @@ import bisect
 from typing import Any
 
 from sitrep import data
+from sitrep.data.leaders import load_leaders
 from sitrep.entities.tokens import lower_set
 from sitrep.model import Article, Entity
+from sitrep.attribution.speakers import PersonIndex
+from sitrep.attribution.titles import roles_of, title_person, year_of
 
 
 _TITLE_WORDS = {"prime", "deputy", "foreign", "defence", "defense", "special", "interior", "vice", "chief",
@@ -63,6 +66,7 @@ class Corefer:
             lower_set(words["institution_nouns"])
         self.institutions = lower_set(words["institution_nouns"])
         self.titles = lower_set(words["person_titles"])
+        self.leaders = load_leaders(data_dir)  # roles of people named, for titles standing alone
 
     def __call__(self, article: Article) -> Article:
         doc = article.doc
@@ -92,7 +96,7 @@ class Corefer:
             ent = self._resolve(article, tok, low, ents, starts, at, quotes, resolved, full)
             if ent is not None:
                 added.append(ent)
-        titles = self._titles(doc, ents, at)
+        titles = self._titles(doc, ents, at, article.date)
         added.extend(titles)
         gone = self._titled_nationalities(doc, ents, at, titles)
         added.extend(self._national_titles(doc, ents, gone))
@@ -169,12 +173,15 @@ class Corefer:
             e.start, e.code = nat.start, e.code or nat.code
         return gone
 
-    def _titles(self, doc: Any, ents: list[Entity], at: dict[int, Entity]) -> list[Entity]:
-        """ "the Foreign Secretary", "the prime minister", "the UN Special Envoy for
-        Syria": a person named by a title alone, referring to the person named earlier
-        with that title."""
+    def _titles(self, doc: Any, ents: list[Entity], at: dict[int, Entity], date: str | None = None) -> list[Entity]:
+        """ "the Foreign Secretary", "the prime minister", "the head of state", "the UN Special
+        Envoy for Syria": a person named by a title alone, referring to the person named
+        earlier whose role (leaders.yaml, or the title written with the name) is the title's,
+        else to the one named earlier with that title word next to the name; a title in
+        apposition to a name ("Sergei Lavrov, the foreign minister,") refers to that name."""
         out: list[Entity] = []
         n = len(doc)
+        people: PersonIndex | None = None
         for tok in doc:
             if tok.lower_ != "the":
                 continue
@@ -182,6 +189,17 @@ class Corefer:
             while j < n and j - tok.i <= 4 and doc[j].lower_ not in self.titles and \
                     (doc[j].text[:1].isupper() or doc[j].lower_ in _TITLE_WORDS) and not doc[j].is_punct:
                 j += 1  # "the US Defense", "the UN Special", "the prime"
+            if j < n and doc[j].lower_ == "head" and j + 2 < n and doc[j + 1].lower_ == "of" and \
+                    doc[j + 2].lower_ in ("state", "government"):
+                head, end = doc[j], j + 3  # "the head of state", "the head of government"
+                span = doc[tok.i:end]
+                if any(i in at and at[i].type == "PERSON" for i in (doc[end].idx,) if end < n):
+                    continue
+                people = people or PersonIndex([e for e in ents if e.type == "PERSON"], doc)
+                out.append(Entity(text=span.text, start=span.start_char, end=span.end_char, type="PERSON",
+                                  source="coref", refers_to=self._title_referent(doc, ents, at, span, head,
+                                                                                 people, date)))
+                continue
             if j >= n or doc[j].lower_ not in self.titles or doc[j].pos_ not in ("NOUN", "PROPN", ""):
                 continue
             head, end = doc[j], j + 1
@@ -204,9 +222,27 @@ class Corefer:
                    for i in range(tok.i, end)):
                 continue
             span = doc[tok.i:end]
+            people = people or PersonIndex([e for e in ents if e.type == "PERSON"], doc)
             out.append(Entity(text=span.text, start=span.start_char, end=span.end_char, type="PERSON",
-                              source="coref", refers_to=_titled_person(doc, ents, head, span.start_char)))
+                              source="coref", refers_to=self._title_referent(doc, ents, at, span, head,
+                                                                             people, date)))
         return out
+
+    def _title_referent(self, doc: Any, ents: list[Entity], at: dict[int, Entity], span: Any, head: Any,
+                        people: PersonIndex, date: str | None) -> str | None:
+        """Whom a title standing alone (`span`, head word `head`) refers to (see `_titles`)."""
+        if head.dep_ == "appos" and head.head.i < head.i:
+            # "Sergei Lavrov, the foreign minister, said": the name it stands beside
+            named = at.get(head.head.idx)
+            if named is not None and named.type == "PERSON":
+                p = people.person_in(named.start, named.end)
+                return p.name if p is not None else named.text
+        country = next((e.code for e in ents if e.type in ("NATIONALITY", "LOCATION") and e.code
+                        and span.start_char <= e.start and e.end <= span.end_char), None)
+        if roles_of(span.text):
+            p = title_person(span.text, people.mentions, span.start_char, self.leaders, year_of(date), country)
+            return p.name if p is not None else None
+        return _titled_person(doc, ents, head, span.start_char)
 
     # ------------------------------------------------------------------
     def _resolve(self, article: Article, tok: Any, low: str, ents: list[Entity], starts: list[int],
