@@ -210,6 +210,8 @@ class Geolocate:
         if not candidates:
             return
         best = max(candidates, key=lambda c: rank_candidate(c, name, mentioned, self.countries))
+        if not plausible(best, name, mentioned, self.countries):
+            return  # a place of that name, but nowhere the story is: left without a point
         ent.lat, ent.lon, ent.country = best.lat, best.lon, best.country
 
 
@@ -233,6 +235,18 @@ def rank_candidate(cand: GeoCandidate, name: str, mentioned: Mapping[str, int],
 
 #: a candidate this close (km) to the centroid of a country the article names is "near" it
 NEAR_KM = 400.0
+#: a city neither in nor near a country the article names is believed only if it is this big
+#: (a story about Syria that names Palmyra does not mean Palmyra, Pennsylvania)
+FAR_MIN_POPULATION = 1_000_000
+
+
+def plausible(cand: GeoCandidate, name: str, mentioned: Mapping[str, int], countries: Mapping[str, Any]) -> bool:
+    """Whether `cand` may be the place meant: the article names no country, or the city is in
+    or near one it names, or it is a city of a million people or more."""
+    if not any(mentioned.values()):
+        return True
+    in_mentioned, near, pop = rank_candidate(cand, name, mentioned, countries)
+    return in_mentioned or near or pop >= FAR_MIN_POPULATION
 #: how much less a city found only by a translated or historical name weighs
 EXONYM_DISCOUNT = 30.0
 
@@ -644,6 +658,8 @@ def _untagged_place(tok: Any, cues: LocationCues, mentioned: Mapping[str, int] |
     if cands:
         countries = _country_table()
         best = max(cands, key=lambda c: rank_candidate(c, key, mentioned or {}, countries))
+        if not plausible(best, key, mentioned or {}, countries):
+            best = None
     return start, end, best, cue
 
 
