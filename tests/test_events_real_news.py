@@ -71,3 +71,22 @@ def test_a_small_town_far_from_every_country_of_the_story_is_not_its_place(code)
     # Palmyra, Pennsylvania is the only Palmyra in the city list: not the one a Syria story means
     assert ev.location is None or ev.location.country in (None, "SYR")
     assert all(a.code != "USA" for a in ev.recipient)
+
+
+def test_a_political_speaker_condemning_or_threatening_in_a_quote_is_their_event(code):
+    art = code('Japan\'s Prime Minister Shinzo Abe said: "These repeated provocations by North Korea are '
+               'absolutely intolerable."', date="2017-09-15")
+    ev = next(e for e in art.events if e.type == "ACCUSE")
+    assert ev.evidence.rule == "stance:disapproval" and ev.evidence.trigger.lower() in ("provocations", "intolerable")
+    assert [a.code for a in ev.actor] == ["JPN"] and [a.code for a in ev.recipient] == ["PRK"]
+    assert ev.attribution is not None and ev.attribution.direct
+    threat = code('"All options are on the table," President Donald Trump said on Tuesday.', date="2017-09-15")
+    assert [(e.type, [a.code for a in e.actor]) for e in threat.events] == [("THREATEN", ["USA"])]
+
+
+def test_stance_words_of_a_private_speaker_or_beside_a_rule_event_add_nothing(code):
+    resident = code('"It was reckless and unacceptable, the whole street shook," a resident said.')
+    assert resident.events == []
+    # a rule already read this sentence's own verb: no second, stance-made event
+    ruled = code('Lithuania condemned what it called "a reckless provocation" by Belarus on Monday.')
+    assert [e.evidence.rule.split(":")[0] for e in ruled.events] == ["lexicon"]

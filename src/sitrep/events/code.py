@@ -19,6 +19,7 @@ from sitrep.events.modality import CAPABILITY_HEADS, modality_of
 from sitrep.events.places import event_location
 from sitrep.events.pruning import dedupe, drop_embedded
 from sitrep.events.roles import count_parties, roles
+from sitrep.events.stance import load_stance, stance_events
 from sitrep.events.senses import REFLEXIVE, Senses, is_question, is_reaction, third_party_forecast
 from sitrep.events.syntax import clause_scope, is_noun, tok_range
 from sitrep.events.weapons import mode_of, weapons_in
@@ -35,6 +36,7 @@ class Code(TriggerMatching, Senses, AcledTyping):
         self.org_country = {o.code: o.country for o in gaz.organisations if o.country}
         self.leaders = load_leaders(data_dir)
         self.default_date = default_date
+        self.data_dir = data_dir
         self.sector_of = SectorCues(gaz.sector_cues())
 
     def reference_date(self, article: Article) -> date | None:
@@ -92,6 +94,9 @@ class Code(TriggerMatching, Senses, AcledTyping):
                 ctx.fill_home_country(ev)
                 events.append(ev)
                 ctx.remember(ev.actor)
+        # stance in quotes: a political speaker's condemnation or threat in their own words
+        events += stance_events(ctx, events, load_stance(self.data_dir), self.lexicon.quads, self.lexicon.cameo,
+                                ref_date)
         article.events = events
         return article
 

@@ -1,0 +1,101 @@
+"""Stance stated in quotes: a speaker who condemns or threatens in their own words.
+
+Real reporting carries much of its verbal conflict inside quotes ('"These
+continued provocations only deepen the isolation," the secretary said', '"All
+options are on the table," the president said'). No trigger verb governs
+them, so the lexicon rules miss them. Here a quote or reported claim whose
+content uses a stance word of `data/stance.yaml` becomes the speaker's event
+(ACCUSE disapprove, THREATEN), when:
+
+- the speaker is a political actor with a code (a state's official through
+  the people and leaders tables, a government, a coded organisation), and
+- the sentence holds no event yet (a rule that fired there read the
+  sentence's own verb; the stance word stays its evidence's context).
+
+The actor is the speaker, the recipient the first other party named in the
+content; the evidence rule is `stance:<group>`, the trigger the stance word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from sitrep import data
+from sitrep.events.actors import ArticleContext
+from sitrep.events.dates import event_date
+from sitrep.model import Actor, Attribution, Event, Evidence, Quote
+
+
+@dataclass(frozen=True, slots=True)
+class StanceGroup:
+    name: str
+    type: str
+    mode: str | None
+    cameo: str
+    pattern: re.Pattern[str]
+
+
+@lru_cache(maxsize=4)
+def load_stance(data_dir: str | None = None) -> tuple[StanceGroup, ...]:
+    raw = data.load("stance", data_dir)["groups"]
+    out = []
+    for name, g in raw.items():
+        words = sorted(g["words"], key=len, reverse=True)
+        pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
+        out.append(StanceGroup(name, g["type"], g.get("mode"), g["cameo"], pattern))
+    return tuple(out)
+
+
+def speaker_actors(ctx: ArticleContext, quote: Quote) -> list[Actor]:
+    """The speaker as coded actors (empty when the speaker is no political actor we can code)."""
+    if quote.speaker_start is None or quote.speaker_end is None:
+        return []
+    span = ctx.doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+    if span is None:
+        return []
+    found, _ = ctx.with_home_country(ctx.actors_in(list(span)))
+    return [a for a in found if a.code]
+
+
+def stance_events(ctx: ArticleContext, events: list[Event], groups: tuple[StanceGroup, ...],
+                  quads: dict[str, int], intensity: dict[str, dict[str, Any]], ref_date: Any) -> list[Event]:
+    """The speakers' stance events of an article, in sentences where no rule coded an event."""
+    doc = ctx.doc
+    taken = {e.evidence.start for e in events}  # sentences with a rule event keep theirs alone
+    out: list[Event] = []
+    for quote in ctx.article.quotes:
+        for group in groups:
+            m = next((m for s, e in quote.spans for m in group.pattern.finditer(ctx.text, s, e)), None)
+            if m is None:
+                continue
+            sent = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if sent is None:
+                continue
+            sent = sent.sent
+            if sent.start_char in taken:
+                continue
+            actors = speaker_actors(ctx, quote)
+            if not actors:
+                continue
+            codes = {a.code for a in actors}
+            content = [t for s, e in quote.spans if (sp := doc.char_span(s, e, alignment_mode="expand")) is not None
+                       for t in sp]
+            recipients = [a for a in ctx.actors_in(content, places=True) if a.code and a.code not in codes][:1]
+            ev_date, precision = event_date([], sent, ctx, ref_date)
+            out.append(Event(
+                type=group.type, mode=group.mode, context=[], cameo=group.cameo,
+                quad_class=quads.get(group.type), intensity=intensity.get(group.cameo, {}).get("intensity"),
+                actor=actors, recipient=recipients, weapons=[], location=None,
+                date=ev_date, date_precision=precision, modality="asserted",
+                attribution=Attribution(quote.speaker, quote.speaker_type, quote.direct, quote.cue,
+                                        quote.speaker_title),
+                acled=None,
+                evidence=Evidence(sentence=sent.text, start=sent.start_char, end=sent.end_char,
+                                  trigger=m.group(0), trigger_start=m.start(), trigger_end=m.end(),
+                                  rule=f"stance:{group.name}"),
+            ))
+            taken.add(sent.start_char)
+    return out
