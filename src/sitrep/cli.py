@@ -216,11 +216,13 @@ def ingest(obj: _Ctx, paths: tuple[str, ...], db: str, fmt: str, workers: int, e
             click.echo(json.dumps(result), err=True)
             return
         from sitrep.ingest import read_paths
+        from sitrep.ingest.common import has_date_warning
         from sitrep.store import Store
 
         with Store.open(db) as store:
             articles = read_paths(list(paths), settings=settings, fmt=None if fmt == "auto" else fmt)
             reasons: Counter[str] = Counter()
+            undated = 0  # stored articles with a date that could not be parsed
             skipped = 0
             new_ids: list[str] = []
 
@@ -233,12 +235,14 @@ def ingest(obj: _Ctx, paths: tuple[str, ...], db: str, fmt: str, workers: int, e
                     yield a
 
             def counted(stream: Iterable[Article]) -> Iterator[Article]:
+                nonlocal undated
                 for a in stream:
                     if a.rejected is not None:
                         reasons[a.rejected.reason] += 1
                         log.info("rejected %s: %s %s", a.origin, a.rejected.reason, a.rejected.detail)
                     else:
                         new_ids.append(a.id)
+                        undated += has_date_warning(a)
                     yield a
 
             coded = _code_stream(fresh(), settings, workers)
@@ -250,6 +254,8 @@ def ingest(obj: _Ctx, paths: tuple[str, ...], db: str, fmt: str, workers: int, e
         msg = f"{result.added} article(s) added, {result.duplicates + skipped} already stored, {result.rejected} rejected"
         if reasons:
             msg += " (" + ", ".join(f"{k}: {v}" for k, v in reasons.most_common()) + ")"
+        if undated:
+            msg += f"; {undated} article(s) with a date that could not be read (stored undated; see articles.warnings)"
         click.echo(msg, err=True)
 
 
