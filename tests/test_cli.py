@@ -91,7 +91,7 @@ def test_events_report_export_and_exit_codes(tmp_path, pipeline):
     db = str(tmp_path / "s.duckdb")
     assert run("-q", "ingest", "--workers", "1", "--db", db, str(src)).exit_code == 0
     res = run("events", "--db", db, "--type", "MOBILIZE", "--format", "json")
-    rows = [json.loads(x) for x in res.output.splitlines()]
+    rows = json.loads(res.output)
     assert rows and all(r["type"] == "MOBILIZE" for r in rows)
     res = run("events", "--db", db, "--weapon", "Iskander-M", "--format", "csv")
     assert res.output.splitlines()[0].startswith("date,type") and len(res.output.splitlines()) >= 2
@@ -104,7 +104,7 @@ def test_events_report_export_and_exit_codes(tmp_path, pipeline):
     assert "GLOBALEVENTID" in pq.read_table(out).column_names
     assert run("events", "--db", db, "--type", "NOPE").exit_code == 2
     assert run("ingest", "--db", db, str(tmp_path / "missing.txt")).exit_code == 1
-    clusters = [json.loads(x) for x in run("events", "--db", db, "--clusters", "--format", "json").output.splitlines()]
+    clusters = json.loads(run("events", "--db", db, "--clusters", "--format", "json").output)
     assert clusters and {"cluster_id", "independent_origins", "credibility", "reports"} <= set(clusters[0])
 
 
@@ -123,3 +123,17 @@ def test_settings_are_all_documented():
 def test_public_api_is_exported():
     for name in sitrep.__all__:
         assert hasattr(sitrep, name), name
+
+
+def test_ingest_reads_common_date_forms_and_counts_unreadable_ones(tmp_path, pipeline):
+    src = tmp_path / "d.jsonl"
+    recs = [("g", GOOD, "20241202"), ("r", GOOD2, "Mon, 02 Dec 2024 10:00:00 GMT"),
+            ("w", GOOD2 + " More.", "December 2, 2024"), ("x", GOOD + " More.", "the other day")]
+    src.write_text("\n".join(json.dumps({"id": i, "text": t, "date": d}) for i, t, d in recs) + "\n", encoding="utf-8")
+    db = str(tmp_path / "d.duckdb")
+    res = run("ingest", "--workers", "1", "--db", db, str(src))
+    assert res.exit_code == 0, res.output
+    assert "4 article(s) added" in res.output and "1 article(s) with a date that could not be read" in res.output
+    with Store.open(db, read_only=True) as store:
+        dates = {a["id"]: a["date"] for a in store.articles()}
+    assert dates == {"g": "2024-12-02", "r": "2024-12-02", "w": "2024-12-02", "x": None}

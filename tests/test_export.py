@@ -6,14 +6,16 @@ import csv
 import json
 import re
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
 from sitrep.contract import event_to_dict
 from sitrep.errors import UsageError
-from sitrep.export import FLAT_COLUMNS, NESTED_SCHEMA, export_events, flat_row
+from sitrep.export import FLAT_COLUMNS, LIST_COLUMNS, NESTED_SCHEMA, export_events, flat_row
 from sitrep.model import AcledType, Actor, Article, Attribution, Event, Evidence, Place, Weapon
 from sitrep.store import Store
 
@@ -87,13 +89,18 @@ def test_parquet_nested_round_trips(db: Store, tmp_path: Path) -> None:
     rows = table.to_pylist()
     expected = [event_to_dict(e) for a in make_articles() for e in a.events]
     for row, exp in zip(rows, expected, strict=True):
+        exp = {**exp, "date": date.fromisoformat(exp["date"]) if exp["date"] else None}
         assert {k: row[k] for k in exp} == exp
     assert rows[0]["event_id"] == "e1:0"
+    # dates are DATE columns in Parquet
+    assert table.schema.field("date").type == "date32[day]" and table.schema.field("article_date").type == "date32[day]"
     assert (rows[0]["source"], rows[0]["url"], rows[0]["title"], rows[0]["article_date"]) == (
-        "Example News", "https://example.org/e1", "Strike", "2024-03-02",
+        "Example News", "https://example.org/e1", "Strike", date(2024, 3, 2),
     )
     assert rows[1]["location"] is None and rows[1]["recipient"] == []
-    assert rows == [{k: r[k] for k in NESTED_SCHEMA.names} for r in db.events()]
+    as_text = [{**r, "date": r["date"] and r["date"].isoformat(), "article_date": r["article_date"].isoformat()}
+               for r in rows]
+    assert as_text == [{k: r[k] for k in NESTED_SCHEMA.names} for r in db.events()]
 
 
 def test_jsonl_nested_round_trips(db: Store, tmp_path: Path) -> None:
@@ -111,6 +118,7 @@ def expected_flat_first() -> dict[str, object]:
     return {
         "GLOBALEVENTID": "e1:0",
         "SQLDATE": 20240301,
+        "DATE": date(2024, 3, 1),
         "Actor1Code": "RUS",
         "Actor1Name": "Russian forces",
         "Actor1CountryCode": "RUS",
@@ -129,6 +137,7 @@ def expected_flat_first() -> dict[str, object]:
         "NumMentions": 1,
         "NumSources": 1,
         "NumArticles": 1,
+        "ActionGeo_Type": 4,  # a point in the country, not its centroid
         "ActionGeo_FullName": "Kyiv",
         "ActionGeo_CountryCode": "UKR",
         "ActionGeo_Lat": 50.45,
@@ -136,14 +145,19 @@ def expected_flat_first() -> dict[str, object]:
         "SOURCEURL": "https://example.org/e1",
         "ArticleID": "e1",
         "SourceName": "Example News",
-        "ActorCodes": "RUS;WAGNER",
-        "RecipientCodes": "UKR",
+        "GeoPrecision": "city",
+        "ClusterID": None,  # this fixture is not clustered: one mention, one article, one source
+        "IndependentOrigins": None,
+        "Reliability": None,
+        "Credibility": None,
+        "ActorCodes": ["RUS", "WAGNER"],
+        "RecipientCodes": ["UKR"],
         "PloverType": "ASSAULT",
         "PloverMode": "drone",
-        "PloverContext": "military;terrorism",
+        "PloverContext": ["military", "terrorism"],
         "Modality": "asserted",
         "DatePrecision": "day",
-        "Weapons": "Shahed-136;Kh-101",
+        "Weapons": ["Shahed-136", "Kh-101"],
         "SpeakerType": "anonymous_official",
         "Speaker": "officials",
         "AcledEventType": "Explosions/Remote violence",
@@ -164,10 +178,16 @@ def test_parquet_flat_round_trips(db: Store, tmp_path: Path) -> None:
     # no event date: the article date; org code is a known group, not a country
     assert second["SQLDATE"] == 20240405
     assert (second["Actor1Code"], second["Actor1CountryCode"], second["Actor1KnownGroupCode"]) == ("NATO", None, "NATO")
-    assert second["ActorCodes"] == "NATO;"  # the envoy has no code: empty slot
-    assert second["Actor2Code"] is None and second["RecipientCodes"] is None
+    assert second["DATE"] == date(2024, 4, 5)
+    assert second["ActorCodes"] == ["NATO", None]  # the envoy has no code: a null item
+    assert second["Actor2Code"] is None and second["RecipientCodes"] == []
     assert (second["EventCode"], second["EventBaseCode"], second["EventRootCode"]) == ("04", "040", "04")
-    assert second["Weapons"] is None and second["ActionGeo_Lat"] is None
+    assert second["Weapons"] == [] and second["ActionGeo_Lat"] is None
+    assert second["GeoPrecision"] is None and second["ActionGeo_Type"] is None
+    schema = pq.read_schema(out)
+    assert str(schema.field("DATE").type) == "date32[day]"
+    for name in ("ActorCodes", "RecipientCodes", "Weapons", "PloverContext"):
+        assert pa.types.is_list(schema.field(name).type) and schema.field(name).type.value_type == pa.string(), name
 
 
 def test_csv_flat_round_trips(db: Store, tmp_path: Path) -> None:
@@ -178,15 +198,62 @@ def test_csv_flat_round_trips(db: Store, tmp_path: Path) -> None:
         assert reader.fieldnames == [name for name, _ in FLAT_COLUMNS]
         rows = list(reader)
     assert len(rows) == 2
-    expected = {k: "" if v is None else str(v) for k, v in expected_flat_first().items()}
+    joined = {k: ";".join(v) if k in LIST_COLUMNS else v for k, v in expected_flat_first().items()}
+    expected = {k: "" if v is None else str(v) for k, v in joined.items()}
     assert rows[0] == expected
+    assert rows[0]["DATE"] == "2024-03-01"
+    assert rows[1]["ActorCodes"] == "NATO;" and rows[1]["RecipientCodes"] == ""  # empty slot for an uncoded actor
 
 
 def test_jsonl_flat_round_trips(db: Store, tmp_path: Path) -> None:
     out = tmp_path / "flat.jsonl"
     assert export_events(db, out, fmt="jsonl", shape="flat") == 2
     rows = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
-    assert rows[0] == expected_flat_first()
+    assert rows[0] == {**expected_flat_first(), "DATE": "2024-03-01"}
+
+
+def test_json_is_one_array(db: Store, tmp_path: Path) -> None:
+    out = tmp_path / "ev.json"
+    assert export_events(db, out, fmt="json", shape="nested") == 2
+    rows = json.loads(out.read_text("utf-8"))
+    assert isinstance(rows, list) and [r["event_id"] for r in rows] == ["e1:0", "e2:0"]
+    assert export_events(db, out, fmt="json", shape="flat", type="AID") == 0
+    assert json.loads(out.read_text("utf-8")) == []
+
+
+def test_geo_precision_tells_a_country_centroid_from_a_point() -> None:
+    from sitrep.export import _centroids, geo_precision
+
+    lat, lon = _centroids()["RUS"]
+    assert geo_precision({"lat": lat, "lon": lon, "country": "RUS"}) == "country"
+    assert geo_precision({"lat": 55.75, "lon": 37.62, "country": "RUS"}) == "city"
+    assert geo_precision({"lat": None, "lon": None, "country": "RUS"}) is None
+    assert geo_precision(None) is None
+
+
+def test_flat_counts_come_from_the_cluster(tmp_path: Path) -> None:
+    from sitrep import corroborate
+    from sitrep.model import Actor, Article, Event, Evidence
+
+    def report(i: int, source: str) -> Article:
+        ev = Event(type="ASSAULT", mode=None, context=[], cameo="190", quad_class=4, intensity=-10.0,
+                   actor=[Actor("Russia", "RUS", None)], recipient=[Actor("Ukraine", "UKR", None)],
+                   weapons=[], location=None, date="2024-03-01", modality="asserted", attribution=None,
+                   acled=None, evidence=Evidence(f"Russia attacked Ukraine {i}.", 0, 20, "attacked", 7, 15, "r"),
+                   date_precision="day")
+        return Article(id=f"c{i}", text=f"Russia attacked Ukraine {i} with many things today.", title=f"T{i}",
+                       date="2024-03-01", source=source, events=[ev])
+
+    with Store.open(tmp_path / "c.duckdb") as store:
+        store.add([report(1, "Wire A"), report(2, "Wire B"), report(3, "Wire B")])
+        corroborate.update_clusters(store, ["c1", "c2", "c3"])
+        out = tmp_path / "c.parquet"
+        assert export_events(store, out, fmt="parquet", shape="flat") == 3
+        rows = pq.read_table(out).to_pylist()
+    assert {r["ClusterID"] for r in rows} and None not in {r["ClusterID"] for r in rows}
+    assert len({r["ClusterID"] for r in rows}) == 1
+    assert {(r["NumMentions"], r["NumArticles"], r["NumSources"]) for r in rows} == {(3, 3, 2)}
+    assert all(r["IndependentOrigins"] in (1, 2) and r["Credibility"] is not None for r in rows)
 
 
 def test_csv_nested_is_a_usage_error(db: Store, tmp_path: Path) -> None:

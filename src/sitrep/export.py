@@ -5,11 +5,17 @@ Two shapes (documented column by column in docs/export-schemas.md):
 - `nested` (PLOVER-style): one record per event, the `sitrep code` contract
   event form plus `event_id`, `article_id`, `date_precision`, `source`, `url`,
   `title`, `article_date`. Parquet keeps the lists and objects as list and
-  struct columns (`NESTED_SCHEMA`). CSV cannot hold it.
+  struct columns (`NESTED_SCHEMA`) and the dates as DATE. CSV cannot hold it.
 - `flat` (GDELT-like): one row per event, columns named after GDELT 2.0
   (`FLAT_COLUMNS`) plus sitrep's own. Compound actors: Actor1/Actor2 are the
   first actor and first recipient; `ActorCodes` and `RecipientCodes` hold all
-  codes, `;`-joined, in order (an actor without a code leaves an empty slot).
+  codes in order (an actor without a code is a null item): lists in Parquet
+  and JSON, `;`-joined in CSV (an empty slot for a null). The counts come
+  from the event's cluster (`sitrep.corroborate`).
+
+Formats: `parquet`, `csv`, `jsonl` (one JSON object per line) and `json` (one
+JSON array). Files are written through `sitrep.outputs.safe_output`: a
+temporary file beside the target, renamed when complete.
 """
 
 from __future__ import annotations
@@ -17,7 +23,8 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from datetime import date as Date
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -26,13 +33,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from sitrep.errors import UsageError
+from sitrep.outputs import safe_output
 
 if TYPE_CHECKING:
     from sitrep.store import Store
 
-Format = Literal["parquet", "csv", "jsonl"]
+Format = Literal["parquet", "csv", "jsonl", "json"]
 Shape = Literal["nested", "flat"]
-FORMATS: tuple[str, ...] = ("parquet", "csv", "jsonl")
+FORMATS: tuple[str, ...] = ("parquet", "csv", "jsonl", "json")
 SHAPES: tuple[str, ...] = ("nested", "flat")
 
 # --- nested shape --------------------------------------------------------------
@@ -67,7 +75,7 @@ NESTED_SCHEMA = pa.schema(
                 ]
             ),
         ),
-        ("date", _S),
+        ("date", pa.date32()),
         ("date_precision", _S),
         ("modality", _S),
         (
@@ -102,7 +110,7 @@ NESTED_SCHEMA = pa.schema(
         ("source", _S),
         ("title", _S),
         ("url", _S),
-        ("article_date", _S),
+        ("article_date", pa.date32()),
     ]
 )
 
@@ -112,6 +120,7 @@ NESTED_SCHEMA = pa.schema(
 FLAT_COLUMNS: tuple[tuple[str, pa.DataType], ...] = (
     ("GLOBALEVENTID", _S),
     ("SQLDATE", pa.int32()),
+    ("DATE", pa.date32()),
     ("Actor1Code", _S),
     ("Actor1Name", _S),
     ("Actor1CountryCode", _S),
@@ -130,6 +139,7 @@ FLAT_COLUMNS: tuple[tuple[str, pa.DataType], ...] = (
     ("NumMentions", pa.int32()),
     ("NumSources", pa.int32()),
     ("NumArticles", pa.int32()),
+    ("ActionGeo_Type", pa.int32()),
     ("ActionGeo_FullName", _S),
     ("ActionGeo_CountryCode", _S),
     ("ActionGeo_Lat", pa.float64()),
@@ -137,14 +147,19 @@ FLAT_COLUMNS: tuple[tuple[str, pa.DataType], ...] = (
     ("SOURCEURL", _S),
     ("ArticleID", _S),
     ("SourceName", _S),
-    ("ActorCodes", _S),
-    ("RecipientCodes", _S),
+    ("GeoPrecision", _S),
+    ("ClusterID", _S),
+    ("IndependentOrigins", pa.int32()),
+    ("Reliability", _S),
+    ("Credibility", pa.int32()),
+    ("ActorCodes", pa.list_(_S)),
+    ("RecipientCodes", pa.list_(_S)),
     ("PloverType", _S),
     ("PloverMode", _S),
-    ("PloverContext", _S),
+    ("PloverContext", pa.list_(_S)),
     ("Modality", _S),
     ("DatePrecision", _S),
-    ("Weapons", _S),
+    ("Weapons", pa.list_(_S)),
     ("SpeakerType", _S),
     ("Speaker", _S),
     ("AcledEventType", _S),
@@ -155,6 +170,10 @@ FLAT_COLUMNS: tuple[tuple[str, pa.DataType], ...] = (
     ("ModelProbability", pa.float64()),
 )
 FLAT_SCHEMA = pa.schema(list(FLAT_COLUMNS))
+#: flat columns that are lists in Parquet and JSON and `;`-joined strings in CSV
+LIST_COLUMNS: tuple[str, ...] = tuple(n for n, t in FLAT_COLUMNS if pa.types.is_list(t))
+#: GDELT ActionGeo_Type codes sitrep uses: 1 a country (its centroid), 4 a world city
+GEO_TYPES = {"country": 1, "city": 4}
 
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 
@@ -183,8 +202,38 @@ def _sqldate(value: str | None) -> int | None:
     return int(digits) if digits.isdigit() and len(digits) == 8 else None
 
 
-def _joined(values: Sequence[str | None]) -> str | None:
+def _joined(values: Sequence[str | None] | None) -> str | None:
     return ";".join(v or "" for v in values) if values else None
+
+
+def _date(value: Any) -> Date | None:
+    if value is None or isinstance(value, Date):
+        return value
+    try:
+        return Date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=1)
+def _centroids() -> dict[str, tuple[float, float]]:
+    """ISO3 -> the (lat, lon) the geo stage gives a place that is a whole country."""
+    from sitrep.gazetteers import load_actor_gazetteer
+
+    return {c.code: (c.lat, c.lon) for c in load_actor_gazetteer().countries
+            if c.lat is not None and c.lon is not None}
+
+
+def geo_precision(loc: dict[str, Any] | None) -> str | None:
+    """'country' when the place's point is its country's centroid (the geo stage
+    resolved a country, not a point in it), 'city' for any other point, None
+    without coordinates."""
+    if loc is None or loc.get("lat") is None or loc.get("lon") is None:
+        return None
+    centroid = _centroids().get(loc.get("country") or "")
+    if centroid is not None and abs(centroid[0] - loc["lat"]) < 1e-6 and abs(centroid[1] - loc["lon"]) < 1e-6:
+        return "country"
+    return "city"
 
 
 def _base_code(cameo: str | None) -> str | None:
@@ -194,8 +243,10 @@ def _base_code(cameo: str | None) -> str | None:
     return cameo[:3] if len(cameo) >= 3 else cameo.ljust(3, "0")
 
 
-def flat_row(ev: dict[str, Any]) -> dict[str, Any]:
-    """The flat (GDELT-like) row of one event record from `Store.events`."""
+def flat_row(ev: dict[str, Any], cluster: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The flat (GDELT-like) row of one event record from `Store.events`, with the
+    counts of its cluster (`event_clusters`); an event in no cluster is one
+    mention in one article from one source. Lists stay lists (`csv_row` joins them)."""
     actors: list[dict[str, Any]] = ev["actor"]
     recips: list[dict[str, Any]] = ev["recipient"]
     a1 = actors[0] if actors else None
@@ -212,9 +263,12 @@ def flat_row(ev: dict[str, Any]) -> dict[str, Any]:
     def group(a: dict[str, Any] | None) -> str | None:
         return a["code"] if a is not None and a["code"] and not _is_country(a["code"]) else None
 
+    precision = geo_precision(loc)
+    day = _date(ev["date"]) or _date(ev.get("article_date"))
     return {
         "GLOBALEVENTID": ev["event_id"],
         "SQLDATE": _sqldate(ev["date"]) or _sqldate(ev.get("article_date")),
+        "DATE": day,
         "Actor1Code": None if a1 is None else a1["code"],
         "Actor1Name": None if a1 is None else a1["text"],
         "Actor1CountryCode": country(a1),
@@ -230,10 +284,11 @@ def flat_row(ev: dict[str, Any]) -> dict[str, Any]:
         "EventRootCode": cameo[:2] if cameo else None,
         "QuadClass": ev["quad_class"],
         "GoldsteinScale": ev["intensity"],
-        # One stored event is one mention in one article until corroboration merges them.
-        "NumMentions": 1,
-        "NumSources": 1,
-        "NumArticles": 1,
+        # From the event's cluster: its reports (events), articles and outlets.
+        "NumMentions": cluster["reports"] if cluster else 1,
+        "NumSources": cluster["outlets"] if cluster else 1,
+        "NumArticles": cluster["articles"] if cluster else 1,
+        "ActionGeo_Type": GEO_TYPES.get(precision) if precision else None,
         "ActionGeo_FullName": None if loc is None else loc["text"],
         "ActionGeo_CountryCode": None if loc is None else loc["country"],
         "ActionGeo_Lat": None if loc is None else loc["lat"],
@@ -241,14 +296,19 @@ def flat_row(ev: dict[str, Any]) -> dict[str, Any]:
         "SOURCEURL": ev.get("url"),
         "ArticleID": ev["article_id"],
         "SourceName": ev.get("source"),
-        "ActorCodes": _joined([a["code"] for a in actors]),
-        "RecipientCodes": _joined([a["code"] for a in recips]),
+        "GeoPrecision": precision,
+        "ClusterID": cluster["cluster_id"] if cluster else None,
+        "IndependentOrigins": cluster["independent_origins"] if cluster else None,
+        "Reliability": cluster["reliability"] if cluster else None,
+        "Credibility": cluster["credibility"] if cluster else None,
+        "ActorCodes": [a["code"] for a in actors],
+        "RecipientCodes": [a["code"] for a in recips],
         "PloverType": ev["type"],
         "PloverMode": ev["mode"],
-        "PloverContext": ";".join(ev["context"]) if ev["context"] else None,
+        "PloverContext": list(ev["context"] or []),
         "Modality": ev["modality"],
         "DatePrecision": ev.get("date_precision"),
-        "Weapons": _joined([w["name"] for w in ev["weapons"]]),
+        "Weapons": [w["name"] for w in ev["weapons"]],
         "SpeakerType": None if att is None else att["speaker_type"],
         "Speaker": None if att is None else att["speaker"],
         "AcledEventType": None if acled is None else acled["event_type"],
@@ -260,8 +320,53 @@ def flat_row(ev: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def csv_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A flat row for CSV: lists `;`-joined (a null item leaves an empty slot; an
+    empty list is an empty cell), dates ISO."""
+    out = dict(row)
+    for name in LIST_COLUMNS:
+        out[name] = _joined(out[name])
+    if out.get("DATE") is not None:
+        out["DATE"] = out["DATE"].isoformat()
+    return out
+
+
 def _nested_record(ev: dict[str, Any]) -> dict[str, Any]:
     return {name: ev.get(name) for name in NESTED_SCHEMA.names}
+
+
+def _parquet_nested(row: dict[str, Any]) -> dict[str, Any]:
+    return {**row, "date": _date(row["date"]), "article_date": _date(row["article_date"])}
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, Date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+def event_clusters(store: Store, event_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """event_id -> its cluster's id, reports, articles, outlets, independent
+    origins, reliability and credibility (empty for a database without clusters)."""
+    import duckdb
+
+    ids = sorted(set(event_ids))
+    if not ids:
+        return {}
+    con = store.connection
+    con.register("_sitrep_export_ids", pa.table({"id": pa.array(ids, _S)}))
+    try:
+        rows = con.execute(
+            "SELECT m.event_id, c.cluster_id, c.reports, c.articles, c.outlets, c.independent_origins, "
+            "c.reliability, c.credibility FROM cluster_members m JOIN clusters c ON c.cluster_id = m.cluster_id "
+            "JOIN _sitrep_export_ids q ON q.id = m.event_id"
+        ).fetchall()
+    except duckdb.CatalogException:  # a database from before migration 0002
+        return {}
+    finally:
+        con.unregister("_sitrep_export_ids")
+    keys = ("cluster_id", "reports", "articles", "outlets", "independent_origins", "reliability", "credibility")
+    return {r[0]: dict(zip(keys, r[1:])) for r in rows}
 
 
 def export_events(
@@ -277,11 +382,17 @@ def export_events(
     since: str | None = None,
     until: str | None = None,
     limit: int | None = None,
+    actor_name: str | None = None,
+    protect: Iterable[str | Path] = (),
 ) -> int:
     """Write the events matching the filters (as in `Store.events`) to `path`;
-    return the number of rows written. The file is replaced if it exists.
+    return the number of rows written. The file is written beside `path` and
+    renamed onto it when complete, so a failed export leaves `path` as it was;
+    `protect` names files never to overwrite (the database; always included).
 
-    Raises UsageError for an unknown format or shape and for CSV with the nested shape.
+    Raises UsageError for an unknown format or shape, for CSV with the nested
+    shape and for a target that is the database, a folder or not a regular
+    file; OutputError when the file cannot be written (missing folder, disk full).
     """
     if fmt not in FORMATS:
         raise UsageError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -289,26 +400,38 @@ def export_events(
         raise UsageError(f"unknown export shape {shape!r}; choose one of {', '.join(SHAPES)}")
     if fmt == "csv" and shape == "nested":
         raise UsageError("CSV supports only --shape flat")
+    protect = [*protect, store.path]
     events = store.events(
-        actor=actor, type=type, weapon=weapon, country=country, since=since, until=until, limit=limit
+        actor=actor, actor_name=actor_name, type=type, weapon=weapon, country=country, since=since, until=until,
+        limit=limit,
     )
     if shape == "flat":
-        rows = [flat_row(ev) for ev in events]
+        clusters = event_clusters(store, (ev["event_id"] for ev in events))
+        rows = [flat_row(ev, clusters.get(ev["event_id"])) for ev in events]
         schema = FLAT_SCHEMA
     else:
         rows = [_nested_record(ev) for ev in events]
         schema = NESTED_SCHEMA
-    out = Path(path)
-    if fmt == "parquet":
-        pq.write_table(pa.Table.from_pylist(rows, schema=schema), out)
-    elif fmt == "jsonl":
-        with out.open("w", encoding="utf-8", newline="\n") as fh:
-            for row in rows:
-                fh.write(json.dumps(row, ensure_ascii=False))
-                fh.write("\n")
-    else:
-        with out.open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.DictWriter(fh, fieldnames=schema.names)
-            writer.writeheader()
-            writer.writerows(rows)
+    with safe_output(path, protect) as tmp:
+        if fmt == "parquet":
+            if shape == "nested":
+                rows = [_parquet_nested(r) for r in rows]
+            pq.write_table(pa.Table.from_pylist(rows, schema=schema), tmp)
+        elif fmt in ("jsonl", "json"):
+            with tmp.open("w", encoding="utf-8", newline="\n") as fh:
+                if fmt == "json":
+                    fh.write("[")
+                for i, row in enumerate(rows):
+                    if fmt == "json":
+                        fh.write("\n" if i == 0 else ",\n")
+                    fh.write(json.dumps(row, ensure_ascii=False, default=_json_default))
+                    if fmt == "jsonl":
+                        fh.write("\n")
+                if fmt == "json":
+                    fh.write("\n]\n" if rows else "]\n")
+        else:
+            with tmp.open("w", encoding="utf-8", newline="") as fh:
+                writer = csv.DictWriter(fh, fieldnames=schema.names)
+                writer.writeheader()
+                writer.writerows(csv_row(r) for r in rows)
     return len(rows)

@@ -65,11 +65,33 @@ def _group_key(ev: dict[str, Any]) -> tuple[Any, ...]:
     )
 
 
-def collect(store: Store, *, since: str | None = None, until: str | None = None) -> dict[str, Any]:
-    """Everything the report shows, as plain data (also used by tests)."""
-    events = store.events(since=since, until=until)
+FILTERS = ("since", "until", "actor", "actor_name", "type", "weapon", "country")
+
+
+def collect(store: Store, *, since: str | None = None, until: str | None = None, actor: str | None = None,
+            actor_name: str | None = None, type: str | None = None, weapon: str | None = None,
+            country: str | None = None) -> dict[str, Any]:
+    """Everything the report shows, as plain data (also used by tests).
+
+    The filters are those of `Store.events` (and `sitrep events`). With any of
+    them the counts are of what matches: the events, their articles, and the
+    quotes of the period (of those articles when an actor, type, weapon or
+    country filter is given); rejected inputs are listed only without filters.
+    """
+    filters = {"since": since, "until": until, "actor": actor, "actor_name": actor_name, "type": type,
+               "weapon": weapon, "country": country}
+    active = {k: v for k, v in filters.items() if v}
+    events = store.events(**filters)
     quotes = store.quotes(since=since, until=until)
+    if any(k not in ("since", "until") for k in active):
+        ids = {e["article_id"] for e in events}
+        quotes = [q for q in quotes if q["article_id"] in ids]
     stats = store.stats()
+    if active:
+        stats = {**stats, "tables": {
+            "articles": len({e["article_id"] for e in events} | {q["article_id"] for q in quotes}),
+            "events": len(events), "quotes": len(quotes),
+        }}
     groups: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
     for ev in events:
         groups[_group_key(ev)].append(ev)
@@ -100,14 +122,15 @@ def collect(store: Store, *, since: str | None = None, until: str | None = None)
         "events": events, "groups": groups, "quotes": quotes, "stats": stats,
         "actors": actor_counts, "actor_names": actor_names,
         "weapons": weapon_counts, "weapon_info": weapon_info, "profile": profile,
-        "rejections": store.rejections(),
+        "rejections": [] if active else store.rejections(), "filters": active,
     }
 
 
 def build_report(store: Store, *, fmt: str = "markdown", since: str | None = None,
-                 until: str | None = None, max_developments: int = 40) -> str:
-    """The situation report as Markdown (default) or a standalone HTML page."""
-    data = collect(store, since=since, until=until)
+                 until: str | None = None, max_developments: int = 40, **filters: Any) -> str:
+    """The situation report as Markdown (default) or a standalone HTML page, of
+    the events matching the filters (`collect`)."""
+    data = collect(store, since=since, until=until, **filters)
     md = _markdown(data, max_developments)
     if fmt == "markdown":
         return md
@@ -135,10 +158,21 @@ def _markdown(data: dict[str, Any], max_developments: int) -> str:
     cites = _Citations()
     stats = data["stats"]["tables"]
     lines = ["# Situation report", ""]
-    lines.append(
-        f"{stats.get('articles', 0)} articles coded, {stats.get('events', 0)} events, "
-        f"{stats.get('quotes', 0)} quotes and claims; {stats.get('rejections', 0)} inputs rejected."
-    )
+    active = data.get("filters") or {}
+    if active:
+        names = {"since": "since", "until": "until", "actor": "actor", "actor_name": "actor name",
+                 "type": "type", "weapon": "weapon", "country": "country"}
+        lines.append("Filters: " + "; ".join(f"{names[k]} {v}" for k, v in active.items()) + ".")
+        lines.append("")
+        lines.append(
+            f"{stats.get('events', 0)} events in {stats.get('articles', 0)} articles, "
+            f"{stats.get('quotes', 0)} quotes and claims match."
+        )
+    else:
+        lines.append(
+            f"{stats.get('articles', 0)} articles coded, {stats.get('events', 0)} events, "
+            f"{stats.get('quotes', 0)} quotes and claims; {stats.get('rejections', 0)} inputs rejected."
+        )
     lines += ["", "## Key developments", ""]
     groups = sorted(data["groups"].items(), key=lambda kv: (not kv[0][1], -_weight(kv[0], kv[1])))
     shown = 0
@@ -178,7 +212,7 @@ def _markdown(data: dict[str, Any], max_developments: int) -> str:
                 who_says = f" ({att['speaker_type']})"
             lines.append(f"  - “{ev_sent['trigger']}”{who_says} [{n}]")
     if not groups:
-        lines.append("No events coded.")
+        lines.append("No events match the filters." if active else "No events coded.")
 
     lines += ["", "## Actors", "", "| actor | name as reported | events |", "|---|---|---|"]
     for key, n in data["actors"].most_common(25):

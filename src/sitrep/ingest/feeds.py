@@ -22,7 +22,7 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-from sitrep.ingest.common import clean_str, make_article, normalise_date, rejected
+from sitrep.ingest.common import DATE_WARNING, clean_str, make_article, normalise_date, rejected
 from sitrep.ingest.html import fragment_to_text
 from sitrep.model import Article
 
@@ -118,7 +118,7 @@ def _item_date(entry: Any, warnings: list[str]) -> str | None:
         parsed = entry.get(f"{key}_parsed")  # feedparser's reading, converted to UTC
         if parsed:
             return time.strftime("%Y-%m-%d", parsed)
-        warnings.append(f"ignored {key} date {raw[:40]!r}: not understood")
+        warnings.append(f"{DATE_WARNING}: ignored {key} {raw[:40]!r}, not a date")
     return None
 
 

@@ -2,9 +2,10 @@
 
 Fields: ``text`` (required), ``id``, ``title``, ``date``, ``source``, ``url``.
 ``text`` is kept exactly as given (offsets point into it). ``id`` is kept, as
-a string, when given; otherwise the content hash. ``date`` must be
-``YYYY-MM-DD`` or an ISO timestamp (cut to its date); another value is ignored
-with a warning. Other fields are ignored. Blank lines are skipped.
+a string, when given; otherwise the content hash. ``date`` is read by
+``common.normalise_date`` (ISO 8601, GDELT ``YYYYMMDD``, RFC 2822, written
+forms such as "2 Dec 2024"); another value is ignored with a warning, counted
+in the ingest summary. Other fields are ignored. Blank lines are skipped.
 
 The file is read line by line, so a corpus may be larger than ``max_bytes``;
 the limit applies to each line. The origin of a record is ``path:LINE``.

@@ -11,8 +11,8 @@ A text file may start with a header block of ``Key: value`` lines, keys
     Armed forces crossed the northern border early on Tuesday...
 
 The block ends at the first line that is not such a header; one blank line
-after it is dropped. ``Date`` must be ``YYYY-MM-DD`` (an ISO timestamp is cut
-to its date); another value is ignored with a warning.
+after it is dropped. ``Date`` is read by ``common.normalise_date`` (ISO 8601,
+GDELT ``YYYYMMDD``, RFC 2822, "2 Dec 2024"); another value is ignored with a warning.
 
 Without a ``Title`` header, the first line is taken as the title when it is a
 paragraph of its own, shorter than `MAX_TITLE_CHARS`, does not end like a

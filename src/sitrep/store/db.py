@@ -585,13 +585,16 @@ class Store:
         since: str | None = None,
         until: str | None = None,
         limit: int | None = None,
+        actor_name: str | None = None,
     ) -> list[dict[str, Any]]:
         """Stored events in contract form (`contract.event_to_dict`) plus
         `event_id`, `article_id`, `date_precision`, `source`, `title`, `url` and
         `article_date`, ordered by date (event date, else article date), then id.
 
-        actor: an actor or recipient code (ISO3, org code; exact, any case) or a
-            case-insensitive substring of the actor's text.
+        actor: an actor or recipient code (ISO3, org code), matched exactly (any
+            case): "RUS" never matches Belarus ("BLR").
+        actor_name: a case-insensitive substring of an actor's or recipient's
+            text as written ("russian" matches "Russian forces").
         type: a PLOVER type or several ("ASSAULT,COERCE" or a list).
         weapon: a weapon's canonical name or class (any case).
         country: the event location's country or an actor's code.
@@ -602,9 +605,15 @@ class Store:
         if actor:
             where.append(
                 "EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.event_id "
-                "AND (upper(x.code) = upper(?) OR contains(lower(x.text), lower(?))))"
+                "AND upper(x.code) = upper(?))"
             )
-            params += [actor, actor]
+            params.append(actor.strip())
+        if actor_name:
+            where.append(
+                "EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.event_id "
+                "AND contains(lower(x.text), lower(?)))"
+            )
+            params.append(actor_name)
         types = _types(type)
         if types:
             where.append(f"e.type IN ({', '.join('?' for _ in types)})")
