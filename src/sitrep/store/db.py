@@ -180,6 +180,12 @@ _EVENT_WEAPONS: _Layout = (
 )
 
 
+_LAYOUTS: dict[str, _Layout] = {
+    "articles": _ARTICLES, "rejections": _REJECTIONS, "entities": _ENTITIES, "quotes": _QUOTES,
+    "events": _EVENTS, "event_actors": _EVENT_ACTORS, "event_weapons": _EVENT_WEAPONS,
+}
+
+
 class _Rows:
     """Column-wise buffers for one table, turned into an Arrow table."""
 
@@ -263,6 +269,40 @@ def _article_rows(articles: Sequence[Article], now: datetime) -> dict[str, _Rows
             for j, w in enumerate(e.weapons):
                 weapons.append(eid, j, w.text, w.name, w.weapon_class, w.origin, w.start, w.end)
     return out
+
+
+_CONVERSION_ERRORS = (pa.ArrowException, UnicodeError, ValueError, TypeError, OverflowError)
+
+
+def _storable_rows(
+    articles: list[Article], now: datetime
+) -> tuple[dict[str, pa.Table], list[tuple[Article, str]]]:
+    """Arrow tables of every table for `articles`, and the articles that cannot be
+    converted (a value Arrow refuses), each with the reason. One such article is
+    recorded as a rejection (``unstorable``) instead of taking its batch down."""
+    try:
+        return _arrow_tables(_article_rows(articles, now)), []
+    except _CONVERSION_ERRORS:
+        pass
+    good: list[Article] = []
+    bad: list[tuple[Article, str]] = []
+    for a in articles:
+        try:
+            _arrow_tables(_article_rows([a], now))
+        except _CONVERSION_ERRORS as exc:
+            bad.append((a, f"{type(exc).__name__}: {exc}"[:300]))
+        else:
+            good.append(a)
+    return _arrow_tables(_article_rows(good, now)), bad
+
+
+def _utf8(value: str | None) -> str | None:
+    """`value` storable as UTF-8 (lone surrogates become '?')."""
+    return value.encode("utf-8", "replace").decode("utf-8") if isinstance(value, str) else value
+
+
+def _arrow_tables(rows: dict[str, _Rows]) -> dict[str, pa.Table]:
+    return {table: r.arrow() for table, r in rows.items() if len(r)}
 
 
 def insert_arrow(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) -> None:
@@ -505,7 +545,7 @@ class Store:
                 duplicates += 1
                 continue
             seen_rej.add(key)
-            rejects.append(a.id, key[0], a.rejected.reason, a.rejected.detail, now)
+            rejects.append(_utf8(a.id), _utf8(key[0]), _utf8(a.rejected.reason), _utf8(a.rejected.detail), now)
         new: list[Article] = []
         new_ids: set[str] = set()
         recorded = 0
@@ -519,7 +559,14 @@ class Store:
                         continue
                     new_ids.add(a.id)
                     new.append(a)
-                for table, rows in _article_rows(new, now).items():
+                tables, unstorable = _storable_rows(new, now)
+                for a, why in unstorable:
+                    new.remove(a)
+                    key = (a.origin or "", a.id)
+                    if key not in seen_rej:
+                        seen_rej.add(key)
+                        rejects.append(_utf8(a.id), _utf8(key[0]), "unstorable", _utf8(why), now)
+                for table, rows in tables.items():
                     if len(rows):
                         self._insert(con, table, rows)
                 recorded = self._insert(con, "rejections", rejects, ignore_conflicts=True) if len(rejects) else 0
@@ -536,11 +583,13 @@ class Store:
         return AddResult(added=len(new), duplicates=duplicates, rejected=recorded)
 
     @staticmethod
-    def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: _Rows, *, ignore_conflicts: bool = False) -> int:
+    def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: _Rows | pa.Table, *,
+                ignore_conflicts: bool = False) -> int:
         view = f"_sitrep_new_{table}"
-        con.register(view, rows.arrow())
+        layout = _Rows(_LAYOUTS[table])
+        con.register(view, rows.arrow() if isinstance(rows, _Rows) else rows)
         try:
-            res = con.execute(rows.insert_sql(table, view, ignore_conflicts=ignore_conflicts)).fetchone()
+            res = con.execute(layout.insert_sql(table, view, ignore_conflicts=ignore_conflicts)).fetchone()
         finally:
             con.unregister(view)
         return int(res[0]) if res else 0
