@@ -12,7 +12,6 @@ import json
 import logging
 import os
 import sys
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -140,49 +139,53 @@ def ingest(obj: _Ctx, paths: tuple[str, ...], db: str, fmt: str, workers: int, e
             click.echo(json.dumps(result), err=True)
             return
         from sitrep.ingest import read_paths
-        from sitrep.store import Store
+        from sitrep.ingest_run import run_ingest
 
-        with Store.open(db) as store:
-            articles = read_paths(list(paths), settings=settings, fmt=None if fmt == "auto" else fmt)
-            reasons: Counter[str] = Counter()
-            skipped = 0
-            new_ids: list[str] = []
-
-            def fresh() -> Iterator[Article]:
-                nonlocal skipped
-                for a in articles:
-                    if a.rejected is None and store.has(a.id):
-                        skipped += 1
-                        continue
-                    yield a
-
-            def counted(stream: Iterable[Article]) -> Iterator[Article]:
-                for a in stream:
-                    if a.rejected is not None:
-                        reasons[a.rejected.reason] += 1
-                        log.info("rejected %s: %s %s", a.origin, a.rejected.reason, a.rejected.detail)
-                    else:
-                        new_ids.append(a.id)
-                    yield a
-
-            coded = _code_stream(fresh(), settings, workers)
-            result = store.add(counted(_progress(coded, quiet=obj.quiet)))
-            _after_ingest(store, list(dict.fromkeys(new_ids)) if result.added else [])
+        articles = read_paths(list(paths), settings=settings, fmt=None if fmt == "auto" else fmt)
+        summary = run_ingest(db, articles, code=lambda arts: _code_stream(arts, settings, workers),
+                             progress=lambda arts: _progress(arts, quiet=obj.quiet))
     except SitrepError as exc:
         raise _fail(exc) from exc
+    except KeyboardInterrupt:
+        _interrupted()
     if not obj.quiet:
-        msg = f"{result.added} article(s) added, {result.duplicates + skipped} already stored, {result.rejected} rejected"
-        if reasons:
-            msg += " (" + ", ".join(f"{k}: {v}" for k, v in reasons.most_common()) + ")"
+        msg = (f"{summary.added} article(s) added, {summary.duplicates + summary.skipped} already stored, "
+               f"{summary.rejected} rejected")
+        if summary.reasons:
+            msg += " (" + ", ".join(f"{k}: {v}" for k, v in summary.reasons.most_common()) + ")"
+        if summary.finished_pending:
+            msg += f"; finished {summary.finished_pending} article(s) of an interrupted ingest first"
         click.echo(msg, err=True)
 
 
-def _after_ingest(store: Any, article_ids: list[str]) -> None:
-    """Corpus-level stages after new articles are stored: copies and clusters."""
-    from sitrep import corroborate
+def _interrupted() -> None:
+    """Ctrl-C: one line, exit 130. Written batches stay stored and are finished by a re-run."""
+    click.echo("interrupted: what was written is kept; run the same command again (or sitrep repair) "
+               "to finish it", err=True)
+    sys.exit(130)
 
-    if article_ids:
-        corroborate.update_clusters(store, article_ids)  # runs the near-duplicate index first
+
+@cli.command()
+@db_option
+@click.pass_obj
+def repair(obj: _Ctx, db: str) -> None:
+    """Finish an interrupted ingest: deduplicate and cluster the stored articles it left.
+
+    `sitrep ingest` does this itself before reading new inputs; this command does it on demand.
+    """
+    from sitrep.ingest_run import repair as run_repair
+
+    if not Path(db).exists():
+        raise click.ClickException(f"no database at {db}")
+    try:
+        n = run_repair(db)
+    except SitrepError as exc:
+        raise _fail(exc) from exc
+    except KeyboardInterrupt:
+        _interrupted()
+    if not obj.quiet:
+        click.echo(f"{n} article(s) finished (deduplicated and clustered)" if n else "nothing to repair",
+                   err=True)
 
 
 # ----------------------------------------------------------------------
