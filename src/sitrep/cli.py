@@ -117,13 +117,18 @@ def _code_stream(articles: Iterable[Article], settings: Settings, workers: int) 
 @click.option("--output", type=click.Path(), default=None, help="Output folder for --engine ray (partitioned Parquet).")
 @click.option("--address", default=None, help="Ray cluster address for --engine ray (default: a local Ray instance).")
 @click.option("--date", "default_date", default=None, help="Date (YYYY-MM-DD) for inputs that carry none.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=200, show_default=True,
+              help="Articles written per transaction; the database is open only while a batch is written.")
 @click.pass_obj
 def ingest(obj: _Ctx, paths: tuple[str, ...], db: str, fmt: str, workers: int, engine: str,
-           output: str | None, address: str | None, default_date: str | None) -> None:
+           output: str | None, address: str | None, default_date: str | None, batch_size: int) -> None:
     """Read, code and store articles from files, folders, globs or - (stdin).
 
     Already-stored articles (same content hash or id) are skipped; rejected inputs
-    are recorded with their reason and the batch goes on.
+    are recorded with their reason and the batch goes on. The database is open
+    only while a batch is written, so `sitrep events` can read it meanwhile; one
+    ingest at a time writes to a database. An interrupted ingest (Ctrl-C exits
+    130, kill, crash) is finished by running the same command again.
     """
     settings = obj.settings(default_date=default_date)
     try:
@@ -143,7 +148,7 @@ def ingest(obj: _Ctx, paths: tuple[str, ...], db: str, fmt: str, workers: int, e
 
         articles = read_paths(list(paths), settings=settings, fmt=None if fmt == "auto" else fmt)
         summary = run_ingest(db, articles, code=lambda arts: _code_stream(arts, settings, workers),
-                             progress=lambda arts: _progress(arts, quiet=obj.quiet))
+                             progress=lambda arts: _progress(arts, quiet=obj.quiet), batch_size=batch_size)
     except SitrepError as exc:
         raise _fail(exc) from exc
     except KeyboardInterrupt:
