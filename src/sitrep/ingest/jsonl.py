@@ -48,10 +48,14 @@ def read_jsonl(
 ) -> Iterator[Article]:
     """One article per non-blank line of `stream`."""
     lineno = 0
+    records = 0
     while True:
         line = stream.readline(max_bytes + 1)
         if not line:
+            if not records:  # an empty file (or blank lines only) is recorded, not silently skipped
+                yield rejected("empty", "no records", origin=origin, fmt="jsonl", warnings=warnings)
             return
+        records += bool(line.strip())
         lineno += 1
         where = f"{origin}:{lineno}"
         if len(line) > max_bytes and not line.endswith(b"\n"):
@@ -81,6 +85,9 @@ def read_json_document(
         return
     if not isinstance(value, list):
         yield read_record(value, origin=f"{origin}:1", warnings=all_warnings)
+        return
+    if not value:
+        yield rejected("empty", "an empty JSON array", origin=origin, fmt="jsonl", warnings=all_warnings)
         return
     for n, record in enumerate(value, start=1):
         yield read_record(record, origin=f"{origin}#record-{n}", warnings=all_warnings)
