@@ -426,7 +426,8 @@ def test_empty_and_blank_files_are_rejected_empty(tmp_path: Path) -> None:
     (tmp_path / "empty.rss").write_bytes(b"\n")
     articles = read(tmp_path / "empty.txt", tmp_path / "blank.html", tmp_path / "empty.rss")
     assert reasons(articles) == ["empty", "empty", "empty"]
-    assert read(tmp_path / "empty.jsonl") == []  # no lines, no records
+    # no lines, no records: recorded as a rejection too (issue 13: every input ends stored or rejected)
+    assert reasons(read(tmp_path / "empty.jsonl")) == ["empty"]
 
 
 def test_binary_file_is_rejected(tmp_path: Path) -> None:

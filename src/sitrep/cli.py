@@ -12,7 +12,6 @@ import json
 import logging
 import os
 import sys
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -194,13 +193,18 @@ def _code_stream(articles: Iterable[Article], settings: Settings, workers: int) 
 @click.option("--output", type=click.Path(), default=None, help="Output folder for --engine ray (partitioned Parquet).")
 @click.option("--address", default=None, help="Ray cluster address for --engine ray (default: a local Ray instance).")
 @click.option("--date", "default_date", default=None, help="Date (YYYY-MM-DD) for inputs that carry none.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=200, show_default=True,
+              help="Articles written per transaction; the database is open only while a batch is written.")
 @click.pass_obj
 def ingest(obj: _Ctx, paths: tuple[str, ...], db: str, fmt: str, workers: int, engine: str,
-           output: str | None, address: str | None, default_date: str | None) -> None:
+           output: str | None, address: str | None, default_date: str | None, batch_size: int) -> None:
     """Read, code and store articles from files, folders, globs or - (stdin).
 
     Already-stored articles (same content hash or id) are skipped; rejected inputs
-    are recorded with their reason and the batch goes on.
+    are recorded with their reason and the batch goes on. The database is open
+    only while a batch is written, so `sitrep events` can read it meanwhile; one
+    ingest at a time writes to a database. An interrupted ingest (Ctrl-C exits
+    130, kill, crash) is finished by running the same command again.
     """
     settings = obj.settings(default_date=default_date)
     try:
@@ -217,54 +221,64 @@ def ingest(obj: _Ctx, paths: tuple[str, ...], db: str, fmt: str, workers: int, e
             return
         from sitrep.ingest import read_paths
         from sitrep.ingest.common import has_date_warning
-        from sitrep.store import Store
+        from sitrep.ingest_run import run_ingest
 
-        with Store.open(db) as store:
-            articles = read_paths(list(paths), settings=settings, fmt=None if fmt == "auto" else fmt)
-            reasons: Counter[str] = Counter()
-            undated = 0  # stored articles with a date that could not be parsed
-            skipped = 0
-            new_ids: list[str] = []
+        undated = 0  # stored articles with a date that could not be parsed
 
-            def fresh() -> Iterator[Article]:
-                nonlocal skipped
-                for a in articles:
-                    if a.rejected is None and store.has(a.id):
-                        skipped += 1
-                        continue
-                    yield a
+        def counted(stream: Iterable[Article]) -> Iterator[Article]:
+            nonlocal undated
+            for a in stream:
+                if a.rejected is None:
+                    undated += has_date_warning(a)
+                yield a
 
-            def counted(stream: Iterable[Article]) -> Iterator[Article]:
-                nonlocal undated
-                for a in stream:
-                    if a.rejected is not None:
-                        reasons[a.rejected.reason] += 1
-                        log.info("rejected %s: %s %s", a.origin, a.rejected.reason, a.rejected.detail)
-                    else:
-                        new_ids.append(a.id)
-                        undated += has_date_warning(a)
-                    yield a
-
-            coded = _code_stream(fresh(), settings, workers)
-            result = store.add(counted(_progress(coded, quiet=obj.quiet)))
-            _after_ingest(store, list(dict.fromkeys(new_ids)) if result.added else [])
+        articles = read_paths(list(paths), settings=settings, fmt=None if fmt == "auto" else fmt)
+        summary = run_ingest(db, articles, code=lambda arts: _code_stream(arts, settings, workers),
+                             progress=lambda arts: _progress(counted(arts), quiet=obj.quiet), batch_size=batch_size)
     except SitrepError as exc:
         raise _fail(exc) from exc
+    except KeyboardInterrupt:
+        _interrupted()
     if not obj.quiet:
-        msg = f"{result.added} article(s) added, {result.duplicates + skipped} already stored, {result.rejected} rejected"
-        if reasons:
-            msg += " (" + ", ".join(f"{k}: {v}" for k, v in reasons.most_common()) + ")"
+        msg = (f"{summary.added} article(s) added, {summary.duplicates + summary.skipped} already stored, "
+               f"{summary.rejected} rejected")
+        if summary.reasons:
+            msg += " (" + ", ".join(f"{k}: {v}" for k, v in summary.reasons.most_common()) + ")"
+        if summary.finished_pending:
+            msg += f"; finished {summary.finished_pending} article(s) of an interrupted ingest first"
         if undated:
             msg += f"; {undated} article(s) with a date that could not be read (stored undated; see articles.warnings)"
         click.echo(msg, err=True)
 
 
-def _after_ingest(store: Any, article_ids: list[str]) -> None:
-    """Corpus-level stages after new articles are stored: copies and clusters."""
-    from sitrep import corroborate
+def _interrupted() -> None:
+    """Ctrl-C: one line, exit 130. Written batches stay stored and are finished by a re-run."""
+    click.echo("interrupted: what was written is kept; run the same command again (or sitrep repair) "
+               "to finish it", err=True)
+    sys.exit(130)
 
-    if article_ids:
-        corroborate.update_clusters(store, article_ids)  # runs the near-duplicate index first
+
+@cli.command()
+@db_option
+@click.pass_obj
+def repair(obj: _Ctx, db: str) -> None:
+    """Finish an interrupted ingest: deduplicate and cluster the stored articles it left.
+
+    `sitrep ingest` does this itself before reading new inputs; this command does it on demand.
+    """
+    from sitrep.ingest_run import repair as run_repair
+
+    if not Path(db).exists():
+        raise click.ClickException(f"no database at {db}")
+    try:
+        n = run_repair(db)
+    except SitrepError as exc:
+        raise _fail(exc) from exc
+    except KeyboardInterrupt:
+        _interrupted()
+    if not obj.quiet:
+        click.echo(f"{n} article(s) finished (deduplicated and clustered)" if n else "nothing to repair",
+                   err=True)
 
 
 # ----------------------------------------------------------------------

@@ -419,6 +419,7 @@ def update_clusters(
             )}
         _grade(con, sorted(affected), g)
         out.graded = affected
+        _fetch(con, "DELETE FROM corpus_pending WHERE article_id IN (SELECT id FROM _q) RETURNING 1", ids)
         con.execute("COMMIT")
     except BaseException:
         try:

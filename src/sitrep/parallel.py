@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -110,6 +111,9 @@ class _InitFailed:
 def _init_worker(settings: Settings) -> None:
     # An exception here would only show as a broken pool; keep it to send back.
     global _PIPELINE, _INIT_ERROR
+    # Ctrl-C reaches the whole process group: the parent reports it (one line, exit 130);
+    # a worker leaves quietly instead of printing a KeyboardInterrupt traceback.
+    signal.signal(signal.SIGINT, lambda *_: os._exit(130))
     try:
         _PIPELINE = get_pipeline(settings)
     except Exception as exc:

@@ -34,7 +34,13 @@ from typing import BinaryIO
 
 from sitrep.errors import InputError, UsageError
 from sitrep.ingest.common import FORMATS, rejected
-from sitrep.ingest.decoding import SNIFF_BYTES, binary_reason, decode
+from sitrep.ingest.decoding import (
+    SNIFF_BYTES,
+    binary_reason,
+    decode,
+    utf16_or_32_bom,
+    wide_encoding,
+)
 from sitrep.ingest.feeds import read_feed
 from sitrep.ingest.html import read_html
 from sitrep.ingest.jsonl import is_json_document, read_json_document, read_jsonl
@@ -202,11 +208,18 @@ def _read(
         yield _too_large(size, limit, origin=origin, fmt=fmt)
         return
     reason = binary_reason(head)
-    if reason:
+    if reason and not (streamed and _few_nuls_only(head)):
         yield rejected("binary", reason, origin=origin, fmt=fmt)
         return
     if streamed:
-        yield from read_jsonl(_Rejoined.reader(head, stream), origin=origin, max_bytes=limit)
+        # JSON Lines are judged per line: a NUL byte rejects its own line only
+        # (`read_jsonl`), and UTF-16/32 files are read as UTF-8 lines.
+        reader = _Rejoined.reader(head, stream)
+        wide = wide_encoding(head)
+        if wide:
+            bom = utf16_or_32_bom(head) is not None
+            reader = _Transcoded.reader(reader, wide.rsplit("-", 1)[0] if bom else wide)
+        yield from read_jsonl(reader, origin=origin, max_bytes=limit)
         return
     try:
         data = head + _read_up_to(stream, limit + 1 - len(head))
@@ -232,7 +245,7 @@ def _parse(data: bytes, *, fmt: str, origin: str) -> Iterator[Article]:
         return
     decoded = decode(data)
     if decoded.text is None:
-        yield rejected("bad_encoding", "no encoding gives plausible text", origin=origin, fmt=fmt)
+        yield rejected("bad_encoding", decoded.detail, origin=origin, fmt=fmt)
     elif not decoded.text.strip():
         yield rejected("empty", "no text", origin=origin, fmt=fmt, warnings=decoded.warnings)
     elif fmt == "html":
@@ -257,6 +270,45 @@ def _read_up_to(stream: BinaryIO, n: int) -> bytes:
         chunks.append(chunk)
         n -= len(chunk)
     return b"".join(chunks)
+
+
+def _few_nuls_only(head: bytes) -> bool:
+    """True when NUL bytes are all that makes `head` look binary (a stray NUL in a
+    JSON Lines file), not a high share of control bytes."""
+    return binary_reason(head.replace(b"\x00", b"")) is None
+
+
+class _Transcoded(io.RawIOBase):
+    """A UTF-16/32 byte stream (BOM dropped) re-encoded as UTF-8; bytes that do
+    not decode become U+FFFD."""
+
+    _CHUNK = 1 << 16
+
+    def __init__(self, stream: BinaryIO, codec: str) -> None:
+        import codecs
+
+        # plain "utf-16" / "utf-32" read the BOM, honour it and drop it
+        self._decoder = codecs.getincrementaldecoder(codec)("replace")
+        self._stream = stream
+        self._pending = b""
+        self._done = False
+
+    @classmethod
+    def reader(cls, stream: BinaryIO, codec: str) -> io.BufferedReader:
+        return io.BufferedReader(cls(stream, codec))
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        while not self._pending and not self._done:
+            chunk = self._stream.read(self._CHUNK)
+            self._done = not chunk
+            self._pending = self._decoder.decode(chunk, final=self._done).encode("utf-8", "replace")
+        n = min(len(buffer), len(self._pending))
+        buffer[:n] = self._pending[:n]
+        self._pending = self._pending[n:]
+        return n
 
 
 class _Rejoined(io.RawIOBase):

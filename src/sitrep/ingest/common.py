@@ -24,6 +24,35 @@ DATE_WARNING = "unparsed date"
 # two defaults that differ in year, month and day: a part missing from the text shows as a difference
 _DEFAULTS = (datetime(1900, 1, 1), datetime(1904, 2, 2))
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def safe_origin(origin: str) -> str:
+    """`origin` as storable text: bytes of a file name that are not UTF-8 (which
+    Python keeps as lone surrogates) written as ``\\xff`` escapes."""
+    if not _SURROGATE.search(origin):
+        return origin
+    return origin.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace") \
+        if _only_escapes(origin) else _SURROGATE.sub("\ufffd", origin)
+
+
+def _only_escapes(text: str) -> bool:
+    try:
+        text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def no_surrogates(value: str | None, warnings: list[str] | None = None, *, field: str = "text") -> str | None:
+    """`value` with lone surrogates (a JSON ``"\\ud800"``, a bad character reference)
+    replaced by U+FFFD, one for one, so offsets stay; a warning says so."""
+    if value is None or not _SURROGATE.search(value):
+        return value
+    if warnings is not None:
+        warnings.append(f"{field}: {len(_SURROGATE.findall(value))} lone surrogate(s) replaced by U+FFFD")
+    return _SURROGATE.sub("\ufffd", value)
+
 
 def normalise_date(value: object) -> str | None:
     """`YYYY-MM-DD` from a date, or from a string in any common form, else None.
@@ -122,8 +151,14 @@ def make_article(
 ) -> Article:
     """An article read from `origin`; blank text is rejected `empty` here.
 
-    The id is the given one, else the content hash of title and text.
+    The id is the given one, else the content hash of title and text. Lone
+    surrogates (not storable as UTF-8) are replaced by U+FFFD with a warning.
     """
+    warnings = list(warnings or [])
+    text = no_surrogates(text, warnings) or ""
+    title, url, source, id = (no_surrogates(v, warnings, field=k) for k, v in
+                              (("title", title), ("url", url), ("source", source), ("id", id)))
+    origin = safe_origin(origin)
     if not text.strip():
         return rejected("empty", "no text", origin=origin, fmt=fmt, warnings=warnings, id=id,
                         title=title, date=date, url=url, source=source)
@@ -158,6 +193,11 @@ def rejected(
     Its id, unless given, hashes the origin: the same bad input gets the same
     id on every run, and two bad inputs never share one.
     """
+    warnings = list(warnings or [])
+    origin = safe_origin(origin)
+    detail = no_surrogates(detail) or ""
+    title, url, source, id = (no_surrogates(v, warnings, field=k) for k, v in
+                              (("title", title), ("url", url), ("source", source), ("id", id)))
     article = Article(
         id=id or content_id("", title=f"rejected:{origin}"),
         text="",

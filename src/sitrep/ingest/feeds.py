@@ -16,6 +16,7 @@ on each article.
 from __future__ import annotations
 
 import io
+import re
 import time
 from collections.abc import Iterator
 from datetime import datetime
@@ -27,6 +28,8 @@ from sitrep.ingest.html import fragment_to_text
 from sitrep.model import Article
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,32})|([0-9]{1,32}));")
+_REPLACEMENT_REF = b"&#xFFFD;"
 _DATE_KEYS = ("published", "updated", "created")
 
 
@@ -35,8 +38,16 @@ def read_feed(data: bytes, *, origin: str, warnings: list[str] | None = None) ->
     import feedparser
 
     warnings = list(warnings or [])
-    # A stream, never a str: feedparser would take a str for a URL or a file name.
-    parsed = feedparser.parse(io.BytesIO(data))
+    data, bad_refs = _fix_char_refs(data)
+    if bad_refs:
+        warnings.append(f"{bad_refs} character reference(s) to no valid character replaced by U+FFFD")
+    try:
+        # A stream, never a str: feedparser would take a str for a URL or a file name.
+        parsed = feedparser.parse(io.BytesIO(data))
+    except Exception as exc:  # feedparser's loose parser has raised on odd input before
+        yield rejected("malformed_feed", f"feed parser failed: {type(exc).__name__}: {exc}"[:300],
+                       origin=origin, fmt="feed", warnings=warnings)
+        return
     if not parsed.entries:
         yield _no_items(parsed, origin=origin, warnings=warnings)
         return
@@ -45,6 +56,31 @@ def read_feed(data: bytes, *, origin: str, warnings: list[str] | None = None) ->
     source = _plain(parsed.feed, "title")
     for n, entry in enumerate(parsed.entries, start=1):
         yield _read_item(entry, origin=f"{origin}#item-{n}", source=source, warnings=warnings)
+
+
+def _valid_xml_char(cp: int) -> bool:
+    return cp in (0x9, 0xA, 0xD) or 0x20 <= cp <= 0xD7FF or 0xE000 <= cp <= 0xFFFD or 0x10000 <= cp <= 0x10FFFF
+
+
+def _fix_char_refs(data: bytes) -> tuple[bytes, int]:
+    """`data` with numeric character references to code points XML does not allow
+    (``&#x110000;``, surrogates ``&#xD800;``, controls ``&#1;``) replaced by U+FFFD's.
+
+    feedparser's loose parser calls ``chr()`` on them and raises, losing the whole
+    feed; one bad reference should cost at most one character."""
+    bad = 0
+
+    def repl(m: re.Match[bytes]) -> bytes:
+        nonlocal bad
+        cp = int(m[1], 16) if m[1] else int(m[2])
+        if _valid_xml_char(cp):
+            return m[0]
+        bad += 1
+        return _REPLACEMENT_REF
+
+    if b"&#" not in data:
+        return data, 0
+    return _CHAR_REF.sub(repl, data), bad
 
 
 def _no_items(parsed: Any, *, origin: str, warnings: list[str]) -> Article:

@@ -23,6 +23,8 @@ _BLOCK_TAGS = frozenset(
     "header hr li main ol p pre section table tbody td th thead tr ul".split()
 )
 _TAG = re.compile(r"<[^>]*>")
+# Characters lxml refuses in a tree (C0 controls but tab and line ends, lone surrogates, U+FFFE/F).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 # trafilatura drops ad blocks around an article but keeps those inside it. These
 # class/id tokens (whole tokens, so "ad" does not match "header") mark ad slots
@@ -53,6 +55,7 @@ def read_html(markup: str, *, origin: str, warnings: list[str] | None = None) ->
     """One article from the decoded source of an HTML page."""
     import trafilatura
 
+    markup = _NOT_XML.sub(" ", markup)
     tree = trafilatura.load_html(markup)
     if tree is None:
         return rejected("malformed_html", "could not parse as HTML", origin=origin, fmt="html",
@@ -87,6 +90,7 @@ def _drop_title_line(text: str, title: str | None) -> str:
 
 def fragment_to_text(markup: str) -> str:
     """Plain text of an HTML fragment: one line per block, spaces collapsed."""
+    markup = _NOT_XML.sub(" ", markup)
     if "<" not in markup and "&" not in markup:
         return _tidy_lines(markup)
     from lxml import etree, html as lxml_html
@@ -95,6 +99,8 @@ def fragment_to_text(markup: str) -> str:
         root = lxml_html.fragment_fromstring(markup, create_parent="div")
     except (etree.ParserError, ValueError):
         return _tidy_lines(_TAG.sub(" ", markup))
+    if root is None:
+        return ""
     for bad in root.xpath("//script|//style"):
         bad.drop_tree()
     for el in root.iter():

@@ -14,7 +14,10 @@ A ``.json`` file holding one JSON array of such objects (or one pretty-printed
 object) is also accepted, whole, up to ``max_bytes``; its records are
 ``path#record-N``.
 
-Rejections, per record: ``malformed_json`` (not JSON, not an object, or
+A NUL byte rejects its own line (``binary``), not the file; a UTF-16/32 file
+(with a BOM, or BOM-less UTF-16) is read line by line like a UTF-8 one.
+
+Rejections, per record: ``binary``, ``malformed_json`` (not JSON, not an object, or
 ``text`` not a string), ``missing_text``, ``too_large``, ``bad_encoding``.
 """
 
@@ -46,10 +49,14 @@ def read_jsonl(
 ) -> Iterator[Article]:
     """One article per non-blank line of `stream`."""
     lineno = 0
+    records = 0
     while True:
         line = stream.readline(max_bytes + 1)
         if not line:
+            if not records:  # an empty file (or blank lines only) is recorded, not silently skipped
+                yield rejected("empty", "no records", origin=origin, fmt="jsonl", warnings=warnings)
             return
+        records += bool(line.strip())
         lineno += 1
         where = f"{origin}:{lineno}"
         if len(line) > max_bytes and not line.endswith(b"\n"):
@@ -67,7 +74,7 @@ def read_json_document(
     """The records of a whole JSON document: an array of objects, or one object."""
     decoded = decode(data)
     if decoded.text is None:
-        yield rejected("bad_encoding", "no encoding gives plausible text", origin=origin,
+        yield rejected("bad_encoding", decoded.detail, origin=origin,
                        fmt="jsonl", warnings=warnings)
         return
     all_warnings = [*(warnings or []), *decoded.warnings]
@@ -79,6 +86,9 @@ def read_json_document(
         return
     if not isinstance(value, list):
         yield read_record(value, origin=f"{origin}:1", warnings=all_warnings)
+        return
+    if not value:
+        yield rejected("empty", "an empty JSON array", origin=origin, fmt="jsonl", warnings=all_warnings)
         return
     for n, record in enumerate(value, start=1):
         yield read_record(record, origin=f"{origin}#record-{n}", warnings=all_warnings)
@@ -92,9 +102,12 @@ def _skip_rest_of_line(stream: BinaryIO) -> None:
 
 
 def _read_line(line: bytes, *, origin: str, warnings: list[str] | None) -> Article:
+    if b"\x00" in line:
+        return rejected("binary", "line contains NUL bytes", origin=origin, fmt="jsonl",
+                        warnings=warnings)
     decoded = decode(line)
     if decoded.text is None:
-        return rejected("bad_encoding", "no encoding gives plausible text", origin=origin,
+        return rejected("bad_encoding", decoded.detail, origin=origin,
                         fmt="jsonl", warnings=warnings)
     try:
         value = json.loads(decoded.text)

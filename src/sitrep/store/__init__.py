@@ -17,9 +17,13 @@ Python API::
         db.stats()
         db.sql("SELECT type, count(*) AS n FROM events GROUP BY type")
 
-DuckDB allows one writer process per database file: while `sitrep ingest`
-holds it for writing, other processes cannot open it, even read-only. Within
-one process, share one `Store`.
+DuckDB allows one writer process per database file, and while a process has
+it open for writing no other can open it, even read-only. `sitrep ingest`
+therefore opens it only while it writes a batch, and holds the writer lock
+(`sitrep.store.lock`, ``<db>.writer.lock``) for its whole run: a second writer
+gets an error naming the first; a reader that meets a batch being written
+retries for `READ_WAIT_SECONDS`, then names the holder. Within one process,
+share one `Store`.
 
 Re-adding an article whose id is stored adds nothing and changes nothing, so
 ingesting the same inputs twice is safe; `known_ids(ids)` lets a caller skip
@@ -48,6 +52,8 @@ character offsets into `articles.text`, timestamps are UTC):
     event_actors(event_id, role 'actor'|'recipient', idx, text, code, sector,
                  start_char, end_char)
     event_weapons(event_id, idx, text, name, "class", origin, start_char, end_char)
+    corpus_pending(article_id, stored_at)            stored, not yet deduplicated and clustered
+                                                      (an interrupted ingest's; `sitrep repair`)
 
 The schema is built by the numbered SQL files in `sitrep/store/migrations/`
 (see `sitrep.store.migrate`); later migrations add tables, never rename these.

@@ -26,6 +26,7 @@ import pyarrow as pa
 
 from sitrep.errors import StoreError, UsageError
 from sitrep.model import Article
+from sitrep.store import lock
 from sitrep.store.migrate import applied_versions, latest_version, migrate, pending
 
 DEFAULT_PATH = "sitrep.duckdb"
@@ -180,6 +181,12 @@ _EVENT_WEAPONS: _Layout = (
 )
 
 
+_LAYOUTS: dict[str, _Layout] = {
+    "articles": _ARTICLES, "rejections": _REJECTIONS, "entities": _ENTITIES, "quotes": _QUOTES,
+    "events": _EVENTS, "event_actors": _EVENT_ACTORS, "event_weapons": _EVENT_WEAPONS,
+}
+
+
 class _Rows:
     """Column-wise buffers for one table, turned into an Arrow table."""
 
@@ -263,6 +270,40 @@ def _article_rows(articles: Sequence[Article], now: datetime) -> dict[str, _Rows
             for j, w in enumerate(e.weapons):
                 weapons.append(eid, j, w.text, w.name, w.weapon_class, w.origin, w.start, w.end)
     return out
+
+
+_CONVERSION_ERRORS = (pa.ArrowException, UnicodeError, ValueError, TypeError, OverflowError)
+
+
+def _storable_rows(
+    articles: list[Article], now: datetime
+) -> tuple[dict[str, pa.Table], list[tuple[Article, str]]]:
+    """Arrow tables of every table for `articles`, and the articles that cannot be
+    converted (a value Arrow refuses), each with the reason. One such article is
+    recorded as a rejection (``unstorable``) instead of taking its batch down."""
+    try:
+        return _arrow_tables(_article_rows(articles, now)), []
+    except _CONVERSION_ERRORS:
+        pass
+    good: list[Article] = []
+    bad: list[tuple[Article, str]] = []
+    for a in articles:
+        try:
+            _arrow_tables(_article_rows([a], now))
+        except _CONVERSION_ERRORS as exc:
+            bad.append((a, f"{type(exc).__name__}: {exc}"[:300]))
+        else:
+            good.append(a)
+    return _arrow_tables(_article_rows(good, now)), bad
+
+
+def _utf8(value: str | None) -> str | None:
+    """`value` storable as UTF-8 (lone surrogates become '?')."""
+    return value.encode("utf-8", "replace").decode("utf-8") if isinstance(value, str) else value
+
+
+def _arrow_tables(rows: dict[str, _Rows]) -> dict[str, pa.Table]:
+    return {table: r.arrow() for table, r in rows.items() if len(r)}
 
 
 def insert_arrow(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) -> None:
@@ -386,32 +427,51 @@ def _event_record(r: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _open_message(path: str, exc: duckdb.Error) -> str:
+READ_WAIT_SECONDS = 10.0
+"""How long a reader waits for a writer to finish its batch before giving up."""
+WRITE_WAIT_SECONDS = 60.0
+"""How long a writer (holding the writer lock) waits for readers to close the file."""
+
+
+def _open_message(path: str, exc: duckdb.Error, waited: float = 0.0) -> str:
     msg = str(exc)
     if "not a valid DuckDB database" in msg:
         return f"{path} is not a DuckDB database (refusing to open it)"
     if "lock" in msg.lower():
-        return f"{path} is in use by another process (DuckDB allows one writer process): {msg}"
+        who = lock.holder(path)
+        after = f" after waiting {waited:g} s" if waited else ""
+        if who:
+            return f"{path} is being written by {who}; still locked{after}, try again shortly"
+        return f"{path} is in use by another process{after} (DuckDB allows one writer process): {msg}"
     return f"cannot open database {path}: {msg}"
 
 
 class Store:
     """A sitrep database. Open it with `Store.open(path)`; use it as a context manager."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, path: str, *, read_only: bool) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str, *, read_only: bool,
+                 locked: bool = False) -> None:
         self._con: duckdb.DuckDBPyConnection | None = con
         self.path = path
         self.read_only = read_only
+        self._locked = locked
 
     # --- lifecycle ---------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path = DEFAULT_PATH, *, read_only: bool = False) -> Store:
+    def open(cls, path: str | Path = DEFAULT_PATH, *, read_only: bool = False,
+             wait: float | None = None) -> Store:
         """Open (and, unless read_only, create and migrate) the database at `path`.
 
         `":memory:"` opens a private in-memory database. Raises StoreError when
         the file is not a DuckDB database, is locked by a writer, or (read-only)
         does not exist or needs a migration.
+
+        A writer first takes the writer lock (`sitrep.store.lock`; StoreError
+        naming the holder when another process writes). When DuckDB's file lock
+        is held (a writer between batches, or readers), the open is retried for
+        `wait` seconds (`READ_WAIT_SECONDS` / `WRITE_WAIT_SECONDS`), then the
+        error says which process holds the database.
         """
         p = str(path)
         in_memory = p in ("", ":memory:")
@@ -421,10 +481,17 @@ class Store:
             raise StoreError(f"no database at {p}")
         if not in_memory and Path(p).is_dir():
             raise StoreError(f"{p} is a directory, not a database file")
+        locked = not read_only and not in_memory
+        if locked:
+            lock.acquire(p)
+        seconds = wait if wait is not None else (READ_WAIT_SECONDS if read_only else WRITE_WAIT_SECONDS)
         try:
-            con = duckdb.connect(p, read_only=read_only)
+            con = lock.wait_for(lambda: duckdb.connect(p, read_only=read_only),
+                                seconds=0 if in_memory else seconds)
         except duckdb.Error as exc:
-            raise StoreError(_open_message(p, exc)) from exc
+            if locked:
+                lock.release(p)
+            raise StoreError(_open_message(p, exc, seconds)) from exc
         try:
             if read_only:
                 todo = pending(con)
@@ -440,14 +507,18 @@ class Store:
                 migrate(con)
         except BaseException:
             con.close()
+            if locked:
+                lock.release(p)
             raise
-        return cls(con, p, read_only=read_only)
+        return cls(con, p, read_only=read_only, locked=locked)
 
     def close(self) -> None:
-        """Close the connection (idempotent)."""
+        """Close the connection and release the writer lock (idempotent)."""
         if self._con is not None:
             self._con.close()
             self._con = None
+            if self._locked:
+                lock.release(self.path)
 
     def __enter__(self) -> Store:
         return self
@@ -505,7 +576,7 @@ class Store:
                 duplicates += 1
                 continue
             seen_rej.add(key)
-            rejects.append(a.id, key[0], a.rejected.reason, a.rejected.detail, now)
+            rejects.append(_utf8(a.id), _utf8(key[0]), _utf8(a.rejected.reason), _utf8(a.rejected.detail), now)
         new: list[Article] = []
         new_ids: set[str] = set()
         recorded = 0
@@ -519,9 +590,23 @@ class Store:
                         continue
                     new_ids.add(a.id)
                     new.append(a)
-                for table, rows in _article_rows(new, now).items():
+                tables, unstorable = _storable_rows(new, now)
+                for a, why in unstorable:
+                    new.remove(a)
+                    key = (a.origin or "", a.id)
+                    if key not in seen_rej:
+                        seen_rej.add(key)
+                        rejects.append(_utf8(a.id), _utf8(key[0]), "unstorable", _utf8(why), now)
+                for table, rows in tables.items():
                     if len(rows):
                         self._insert(con, table, rows)
+                if new:  # finished by the corpus stages (corroborate.update_clusters) later
+                    con.register("_sitrep_pending", pa.table({"id": pa.array([a.id for a in new], _STR)}))
+                    try:
+                        con.execute("INSERT INTO corpus_pending SELECT id, ? FROM _sitrep_pending "
+                                    "ON CONFLICT DO NOTHING", [now])
+                    finally:
+                        con.unregister("_sitrep_pending")
                 recorded = self._insert(con, "rejections", rejects, ignore_conflicts=True) if len(rejects) else 0
                 duplicates += len(rejects) - recorded
                 con.execute("COMMIT")
@@ -536,11 +621,13 @@ class Store:
         return AddResult(added=len(new), duplicates=duplicates, rejected=recorded)
 
     @staticmethod
-    def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: _Rows, *, ignore_conflicts: bool = False) -> int:
+    def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: _Rows | pa.Table, *,
+                ignore_conflicts: bool = False) -> int:
         view = f"_sitrep_new_{table}"
-        con.register(view, rows.arrow())
+        layout = _Rows(_LAYOUTS[table])
+        con.register(view, rows.arrow() if isinstance(rows, _Rows) else rows)
         try:
-            res = con.execute(rows.insert_sql(table, view, ignore_conflicts=ignore_conflicts)).fetchone()
+            res = con.execute(layout.insert_sql(table, view, ignore_conflicts=ignore_conflicts)).fetchone()
         finally:
             con.unregister(view)
         return int(res[0]) if res else 0
@@ -558,6 +645,15 @@ class Store:
         finally:
             con.unregister(view)
         return {r[0] for r in rows}
+
+    def pending_ids(self) -> list[str]:
+        """Stored articles not yet deduplicated and clustered (an interrupted ingest's)."""
+        return [r[0] for r in self.connection.execute(
+            "SELECT article_id FROM corpus_pending ORDER BY article_id").fetchall()]
+
+    def all_ids(self) -> set[str]:
+        """Every stored article id."""
+        return {r[0] for r in self.connection.execute("SELECT id FROM articles").fetchall()}
 
     def has(self, article_id: str) -> bool:
         """Whether a coded article with this id is stored."""
