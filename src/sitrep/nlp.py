@@ -3,6 +3,7 @@ dependencies, named entities). The model is loaded once per process."""
 
 from __future__ import annotations
 
+import sys
 from functools import lru_cache
 from typing import Any
 
@@ -121,8 +122,11 @@ class Parse:
             (name, swap.get(name) or proc) for name, proc in nlp.pipeline
         ]
         self.ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
-        # found once: threadpool_limits() would scan the loaded libraries on every batch (~1 ms)
+        # found once: threadpool_limits() would scan the loaded libraries on every batch (~1 ms);
+        # scanned again only when modules were imported since (a library loaded later, such as
+        # SciPy's own BLAS, would otherwise keep its default pool)
         self.blas = ThreadpoolController()
+        self._modules_seen = len(sys.modules)
 
     def __call__(self, article: Article) -> Article:
         self.batch([article])
@@ -132,6 +136,9 @@ class Parse:
         """Parse every article of `articles` (in place), with one BLAS thread: sitrep
         uses the cores through its workers, and a BLAS pool per worker would
         oversubscribe them (threadpoolctl)."""
+        if len(sys.modules) != self._modules_seen:
+            self.blas = ThreadpoolController()
+            self._modules_seen = len(sys.modules)
         with self.blas.limit(limits=1, user_api="blas"):
             self._batch(articles)
 

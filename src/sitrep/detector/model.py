@@ -6,8 +6,8 @@
 
 The weights live in one `.npz` file (float16 to halve its size; computed in
 float32), with the class names and the training summary beside them, so the
-model needs NumPy, SciPy and the featuriser, not pickle or a training library
-of one exact version.
+model needs NumPy and the featuriser at run time, not pickle, SciPy or a
+training library of one exact version.
 """
 
 from __future__ import annotations
@@ -67,7 +67,10 @@ class EventDetector:
         """(len(texts), n_classes) softmax probabilities, rows in input order."""
         if not texts:
             return np.zeros((0, len(self.classes)), dtype=np.float32)
-        logits = np.asarray(self.featuriser(texts) @ self.weights) + self.bias
+        logits = np.empty((len(texts), len(self.classes)), dtype=np.float32)
+        for k, (idx, vals) in enumerate(self.featuriser.rows(texts)):
+            logits[k] = vals @ self.weights[idx]
+        logits += self.bias
         logits -= logits.max(axis=1, keepdims=True)
         p = np.exp(logits)
         p /= p.sum(axis=1, keepdims=True)
