@@ -102,6 +102,7 @@ class Detect:
         from sitrep.events.evidence import quote_covering
         from sitrep.events.modality import modality_of
         from sitrep.events.places import event_location
+        from sitrep.events.roles import unique_actors
         from sitrep.events.syntax import clause_scope, phrase
 
         root = _main_verb(span.root)
@@ -118,8 +119,8 @@ class Detect:
                 recipients = recipients or ctx.actors_in(phrase(c), places=True)
         if not actors and quote is not None:
             actors = _speaker_actor(ctx, quote)
-        actors = _unique(actors)
-        recipients = [a for a in _unique(recipients) if a.code is None or a.code not in {x.code for x in actors}]
+        actors = unique_actors(actors)
+        recipients = [a for a in unique_actors(recipients) if a.code is None or a.code not in {x.code for x in actors}]
         if not actors and not recipients:
             return None  # no political actor found: not an event an analyst could use
         weapons = [Weapon(e.text, e.code or e.text, e.weapon_class, e.origin, e.start, e.end)
@@ -170,17 +171,6 @@ def _main_verb(root: Any) -> Any:
             return root
         root = inner[0]
     return root
-
-
-def _unique(actors: list[Actor]) -> list[Actor]:
-    out: list[Actor] = []
-    seen: set[tuple[str | None, str | None]] = set()
-    for a in actors:
-        key = (a.code, a.text.lower() if a.code is None else None)
-        if key not in seen:
-            seen.add(key)
-            out.append(a)
-    return out
 
 
 def _speaker_actor(ctx: Any, quote: Quote) -> list[Actor]:

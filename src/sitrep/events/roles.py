@@ -71,10 +71,10 @@ def roles(tok: Any, rule: Rule, ctx: ArticleContext) -> tuple[list[Actor], list[
     actor_codes = {(a.code, a.text) for a in actors}
     # a recipient of the actor's own state is the actor itself, unless both name their
     # sector and the sectors differ ("Kagame barred Rwandan opposition parties")
-    recipients = [r for r in _unique(recipients) if (r.code, r.text) not in actor_codes
+    recipients = [r for r in unique_actors(recipients) if (r.code, r.text) not in actor_codes
                   and (r.code is None or not any(a.code == r.code and not (a.sector and r.sector and a.sector != r.sector)
                                                  for a in actors))]
-    return _unique(actors), recipients
+    return unique_actors(actors), recipients
 
 
 def _noun_actors(tok: Any, rule: Rule, ctx: ArticleContext) -> list[Actor]:
@@ -119,7 +119,7 @@ def _noun_actors(tok: Any, rule: Rule, ctx: ArticleContext) -> list[Actor]:
     if not found and rule.reciprocal and tok.dep_ in ("nsubj", "nsubjpass"):
         # "Belarusian-Russian cooperation": adjectives on the head noun
         found = ctx.actors_in([t for t in tok.lefts])
-    return _unique(found + partners)
+    return unique_actors(found + partners)
 
 
 def _climb_subject(tok: Any, ctx: ArticleContext) -> list[Actor]:
@@ -166,7 +166,8 @@ def count_parties(actors: list[Actor], text: str) -> int:
     return parties
 
 
-def _unique(actors: list[Actor]) -> list[Actor]:
+def unique_actors(actors: list[Actor]) -> list[Actor]:
+    """The actors once each: by code, or by text when they have none (first mention kept)."""
     out: list[Actor] = []
     seen: set[tuple[str | None, str | None]] = set()
     for a in actors:
