@@ -33,14 +33,19 @@ def eval_cmd(obj: object, tasks: tuple[str, ...], gold_dir: str | None, floors_p
              errors_dir: str | None, check: bool, update_floors: bool, allow_lower_floor: bool,
              reason: str | None, all_tasks: bool, limit: int | None) -> None:
     """Score sitrep on the gold sets: attribution (PolNeAR), entities (re3d),
-    plover (PLOVER gold records), acled (CASE 2021), location, seed (founding article).
-    Two opt-in tasks run only when named (or with --all): attribution-train (PolNeAR
-    train, ten times dev) and plover-synthetic (event types per story on every third
-    of 4,500 machine-written stories, each labelled with the type it was written for).
+    plover (PLOVER gold records), acled (CASE 2021), location, real-events (our own
+    coding of 48 real articles, eval/real_events/), seed (founding article). Two
+    opt-in tasks run only when named (or with --all): attribution-train (PolNeAR
+    train) and plover-synthetic (event types per story on every third of 4,500
+    machine-written stories).
 
-    Prints a table (with the pinned floors); exit 1 when a score is below its floor.
-    The pipeline is the one `sitrep code` uses, with the global options
-    (`sitrep --parse full eval` scores the pipeline without triage).
+    Every gold set is split into a tune part and a check part by a stable hash of
+    the record id (PolNeAR: train is tune, dev is check); the table shows both,
+    --errors writes tune records only, and the floors are pinned on check.
+    Prints the table with the floors; exit 1 when a check score is below its floor
+    (or a lower-is-better one above its ceiling). The pipeline is the one `sitrep
+    code` uses, with the global options (`sitrep --parse full eval` scores the
+    pipeline without triage).
     """
     from sitrep import evaluate
     from sitrep.pipeline import get_pipeline
