@@ -5,8 +5,7 @@
 
 The texts, read from the gold folder at run time (nothing of them is kept):
 
-- the articles of `stories_giveme5w1h_dev.jsonl` whose id is listed in
-  `eval/real_events/articles.txt` and falls in the tune part (`part_of(id) == "tune"`);
+- the real-events articles (`sitrep.evaluate.real_events.load`) of the tune part;
 - the first 100 distinct texts of `polnear_train.jsonl` (PolNeAR's train split, tune).
 
 A quote counts as a fragment ("junk") when its content, parsed on its own by the
@@ -17,46 +16,24 @@ same spaCy model, has no verb or auxiliary (POS VERB/AUX) or has fewer than 3 to
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 import os
 import sys
-from pathlib import Path
-
-REPO = Path(__file__).resolve().parents[1]
-GOLD = Path(os.environ.get("SITREP_GOLD_DIR", REPO.parent / "shared" / "gold"))
-LIST = Path(os.environ.get("SITREP_REAL_EVENTS_LIST", "/work/main/eval/real_events/articles.txt"))
-if not LIST.exists():
-    LIST = REPO / "eval" / "real_events" / "articles.txt"
-
-
-def part_of(record_id: str) -> str:
-    """As `sitrep.evaluate.split.part_of`: sha256 of the id (less any '#n'), first 8 hex
-    digits modulo 100, below 60 is tune."""
-    try:
-        from sitrep.evaluate.split import part_of as real
-        return real(record_id)
-    except ImportError:
-        h = int(hashlib.sha256(record_id.split("#", 1)[0].encode("utf-8")).hexdigest()[:8], 16)
-        return "tune" if h % 100 < 60 else "check"
 
 
 def texts(polnear: int) -> list[tuple[str, str]]:
-    wanted = {line.strip() for line in LIST.read_text().splitlines() if line.strip()}
-    out: list[tuple[str, str]] = []
-    with (GOLD / "stories_giveme5w1h_dev.jsonl").open(encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            if r["id"] in wanted and part_of(r["id"]) == "tune":
-                out.append((r["id"], r["text"]))
+    """(id, text) of the real-events tune articles and the first `polnear` distinct PolNeAR
+    train texts, through the evaluation's own loaders (the texts are read from the gold
+    folder, `SITREP_GOLD_DIR` or ../shared/gold)."""
+    from sitrep.evaluate import default_gold_dir, gold, real_events
+    from sitrep.evaluate.split import part_of
+
+    gold_dir = default_gold_dir()
+    out = [(r.id, r.text) for r in real_events.load(gold_dir) if part_of(r.id) == "tune"]
     seen: dict[str, str] = {}
-    with (GOLD / "polnear_train.jsonl").open(encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            if r["text"] not in seen:
-                seen[r["text"]] = r["id"]
-            if len(seen) >= polnear:
-                break
+    for rec in gold.load_polnear(gold_dir / gold.POLNEAR_TRAIN):
+        seen.setdefault(rec.text, rec.id)
+        if len(seen) >= polnear:
+            break
     out.extend((i, t) for t, i in seen.items())
     return out
 
@@ -91,8 +68,8 @@ def main() -> int:
     if args.show:
         for aid, rule, cue, content in flagged:
             print(f"{aid[:40]}\t{rule}\t{cue}\t{content[:120]!r}")
-    n_g5 = sum(1 for i, _ in items if i.startswith("g5w"))
-    print(f"articles: {len(items)} ({n_g5} real-events tune, {len(items) - n_g5} PolNeAR train)")
+    n_real = len(items) - min(args.polnear, len(items))
+    print(f"articles: {len(items)} ({n_real} real-events tune, {len(items) - n_real} PolNeAR train)")
     print(f"quotes: {total}  fragments: {junk}  rate: {junk / max(total, 1):.1%}")
     return 0
 

@@ -87,7 +87,7 @@ def test_a_bad_pattern_is_refused(tmp_path):
     "[Navy chief says fleet will grow by a third]",
     "<div class=\"share-bar\">",
     "3:41 p.m.",
-    "Keep up with this story and more by subscribing now",
+    "Keep up with this story: get our daily alerts",
 ])
 def test_furniture_lines_are_found_whole(line):
     assert _is_furniture(line), _found(line)
