@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from sitrep.attribution.nesting import CLOSE_SLACK
-from sitrep.attribution.speakers import NO_SPEAKER, RELATIVE_PRONOUNS, by_agent
+from sitrep.attribution.speakers import NO_SPEAKER, RELATIVE_PRONOUNS, by_agent, unsourced
 from sitrep.attribution.words import lemma_of, one_word_claim, sentence_minus, trim
 from sitrep.model import Article, Quote
 
@@ -50,10 +50,7 @@ def _hearsay_claims(article: Article, words: list[Any], in_quote: Any, quotes: l
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         if any(q.start <= start and end <= q.end + CLOSE_SLACK for q in list(quotes) + found):
             continue  # inside a claim or quote already
-        out.append(Quote(
-            content=article.text[start:end], start=start, end=end, speaker=None, speaker_start=None,
-            speaker_end=None, speaker_type="unattributed", cue=adv.text, direct=False,
-            cue_start=adv.idx, cue_end=adv.idx + len(adv.text), rule="unsourced-cue"))
+        out.append(unsourced(article, (start, end), adv, rule="unsourced-cue"))
     return out
 
 
@@ -219,10 +216,7 @@ class IndirectClaims:
                     sum(1 for t in words if start <= t.idx < end) / 2:
                 continue  # mostly a quote already taken
             if not sourced:
-                out.append(Quote(
-                    content=article.text[start:end], start=start, end=end, speaker=None, speaker_start=None,
-                    speaker_end=None, speaker_type="unattributed", cue=cue.text, direct=False,
-                    cue_start=cue.idx, cue_end=cue.idx + len(cue.text), rule="unsourced-cue"))
+                out.append(unsourced(article, (start, end), cue, rule="unsourced-cue"))
                 continue
             out.append(self._make(article, subj, (start, end), cue.text, cue, people, sent,
                                   direct=False, rule="verb-cue"))
@@ -251,15 +245,8 @@ class IndirectClaims:
             found = self._claim_of_adjective(adj)
             if found is None:
                 continue
-            (start, end), subj = found
-            if subj is None:
-                out.append(Quote(
-                    content=article.text[start:end], start=start, end=end, speaker=None, speaker_start=None,
-                    speaker_end=None, speaker_type="unattributed", cue=adj.text, direct=False,
-                    cue_start=adj.idx, cue_end=adj.idx + len(adj.text), rule="adjective-cue"))
-            else:
-                out.append(self._make(article, subj, (start, end), adj.text, adj, people, sent,
-                                      direct=False, rule="adjective-cue"))
+            content, subj = found
+            out.append(self._claim(article, content, subj, adj, people, sent, rule="adjective-cue"))
         return out
 
     def _claim_of_adjective(self, adj: Any) -> tuple[tuple[int, int], Any] | None:

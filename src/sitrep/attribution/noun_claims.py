@@ -68,15 +68,8 @@ class NounClaims:
                 found = self._target_of(noun)
             if found is None:
                 continue
-            (start, end), subj = found
-            if subj is None:
-                out.append(Quote(
-                    content=article.text[start:end], start=start, end=end, speaker=None, speaker_start=None,
-                    speaker_end=None, speaker_type="unattributed", cue=noun.text, direct=False,
-                    cue_start=noun.idx, cue_end=noun.idx + len(noun.text), rule="noun-cue"))
-            else:
-                out.append(self._make(article, subj, (start, end), noun.text, noun, people, sent,
-                                      direct=False, rule="noun-cue"))
+            content, subj = found
+            out.append(self._claim(article, content, subj, noun, people, sent, rule="noun-cue"))
         return out
 
     def _target_of(self, noun: Any) -> tuple[tuple[int, int], Any] | None:

@@ -327,6 +327,13 @@ class Speakers:
         self._subjects[id(q)] = subj
         return q
 
+    def _claim(self, article: Article, content: tuple[int, int], subj: Any | None, cue_tok: Any,
+               people: "PersonIndex", sent: Any, *, rule: str) -> Quote:
+        """A reported claim cued by `cue_tok`: its subject's (`_make`), or nobody's when none."""
+        if subj is None:
+            return unsourced(article, content, cue_tok, rule=rule)
+        return self._make(article, subj, content, cue_tok.text, cue_tok, people, sent, direct=False, rule=rule)
+
     def _classify(self, article: Article, subj: Any, span: list[Any], sent: Any,
                   people: "PersonIndex") -> tuple[str, str | None, str | None]:
         """(speaker type, canonical speaker, title) of a speaker phrase."""
@@ -388,3 +395,11 @@ class Speakers:
         if lemma in self.orgs or any(e.type in ("ORG", "LOCATION", "NATIONALITY") for e in ents):
             return "organisation", None, None
         return "unattributed", None, None
+
+
+def unsourced(article: Article, content: tuple[int, int], cue_tok: Any, *, rule: str) -> Quote:
+    """A claim that names no source ("it is clear that ...", "reportedly ..."), cued by `cue_tok`."""
+    start, end = content
+    return Quote(content=article.text[start:end], start=start, end=end, speaker=None, speaker_start=None,
+                 speaker_end=None, speaker_type="unattributed", cue=cue_tok.text, direct=False,
+                 cue_start=cue_tok.idx, cue_end=cue_tok.idx + len(cue_tok.text), rule=rule)
