@@ -154,16 +154,15 @@ def _code_with(pipeline, detector, text: str, date: str = "2024-11-28"):
 def test_the_stage_confirms_vetoes_and_proposes(rules_only):
     text = ("Poland closed two border crossings with Belarus on Monday. "
             "Officials in Warsaw attacked the plan in a speech. "
-            "Lithuania quietly moved an air defence battery to the Suwalki area.")
+            "Lithuania quietly got an air defence unit into the Suwalki area.")
     fake = FakeDetector({
         "closed": {"COERCE": 0.9, NONE: 0.1},
         "attacked": {NONE: 0.99, "ASSAULT": 0.005},  # a figure of speech the rules took for a strike
-        "battery": {"MOBILIZE": 0.8, NONE: 0.2},
+        "air defence unit": {"MOBILIZE": 0.8, NONE: 0.2},
     })
     plain = rules_only(__import__("sitrep.model", fromlist=["Article"]).Article(
         id="p", text=text, date="2024-11-28", origin="<test>", format="text"))
     a = _code_with(rules_only, fake, text)
-    by_rule = {e.evidence.rule.split(":")[0]: e for e in a.events}
     types = [(e.type, e.evidence.rule.split(":")[0]) for e in a.events]
     # the rules' events outside the vetoed sentence stay, with the model's probability
     kept = [e for e in a.events if e.evidence.rule.startswith("lexicon:")]
@@ -171,23 +170,23 @@ def test_the_stage_confirms_vetoes_and_proposes(rules_only):
     assert not any("attacked" in e.evidence.sentence for e in a.events)
     assert any("attacked" in e.evidence.sentence for e in plain.events), "guard: the rules do code the metaphor"
     assert any("vetoed" in w for w in a.warnings)
+    # the rules code nothing in the third sentence: the detector proposes its event
+    assert not any("air defence unit" in e.evidence.sentence for e in plain.events), "guard: no rule fires there"
     proposed = [e for e in a.events if e.evidence.rule == "model:fake-1"]
-    if not any("battery" in e.evidence.sentence for e in plain.events):
-        assert [e.type for e in proposed] == ["MOBILIZE"], types
-        ev = proposed[0]
-        assert [x.code for x in ev.actor] == ["LTU"] and ev.evidence.probability == 0.8
-        assert ev.evidence.trigger == "moved"
-    assert "model" in by_rule or "lexicon" in by_rule
+    assert [e.type for e in proposed] == ["MOBILIZE"], types
+    ev = proposed[0]
+    assert [x.code for x in ev.actor] == ["LTU"] and ev.evidence.probability == 0.8
+    assert ev.evidence.trigger == "got" and ev.cameo == "150"
 
 
 @pytest.mark.slow
 def test_a_proposed_event_inside_a_quote_takes_the_speaker_for_we(rules_only):
-    text = '"We will place the new launchers on the western border next year," Belarusian President Alexander Lukashenko said.'
-    fake = FakeDetector({"launchers": {"MOBILIZE": 0.9, NONE: 0.1}})
-    plain_types = {e.type for e in _code_with(rules_only, FakeDetector({}), text).events}
+    text = '"Next year we will get our own units on the western border," Belarusian President Alexander Lukashenko said.'
+    fake = FakeDetector({"our own units": {"MOBILIZE": 0.9, NONE: 0.1}})
+    assert _code_with(rules_only, FakeDetector({}), text).events == [], "guard: no rule fires here"
     a = _code_with(rules_only, fake, text)
     got = [e for e in a.events if e.type == "MOBILIZE"]
-    assert got, (plain_types, [(e.type, e.evidence.rule) for e in a.events])
+    assert got and got[0].evidence.rule == "model:fake-1", [(e.type, e.evidence.rule) for e in a.events]
     ev = got[0]
     assert [x.code for x in ev.actor] == ["BLR"]
     assert ev.modality == "planned"
