@@ -88,3 +88,24 @@ def test_stance_words_of_a_private_speaker_or_beside_a_rule_event_add_nothing(co
     # a rule already read this sentence's own verb: no second, stance-made event
     ruled = code('Lithuania condemned what it called "a reckless provocation" by Belarus on Monday.')
     assert [e.evidence.rule.split(":")[0] for e in ruled.events] == ["lexicon"]
+
+
+def test_a_doer_named_once_carries_to_later_sentences_that_leave_it_out(code):
+    article = code("Iran test-fired a cruise missile over the Gulf of Oman on Sunday, its navy said. "
+                   "The missile was launched from a submarine off the southern coast. "
+                   "Separately, police in Ankara detained four people.")
+    launches = [e for e in article.events if e.type == "MOBILIZE"]
+    assert len(launches) >= 2
+    later = launches[-1]
+    assert [a.code for a in later.actor] == ["IRN"]
+    assert later.evidence.rule.endswith("+actor-from-context")
+    assert all(a.start is None for a in later.actor)  # no span of its own in that sentence
+    # another type does not borrow it: the arrest keeps its own doer
+    arrests = [e for e in article.events if e.type == "COERCE"]
+    assert arrests and all("IRN" not in [a.code for a in e.actor] for e in arrests)
+
+
+def test_an_event_whose_type_the_article_never_gave_a_doer_stays_without_one(code):
+    article = code("Two rockets were fired at an airbase overnight. Nobody claimed the attack.")
+    assert article.events
+    assert all(not e.evidence.rule.endswith("+actor-from-context") for e in article.events)

@@ -15,6 +15,7 @@ from sitrep.events.detect import (
 )
 from sitrep.events.evidence import quote_covering, trigger_text
 from sitrep.lexicon import Rule, load_lexicon
+from sitrep.events.inherit import inherit_actors
 from sitrep.events.modality import CAPABILITY_HEADS, modality_of
 from sitrep.events.places import event_location
 from sitrep.events.pruning import dedupe, drop_embedded
@@ -94,6 +95,7 @@ class Code(TriggerMatching, Senses, AcledTyping):
                 ctx.fill_home_country(ev)
                 events.append(ev)
                 ctx.remember(ev.actor)
+        inherit_actors(events)
         # stance in quotes: a political speaker's condemnation or threat in their own words
         events += stance_events(ctx, events, load_stance(self.data_dir), self.lexicon.quads, self.lexicon.cameo,
                                 ref_date)
