@@ -23,6 +23,7 @@ class Rule:
     cameo: str
     context: tuple[str, ...]
     object: frozenset[str] = frozenset()
+    subject: frozenset[str] = frozenset()
     prep: frozenset[str] = frozenset()
     modifier: frozenset[str] = frozenset()
     context_words: frozenset[str] = frozenset()
@@ -49,7 +50,7 @@ class Rule:
 
     @property
     def specificity(self) -> int:
-        return (2 * bool(self.object) + 2 * bool(self.prep) + 2 * bool(self.modifier)
+        return (2 * bool(self.object) + 2 * bool(self.subject) + 2 * bool(self.prep) + 2 * bool(self.modifier)
                 + 2 * bool(self.head) + 2 * bool(self.ccomp_aux) + bool(self.context_words))
 
 
@@ -116,7 +117,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         rules.append(Rule(
             id=e["id"], lemmas=frozenset(x.lower() for x in e["lemmas"]), pos=frozenset(e["pos"]),
             type=e["type"], mode=e.get("mode"), cameo=e["cameo"], context=tuple(e["context"]),
-            object=frozenset(e.get("object", [])), prep=frozenset(e.get("prep", [])),
+            object=frozenset(e.get("object", [])), subject=frozenset(e.get("subject", [])), prep=frozenset(e.get("prep", [])),
             modifier=frozenset(e.get("modifier", [])),
             context_words=frozenset(e.get("context_words", [])),
             not_context_words=frozenset(e.get("not_context_words", [])),

@@ -96,6 +96,23 @@ def object_lemmas(tok: Any, direct_only: bool = False) -> set[str]:
     return out
 
 
+def subject_lemmas(tok: Any) -> set[str]:
+    """Lemmas of a trigger verb's own active subject (and its conjuncts); "@weapon" when
+    it is a named weapon system ("the Hwasong-12 flew 3,700 km")."""
+    out: set[str] = set()
+    weapons = tok.doc.user_data.get(WEAPON_TOKENS, ())
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not subjects and tok.dep_ == "conj":  # "the missile climbed and flew east"
+        subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    for s in subjects:
+        for t in (s, *(c for c in s.children if c.dep_ in ("conj", "compound"))):
+            out.add(t.lemma_.lower())
+            out.add(t.lower_)
+            if t.i in weapons:
+                out.add("@weapon")
+    return out
+
+
 def stems(word: str) -> tuple[str, ...]:
     """Crude base forms of an inflected word, for when the tagger's lemma is wrong."""
     out: list[str] = []
@@ -157,6 +174,8 @@ class TriggerMatching:
             if r.object and not (r.object & object_lemmas(tok)):
                 continue
             if r.not_object and (r.not_object & object_lemmas(tok)):
+                continue
+            if r.subject and not (r.subject & subject_lemmas(tok)):
                 continue
             if r.head and (tok.head is tok or not ({tok.head.lemma_.lower(), *stems(tok.head.lower_)} & r.head)):
                 continue
