@@ -109,3 +109,13 @@ def test_an_event_whose_type_the_article_never_gave_a_doer_stays_without_one(cod
     article = code("Two rockets were fired at an airbase overnight. Nobody claimed the attack.")
     assert article.events
     assert all(not e.evidence.rule.endswith("+actor-from-context") for e in article.events)
+
+
+def test_a_bare_noun_is_an_event_only_when_the_article_says_whose(code):
+    talks = code("Azerbaijan and Armenia held talks in Geneva on Monday. The negotiations will continue next week.")
+    later = [e for e in talks.events if e.evidence.sentence.startswith("The negotiations")]
+    assert len(later) == 1
+    assert sorted(a.code for a in later[0].actor) == ["ARM", "AZE"]
+    assert "+bare-noun+actor-from-context" in later[0].evidence.rule
+    alone = code("The negotiations will continue next week.")
+    assert alone.events == []

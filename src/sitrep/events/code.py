@@ -15,7 +15,7 @@ from sitrep.events.detect import (
 )
 from sitrep.events.evidence import quote_covering, trigger_text
 from sitrep.lexicon import Rule, load_lexicon
-from sitrep.events.inherit import inherit_actors
+from sitrep.events.inherit import BARE_NOUN, ELIDED_ACTOR_TYPES, inherit_actors
 from sitrep.events.modality import CAPABILITY_HEADS, modality_of
 from sitrep.events.places import event_location
 from sitrep.events.pruning import dedupe, drop_embedded
@@ -91,11 +91,14 @@ class Code(TriggerMatching, Senses, AcledTyping):
                         window_cues = CueText(" ".join(texts[max(0, si - 1):si + 2]))
                     event.acled = self._acled(event, rule, sent_cues, window_cues)
                     sent_events.append((tok, rule, event))
+            if any(BARE_NOUN not in ev.evidence.rule for _, _, ev in sent_events):
+                # a bare noun counts only where nothing else in the sentence was coded
+                sent_events = [x for x in sent_events if BARE_NOUN not in x[2].evidence.rule]
             for _, _, ev in drop_embedded(dedupe(sent_events)):
                 ctx.fill_home_country(ev)
                 events.append(ev)
                 ctx.remember(ev.actor)
-        inherit_actors(events)
+        events = inherit_actors(events)
         # stance in quotes: a political speaker's condemnation or threat in their own words
         events += stance_events(ctx, events, load_stance(self.data_dir), self.lexicon.quads, self.lexicon.cameo,
                                 ref_date)
@@ -161,7 +164,8 @@ class Code(TriggerMatching, Senses, AcledTyping):
             # be of the country where they protest; the crowd keeps its sector
             actors = [Actor(a.text, location.country, a.sector, a.start, a.end) for a in actors] \
                 or [Actor(location.text, location.country, None, location.start, location.end)]
-        if is_noun(tok) and not (actors or recipients or weapons or location) and not rule.bare_noun:
+        bare = is_noun(tok) and not (actors or recipients or weapons or location) and not rule.bare_noun
+        if bare and rule.type not in ELIDED_ACTOR_TYPES:
             return None
         if rule.type == "CONSULT" and not is_noun(tok) and count_parties(actors + recipients, ctx.text) < 2 \
                 and not any(c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("with", "between"))
@@ -184,7 +188,7 @@ class Code(TriggerMatching, Senses, AcledTyping):
             evidence=Evidence(
                 sentence=sent.text, start=sent.start_char, end=sent.end_char,
                 trigger=trigger_text(tok, rule), trigger_start=tok.idx,
-                trigger_end=tok.idx + len(tok.text), rule=f"lexicon:{rule.id}",
+                trigger_end=tok.idx + len(tok.text), rule=f"lexicon:{rule.id}" + (BARE_NOUN if bare else ""),
             ),
         )
         return event

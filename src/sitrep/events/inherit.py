@@ -8,6 +8,10 @@ Korea's. A sentence with a material event but no doer (a passive without
 same type in the article that had one, and the rule id says so
 (`+actor-from-context`), so an analyst can see where the actor came from.
 
+A bare noun with nobody in its sentence ("the launch triggered an alert") is
+built with the mark `+bare-noun` and kept only when the article gives it a doer
+this way: "the launch" of a report about one is that launch.
+
 Only material types whose doer is routinely elided are filled; verbal events
 (ACCUSE, REQUEST, ...) name their speaker or have none worth guessing.
 """
@@ -18,6 +22,7 @@ from sitrep.model import Actor, Event
 
 # types whose actor a report states once and then leaves out
 ELIDED_ACTOR_TYPES = frozenset({"MOBILIZE", "ASSAULT", "COERCE", "RETREAT", "SANCTION", "AID", "COOPERATE", "CONSULT"})
+BARE_NOUN = "+bare-noun"
 # how many events back the nearest coded doer may be
 MAX_LOOKBACK_EVENTS = 12
 
@@ -26,32 +31,31 @@ def has_code(actors: list[Actor]) -> bool:
     return any(a.code for a in actors)
 
 
-def inherit_actors(events: list[Event]) -> int:
+def inherit_actors(events: list[Event]) -> list[Event]:
     """Fill the actor of doer-less material events from the nearest earlier event
-    of the same type that has one; return how many were filled. `events` in text order."""
-    filled = 0
-    for i, ev in enumerate(events):
-        if ev.type not in ELIDED_ACTOR_TYPES or has_code(ev.actor):
-            continue
-        if ev.evidence.rule.startswith("model:"):
-            continue  # a proposed event's roles are already a guess
-        source = _nearest(events, i)
-        if source is None:
-            continue
-        recipients = {a.code for a in ev.recipient if a.code}
-        actors = [Actor(a.text, a.code, a.sector) for a in source.actor if a.code and a.code not in recipients]
-        if not actors:
-            continue
-        ev.actor = actors
-        ev.evidence.rule += "+actor-from-context"
-        filled += 1
-    return filled
+    of the same type that has one; drop the bare-noun events that find none.
+    `events` in text order; returns the events kept, in order."""
+    kept: list[Event] = []
+    for ev in events:
+        if ev.type in ELIDED_ACTOR_TYPES and not has_code(ev.actor) and not ev.evidence.rule.startswith("model:"):
+            source = _nearest(kept, len(kept), ev.type)
+            if source is not None and BARE_NOUN in ev.evidence.rule and source.evidence.start == ev.evidence.start:
+                continue  # "fired a missile, and the launch ...": the same event named twice
+            recipients = {a.code for a in ev.recipient if a.code}
+            actors = [] if source is None else \
+                [Actor(a.text, a.code, a.sector) for a in source.actor if a.code and a.code not in recipients]
+            if actors:
+                ev.actor = actors
+                ev.evidence.rule += "+actor-from-context"
+        if BARE_NOUN in ev.evidence.rule and not has_code(ev.actor):
+            continue  # "the launch", in an article that never said whose
+        kept.append(ev)
+    return kept
 
 
-def _nearest(events: list[Event], i: int) -> Event | None:
-    ev = events[i]
+def _nearest(events: list[Event], i: int, type_: str) -> Event | None:
     for j in range(i - 1, max(-1, i - 1 - MAX_LOOKBACK_EVENTS), -1):
         prior = events[j]
-        if prior.type == ev.type and has_code(prior.actor):
+        if prior.type == type_ and has_code(prior.actor):
             return prior
     return None
