@@ -668,3 +668,23 @@ def test_a_lower_is_better_metric_is_pinned_by_a_ceiling(tmp_path):
     update_floors(path, res, allow_lower=False, reason=None)
     with pytest.raises(UsageError, match="refusing"):
         update_floors(path, worse, allow_lower=False, reason=None)
+
+
+def test_real_events_matches_a_country_bound_group_in_the_form_sitrep_writes_it():
+    from sitrep.evaluate.real_events import GoldEvent, RealEventsRecord, score
+
+    text = "Rebels of the Northern Front freed six hostages. Officials met."
+    gold = GoldEvent(sentence=0, type="RETREAT", actor=frozenset({"BOKO_HARAM"}), recipient=frozenset(),
+                     modality="asserted", in_quote=False, trigger="freed")
+    rec = RealEventsRecord("r1", text, None, ((0, 48), (49, 63)), (gold,))
+
+    def predicted(code, sector):
+        ev = {"type": "RETREAT", "modality": "asserted", "recipient": [],
+              "actor": [{"text": "Rebels", "code": code, "sector": sector}],
+              "evidence": {"start": 0, "end": 48, "trigger": "freed", "rule": "lexicon:x"}}
+        return {"r1": {"id": "r1", "rejected": None, "entities": [], "quotes": [], "events": [ev]}}
+
+    assert score([rec], predicted("BOKO_HARAM", None)).metrics["event_f1"] == 1.0
+    assert score([rec], predicted("NGA", "REB")).metrics["event_f1"] == 1.0  # CAMEO's NGAREB
+    assert score([rec], predicted("NGA", "GOV")).metrics["event_f1"] == 0.0  # the state is not the group
+    assert score([rec], predicted("NGA", None)).metrics["event_f1"] == 0.0

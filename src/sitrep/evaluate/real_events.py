@@ -9,7 +9,9 @@ overlaps most.
 Metrics:
 - `sentence_type_*`: precision, recall, F1 of (sentence, type) pairs.
 - `event_*`: events matched one to one inside a sentence on type and at
-  least one actor code in common (a gold event with no actor matches on type).
+  least one actor code in common (a gold event with no actor matches on type). A gold
+  code of a country-bound group (BOKO_HARAM) also matches the form sitrep writes it
+  in, its country with the group's sector (NGA with sector REB, CAMEO's NGAREB).
 - `actor_accuracy` / `recipient_accuracy`: of the (sentence, type) matches
   whose gold event names an actor (a recipient), the share where the codes meet.
 - `modality_accuracy`: of the event matches, the share with the gold modality.
@@ -25,10 +27,12 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from functools import lru_cache
 from typing import Any
 
 from sitrep.errors import InputError
 from sitrep.evaluate.gold import REPO_ROOT, read_jsonl
+from sitrep.gazetteers import load_actor_gazetteer
 from sitrep.evaluate.result import Prediction, TaskResult, as_contract, prf, ratio
 
 NAME = "real-events"
@@ -119,7 +123,25 @@ def _sentence_of(sentences: Sequence[tuple[int, int]], start: int, end: int) -> 
 
 
 def _codes(actors: Sequence[dict[str, Any]]) -> set[str]:
-    return {a["code"] for a in actors if a.get("code")}
+    """A predicted actor's codes: its code, and "COUNTRY/SECTOR" when it has a sector
+    (sitrep writes a country-bound group as its country and sector, CAMEO's NGAREB)."""
+    out = {a["code"] for a in actors if a.get("code")}
+    out |= {f"{a['code']}/{a['sector']}" for a in actors if a.get("code") and a.get("sector")}
+    return out
+
+
+@lru_cache(maxsize=1)
+def _org_as_country() -> dict[str, str]:
+    """Organisation code -> "COUNTRY/SECTOR" for the country-bound groups of
+    organisations.yaml (Boko Haram -> "NGA/REB"): the form sitrep writes them in."""
+    gaz = load_actor_gazetteer(None)
+    return {o.code: f"{o.country}/{o.sector}" for o in gaz.organisations if o.country and o.sector}
+
+
+def _gold_codes(codes: Sequence[str]) -> frozenset[str]:
+    """A gold actor's codes: as annotated, and a country-bound group also in sitrep's form."""
+    orgs = _org_as_country()
+    return frozenset(codes) | {orgs[c] for c in codes if c in orgs}
 
 
 def score(records: Sequence[RealEventsRecord], predicted: Mapping[str, Prediction]) -> TaskResult:
@@ -180,10 +202,10 @@ def _score_sentence(rec: RealEventsRecord, i: int, gold: list[GoldEvent], preds:
             continue
         if g.actor:
             c["actor_scored"] += 1
-            c["actor_ok"] += any(_codes(p["actor"]) & g.actor for p in same_type)
+            c["actor_ok"] += any(_codes(p["actor"]) & _gold_codes(g.actor) for p in same_type)
         if g.recipient:
             c["recipient_scored"] += 1
-            c["recipient_ok"] += any(_codes(p["recipient"]) & g.recipient for p in same_type)
+            c["recipient_ok"] += any(_codes(p["recipient"]) & _gold_codes(g.recipient) for p in same_type)
     # one-to-one event matches: type and an actor code in common (or a gold event with no actor)
     used: set[int] = set()
     matched_gold: set[int] = set()
@@ -191,7 +213,7 @@ def _score_sentence(rec: RealEventsRecord, i: int, gold: list[GoldEvent], preds:
         for pi, p in enumerate(preds):
             if pi in used or p["type"] != g.type:
                 continue
-            if g.actor and not (_codes(p["actor"]) & g.actor):
+            if g.actor and not (_codes(p["actor"]) & _gold_codes(g.actor)):
                 continue
             used.add(pi)
             matched_gold.add(gi)
@@ -212,5 +234,6 @@ def _score_sentence(rec: RealEventsRecord, i: int, gold: list[GoldEvent], preds:
 
 
 def _brief(p: dict[str, Any]) -> dict[str, Any]:
-    return {"type": p["type"], "actor": sorted(_codes(p["actor"])), "recipient": sorted(_codes(p["recipient"])),
+    return {"type": p["type"], "actor": sorted({a["code"] for a in p["actor"] if a.get("code")}),
+            "recipient": sorted({a["code"] for a in p["recipient"] if a.get("code")}),
             "modality": p.get("modality"), "trigger": p["evidence"]["trigger"], "rule": p["evidence"]["rule"]}
