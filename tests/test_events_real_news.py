@@ -119,3 +119,13 @@ def test_a_bare_noun_is_an_event_only_when_the_article_says_whose(code):
     assert "+bare-noun+actor-from-context" in later[0].evidence.rule
     alone = code("The negotiations will continue next week.")
     assert alone.events == []
+
+
+def test_naming_an_act_a_wrong_is_an_accusation_and_naming_it_a_success_is_not(code):
+    wrong = code("Poland's foreign minister called the drone incursion a deliberate provocation.")
+    assert [(e.type, e.mode, e.evidence.rule.split(":")[-1]) for e in wrong.events] == \
+        [("ACCUSE", "disapprove", "accuse-call-wrong")]
+    assert [a.code for a in wrong.events[0].actor] == ["POL"]
+    assert code("The Hungarian premier called the summit a great success.").events == []
+    calm = code("The Hungarian premier called for calm.")
+    assert [e.type for e in calm.events] == ["REQUEST"]
