@@ -129,3 +129,20 @@ def test_naming_an_act_a_wrong_is_an_accusation_and_naming_it_a_success_is_not(c
     assert code("The Hungarian premier called the summit a great success.").events == []
     calm = code("The Hungarian premier called for calm.")
     assert [e.type for e in calm.events] == ["REQUEST"]
+
+
+def test_a_launch_over_a_state_and_a_reaction_to_the_launch_are_aimed_at_someone(code):
+    article = code("Pakistan test-fired a cruise missile over India on Monday. "
+                   "New Delhi condemned the launch. Kabul said nothing.")
+    launch = next(e for e in article.events if e.type == "MOBILIZE")
+    assert [a.code for a in launch.actor] == ["PAK"]
+    assert [a.code for a in launch.recipient] == ["IND"]
+    reaction = next(e for e in article.events if e.type == "ACCUSE")
+    assert [a.code for a in reaction.actor] == ["IND"]
+    assert [a.code for a in reaction.recipient] == ["PAK"]
+    assert reaction.evidence.rule.endswith("+reaction+recipient-from-context")
+    # a reaction whose phrase names the doer keeps it, and nothing is borrowed
+    own = code("Iran fired a missile on Monday. New Delhi condemned Pakistan's launch.")
+    accuse = next(e for e in own.events if e.type == "ACCUSE")
+    assert [a.code for a in accuse.recipient] == ["PAK"]
+    assert "+reaction" not in accuse.evidence.rule

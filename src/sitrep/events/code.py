@@ -19,6 +19,7 @@ from sitrep.events.inherit import BARE_NOUN, ELIDED_ACTOR_TYPES, inherit_actors
 from sitrep.events.modality import CAPABILITY_HEADS, modality_of
 from sitrep.events.places import event_location
 from sitrep.events.pruning import dedupe, drop_embedded
+from sitrep.events.recipients import mark_reaction, overflown
 from sitrep.events.roles import count_parties, roles
 from sitrep.events.stance import load_stance, stance_events
 from sitrep.events.senses import REFLEXIVE, Senses, is_question, is_reaction, third_party_forecast
@@ -86,6 +87,8 @@ class Code(TriggerMatching, Senses, AcledTyping):
                     event = None if rule is None else self._build(tok, rule, sent, ctx, ref_date, lemmas)
                 if event is not None:
                     self._reframe(event, tok)
+                    overflown(event, tok, ctx)
+                    mark_reaction(event, tok)
                     if sent_cues is None:
                         sent_cues = CueText(texts[si])
                         window_cues = CueText(" ".join(texts[max(0, si - 1):si + 2]))

@@ -12,13 +12,21 @@ A bare noun with nobody in its sentence ("the launch triggered an alert") is
 built with the mark `+bare-noun` and kept only when the article gives it a doer
 this way: "the launch" of a report about one is that launch.
 
+A verbal reaction to an act named only as such ("Tokyo condemned the launch",
+marked `+reaction` by `sitrep.events.recipients`) takes as recipient the doer of
+the nearest earlier act by someone else (`+recipient-from-context`).
+
 Only material types whose doer is routinely elided are filled; verbal events
 (ACCUSE, REQUEST, ...) name their speaker or have none worth guessing.
 """
 
 from __future__ import annotations
 
+from sitrep.events.recipients import REACTION
 from sitrep.model import Actor, Event
+
+# the acts a reaction ("condemned the launch") answers
+ACT_TYPES = frozenset({"MOBILIZE", "ASSAULT", "COERCE", "SANCTION", "THREATEN"})
 
 # types whose actor a report states once and then leaves out
 ELIDED_ACTOR_TYPES = frozenset({"MOBILIZE", "ASSAULT", "COERCE", "RETREAT", "SANCTION", "AID", "COOPERATE", "CONSULT"})
@@ -47,6 +55,13 @@ def inherit_actors(events: list[Event]) -> list[Event]:
             if actors:
                 ev.actor = actors
                 ev.evidence.rule += "+actor-from-context"
+        if REACTION in ev.evidence.rule and not has_code(ev.recipient):
+            act = _nearest_act(kept, {a.code for a in ev.actor if a.code})
+            if act is not None:
+                ev.recipient = [Actor(a.text, a.code, a.sector) for a in act.actor if a.code]
+                ev.evidence.rule += "+recipient-from-context"
+            else:  # the mark only says where the recipient came from
+                ev.evidence.rule = ev.evidence.rule.replace(REACTION, "")
         if BARE_NOUN in ev.evidence.rule and not has_code(ev.actor):
             continue  # "the launch", in an article that never said whose
         kept.append(ev)
@@ -57,5 +72,14 @@ def _nearest(events: list[Event], i: int, type_: str) -> Event | None:
     for j in range(i - 1, max(-1, i - 1 - MAX_LOOKBACK_EVENTS), -1):
         prior = events[j]
         if prior.type == type_ and has_code(prior.actor):
+            return prior
+    return None
+
+
+def _nearest_act(events: list[Event], own: set[str]) -> Event | None:
+    """The nearest earlier material act by someone other than the reacting actor."""
+    for prior in reversed(events[-MAX_LOOKBACK_EVENTS:]):
+        codes = {a.code for a in prior.actor if a.code}
+        if prior.type in ACT_TYPES and codes and not codes & own:
             return prior
     return None

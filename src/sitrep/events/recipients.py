@@ -1,0 +1,63 @@
+"""Recipients the trigger's own arguments do not give.
+
+- A launch "over Japan" (or "over the northern Japanese island of Hokkaido") is
+  aimed at the state overflown: the recipient of the MOBILIZE event.
+- A reaction to an earlier act ("condemned the launch", "the test was denounced")
+  is aimed at whoever did that act. The sentence names only the act; the
+  article named its doer before. Such an event is marked `+reaction` here and
+  takes its recipient in `sitrep.events.inherit`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitrep.events.syntax import phrase
+from sitrep.model import Actor, Event
+
+OVER_PREPS = frozenset({"over", "above", "across"})
+# nouns that name an act someone did: as the object of a reaction, that act's doer is its recipient
+ACT_NOUNS = frozenset({
+    "launch", "launches", "test", "tests", "firing", "attack", "attacks", "strike", "strikes", "bombing",
+    "shelling", "incursion", "invasion", "offensive", "provocation", "provocations", "move", "act", "action",
+    "actions", "deployment", "detonation", "explosion", "blast", "seizure", "annexation", "crackdown",
+    "execution", "executions", "killing", "killings", "shootdown", "downing",
+})
+REACTION_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST", "SANCTION", "THREATEN", "REQUEST"})
+REACTION = "+reaction"
+
+
+def _codes(actors: list[Actor]) -> set[str]:
+    return {a.code for a in actors if a.code}
+
+
+def overflown(event: Event, tok: Any, ctx: Any) -> None:
+    """A weapons launch "over" a place: the state it belongs to is the recipient."""
+    if event.type != "MOBILIZE" or event.mode != "weapons" or _codes(event.recipient):
+        return
+    heads = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+    own = _codes(event.actor)
+    for h in heads:
+        for prep in h.children:
+            if prep.dep_ != "prep" or prep.lower_ not in OVER_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                found = [a for a in ctx.actors_in(phrase(obj), places=True) if a.code and a.code not in own]
+                if found:
+                    event.recipient = found[:1]
+                    event.evidence.rule += "+overflown"
+                    return
+
+
+def mark_reaction(event: Event, tok: Any) -> None:
+    """Mark a verbal reaction with no recipient whose object is an act ("condemned the launch")."""
+    if event.type not in REACTION_TYPES or _codes(event.recipient):
+        return
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ACT_NOUNS:
+            if any(a.dep_ == "poss" or a.ent_type_ for a in c.children):
+                return  # "North Korea's launch": the phrase names the doer itself
+            event.evidence.rule += REACTION
+            return
