@@ -50,6 +50,23 @@ def test_code_contract_one_line_per_input_in_order_with_rejections(pipeline):
     assert mob["attribution"]["speaker_type"] == "organisation"
 
 
+def test_code_rejects_a_record_with_a_field_of_the_wrong_kind_and_goes_on(pipeline):
+    lines = [
+        json.dumps({"id": "t", "text": GOOD, "title": 5}),
+        json.dumps({"id": ["x"], "text": GOOD}),
+        json.dumps({"id": 7, "text": GOOD2, "source": {"name": "x"}}),
+        json.dumps({"id": "ok", "text": GOOD2}),
+    ]
+    res = run("-q", "code", input="\n".join(lines) + "\n")
+    assert res.exit_code == 0, res.output
+    out = [json.loads(x) for x in res.output.splitlines()]
+    assert [o["id"] for o in out] == ["t", "line-2", "7", "ok"]
+    assert [(o["rejected"] or {}).get("reason") for o in out] == ["bad_field", "bad_field", "bad_field", None]
+    assert "'title' must be a string, not int" in out[0]["rejected"]["detail"]
+    assert "'id' must be a string or a number, not list" in out[1]["rejected"]["detail"]
+    assert out[3]["events"]
+
+
 def test_ingest_batch_with_bad_inputs_goes_on_and_reingest_changes_nothing(tmp_path, pipeline):
     corpus = tmp_path / "in"
     corpus.mkdir()

@@ -341,6 +341,15 @@ def code_cmd(obj: _Ctx, paths: tuple[str, ...], workers: int, default_date: str 
                 a = Article(id=str(rid) if rid is not None else f"line-{n}", text="", origin=f"line {n}")
                 yield a.reject("missing_text", "record has no string 'text' field")
                 continue
+            wrong = [k for k in ("title", "url", "source", "date") if rec.get(k) is not None and not isinstance(rec[k], str)]
+            if rid is not None and not isinstance(rid, (str, int)):
+                wrong.insert(0, "id")
+            if wrong:
+                a = Article(id=str(rid) if isinstance(rid, (str, int)) else f"line-{n}", text="", origin=f"line {n}")
+                yield a.reject("bad_field", "; ".join(
+                    f"{k!r} must be a string{' or a number' if k == 'id' else ''}, not {type(rec[k]).__name__}"
+                    for k in wrong))
+                continue
             date = rec.get("date")
             if date is not None and not (isinstance(date, str) and len(date) >= 10 and date[4] == "-"):
                 date = None
