@@ -285,3 +285,17 @@ def test_every_export_column_is_documented() -> None:
     missing = [n for n, _ in FLAT_COLUMNS if n not in documented]
     missing += [n for n in NESTED_SCHEMA.names if n not in documented]
     assert missing == []
+
+
+def test_events_frame_is_the_exports_table_for_notebooks(db: Store, tmp_path: Path) -> None:
+    table = db.events_frame()
+    assert isinstance(table, pa.Table)
+    out = tmp_path / "flat.parquet"
+    export_events(db, out, fmt="parquet", shape="flat")
+    assert table.equals(pq.read_table(out))  # same rows, columns and types as the Parquet export
+    frame = db.events_frame(pandas=True, type="CONSULT")
+    assert list(frame["GLOBALEVENTID"]) == ["e2:0"]
+    nested = db.events_frame(shape="nested", country="FRA")
+    assert nested.num_rows == 0 and str(nested.schema.field("date").type) == "date32[day]"
+    with pytest.raises(UsageError):
+        db.events_frame(shape="wide")

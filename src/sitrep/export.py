@@ -369,6 +369,26 @@ def event_clusters(store: Store, event_ids: Iterable[str]) -> dict[str, dict[str
     return {r[0]: dict(zip(keys, r[1:])) for r in rows}
 
 
+def _rows(store: Store, shape: str, filters: dict[str, Any]) -> tuple[list[dict[str, Any]], pa.Schema]:
+    events = store.events(**filters)
+    if shape == "flat":
+        clusters = event_clusters(store, (ev["event_id"] for ev in events))
+        return [flat_row(ev, clusters.get(ev["event_id"])) for ev in events], FLAT_SCHEMA
+    return [_nested_record(ev) for ev in events], NESTED_SCHEMA
+
+
+def events_table(store: Store, *, shape: Shape = "flat", **filters: Any) -> pa.Table:
+    """The events matching `filters` (those of `Store.events`) as an Arrow table in
+    the export's `flat` or `nested` shape, with the same columns and types as the
+    Parquet export (`table.to_pandas()` for a DataFrame)."""
+    if shape not in SHAPES:
+        raise UsageError(f"unknown export shape {shape!r}; choose one of {', '.join(SHAPES)}")
+    rows, schema = _rows(store, shape, filters)
+    if shape == "nested":
+        rows = [_parquet_nested(r) for r in rows]
+    return pa.Table.from_pylist(rows, schema=schema)
+
+
 def export_events(
     store: Store,
     path: str | Path,
@@ -401,17 +421,10 @@ def export_events(
     if fmt == "csv" and shape == "nested":
         raise UsageError("CSV supports only --shape flat")
     protect = [*protect, store.path]
-    events = store.events(
+    rows, schema = _rows(store, shape, dict(
         actor=actor, actor_name=actor_name, type=type, weapon=weapon, country=country, since=since, until=until,
         limit=limit,
-    )
-    if shape == "flat":
-        clusters = event_clusters(store, (ev["event_id"] for ev in events))
-        rows = [flat_row(ev, clusters.get(ev["event_id"])) for ev in events]
-        schema = FLAT_SCHEMA
-    else:
-        rows = [_nested_record(ev) for ev in events]
-        schema = NESTED_SCHEMA
+    ))
     with safe_output(path, protect) as tmp:
         if fmt == "parquet":
             if shape == "nested":

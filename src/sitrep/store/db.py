@@ -671,6 +671,15 @@ class Store:
         names = [d[0] for d in cur.description or []]
         return [dict(zip(names, row)) for row in cur.fetchall()]
 
+    def events_frame(self, *, shape: str = "flat", pandas: bool = False, **filters: Any) -> Any:
+        """The events matching `filters` (those of `events`) as a pyarrow Table in the
+        export's flat (GDELT-like) or nested shape, the Parquet export's columns and
+        types; with `pandas=True`, a pandas DataFrame."""
+        from sitrep.export import events_table
+
+        table = events_table(self, shape=shape, **filters)  # type: ignore[arg-type]
+        return table.to_pandas() if pandas else table
+
     def events(
         self,
         *,
