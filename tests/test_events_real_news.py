@@ -146,3 +146,13 @@ def test_a_launch_over_a_state_and_a_reaction_to_the_launch_are_aimed_at_someone
     accuse = next(e for e in own.events if e.type == "ACCUSE")
     assert [a.code for a in accuse.recipient] == ["PAK"]
     assert "+reaction" not in accuse.evidence.rule
+
+
+def test_a_political_speaker_saying_what_another_must_do_makes_a_demand(code):
+    art = code('"Belgrade should return to the table without conditions," the Slovenian foreign minister '
+               'Tanja Fajon said on Friday.', date="2026-11-20")
+    ev = next(e for e in art.events if e.type == "REQUEST")
+    assert ev.evidence.rule == "stance:demand" and ev.evidence.trigger == "should"
+    assert [a.code for a in ev.actor] == ["SVN"] and [a.code for a in ev.recipient] == ["SRB"]
+    private = code('"You must try the soup here," a tourist from Leeds said.', date="2026-11-20")
+    assert private.events == []
