@@ -154,5 +154,5 @@ def test_a_political_speaker_saying_what_another_must_do_makes_a_demand(code):
     ev = next(e for e in art.events if e.type == "REQUEST")
     assert ev.evidence.rule == "stance:demand" and ev.evidence.trigger == "should"
     assert [a.code for a in ev.actor] == ["SVN"] and [a.code for a in ev.recipient] == ["SRB"]
-    private = code('"You must try the soup here," a tourist from Leeds said.', date="2026-11-20")
+    private = code('"You should try the soup here," a tourist told us.', date="2026-11-20")
     assert private.events == []
