@@ -156,3 +156,14 @@ def test_a_political_speaker_saying_what_another_must_do_makes_a_demand(code):
     assert [a.code for a in ev.actor] == ["SVN"] and [a.code for a in ev.recipient] == ["SRB"]
     private = code('"You should try the soup here," a tourist told us.', date="2026-11-20")
     assert private.events == []
+
+
+def test_whose_missile_was_fired_is_who_fired_it_and_a_handover_of_captives_is_a_release(code):
+    launch = code("Iran's newest missile was fired from a site near Semnan, state media said.")
+    ev = next(e for e in launch.events if e.type == "MOBILIZE")
+    assert [a.code for a in ev.actor] == ["IRN"] and ev.recipient == []
+    over = code("A missile was fired over Japan on Tuesday.")
+    ev = next(e for e in over.events if e.type == "MOBILIZE")
+    assert "JPN" not in [a.code for a in ev.actor]
+    handover = code("Al-Shabaab fighters handed over six hostages to Somali elders on Sunday.")
+    assert [(e.type, e.mode) for e in handover.events] == [("RETREAT", "release")]

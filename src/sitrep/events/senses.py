@@ -164,6 +164,14 @@ class Senses:
         event.intensity = self.lexicon.cameo.get(event.cameo, {}).get("intensity")
         event.mode = {"launch": "weapons", "use": "violence", "strike": "heavy-weapons"}.get(how)
         event.evidence.rule = f"{event.evidence.rule}+{how}"
+        if how == "launch" and not any(a.code for a in event.actor):
+            # "North Korea's missile was fired ...": whoever the passive subject belongs
+            # to, read as the one struck, is the one who launched it
+            subject = {t.idx for c in tok.children if c.dep_ == "nsubjpass" for t in c.subtree}
+            owners = [a for a in event.recipient if a.start in subject]
+            if owners:
+                event.actor = owners
+                event.recipient = [a for a in event.recipient if a not in owners]
 
     def _natural_cause(self, verb: Any) -> bool:
         """Whether the doer of `verb` is a natural force or an accident (an earthquake, a
