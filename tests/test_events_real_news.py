@@ -167,3 +167,10 @@ def test_whose_missile_was_fired_is_who_fired_it_and_a_handover_of_captives_is_a
     assert "JPN" not in [a.code for a in ev.actor]
     handover = code("Al-Shabaab fighters handed over six hostages to Somali elders on Sunday.")
     assert [(e.type, e.mode) for e in handover.events] == [("RETREAT", "release")]
+
+
+def test_a_noun_that_only_says_what_kind_of_thing_its_head_is_is_no_event(code):
+    helicopters = code("Russia deployed attack helicopters to the border region on Monday.")
+    assert [e.type for e in helicopters.events] == ["MOBILIZE"]
+    campaign = code("Saudi Arabia began a bombing campaign against the Houthis in Yemen.")
+    assert "ASSAULT" in [e.type for e in campaign.events]

@@ -155,6 +155,22 @@ def is_participle_modifier(tok: Any) -> bool:
             and not (head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX")))
 
 
+def is_noun_modifier(tok: Any) -> bool:
+    """A noun that modifies another noun ("attack helicopters", "aid workers", "protest
+    leaders", "sanctions regime"): it says what kind of thing the head is, not that a
+    happening took place; where the head names the happening ("ceasefire talks") the
+    head is the trigger."""
+    return tok.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ in ("NOUN", "PROPN") \
+        and tok.i < tok.head.i and tok.head.lemma_.lower() not in LIGHT_HEADS
+
+
+# heads that carry the modifier's happening ("a mediation effort", "a bombing campaign")
+LIGHT_HEADS = frozenset({
+    "effort", "process", "campaign", "operation", "mission", "bid", "drive", "attempt", "initiative", "spree",
+    "wave", "series", "round", "programme", "program", "activity", "plan", "exercise", "action",
+})
+
+
 class TriggerMatching:
     """Picks the most specific lexicon entry that matches a trigger token."""
 
