@@ -174,3 +174,11 @@ def test_a_noun_that_only_says_what_kind_of_thing_its_head_is_is_no_event(code):
     assert [e.type for e in helicopters.events] == ["MOBILIZE"]
     campaign = code("Saudi Arabia began a bombing campaign against the Houthis in Yemen.")
     assert "ASSAULT" in [e.type for e in campaign.events]
+
+
+def test_a_question_reports_no_event_and_a_video_label_is_furniture(code):
+    assert code("Why does Pyongyang keep launching missiles toward Japan?").events == []
+    assert code('"Will Moscow send troops into Belarus?" the senator asked.').events == []
+    label = code("JUST WATCHED Why does Pyongyang keep launching missiles?\n"
+                 "North Korea fired two missiles into the sea on Friday.")
+    assert [e.evidence.sentence.startswith("North Korea") for e in label.events] == [True]

@@ -88,6 +88,8 @@ def test_a_bad_pattern_is_refused(tmp_path):
     "<div class=\"share-bar\">",
     "3:41 p.m.",
     "Keep up with this story: get our daily alerts",
+    "JUST WATCHED How the frigate deal fell apart",
+    "MUST WATCH Why do the drills keep growing?",
 ])
 def test_furniture_lines_are_found_whole(line):
     assert _is_furniture(line), _found(line)
@@ -120,6 +122,8 @@ def test_furniture_lines_are_found_whole(line):
     "The report was published in 2021 and updated in 2023.",
     "(AFP) Russian forces struck an energy facility near Kharkiv.",
     "The agency's photographer was wounded by shrapnel near Bakhmut.",
+    "Just watched the parade, a veteran said of the ceremony in Minsk.",
+    "Up next is a vote on the defence budget, the speaker said.",
 ])
 def test_story_sentences_are_not_furniture(line):
     assert find(line) == [], _found(line)

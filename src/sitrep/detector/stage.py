@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import Any
 
 from sitrep.detector.model import NONE, EventDetector, shipped
+from sitrep.events.syntax import is_question_text
 from sitrep.model import Actor, Article, Attribution, Event, Evidence, Quote, Weapon
 
 # Picked on the tune parts of real-events, plover and acled (0.8/0.9/0.97/off for the veto,
@@ -86,6 +87,8 @@ class Detect:
             if prob < self.propose:
                 continue
             sent = article.sentences[i]
+            if is_question_text(sent.text):
+                continue  # a question reports nothing
             span = doc.char_span(sent.start, sent.end, alignment_mode="expand") if doc is not None else None
             if span is None or not doc.has_annotation("DEP") or sent.depth != "parse":
                 continue  # a sentence without a parse: no roles to read, no event proposed

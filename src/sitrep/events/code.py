@@ -23,7 +23,7 @@ from sitrep.events.recipients import mark_reaction, overflown
 from sitrep.events.roles import count_parties, roles
 from sitrep.events.stance import load_stance, stance_events
 from sitrep.events.senses import REFLEXIVE, Senses, is_question, is_reaction, third_party_forecast
-from sitrep.events.syntax import clause_scope, is_noun, tok_range
+from sitrep.events.syntax import clause_scope, is_noun, is_question_text, tok_range
 from sitrep.events.weapons import mode_of, weapons_in
 from sitrep.gazetteers import SectorCues, load_actor_gazetteer
 from sitrep.model import Actor, Article, Attribution, Event, Evidence
@@ -60,6 +60,8 @@ class Code(TriggerMatching, Senses, AcledTyping):
         sents = list(doc.sents)
         texts = [ctx.text[s.start_char:s.end_char] for s in sents]  # Span.text rebuilds from tokens
         for si, sent in enumerate(sents):
+            if is_question_text(texts[si]):
+                continue  # a question ("Why does the North keep launching missiles?") reports nothing
             sent_cues: CueText | None = None
             window_cues: CueText | None = None
             words = list(sent)

@@ -55,6 +55,12 @@ def is_question(tok: Any) -> bool:
     """"asked about X", "was asked whether/if/when ...": a question put, not a request."""
     if tok.lemma_.lower() not in QUESTION_VERBS:
         return False
+    # '"Will they come?" she asked': the quoted question just before is what was asked
+    sent, closing = tok.sent, ' ,"\'”’'
+    if tok.doc[sent.start:tok.i].text.rstrip(closing).endswith("?"):
+        return True
+    if tok.i - sent.start <= 5 and tok.doc.text[:sent.start_char].rstrip(closing).endswith("?"):
+        return True  # the parser split the attribution off as a sentence of its own
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "about":
             return True

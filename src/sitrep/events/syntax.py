@@ -101,3 +101,8 @@ def governors(tok: Any) -> list[Any]:
         cur = cur.head
         chain.append(cur)
     return chain
+
+
+def is_question_text(text: str) -> bool:
+    """A sentence that asks ("Why does the North keep launching missiles?"): it reports nothing."""
+    return text.rstrip(' "\'”’)').endswith("?")
