@@ -182,3 +182,11 @@ def test_a_question_reports_no_event_and_a_video_label_is_furniture(code):
     label = code("JUST WATCHED Why does Pyongyang keep launching missiles?\n"
                  "North Korea fired two missiles into the sea on Friday.")
     assert [e.evidence.sentence.startswith("North Korea") for e in label.events] == [True]
+
+
+def test_a_short_form_is_the_state_only_where_the_article_names_it(code):
+    korea = code("North Korea fired a missile on Friday. The North has fired dozens of missiles this year.")
+    later = [e for e in korea.events if e.evidence.sentence.startswith("The North")]
+    assert later and [a.code for a in later[0].actor] == ["PRK"]
+    alone = code("The North has fired dozens of missiles this year.")
+    assert all("PRK" not in [a.code for a in e.actor] for e in alone.events)

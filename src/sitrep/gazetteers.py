@@ -55,6 +55,7 @@ class Country:
     metonyms: tuple[tuple[str, str | None], ...]
     lat: float | None
     lon: float | None
+    short_forms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +235,7 @@ def _parse(
             metonyms=tuple(_parse_metonym(m) for m in c.get("metonyms") or ()),
             lat=_float(c.get("lat")),
             lon=_float(c.get("lon")),
+            short_forms=_strings(c.get("short_forms")),
         )
         for c in countries_raw["countries"]
     )

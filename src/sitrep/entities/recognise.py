@@ -4,6 +4,8 @@ mention rules over a parse.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from typing import Any
 from spacy.matcher import PhraseMatcher
 
@@ -158,8 +160,33 @@ class Recognise(GazetteerMatching, NerMerging, PlaceMentions, MentionRules):
         mentions = self._cities(doc, mentions)
         mentions = self._shared_heads(doc, mentions)
         mentions = self._aircraft_lists(doc, mentions)
+        self._short_forms(mentions)
         mentions.sort(key=lambda m: (m.ent.start, -m.ent.end))
         article.entities = [m.ent for m in mentions]
         return article
+    def _short_forms(self, mentions: list[Mention]) -> None:
+        """"the North" is North Korea in an article that names North Korea (countries.yaml
+        `short_forms`): an uncoded place or organisation mention of that form takes the code."""
+        short = self._short_form_index
+        if not short:
+            return
+        named = {m.ent.code for m in mentions if m.ent.code}
+        for m in mentions:
+            ent = m.ent
+            if ent.code is not None or ent.type not in ("LOCATION", "ORG"):
+                continue
+            key = ent.text.lower().removeprefix("the ").removesuffix("'s").removesuffix("’s").strip()
+            code = short.get(key)
+            if code is not None and code in named:
+                ent.code = code
+
+    @cached_property
+    def _short_form_index(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for c in self.actors.countries:
+            for form in c.short_forms:
+                out[form.lower().removeprefix("the ").strip()] = c.code
+        return out
+
     # ------------------------------------------------------------------
     # ------------------------------------------------------------------
