@@ -64,6 +64,7 @@ from sitrep.dedup import DedupResult, Deduplicator
 from sitrep.errors import StoreError, UsageError
 from sitrep.store import Store
 from sitrep.store.db import insert_arrow
+from sitrep.stories import StoryUpdate, update_links
 
 BUCKET_DAYS = 4  # blocking bucket width in days
 LETTERS = "ABCDEF"
@@ -239,6 +240,7 @@ class ClusterUpdate:
     graded: set[str] = field(default_factory=set)
     dedup: DedupResult | None = None
     candidates: int = 0
+    stories: StoryUpdate | None = None
 
 
 @dataclass(slots=True)
@@ -410,6 +412,7 @@ def update_clusters(
     con = store.connection
     try:
         con.execute("BEGIN TRANSACTION")
+        out.stories = update_links(con, ids)
         affected = _cluster_new(con, ids, g, out)
         if changed:
             affected |= {r[0] for r in _fetch(
@@ -463,10 +466,14 @@ def _cluster_new(con: duckdb.DuckDBPyConnection, ids: list[str], g: Grading, out
     # anchor(e) = the earliest (date, event id) event compatible with e, e included
     anchor: dict[str, tuple[bool, Date, str]] = {x: _seed_key(e.date, x) for x, e in new.items()}
     moved: dict[str, tuple[bool, Date, str]] = {}
+    same_story = _story_links(con, {(new[a].article_id, (new.get(b) or others[b]).article_id)
+                                    for a, b in pairs if b in new or b in others})
     for a, b in pairs:
         eb = new.get(b) or others.get(b)
         if eb is None or not compatible(new[a], eb, g):
             continue
+        if new[a].article_id != eb.article_id and tuple(sorted((new[a].article_id, eb.article_id))) not in same_story:
+            continue  # two articles of different stories never report one happening
         kb = _seed_key(eb.date, b)
         if kb < anchor[a]:
             anchor[a] = kb
@@ -541,6 +548,21 @@ def _cluster_new(con: duckdb.DuckDBPyConnection, ids: list[str], g: Grading, out
             con, "SELECT DISTINCT cluster_id FROM cluster_members JOIN _q ON _q.id = event_id", sorted({b for _, b in hits})
         )}
     return affected
+
+
+def _story_links(con: duckdb.DuckDBPyConnection, pairs: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The article pairs (smaller id first) that `sitrep.stories` linked."""
+    wanted = sorted({(min(a, b), max(a, b)) for a, b in pairs if a != b})
+    if not wanted:
+        return set()
+    con.register("_pairs", pa.table({"a": pa.array([w[0] for w in wanted], pa.string()),
+                                     "b": pa.array([w[1] for w in wanted], pa.string())}))
+    try:
+        rows = con.execute("SELECT l.article_id, l.other_id FROM story_links l JOIN _pairs p "
+                           "ON p.a = l.article_id AND p.b = l.other_id").fetchall()
+    finally:
+        con.unregister("_pairs")
+    return {(a, b) for a, b in rows}
 
 
 def _add_report_sources(con: duckdb.DuckDBPyConnection, new: dict[str, _Ev], g: Grading) -> None:
