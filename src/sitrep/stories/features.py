@@ -67,9 +67,29 @@ def entity_key(etype: str, text: str, code: str | None) -> str | None:
     return f"e:{name}"
 
 
+def without_furniture(text: str) -> str:
+    """The text with page furniture (sign-up prompts, copyright lines, captions, ...; see
+    `sitrep.furniture`) blanked out: an outlet's boilerplate is the same under every story
+    it prints, and would link unrelated stories of one outlet."""
+    from sitrep.furniture import find
+
+    spans = find(text)
+    if not spans:
+        return text
+    out, last = [], 0
+    for sp in sorted(spans, key=lambda x: x.start):
+        if sp.start > last:
+            out.append(text[last:sp.start])
+        out.append(" ")
+        last = max(last, sp.end)
+    out.append(text[last:])
+    return "".join(out)
+
+
 def article_vector(title: str | None, text: str, entities: Iterable[tuple[str, str, str | None]] = ()) -> dict[str, float]:
-    """Unit-length {feature: weight} of an article; `entities` are (type, text, code)."""
-    body = text[:TEXT_CHARS]
+    """Unit-length {feature: weight} of an article; `entities` are (type, text, code).
+    Page furniture is left out of the text."""
+    body = without_furniture(text)[:TEXT_CHARS]
     tf: Counter[str] = Counter(words(body))
     if title:
         for w in words(title):
