@@ -9,7 +9,7 @@ F6 ("cannot be judged") and says why.
 
 Significance (the report's order): material conflict first, then weapon
 systems, then independent origins, then outlets:
-    3 * (an ASSAULT or COERCE cluster) + 2 * (MOBILIZE, THREATEN or SANCTION)
+    3 * (an ASSAULT or COERCE cluster with an actor) + 2 * (MOBILIZE, THREATEN or SANCTION)
     + 1 * (a named weapon system) + independent origins + 0.1 * outlets
 """
 
@@ -61,14 +61,14 @@ def _title(title: str | None, text: str | None) -> str:
 
 
 def significance(clusters: list[dict[str, Any]], origins: int, outlets: int) -> float:
-    types = {c["type"] for c in clusters}
+    types = {c["type"] for c in clusters if c["actors"]}  # an actorless event is no one's act
     return (3.0 * bool(types & CONFLICT) + 2.0 * bool(types & PRESSURE)
             + 1.0 * any(c["weapons"] for c in clusters) + origins + 0.1 * outlets)
 
 
 def _cluster_rank(c: dict[str, Any]) -> tuple[Any, ...]:
     kind = 0 if c["type"] in CONFLICT else 1 if c["type"] in PRESSURE else 2
-    return (kind, -c["independent_origins"], -c["articles"], c["credibility"], c["cluster_id"])
+    return (not c["actors"], kind, -c["independent_origins"], -c["articles"], c["credibility"], c["cluster_id"])
 
 
 def grade_stories(con: duckdb.DuckDBPyConnection, story_ids: list[str], g: Any) -> None:
