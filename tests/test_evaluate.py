@@ -512,7 +512,8 @@ def test_table_and_json():
 def test_run_eval_rejects_unknown_tasks(tmp_path):
     with pytest.raises(UsageError, match="unknown"):
         run_eval(["nope"], gold_dir=tmp_path, pipeline=object())
-    assert list(TASKS) == ["attribution", "entities", "plover", "acled", "location", "real-events", "seed", "attribution-train",
+    assert list(TASKS) == ["attribution", "entities", "plover", "acled", "location", "real-events", "stories", "seed",
+                           "attribution-train",
                            "plover-synthetic"]
     assert [n for n, t in TASKS.items() if not t.default] == ["attribution-train", "plover-synthetic"]
 

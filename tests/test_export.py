@@ -147,6 +147,7 @@ def expected_flat_first() -> dict[str, object]:
         "SourceName": "Example News",
         "GeoPrecision": "city",
         "ClusterID": None,  # this fixture is not clustered: one mention, one article, one source
+        "StoryID": None,
         "IndependentOrigins": None,
         "Reliability": None,
         "Credibility": None,
@@ -252,6 +253,7 @@ def test_flat_counts_come_from_the_cluster(tmp_path: Path) -> None:
         rows = pq.read_table(out).to_pylist()
     assert {r["ClusterID"] for r in rows} and None not in {r["ClusterID"] for r in rows}
     assert len({r["ClusterID"] for r in rows}) == 1
+    assert all(r["StoryID"] for r in rows)
     assert {(r["NumMentions"], r["NumArticles"], r["NumSources"]) for r in rows} == {(3, 3, 2)}
     assert all(r["IndependentOrigins"] in (1, 2) and r["Credibility"] is not None for r in rows)
 

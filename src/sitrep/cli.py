@@ -613,6 +613,10 @@ def _register_optional() -> None:
         cli.add_command(cluster)
     except ImportError:
         pass
+    from sitrep.cli_stories import build
+
+    for command in build(db_option, _filters):
+        cli.add_command(command)
     try:
         from sitrep.cli_eval import eval_cmd
 

@@ -34,7 +34,9 @@ def eval_cmd(obj: object, tasks: tuple[str, ...], gold_dir: str | None, floors_p
              reason: str | None, all_tasks: bool, limit: int | None) -> None:
     """Score sitrep on the gold sets: attribution (PolNeAR), entities (re3d),
     plover (PLOVER gold records), acled (CASE 2021), location, real-events (our own
-    coding of 48 real articles, eval/real_events/), seed (founding article). Two
+    coding of 48 real articles, eval/real_events/), stories (same-story article
+    pairs on 182 real articles in 32 hand-made stories, split by story), seed
+    (founding article). Two
     opt-in tasks run only when named (or with --all): attribution-train (PolNeAR
     train) and plover-synthetic (event types per story on every third of 4,500
     machine-written stories).

@@ -64,6 +64,8 @@ from sitrep.dedup import DedupResult, Deduplicator
 from sitrep.errors import StoreError, UsageError
 from sitrep.store import Store
 from sitrep.store.db import insert_arrow
+from sitrep.stories import StoryUpdate, update_links
+from sitrep.stories.grade import grade_stories, stories_of_articles, stories_of_clusters
 
 BUCKET_DAYS = 4  # blocking bucket width in days
 LETTERS = "ABCDEF"
@@ -239,6 +241,7 @@ class ClusterUpdate:
     graded: set[str] = field(default_factory=set)
     dedup: DedupResult | None = None
     candidates: int = 0
+    stories: StoryUpdate | None = None
 
 
 @dataclass(slots=True)
@@ -410,6 +413,7 @@ def update_clusters(
     con = store.connection
     try:
         con.execute("BEGIN TRANSACTION")
+        out.stories = update_links(con, ids)
         affected = _cluster_new(con, ids, g, out)
         if changed:
             affected |= {r[0] for r in _fetch(
@@ -419,6 +423,10 @@ def update_clusters(
             )}
         _grade(con, sorted(affected), g)
         out.graded = affected
+        story_ids = out.stories.stories | stories_of_clusters(con, sorted(affected))
+        if changed:
+            story_ids |= stories_of_articles(con, sorted(changed))
+        grade_stories(con, sorted(story_ids), g)
         _fetch(con, "DELETE FROM corpus_pending WHERE article_id IN (SELECT id FROM _q) RETURNING 1", ids)
         con.execute("COMMIT")
     except BaseException:
@@ -463,10 +471,14 @@ def _cluster_new(con: duckdb.DuckDBPyConnection, ids: list[str], g: Grading, out
     # anchor(e) = the earliest (date, event id) event compatible with e, e included
     anchor: dict[str, tuple[bool, Date, str]] = {x: _seed_key(e.date, x) for x, e in new.items()}
     moved: dict[str, tuple[bool, Date, str]] = {}
+    same_story = _story_links(con, {(new[a].article_id, (new.get(b) or others[b]).article_id)
+                                    for a, b in pairs if b in new or b in others})
     for a, b in pairs:
         eb = new.get(b) or others.get(b)
         if eb is None or not compatible(new[a], eb, g):
             continue
+        if new[a].article_id != eb.article_id and tuple(sorted((new[a].article_id, eb.article_id))) not in same_story:
+            continue  # two articles of different stories never report one happening
         kb = _seed_key(eb.date, b)
         if kb < anchor[a]:
             anchor[a] = kb
@@ -543,6 +555,21 @@ def _cluster_new(con: duckdb.DuckDBPyConnection, ids: list[str], g: Grading, out
     return affected
 
 
+def _story_links(con: duckdb.DuckDBPyConnection, pairs: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The article pairs (smaller id first) that `sitrep.stories` linked."""
+    wanted = sorted({(min(a, b), max(a, b)) for a, b in pairs if a != b})
+    if not wanted:
+        return set()
+    con.register("_pairs", pa.table({"a": pa.array([w[0] for w in wanted], pa.string()),
+                                     "b": pa.array([w[1] for w in wanted], pa.string())}))
+    try:
+        rows = con.execute("SELECT l.article_id, l.other_id FROM story_links l JOIN _pairs p "
+                           "ON p.a = l.article_id AND p.b = l.other_id").fetchall()
+    finally:
+        con.unregister("_pairs")
+    return {(a, b) for a, b in rows}
+
+
 def _add_report_sources(con: duckdb.DuckDBPyConnection, new: dict[str, _Ev], g: Grading) -> None:
     rows = _fetch(
         con,
@@ -610,17 +637,61 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+_MEMBER_NAMES = ("cluster_id", "event_id", "article_id", "date", "outlet", "outlet_kind", "speaker", "speaker_key",
+                 "speaker_type", "venue", "venue_key", "venue_kind", "reliability", "reason", "copy_of", "article_date")
+
+
+def grade_groups(con: duckdb.DuckDBPyConnection, groups: dict[str, list[str]], g: Grading, *,
+                 negations: bool = True) -> dict[str, dict[str, Any]]:
+    """Grade groups of clusters as one body of reporting each: {key: [cluster ids]} ->
+    {key: graded record} (origins, reliability, credibility, reasons), as a cluster is graded.
+    Stories are graded through this with all their clusters, `negations=False`: a negated
+    report contradicts its own happening, not the other happenings of a story."""
+    cids = sorted({c for cs in groups.values() for c in cs})
+    rows = _fetch(con, _MEMBERS_QUERY + " JOIN _q ON _q.id = m.cluster_id", cids)
+    by_cluster: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        d = dict(zip(_MEMBER_NAMES, r))
+        by_cluster.setdefault(d["cluster_id"], []).append(d)
+    members = {key: [m for c in cs for m in by_cluster.get(c, [])] for key, cs in groups.items()}
+    return _grade_members(con, {k: ms for k, ms in members.items() if ms}, g, negations=negations)
+
+
 def _grade(con: duckdb.DuckDBPyConnection, cluster_ids: list[str], g: Grading) -> None:
     if not cluster_ids:
         return
-    rows = _fetch(con, _MEMBERS_QUERY + " JOIN _q ON _q.id = m.cluster_id", cluster_ids)
-    by_cluster: dict[str, list[dict[str, Any]]] = {}
-    names = ("cluster_id", "event_id", "article_id", "date", "outlet", "outlet_kind", "speaker", "speaker_key",
-             "speaker_type", "venue", "venue_key", "venue_kind", "reliability", "reason", "copy_of", "article_date")
-    for r in rows:
-        d = dict(zip(names, r))
-        by_cluster.setdefault(d["cluster_id"], []).append(d)
-    evs = _events(con, [r[1] for r in rows], g)
+    graded = grade_groups(con, {c: [c] for c in cluster_ids}, g)
+    out: dict[str, list[Any]] = {k: [] for k in (
+        "cluster_id", "seed_event", "seed_date", "type", "modality", "actors", "weapons", "first_date", "last_date",
+        "reports", "articles", "outlets", "independent_outlets", "independent_speakers", "independent_origins",
+        "contradictions", "reliability", "credibility", "reasons")}
+    for cid in cluster_ids:
+        rec = graded.get(cid)
+        if rec is None:
+            continue
+        for k in out:
+            out[k].append(rec[k])
+    con.register("_ids", pa.table({"id": pa.array(cluster_ids, pa.string())}))
+    try:
+        con.execute("DELETE FROM clusters WHERE cluster_id IN (SELECT id FROM _ids)")
+    finally:
+        con.unregister("_ids")
+    types = {
+        "seed_date": pa.date32(), "first_date": pa.date32(), "last_date": pa.date32(),
+        "actors": pa.list_(pa.string()), "weapons": pa.list_(pa.string()),
+        **{k: pa.int32() for k in ("reports", "articles", "outlets", "independent_outlets", "independent_speakers",
+                                   "independent_origins", "contradictions", "credibility")},
+    }
+    _insert(con, "clusters", {k: pa.array(v, types.get(k, pa.string())) for k, v in out.items()})
+
+
+def _grade_members(con: duckdb.DuckDBPyConnection, by_cluster: dict[str, list[dict[str, Any]]],
+                   g: Grading, *, negations: bool = True) -> dict[str, dict[str, Any]]:
+    """Graded record per group of member reports."""
+    rows = [m for ms in by_cluster.values() for m in ms]
+    if not rows:
+        return {}
+    evs = _events(con, [m["event_id"] for m in rows], g)
     # support: anonymous officials and unnamed experts quoted in the members' articles
     roots = sorted({(m["copy_of"] or m["article_id"]) for ms in by_cluster.values() for m in ms})
     quotes: dict[str, list[tuple[str, str]]] = {}
@@ -648,30 +719,12 @@ def _grade(con: duckdb.DuckDBPyConnection, cluster_ids: list[str], g: Grading) -
         for t in targets:
             deny_by_event.setdefault(t, set()).add(r_id)
 
-    out: dict[str, list[Any]] = {k: [] for k in (
-        "cluster_id", "seed_event", "seed_date", "type", "modality", "actors", "weapons", "first_date", "last_date",
-        "reports", "articles", "outlets", "independent_outlets", "independent_speakers", "independent_origins",
-        "contradictions", "reliability", "credibility", "reasons")}
-    for cid in cluster_ids:
-        members = by_cluster.get(cid)
-        if not members:
-            continue
+    graded: dict[str, dict[str, Any]] = {}
+    for cid, members in by_cluster.items():
         denials = sorted({d for m in members for d in deny_by_event.get(m["event_id"], ())})
-        rec = _grade_cluster(cid, members, evs, quotes, [deniers[d] for d in denials], g)
-        for k in out:
-            out[k].append(rec[k])
-    con.register("_ids", pa.table({"id": pa.array(cluster_ids, pa.string())}))
-    try:
-        con.execute("DELETE FROM clusters WHERE cluster_id IN (SELECT id FROM _ids)")
-    finally:
-        con.unregister("_ids")
-    types = {
-        "seed_date": pa.date32(), "first_date": pa.date32(), "last_date": pa.date32(),
-        "actors": pa.list_(pa.string()), "weapons": pa.list_(pa.string()),
-        **{k: pa.int32() for k in ("reports", "articles", "outlets", "independent_outlets", "independent_speakers",
-                                   "independent_origins", "contradictions", "credibility")},
-    }
-    _insert(con, "clusters", {k: pa.array(v, types.get(k, pa.string())) for k, v in out.items()})
+        graded[cid] = _grade_cluster(cid, [dict(m) for m in members], evs, quotes, [deniers[d] for d in denials], g,
+                                     negations=negations)
+    return graded
 
 
 @lru_cache(maxsize=8)
@@ -701,6 +754,8 @@ def _grade_cluster(
     quotes: dict[str, list[tuple[str, str]]],
     denials: list[_Ev],
     g: Grading,
+    *,
+    negations: bool = True,
 ) -> dict[str, Any]:
     members.sort(key=lambda m: _seed_key(m["date"], m["event_id"]))
     seed = members[0]
@@ -784,7 +839,7 @@ def _grade_cluster(
     if LETTERS.index(rel_best) >= LETTERS.index(cred["weak_from"]) and cred["penalties"]["weak_sources"]:
         grade += cred["penalties"]["weak_sources"]
         steps.append(f"+{cred['penalties']['weak_sources']} no source better than {cred['weak_from']}")
-    negated = [e for e in ev_list if e.modality == "negated"]
+    negated = [e for e in ev_list if e.modality == "negated"] if negations else []
     affirmed = [e for e in ev_list if e.modality != "negated"]
     contradictions = (len(negated) if affirmed else 0) + len(denials)
     if contradictions:

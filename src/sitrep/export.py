@@ -149,6 +149,7 @@ FLAT_COLUMNS: tuple[tuple[str, pa.DataType], ...] = (
     ("SourceName", _S),
     ("GeoPrecision", _S),
     ("ClusterID", _S),
+    ("StoryID", _S),
     ("IndependentOrigins", pa.int32()),
     ("Reliability", _S),
     ("Credibility", pa.int32()),
@@ -298,6 +299,7 @@ def flat_row(ev: dict[str, Any], cluster: dict[str, Any] | None = None) -> dict[
         "SourceName": ev.get("source"),
         "GeoPrecision": precision,
         "ClusterID": cluster["cluster_id"] if cluster else None,
+        "StoryID": ev.get("story_id"),
         "IndependentOrigins": cluster["independent_origins"] if cluster else None,
         "Reliability": cluster["reliability"] if cluster else None,
         "Credibility": cluster["credibility"] if cluster else None,
@@ -369,11 +371,28 @@ def event_clusters(store: Store, event_ids: Iterable[str]) -> dict[str, dict[str
     return {r[0]: dict(zip(keys, r[1:])) for r in rows}
 
 
+def article_stories(store: Store, article_ids: Iterable[str]) -> dict[str, str]:
+    """article id -> its story id (`sitrep story ID`; empty for a database without stories)."""
+    import duckdb
+
+    ids = sorted(set(article_ids))
+    if not ids:
+        return {}
+    try:
+        rows = store.connection.execute(
+            "SELECT article_id, story_id FROM story_articles WHERE list_contains(?, article_id)", [ids]).fetchall()
+    except duckdb.CatalogException:  # a database from before migration 0006
+        return {}
+    return dict(rows)
+
+
 def _rows(store: Store, shape: str, filters: dict[str, Any]) -> tuple[list[dict[str, Any]], pa.Schema]:
     events = store.events(**filters)
     if shape == "flat":
         clusters = event_clusters(store, (ev["event_id"] for ev in events))
-        return [flat_row(ev, clusters.get(ev["event_id"])) for ev in events], FLAT_SCHEMA
+        stories = article_stories(store, (ev["article_id"] for ev in events))
+        return [flat_row({**ev, "story_id": stories.get(ev["article_id"])}, clusters.get(ev["event_id"]))
+                for ev in events], FLAT_SCHEMA
     return [_nested_record(ev) for ev in events], NESTED_SCHEMA
 
 

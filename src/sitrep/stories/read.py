@@ -1,0 +1,155 @@
+"""Stories in the `sitrep stories` contract shape, with the filters of `sitrep events`.
+
+    stories(store, actor="RUS", weapon="Oreshnik", since="2024-11-01")   # one dict per story
+    story(store, "S0a1b2c3d4e5f")                                         # one story in full, or None
+
+Contract (one JSON object per story): story_id, title, first_date, last_date,
+articles (the input ids), outlets, independent_origins, clusters (cluster
+ids), top_events (cluster summaries, most significant first), reliability,
+credibility, reasons; plus significance, types, actors, weapons.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date as Date
+from typing import Any
+
+import duckdb
+
+from sitrep.errors import StoreError, UsageError
+
+CONTRACT_KEYS = ("story_id", "title", "first_date", "last_date", "articles", "outlets", "independent_origins",
+                 "clusters", "top_events", "reliability", "credibility", "reasons")
+
+
+def _iso(v: Any) -> Any:
+    return v.isoformat() if isinstance(v, Date) else v
+
+
+def _date(value: str | None, name: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return Date.fromisoformat(value).isoformat()
+    except (TypeError, ValueError):
+        raise UsageError(f"{name} must be a date YYYY-MM-DD, got {value!r}") from None
+
+
+def _rows(con: duckdb.DuckDBPyConnection, query: str, params: Sequence[Any]) -> list[dict[str, Any]]:
+    try:
+        cur = con.execute(query, list(params))
+    except duckdb.CatalogException as exc:
+        raise StoreError("this database has no story tables; open it for writing (sitrep repair) to migrate it") from exc
+    names = [d[0] for d in cur.description or []]
+    return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+def _record(row: dict[str, Any], articles: list[str]) -> dict[str, Any]:
+    return {
+        "story_id": row["story_id"],
+        "title": row["title"],
+        "first_date": _iso(row["first_date"]),
+        "last_date": _iso(row["last_date"]),
+        "articles": articles,
+        "outlets": row["outlets"],
+        "independent_origins": row["independent_origins"],
+        "clusters": list(row["clusters"] or []),
+        "top_events": json.loads(row["top_events"]),
+        "reliability": row["reliability"],
+        "credibility": row["credibility"],
+        "reasons": json.loads(row["reasons"]),
+        "significance": round(float(row["significance"]), 3),
+        "types": list(row["types"] or []),
+        "actors": list(row["actors"] or []),
+        "weapons": list(row["weapons"] or []),
+    }
+
+
+def _articles(con: duckdb.DuckDBPyConnection, story_ids: list[str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {sid: [] for sid in story_ids}
+    if not story_ids:
+        return out
+    rows = con.execute(
+        "SELECT s.story_id, s.article_id FROM story_articles s JOIN articles a ON a.id = s.article_id "
+        "WHERE list_contains(?, s.story_id) ORDER BY a.date NULLS LAST, s.article_id", [story_ids]).fetchall()
+    for sid, aid in rows:
+        out[sid].append(aid)
+    return out
+
+
+def stories(
+    store: Any,
+    *,
+    actor: str | None = None,
+    actor_name: str | None = None,
+    type: str | Sequence[str] | None = None,
+    weapon: str | None = None,
+    country: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int | None = None,
+    order: str = "date",
+) -> list[dict[str, Any]]:
+    """Stories matching every filter, by first date (order="date") or most significant first
+    (order="significance"). actor: a code among the story's actors; type: PLOVER type(s)
+    among its clusters'; since/until: stories whose dates overlap the period; actor_name,
+    weapon and country keep stories with an event that matches them (as `sitrep events`)."""
+    if order not in ("date", "significance"):
+        raise UsageError(f"order must be 'date' or 'significance', got {order!r}")
+    where, params = [], []
+    if actor:
+        where.append("list_contains(actors, upper(?))")
+        params.append(actor)
+    types = [t.strip().upper() for t in (type.split(",") if isinstance(type, str) else (type or [])) if t and t.strip()]
+    if types:
+        where.append("len(list_intersect(types, ?)) > 0")
+        params.append(types)
+    lo, hi = _date(since, "since"), _date(until, "until")
+    if lo:
+        where.append("coalesce(last_date, first_date) >= CAST(? AS DATE)")
+        params.append(lo)
+    if hi:
+        where.append("first_date <= CAST(? AS DATE)")
+        params.append(hi)
+    query = "SELECT * FROM stories" + (" WHERE " + " AND ".join(where) if where else "")
+    query += (" ORDER BY significance DESC, first_date NULLS LAST, story_id" if order == "significance"
+              else " ORDER BY first_date NULLS LAST, story_id")
+    con = store.connection
+    rows = _rows(con, query, params)
+    if actor_name or weapon or country:
+        matching = store.events(actor_name=actor_name, weapon=weapon, country=country)
+        arts = sorted({e["article_id"] for e in matching})
+        keep = {r[0] for r in con.execute("SELECT DISTINCT story_id FROM story_articles WHERE list_contains(?, article_id)",
+                                          [arts]).fetchall()} if arts else set()
+        rows = [r for r in rows if r["story_id"] in keep]
+    if limit is not None:
+        if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
+            raise UsageError(f"limit must be a non-negative integer, got {limit!r}")
+        rows = rows[:limit]
+    arts_by = _articles(con, [r["story_id"] for r in rows])
+    return [_record(r, arts_by[r["story_id"]]) for r in rows]
+
+
+def story(store: Any, story_id: str) -> dict[str, Any] | None:
+    """One story with its articles (title, date, outlet, url, copy_of) and each cluster in
+    full (reports, sources, grades); an id the story had before a merge finds it too."""
+    from sitrep.corroborate import cluster
+
+    con = store.connection
+    rows = _rows(con, "SELECT * FROM stories WHERE story_id = ?", [story_id])
+    if not rows:
+        alias = con.execute("SELECT story_id FROM story_aliases WHERE old_id = ?", [story_id]).fetchall()
+        rows = _rows(con, "SELECT * FROM stories WHERE story_id = ?", [alias[0][0]]) if alias else []
+    if not rows:
+        return None
+    row = rows[0]
+    arts = _rows(con, """
+        SELECT a.id, a.title, a.date, a.source, a.url, c.copy_of FROM story_articles s
+        JOIN articles a ON a.id = s.article_id LEFT JOIN article_copies c ON c.article_id = a.id
+        WHERE s.story_id = ? ORDER BY a.date NULLS LAST, a.id""", [row["story_id"]])
+    rec = _record(row, [a["id"] for a in arts])
+    rec["article_details"] = [{**a, "date": _iso(a["date"])} for a in arts]
+    rec["cluster_details"] = [c for c in (cluster(store, cid) for cid in rec["clusters"]) if c is not None]
+    return rec
