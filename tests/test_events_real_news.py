@@ -190,3 +190,15 @@ def test_a_short_form_is_the_state_only_where_the_article_names_it(code):
     assert later and [a.code for a in later[0].actor] == ["PRK"]
     alone = code("The North has fired dozens of missiles this year.")
     assert all("PRK" not in [a.code for a in e.actor] for e in alone.events)
+
+
+def test_we_in_a_quote_is_the_speakers_side_even_when_the_speaker_is_a_pronoun(code):
+    art = code('Iran fired a missile over the Gulf on Monday. Qatar\'s foreign minister Mohammed Al-Khulaifi '
+               'met reporters in Doha. "We have requested an urgent meeting of the Arab League," he said.',
+               date="2026-11-20")
+    req = next(e for e in art.events if e.type == "REQUEST")
+    assert [a.code for a in req.actor] == ["QAT"]  # not Iran, the last actor named
+    stance = code('Slovenian Foreign Minister Tanja Fajon spoke on Friday. "Belgrade should return to the '
+                  'table," she told reporters.', date="2026-11-20")
+    ev = next(e for e in stance.events if e.type == "REQUEST")
+    assert [a.code for a in ev.actor] == ["SVN"] and [a.code for a in ev.recipient] == ["SRB"]

@@ -178,10 +178,4 @@ def _main_verb(root: Any) -> Any:
 
 def _speaker_actor(ctx: Any, quote: Quote) -> list[Actor]:
     """The speaker of a quote as an actor (a person stands for the state or body they speak for)."""
-    if quote.speaker_start is None or quote.speaker_end is None:
-        return []
-    ent = ctx.ent_at.get(quote.speaker_start)
-    if ent is None:
-        return []
-    found = ctx.actors_in([t for t in ctx.doc.char_span(ent.start, ent.end, alignment_mode="expand") or []])
-    return [a for a in found if a.code]
+    return ctx.speaker_actors(quote)

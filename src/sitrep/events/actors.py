@@ -10,10 +10,12 @@ from typing import Any
 from sitrep import geo
 from sitrep.data.leaders import LeaderIndex
 from sitrep.events.syntax import SUBJ, phrase, place_of
-from sitrep.model import Actor, Article, Entity
+from sitrep.events.evidence import quote_covering
+from sitrep.model import Actor, Article, Entity, Quote
 
 
 PRONOUNS = {"he", "she", "it", "they", "we", "his", "her", "its", "their", "our"}
+FIRST_PERSON = {"we", "our", "us", "ours", "i", "my", "me"}
 # sectors of a state's own organs: named without their state ("police", "prosecutors", "the
 # ministry"), they act for the country the story is about
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
@@ -160,6 +162,12 @@ class ArticleContext:
         if not out:
             for i in ids:
                 tok = self.doc[i]
+                if tok.lower_ in FIRST_PERSON:
+                    # "we", "our" in a quote: the speaker, for the state or body they speak for
+                    quote = quote_covering(self.article.quotes, tok.idx)
+                    speaker = self.speaker_actors(quote) if quote is not None else []
+                    if speaker:
+                        return speaker
                 if tok.lower_ in PRONOUNS and tok.dep_ in SUBJ | {"poss", "nsubjpass"}:
                     # "Syria says it is willing to ...": the subject of the governing verb
                     found = self._governing_subject(tok)
@@ -177,6 +185,27 @@ class ArticleContext:
             first, last = self.doc[ids[0]], self.doc[ids[-1]]
             out.append(Actor(phrase_text, self.home_country, phrase_sector, first.idx, last.idx + len(last.text)))
         return out
+
+    def speaker_actors(self, quote: Quote) -> list[Actor]:
+        """A quote's speaker as coded actors (a person stands for the state or body they
+        speak for); empty when the speaker is no actor we can code. A pronoun speaker
+        ("she told reporters") is read through the name attribution gave it."""
+        found: list[Actor] = []
+        if quote.speaker_start is not None and quote.speaker_end is not None:
+            span = self.doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+            if span is not None and not all(t.lower_ in PRONOUNS for t in span):
+                found, _ = self.with_home_country(self.actors_in(list(span)))
+        if not any(a.code for a in found) and quote.speaker:
+            name = quote.speaker.lower()
+            for ent in self.article.entities:
+                if ent.type in ("PERSON", "ORG") and ent.start < (quote.speaker_start or len(self.text)) \
+                        and (name in ent.text.lower() or ent.text.lower() in name) and ent.text.lower() not in PRONOUNS:
+                    span = self.doc.char_span(ent.start, ent.end, alignment_mode="expand")
+                    if span is not None:
+                        found, _ = self.with_home_country(self.actors_in(list(span)))
+                        if any(a.code for a in found):
+                            break
+        return [a for a in found if a.code]
 
     def _governing_subject(self, pron: Any) -> list[Actor]:
         cur = pron.head

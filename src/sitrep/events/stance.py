@@ -51,13 +51,7 @@ def load_stance(data_dir: str | None = None) -> tuple[StanceGroup, ...]:
 
 def speaker_actors(ctx: ArticleContext, quote: Quote) -> list[Actor]:
     """The speaker as coded actors (empty when the speaker is no political actor we can code)."""
-    if quote.speaker_start is None or quote.speaker_end is None:
-        return []
-    span = ctx.doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
-    if span is None:
-        return []
-    found, _ = ctx.with_home_country(ctx.actors_in(list(span)))
-    return [a for a in found if a.code]
+    return ctx.speaker_actors(quote)
 
 
 def stance_events(ctx: ArticleContext, events: list[Event], groups: tuple[StanceGroup, ...],
