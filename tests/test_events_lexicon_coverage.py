@@ -1,0 +1,49 @@
+"""The lexicon covers the common ways news states each PLOVER type (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def types_of(pipeline):
+    from sitrep.model import Article
+
+    def run(text: str) -> list[str]:
+        article = pipeline(Article(id="t", text=text, date="2026-11-20", origin="<test>", format="text"))
+        return [e.type for e in article.events]
+
+    return run
+
+
+@pytest.mark.parametrize("expected, sentence", [
+    ("ACCUSE", "The Lithuanian foreign minister faulted Minsk for the border crisis."),
+    ("ACCUSE", "Ankara berated Athens over the island dispute on Tuesday."),
+    ("ACCUSE", "Beijing assailed Washington's arms sale to Taiwan."),
+    ("ACCUSE", "Serbia lashed out at Kosovo over the arrests."),
+    ("COOPERATE", "Germany and France partnered on a new fighter jet programme."),
+    ("SUPPORT", "Macron congratulated the new Polish president on his victory."),
+    ("SUPPORT", "Spain recognised Palestine as a state on Tuesday."),
+    ("REJECT", "Hungary blocked the EU's new aid package for Ukraine."),
+    ("REJECT", "Tehran ruled out direct talks with Washington."),
+    ("REJECT", "The junta turned down an offer of mediation from ECOWAS."),
+    ("REJECT", "Beijing refuted the claims of forced labour."),
+    ("MOBILIZE", "Japan scrambled fighter jets after Chinese drones approached Okinawa."),
+    ("MOBILIZE", "China conducted large-scale exercises around Taiwan on Monday."),
+    ("ASSAULT", "Russia invaded Ukraine in February 2022."),
+    ("COERCE", "Sudanese forces besieged the city of El Fasher."),
+])
+def test_common_phrasings_are_coded(types_of, expected, sentence):
+    assert expected in types_of(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The supreme court ruled that the election was valid.",  # 'rule' without 'out'
+    "The convoy turned toward the border at dawn.",
+    "The officials recognised the difficulty of the task.",  # 'recognise' without a state
+    "Engineers blocked the leak with sand bags.",  # 'block' without a political object
+])
+def test_near_misses_of_those_phrasings_are_not(types_of, sentence):
+    assert "REJECT" not in types_of(sentence) and "SUPPORT" not in types_of(sentence)
