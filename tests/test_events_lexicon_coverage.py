@@ -34,6 +34,13 @@ def types_of(pipeline):
     ("MOBILIZE", "China conducted large-scale exercises around Taiwan on Monday."),
     ("ASSAULT", "Russia invaded Ukraine in February 2022."),
     ("COERCE", "Sudanese forces besieged the city of El Fasher."),
+    ("ACCUSE", "Beijing expressed strong dissatisfaction with the new US sanctions."),
+    ("ACCUSE", '"This is an act of state terrorism," the Iranian foreign minister said of the attack.'),
+    ("ACCUSE", "Vilnius said Minsk was weaponising migrants."),
+    ("REJECT", "Venezuela said it does not recognise the court's ruling."),
+    ("CONCEDE", "The president recognised the opposition's victory in the runoff."),
+    ("THREATEN", "Ankara warned of a new military operation in northern Syria."),
+    ("MOBILIZE", "Iran unveiled a new hypersonic missile on Tuesday."),
 ])
 def test_common_phrasings_are_coded(types_of, expected, sentence):
     assert expected in types_of(sentence)
@@ -44,6 +51,7 @@ def test_common_phrasings_are_coded(types_of, expected, sentence):
     "The convoy turned toward the border at dawn.",
     "The officials recognised the difficulty of the task.",  # 'recognise' without a state
     "Engineers blocked the leak with sand bags.",  # 'block' without a political object
+    "Forecasters warned of heavy snow in the mountains.",  # a warning of weather, no threat
 ])
 def test_near_misses_of_those_phrasings_are_not(types_of, sentence):
-    assert "REJECT" not in types_of(sentence) and "SUPPORT" not in types_of(sentence)
+    assert not {"REJECT", "SUPPORT", "THREATEN"} & set(types_of(sentence))

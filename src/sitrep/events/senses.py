@@ -128,8 +128,14 @@ def _is_refusal(tok: Any) -> bool:
         return True
     local = chain[:2] if tok.dep_ == "xcomp" else chain[:1]
     neg = any(c.dep_ == "neg" for t in local for c in t.children)
+    if neg and tok.lemma_.lower() in STANCE_VERBS:
+        return True  # "does not recognise the ruling", "did not accept the result": a refusal now
     aux = {c.lower_ for t in local for c in t.children if c.dep_ == "aux"}
     return neg and bool(aux & (FUTURE_AUX | {"would", "can", "could", "ca"}))
+
+
+# verbs whose negation in any tense is a refusal: not recognising or accepting something
+STANCE_VERBS = frozenset({"recognise", "recognize", "accept", "acknowledge"})
 
 
 class Senses:
