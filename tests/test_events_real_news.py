@@ -202,3 +202,12 @@ def test_we_in_a_quote_is_the_speakers_side_even_when_the_speaker_is_a_pronoun(c
                   'table," she told reporters.', date="2026-11-20")
     ev = next(e for e in stance.events if e.type == "REQUEST")
     assert [a.code for a in ev.actor] == ["SVN"] and [a.code for a in ev.recipient] == ["SRB"]
+
+
+def test_a_place_named_with_a_nationality_is_in_that_country(code):
+    art = code("North Korea fired a missile on Friday. The missile flew over the northern Japanese island "
+               "of Hokkaido.", date="2017-09-15")
+    place = next(e for e in art.entities if e.text == "Japanese island")
+    assert place.country == "JPN" and place.lat is None  # a country, no invented point
+    flight = [e for e in art.events if e.evidence.sentence.startswith("The missile")]
+    assert flight and [a.code for a in flight[0].recipient] == ["JPN"]

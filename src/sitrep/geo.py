@@ -178,6 +178,8 @@ class Geolocate:
         gaz = load_actor_gazetteer(data_dir)
         self.countries = {c.code: c for c in gaz.countries}
         self.cities = city_index()
+        # "Japanese" -> JPN: a place named with a nationality ("the Japanese island of ...")
+        self.demonyms = {d: c.code for c in gaz.countries for d in c.demonyms if " " not in d}
 
     def __call__(self, article: Article) -> Article:
         mentioned = Counter(
@@ -208,6 +210,11 @@ class Geolocate:
         if ent.code:  # a region code (WST, EEU): no single point
             return
         if not candidates:
+            # "the northern Japanese island", "a Syrian village": in that country, no point
+            for word in ent.text.split():
+                if word in self.demonyms:
+                    ent.country = self.demonyms[word]
+                    break
             return
         best = max(candidates, key=lambda c: rank_candidate(c, name, mentioned, self.countries))
         if not plausible(best, name, mentioned, self.countries):
