@@ -211,3 +211,11 @@ def test_a_place_named_with_a_nationality_is_in_that_country(code):
     assert place.country == "JPN" and place.lat is None  # a country, no invented point
     flight = [e for e in art.events if e.evidence.sentence.startswith("The missile")]
     assert flight and [a.code for a in flight[0].recipient] == ["JPN"]
+
+
+def test_a_threat_to_hit_someone_is_aimed_at_them(code):
+    art = code("Iran threatened to strike Israeli cities if it was attacked.", date="2026-11-20")
+    ev = next(e for e in art.events if e.type == "THREATEN")
+    assert [a.code for a in ev.recipient] == ["ISR"] and ev.evidence.rule.endswith("+threatened-target")
+    vague = code("Iran threatened to respond.", date="2026-11-20")
+    assert all(e.recipient == [] for e in vague.events if e.type == "THREATEN")

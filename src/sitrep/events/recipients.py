@@ -2,6 +2,8 @@
 
 - A launch "over Japan" (or "over the northern Japanese island of Hokkaido") is
   aimed at the state overflown: the recipient of the MOBILIZE event.
+- A threat "to sink Japan" or "to strike Israeli cities" is aimed at whoever the
+  threatened act would hit: the object of the verb after "threatened to".
 - A reaction to an earlier act ("condemned the launch", "the test was denounced")
   is aimed at whoever did that act. The sentence names only the act; the
   article named its doer before. Such an event is marked `+reaction` here and
@@ -61,3 +63,23 @@ def mark_reaction(event: Event, tok: Any) -> None:
                 return  # "North Korea's launch": the phrase names the doer itself
             event.evidence.rule += REACTION
             return
+
+
+TARGET_PREPS = frozenset({"at", "on", "against", "into"})
+
+
+def threatened_target(event: Event, tok: Any, ctx: Any) -> None:
+    """A threat to do something to someone: that someone is the recipient."""
+    if event.type != "THREATEN" or _codes(event.recipient):
+        return
+    own = _codes(event.actor)
+    for act in (c for c in tok.children if c.dep_ == "xcomp"):
+        targets = [c for c in act.children if c.dep_ == "dobj"]
+        targets += [o for p in act.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS
+                    for o in p.children if o.dep_ == "pobj"]
+        for t in targets:
+            found = [a for a in ctx.actors_in(phrase(t), places=True) if a.code and a.code not in own]
+            if found:
+                event.recipient = found
+                event.evidence.rule += "+threatened-target"
+                return
