@@ -154,3 +154,27 @@ def test_ingest_reads_common_date_forms_and_counts_unreadable_ones(tmp_path, pip
     with Store.open(db, read_only=True) as store:
         dates = {a["id"]: a["date"] for a in store.articles()}
     assert dates == {"g": "2024-12-02", "r": "2024-12-02", "w": "2024-12-02", "x": None}
+
+
+def test_the_progress_bar_says_what_it_waits_for_before_the_first_article(monkeypatch):
+    import io
+    import sys
+
+    from sitrep.cli import _progress
+    from sitrep.model import Article
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    err = Tty()
+    monkeypatch.setattr(sys, "stderr", err)
+    seen_before_first = []
+
+    def slow():
+        seen_before_first.append(err.getvalue())
+        yield Article(id="a", text="x")
+
+    assert [a.id for a in _progress(slow(), quiet=False)] == ["a"]
+    assert "loading the language model" in seen_before_first[0]
+    assert "coding" in err.getvalue().split("loading the language model and data files")[-1]

@@ -167,9 +167,13 @@ def _progress(items: Iterable[Article], *, quiet: bool, total: int | None = None
         return
     from tqdm import tqdm
 
-    with tqdm(total=total, desc=desc, unit="art", file=sys.stderr, leave=False,
-              disable=not sys.stderr.isatty() and total is None) as bar:
+    with tqdm(total=total, desc=f"{desc}: loading the language model and data files", unit="art",
+              file=sys.stderr, leave=False, disable=not sys.stderr.isatty() and total is None) as bar:
+        first = True
         for a in items:
+            if first:  # the first article out means the pipeline is built
+                bar.set_description_str(desc)
+                first = False
             bar.update(1)
             yield a
 
