@@ -41,6 +41,9 @@ def types_of(pipeline):
     ("CONCEDE", "The president recognised the opposition's victory in the runoff."),
     ("THREATEN", "Ankara warned of a new military operation in northern Syria."),
     ("MOBILIZE", "Iran unveiled a new hypersonic missile on Tuesday."),
+    ("MOBILIZE", "North Korea said it had put an earth observation satellite into orbit."),
+    ("MOBILIZE", "Pyongyang said it would launch a reconnaissance satellite before the end of the month."),
+    ("MOBILIZE", "The launch of the Hwasong-18 took place at dawn."),
 ])
 def test_common_phrasings_are_coded(types_of, expected, sentence):
     assert expected in types_of(sentence)
@@ -55,3 +58,11 @@ def test_common_phrasings_are_coded(types_of, expected, sentence):
 ])
 def test_near_misses_of_those_phrasings_are_not(types_of, sentence):
     assert not {"REJECT", "SUPPORT", "THREATEN"} & set(types_of(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "SpaceX launched 22 Starlink satellites from Florida on Tuesday.",  # a company, not a state
+    "The company plans to launch a new phone next month.",
+])
+def test_a_launch_that_is_not_a_states_is_no_event(types_of, sentence):
+    assert types_of(sentence) == []

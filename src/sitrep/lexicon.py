@@ -24,6 +24,7 @@ class Rule:
     context: tuple[str, ...]
     object: frozenset[str] = frozenset()
     subject: frozenset[str] = frozenset()
+    state_actor: bool = False
     prep: frozenset[str] = frozenset()
     modifier: frozenset[str] = frozenset()
     context_words: frozenset[str] = frozenset()
@@ -117,7 +118,8 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         rules.append(Rule(
             id=e["id"], lemmas=frozenset(x.lower() for x in e["lemmas"]), pos=frozenset(e["pos"]),
             type=e["type"], mode=e.get("mode"), cameo=e["cameo"], context=tuple(e["context"]),
-            object=frozenset(e.get("object", [])), subject=frozenset(e.get("subject", [])), prep=frozenset(e.get("prep", [])),
+            object=frozenset(e.get("object", [])), subject=frozenset(e.get("subject", [])),
+            state_actor=bool(e.get("state_actor", False)), prep=frozenset(e.get("prep", [])),
             modifier=frozenset(e.get("modifier", [])),
             context_words=frozenset(e.get("context_words", [])),
             not_context_words=frozenset(e.get("not_context_words", [])),

@@ -29,6 +29,10 @@ from sitrep.gazetteers import SectorCues, load_actor_gazetteer
 from sitrep.model import Actor, Article, Attribution, Event, Evidence
 
 
+# sectors of private actors: a coded company ("SpaceX" -> USA, BUS) is not the state acting
+PRIVATE_SECTORS = frozenset({"BUS", "CVL", "MED", "EDU", "HLH", "REL"})
+
+
 class Code(TriggerMatching, Senses, AcledTyping):
     """Fills `article.events`."""
 
@@ -131,6 +135,8 @@ class Code(TriggerMatching, Senses, AcledTyping):
             return None  # "officials warned that Iran could retaliate": no threat of the officials'
         if rule.min_parties and count_parties(actors + recipients, ctx.text) < rule.min_parties:
             return None
+        if rule.state_actor and not any(a.code and a.sector not in PRIVATE_SECTORS for a in actors):
+            return None  # "SpaceX launched a satellite": not a state's act
         if is_noun(tok) and not actors and not recipients and not rule.bare_noun \
                 and rule.type in ("REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "REJECT"):
             return None  # a bare noun ("a threat") is not a verbal event

@@ -79,6 +79,8 @@ def object_lemmas(tok: Any, direct_only: bool = False) -> set[str]:
                 if o.dep_ == "pobj":
                     out.add(o.lemma_.lower())
                     out.add(o.lower_)
+                    if o.i in weapons:
+                        out.add("@weapon")  # "the launch of the Hwasong-18"
                 elif o.dep_ == "prep" and not any(x.dep_ == "pobj" for x in c.children):
                     # a two-word preposition: "pulled out of the talks", "away from the front"
                     out.update(x.lemma_.lower() for x in o.children if x.dep_ == "pobj")
