@@ -100,7 +100,8 @@ def test_parquet_nested_round_trips(db: Store, tmp_path: Path) -> None:
     assert rows[1]["location"] is None and rows[1]["recipient"] == []
     as_text = [{**r, "date": r["date"] and r["date"].isoformat(), "article_date": r["article_date"].isoformat()}
                for r in rows]
-    assert as_text == [{k: r[k] for k in NESTED_SCHEMA.names} for r in db.events()]
+    assert as_text == [{k: r.get(k) for k in NESTED_SCHEMA.names} for r in db.events()]
+    assert rows[0]["cluster_id"] is None and rows[0]["story_id"] is None  # this fixture is not clustered
 
 
 def test_jsonl_nested_round_trips(db: Store, tmp_path: Path) -> None:
@@ -251,6 +252,11 @@ def test_flat_counts_come_from_the_cluster(tmp_path: Path) -> None:
         out = tmp_path / "c.parquet"
         assert export_events(store, out, fmt="parquet", shape="flat") == 3
         rows = pq.read_table(out).to_pylist()
+        nested = tmp_path / "c.jsonl"
+        export_events(store, nested, fmt="jsonl", shape="nested")
+        records = [json.loads(line) for line in nested.read_text("utf-8").splitlines()]
+    # the nested records carry the same cluster and story ids as the flat rows
+    assert {(r["cluster_id"], r["story_id"]) for r in records} == {(r["ClusterID"], r["StoryID"]) for r in rows}
     assert {r["ClusterID"] for r in rows} and None not in {r["ClusterID"] for r in rows}
     assert len({r["ClusterID"] for r in rows}) == 1
     assert all(r["StoryID"] for r in rows)

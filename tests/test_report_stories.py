@@ -58,3 +58,30 @@ def test_html_report_is_rendered_from_the_markdown(db):
     assert page.startswith("<!doctype html>") and "<table>" in page and '<a href="https://example.org/b/2">' in page
     assert "<h2>Caveats</h2>" in page
     assert "No events match the filters." in empty
+
+
+def _rejection(event_id: str, sentence: str, date: str) -> dict:
+    return {"event_id": event_id, "article_id": event_id.split(":")[0], "type": "REJECT", "modality": "asserted",
+            "actor": [{"text": "Moscow", "code": "RUS", "sector": None}], "recipient": [], "date": date,
+            "article_date": date, "title": "t", "source": "s", "url": None,
+            "evidence": {"sentence": sentence, "start": 0, "trigger": "denied"}}
+
+
+def test_a_denial_printed_twice_is_one_line_with_both_citations():
+    from sitrep.briefing import Citations, _denials
+
+    said = "The ministry denied that any launcher had crossed the border."
+    lines = _denials([_rejection("x2:0", said, "2031-03-05"), _rejection("x1:0", "  " + said.upper(), "2031-03-05"),
+                      _rejection("x3:0", "Minsk dismissed the report as fake.", "2031-03-04")], Citations())
+    assert [line["sentence"] for line in lines] == ["Minsk dismissed the report as fake.", said.upper()]
+    assert len(lines[1]["more_cites"]) == 1 and lines[1]["more_cites"][0] != lines[1]["cite"]
+
+
+def test_significance_puts_a_state_s_strike_above_a_widely_reported_breach():
+    from sitrep.stories.grade import significance
+
+    breach = significance(set(), False, origins=7, outlets=12)  # a firm hacked: no political actor acts
+    strike = significance({"ASSAULT"}, True, origins=1, outlets=1)
+    troops = significance({"MOBILIZE"}, False, origins=2, outlets=2)
+    assert strike > troops > breach
+    assert significance(set(), False, 3, 1) > significance(set(), False, 2, 9)  # origins before outlets

@@ -27,6 +27,7 @@ MODALITY_ORDER = ("asserted", "reported_past", "announced", "alleged", "planned"
 STATEMENTS_PER_SPEAKER = 3
 SPEAKERS_PER_STORY = 5
 SPEAKER_SECTION = 20
+DENIALS_PER_STORY = 4
 
 
 @dataclass
@@ -106,6 +107,23 @@ def _event_line(ev: dict[str, Any], cites: Citations) -> dict[str, Any]:
             "sentence": clip(ev["evidence"]["sentence"], 160), "cite": n}
 
 
+def _denials(events: list[dict[str, Any]], cites: Citations, limit: int = DENIALS_PER_STORY) -> list[dict[str, Any]]:
+    """The denials and dissent of a story: REJECT events and negated acts with an actor, in date
+    order, one line per distinct sentence (a copy's or a second outlet's identical sentence adds
+    its citation to the first line)."""
+    chosen = sorted((e for e in events if e["type"] == "REJECT" or (e["modality"] == "negated" and e["actor"])),
+                    key=lambda e: (str(e.get("date") or e.get("article_date") or ""), e["event_id"]))
+    lines: dict[str, dict[str, Any]] = {}
+    for e in chosen:
+        key = _norm(e["evidence"]["sentence"])
+        line = {**_event_line(e, cites), "more_cites": []}
+        if key in lines:
+            lines[key]["more_cites"] = sorted({*lines[key]["more_cites"], line["cite"]} - {lines[key]["cite"]})
+        elif len(lines) < limit:
+            lines[key] = line
+    return list(lines.values())
+
+
 def brief(store: Any, *, max_stories: int = 25, **filters: Any) -> dict[str, Any]:
     """Everything the report shows; `filters` as `Store.events` (since, until, actor, actor_name,
     type, weapon, country)."""
@@ -126,8 +144,7 @@ def brief(store: Any, *, max_stories: int = 25, **filters: Any) -> dict[str, Any
     shown = []
     for s in ranked[:max_stories]:
         sts = statements([q for a in s["articles"] for q in quotes_by_article.get(a, [])], cites)
-        denials = [_event_line(e, cites) for a in s["articles"] for e in events_by_article.get(a, [])
-                   if e["type"] == "REJECT" or (e["modality"] == "negated" and e["actor"])][:4]
+        denials = _denials([e for a in s["articles"] for e in events_by_article.get(a, [])], cites)
         shown.append({**s, "speakers": _by_speaker(sts, SPEAKERS_PER_STORY, STATEMENTS_PER_SPEAKER),
                       "denials": denials})
     named = [q for q in data["quotes"] if q["speaker_type"] in NAMED and q.get("speaker")]

@@ -845,10 +845,15 @@ def _grade_cluster(
     if contradictions:
         grade += cred["penalties"]["contradicted"]
         steps.append(f"+{cred['penalties']['contradicted']} contradicted")
-        for e in (negated if affirmed else []):
-            reasons.append(f"contradicted: a report negates it ({e.article_id}: \"{_short(e.sentence)}\")")
-        for d in denials:
-            reasons.append(f"contradicted: denial ({d.article_id}: \"{_short(d.sentence)}\")")
+        # one line per distinct sentence: a denial matched by several clusters of a story, or
+        # printed again by a copy, is one denial
+        said: set[str] = set()
+        for kind, e in [("a report negates it", e) for e in (negated if affirmed else [])] + \
+                [("denial", d) for d in denials]:
+            words = " ".join(e.sentence.lower().split())
+            if words not in said:
+                said.add(words)
+                reasons.append(f"contradicted: {kind} ({e.article_id}: \"{_short(e.sentence)}\")")
     mpen = int(cred["modality"].get(modality, 0))
     if mpen:
         grade += mpen

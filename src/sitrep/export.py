@@ -111,6 +111,8 @@ NESTED_SCHEMA = pa.schema(
         ("title", _S),
         ("url", _S),
         ("article_date", pa.date32()),
+        ("cluster_id", _S),
+        ("story_id", _S),
     ]
 )
 
@@ -393,7 +395,10 @@ def _rows(store: Store, shape: str, filters: dict[str, Any]) -> tuple[list[dict[
         stories = article_stories(store, (ev["article_id"] for ev in events))
         return [flat_row({**ev, "story_id": stories.get(ev["article_id"])}, clusters.get(ev["event_id"]))
                 for ev in events], FLAT_SCHEMA
-    return [_nested_record(ev) for ev in events], NESTED_SCHEMA
+    clusters = event_clusters(store, (ev["event_id"] for ev in events))
+    stories = article_stories(store, (ev["article_id"] for ev in events))
+    return [_nested_record({**ev, "cluster_id": (clusters.get(ev["event_id"]) or {}).get("cluster_id"),
+                            "story_id": stories.get(ev["article_id"])}) for ev in events], NESTED_SCHEMA
 
 
 def events_table(store: Store, *, shape: Shape = "flat", **filters: Any) -> pa.Table:

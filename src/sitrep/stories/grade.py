@@ -7,10 +7,17 @@ words collapse into one origin across the whole story, and a story resting on
 one state-media interview says so once. A story with no coded event is graded
 F6 ("cannot be judged") and says why.
 
-Significance (the report's order): material conflict first, then weapon
-systems, then independent origins, then outlets:
-    3 * (an ASSAULT or COERCE cluster with an actor) + 2 * (MOBILIZE, THREATEN or SANCTION)
-    + 1 * (a named weapon system) + independent origins + 0.1 * outlets
+Significance (the report's order): material conflict by a political actor
+first, then pressure, named weapon systems, independent origins, outlets:
+    10 * (an ASSAULT or COERCE event by a political actor) + 5 * (MOBILIZE, THREATEN or
+    SANCTION by a political actor) + 3 * (a named weapon system)
+    + min(independent origins, 5) + 0.1 * min(outlets, 9)
+A political actor is an acting (not acted-upon) actor with a code whose sector is a state's
+(none: the country itself), government, military, intergovernmental, rebel, intelligence,
+party or legislature: a firm hacked or a team "beaten" is no material conflict. Events said
+not to happen (negated) or only imagined (hypothetical) do not count. A named system is a
+weapon with its own name ("Oreshnik"), not a class word ("missile"). The caps keep a widely
+reported corporate or sports story below one act of force by a state.
 """
 
 from __future__ import annotations
@@ -27,6 +34,9 @@ import pyarrow as pa
 TOP_EVENTS = 5
 CONFLICT = frozenset({"ASSAULT", "COERCE"})
 PRESSURE = frozenset({"MOBILIZE", "THREATEN", "SANCTION"})
+POLITICAL_SECTORS = ("GOV", "MIL", "IGO", "REB", "SPY", "PTY", "LEG")  # and none: the state itself
+ORIGINS_CAP = 5  # independent origins count up to this many in significance
+OUTLETS_CAP = 9  # so 0.1 * outlets stays below one origin
 
 
 def _q(con: duckdb.DuckDBPyConnection, sql: str, ids: list[str]) -> list[tuple[Any, ...]]:
@@ -60,10 +70,34 @@ def _title(title: str | None, text: str | None) -> str:
     return " ".join(first.split())[:120]
 
 
-def significance(clusters: list[dict[str, Any]], origins: int, outlets: int) -> float:
-    types = {c["type"] for c in clusters if c["actors"]}  # an actorless event is no one's act
-    return (3.0 * bool(types & CONFLICT) + 2.0 * bool(types & PRESSURE)
-            + 1.0 * any(c["weapons"] for c in clusters) + origins + 0.1 * outlets)
+def significance(acts: set[str], named_system: bool, origins: int, outlets: int) -> float:
+    """`acts`: the event types of the story done by a political actor (`political_acts`)."""
+    return (10.0 * bool(acts & CONFLICT) + 5.0 * bool(acts & PRESSURE) + 3.0 * named_system
+            + min(origins, ORIGINS_CAP) + 0.1 * min(outlets, OUTLETS_CAP))
+
+
+def political_acts(con: duckdb.DuckDBPyConnection, story_ids: list[str]) -> dict[str, set[str]]:
+    """story id -> the types of its events whose acting side holds a political actor (a coded
+    actor of a state, government, military, IGO, rebel, intelligence, party or legislature
+    sector), leaving out events said not to happen or only imagined."""
+    sectors = ", ".join(f"'{x}'" for x in POLITICAL_SECTORS)
+    out: dict[str, set[str]] = {}
+    for sid, typ in _q(con, f"""
+            SELECT DISTINCT s.story_id, e.type FROM events e
+            JOIN story_articles s ON s.article_id = e.article_id JOIN _gq ON _gq.id = s.story_id
+            WHERE e.modality NOT IN ('negated', 'hypothetical') AND EXISTS (
+                SELECT 1 FROM event_actors x WHERE x.event_id = e.event_id AND x.role = 'actor'
+                AND x.code IS NOT NULL AND (x.sector IS NULL OR x.sector IN ({sectors})))""", story_ids):
+        out.setdefault(sid, set()).add(typ)
+    return out
+
+
+def named_systems(con: duckdb.DuckDBPyConnection, story_ids: list[str]) -> set[str]:
+    """The stories naming a weapon system by its own name (not a class word such as "missile")."""
+    return {r[0] for r in _q(con, """
+            SELECT DISTINCT s.story_id FROM event_weapons w JOIN events e ON e.event_id = w.event_id
+            JOIN story_articles s ON s.article_id = e.article_id JOIN _gq ON _gq.id = s.story_id
+            WHERE lower(w.name) <> lower(coalesce(w."class", '')) AND w.name <> lower(w.name)""", story_ids)}
 
 
 def _cluster_rank(c: dict[str, Any]) -> tuple[Any, ...]:
@@ -101,6 +135,8 @@ def grade_stories(con: duckdb.DuckDBPyConnection, story_ids: list[str], g: Any) 
             JOIN story_articles s ON s.article_id = e.article_id JOIN _gq ON _gq.id = s.story_id
             WHERE e.location_country IS NOT NULL""", ids):
         countries.setdefault(sid, set()).add(country)
+    acts = political_acts(con, ids)
+    systems = named_systems(con, ids)
     graded = grade_groups(con, {sid: [c["cluster_id"] for c in clusters.get(sid, [])] for sid in ids}, g,
                           negations=False)
     rows: list[dict[str, Any]] = []
@@ -140,7 +176,7 @@ def grade_stories(con: duckdb.DuckDBPyConnection, story_ids: list[str], g: Any) 
             "countries": sorted(set(actors) | countries.get(sid, set())),
             "weapons": sorted({w for c in cs for w in (c["weapons"] or [])}),
             "top_events": json.dumps([_summary(c) for c in cs[:TOP_EVENTS]], ensure_ascii=False),
-            "significance": significance(cs, origins, len(outlets)),
+            "significance": significance(acts.get(sid, set()), sid in systems, origins, len(outlets)),
             "reliability": reliability,
             "credibility": credibility,
             "reasons": json.dumps(reasons, ensure_ascii=False),
