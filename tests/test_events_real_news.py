@@ -219,3 +219,9 @@ def test_a_threat_to_hit_someone_is_aimed_at_them(code):
     assert [a.code for a in ev.recipient] == ["ISR"] and ev.evidence.rule.endswith("+threatened-target")
     vague = code("Iran threatened to respond.", date="2026-11-20")
     assert all(e.recipient == [] for e in vague.events if e.type == "THREATEN")
+
+
+def test_a_call_for_someone_to_act_is_a_request_to_them(code):
+    art = code("The European Union called for Russia to withdraw its troops from Transnistria.", date="2026-11-20")
+    ev = next(e for e in art.events if e.type == "REQUEST")
+    assert [a.code for a in ev.actor] == ["EU"] and [a.code for a in ev.recipient] == ["RUS"]

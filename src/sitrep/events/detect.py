@@ -28,6 +28,9 @@ def prep_words(tok: Any) -> set[str]:
         if c.dep_ == "advmod" and c.lower_ == "together":  # "worked together": a particle in all but name
             out.add(c.lower_)
             continue
+        if c.dep_ in ("advcl", "ccomp", "xcomp") and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
+            out.add("for")  # "called for police to solve the crimes": the parser's "for" is a mark
+            continue
         if c.dep_ not in ("prep", "prt", "agent"):
             continue
         objs = [o for o in c.children if o.dep_ == "pobj"]

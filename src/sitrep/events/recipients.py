@@ -83,3 +83,21 @@ def threatened_target(event: Event, tok: Any, ctx: Any) -> None:
                 event.recipient = found
                 event.evidence.rule += "+threatened-target"
                 return
+
+
+def request_addressee(event: Event, tok: Any, ctx: Any) -> None:
+    """A call for someone to act ("called for Russia to withdraw"): that someone is asked."""
+    if event.type != "REQUEST" or _codes(event.recipient):
+        return
+    own = _codes(event.actor)
+    for clause in tok.children:
+        if clause.dep_ not in ("advcl", "ccomp", "xcomp"):
+            continue
+        if not any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children):
+            continue
+        for subj in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+            found = [a for a in ctx.actors_in(phrase(subj)) if a.code and a.code not in own]
+            if found:
+                event.recipient = found
+                event.evidence.rule += "+addressee"
+                return
