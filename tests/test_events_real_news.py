@@ -225,3 +225,15 @@ def test_a_call_for_someone_to_act_is_a_request_to_them(code):
     art = code("The European Union called for Russia to withdraw its troops from Transnistria.", date="2026-11-20")
     ev = next(e for e in art.events if e.type == "REQUEST")
     assert [a.code for a in ev.actor] == ["EU"] and [a.code for a in ev.recipient] == ["RUS"]
+
+
+def test_a_strike_at_or_into_a_place_is_aimed_at_its_state_and_a_launch_into_the_sea_is_not(code):
+    odesa = code("Russia launched Kalibr missiles at Odesa overnight.", date="2026-11-20")
+    ev = next(e for e in odesa.events if e.type == "ASSAULT")
+    assert [a.code for a in ev.recipient] == ["UKR"]
+    into = code("Hezbollah fired rockets into Israel on Saturday.", date="2026-11-20")
+    assert [e.type for e in into.events] == ["ASSAULT"]
+    sea = code("North Korea fired a missile into the Pacific Ocean on Friday.", date="2026-11-20")
+    assert [e.type for e in sea.events] == ["MOBILIZE"]
+    projectiles = code("Pyongyang launched two projectiles over Japan in 1998.", date="2026-11-20")
+    assert [e.type for e in projectiles.events] == ["MOBILIZE"]

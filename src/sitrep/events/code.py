@@ -19,7 +19,9 @@ from sitrep.events.inherit import BARE_NOUN, ELIDED_ACTOR_TYPES, inherit_actors
 from sitrep.events.modality import CAPABILITY_HEADS, modality_of
 from sitrep.events.places import event_location
 from sitrep.events.pruning import dedupe, drop_embedded
-from sitrep.events.recipients import mark_reaction, overflown, request_addressee, threatened_target
+from sitrep.events.recipients import (
+    mark_reaction, overflown, request_addressee, struck_target, threatened_target,
+)
 from sitrep.events.roles import count_parties, roles
 from sitrep.events.stance import load_stance, stance_events
 from sitrep.events.senses import REFLEXIVE, Senses, is_question, is_reaction, third_party_forecast
@@ -96,6 +98,7 @@ class Code(TriggerMatching, Senses, AcledTyping):
                     overflown(event, tok, ctx)
                     threatened_target(event, tok, ctx)
                     request_addressee(event, tok, ctx)
+                    struck_target(event, tok, ctx)
                     mark_reaction(event, tok)
                     if sent_cues is None:
                         sent_cues = CueText(texts[si])

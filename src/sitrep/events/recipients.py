@@ -101,3 +101,24 @@ def request_addressee(event: Event, tok: Any, ctx: Any) -> None:
                 event.recipient = found
                 event.evidence.rule += "+addressee"
                 return
+
+
+def struck_target(event: Event, tok: Any, ctx: Any) -> None:
+    """A strike "at", "on" or "against" a place or party: its state is the recipient
+    ("launched Kalibr missiles at Odesa" -> UKR), where the rule's roles gave none."""
+    if event.type != "ASSAULT" or _codes(event.recipient):
+        return
+    own = _codes(event.actor)
+    heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+    for h in heads:
+        for prep in h.children:
+            if prep.dep_ != "prep" or prep.lower_ not in TARGET_PREPS | {"toward", "towards"}:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                found = [a for a in ctx.actors_in(phrase(obj), places=True) if a.code and a.code not in own]
+                if found:
+                    event.recipient = found[:1]
+                    event.evidence.rule += "+target"
+                    return

@@ -90,7 +90,16 @@ def _has_target(tok: Any) -> bool:
         if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
             if any(o.ent_type_ not in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj"):
                 return True
+        if c.dep_ == "prep" and c.lower_ == "into":
+            # "fired rockets into Lebanon" strikes a country; "into the sea" does not
+            if any(o.ent_type_ in ("GPE", "LOC") and o.lower_ not in OPEN_WATERS
+                   for o in c.children if o.dep_ == "pobj"):
+                return True
     return False
+
+
+# waters a missile is fired "into" without striking anyone ("into the Pacific")
+OPEN_WATERS = frozenset({"pacific", "atlantic", "sea", "ocean", "waters", "gulf", "bay", "strait"})
 
 
 def _is_launch(tok: Any, event: Event) -> bool:
