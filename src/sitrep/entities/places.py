@@ -74,8 +74,22 @@ class PlaceMentions:
                 head.lower_ not in self.title_nouns and not head.text[:1].isupper()
         return False
 
+    @staticmethod
+    def _city_out_of_time(doc: Any, m: Mention) -> Mention:
+        """The tagger sometimes reads a city and a time word as one time ("at Odesa
+        overnight"): the time keeps its own words, the city is left for `_cities`."""
+        if m.ent.type not in ("DATE", "TIME") or m.end - m.start < 2:
+            return m
+        first = doc[m.start]
+        if first.pos_ != "PROPN" or not first.text[:1].isupper() or not is_city(first.text, 10_000):
+            return m
+        rest = doc[m.start + 1:m.end]
+        return Mention(m.start + 1, m.end, Entity(text=rest.text, start=rest.start_char, end=rest.end_char,
+                                                  type=m.ent.type, source=m.ent.source), m.kind)
+
     def _cities(self, doc: Any, ms: list[Mention]) -> list[Mention]:
         """Untagged known city names after a locative word: "strikes near Kherson"."""
+        ms = [self._city_out_of_time(doc, m) for m in ms]
         used = {i for m in ms for i in range(m.start, m.end)}
         n = len(doc)
         for tok in doc:

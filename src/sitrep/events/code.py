@@ -11,7 +11,7 @@ from sitrep.events.acled import AcledTyping, CueText
 from sitrep.events.actors import ArticleContext
 from sitrep.events.dates import event_date
 from sitrep.events.detect import (
-    NON_TRIGGER_ENTS, WEAPON_TOKENS, TriggerMatching, is_noun_modifier, is_participle_modifier, modifier_lemmas, object_lemmas, stems,
+    NON_TRIGGER_ENTS, PLACE_TOKENS, WEAPON_TOKENS, TriggerMatching, is_noun_modifier, is_participle_modifier, modifier_lemmas, object_lemmas, stems,
 )
 from sitrep.events.evidence import quote_covering, trigger_text
 from sitrep.lexicon import Rule, load_lexicon
@@ -62,6 +62,7 @@ class Code(TriggerMatching, Senses, AcledTyping):
         ref_date = self.reference_date(article)
         ctx = self.context(article)
         doc.user_data[WEAPON_TOKENS] = {i for i, e in ctx.tok_ent.items() if e.type in ("WEAPON", "MILITARY_PLATFORM")}
+        doc.user_data[PLACE_TOKENS] = {i for i, e in ctx.tok_ent.items() if e.type == "LOCATION"}
         events: list[Event] = []
         sents = list(doc.sents)
         texts = [ctx.text[s.start_char:s.end_char] for s in sents]  # Span.text rebuilds from tokens

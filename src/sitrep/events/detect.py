@@ -40,6 +40,10 @@ def prep_words(tok: Any) -> set[str]:
     return out
 
 
+PLACE_TOKENS = "sitrep.place_tokens"
+"""Key of `doc.user_data` holding the indices of tokens inside sitrep's LOCATION entities
+(set by the `events` stage): "at Odesa" is a place even where the tagger took it for a time."""
+
 WEAPON_TOKENS = "sitrep.weapon_tokens"
 """Key of `doc.user_data` holding the indices of tokens inside named weapon systems (set by
 the `events` stage from the entities), which `object_lemmas` reports as the pseudo-lemma

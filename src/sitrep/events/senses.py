@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sitrep.events.detect import PLACE_TOKENS
 from sitrep.events.modality import FUTURE_AUX
 from sitrep.events.syntax import governors, phrase, verb_subjects
 from sitrep.model import Actor, Event
@@ -86,9 +87,10 @@ def _modal(tok: Any) -> bool:
 
 def _has_target(tok: Any) -> bool:
     """Whether a verb of firing has a target: "at Kyiv", "on the port" (not "on Friday")."""
+    places = tok.doc.user_data.get(PLACE_TOKENS, ())
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
-            if any(o.ent_type_ not in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj"):
+            if any(o.ent_type_ not in ("DATE", "TIME") or o.i in places for o in c.children if o.dep_ == "pobj"):
                 return True
         if c.dep_ == "prep" and c.lower_ == "into":
             # "fired rockets into Lebanon" strikes a country; "into the sea" does not
