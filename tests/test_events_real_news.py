@@ -237,3 +237,10 @@ def test_a_strike_at_or_into_a_place_is_aimed_at_its_state_and_a_launch_into_the
     assert [e.type for e in sea.events] == ["MOBILIZE"]
     projectiles = code("Pyongyang launched two projectiles over Japan in 1998.", date="2026-11-20")
     assert [e.type for e in projectiles.events] == ["MOBILIZE"]
+
+
+def test_a_spokesman_for_someone_acts_for_them(code):
+    art = code("A spokesman for U.N. Secretary-General Antonio Guterres urged North Korea to halt its "
+               "provocations.", date="2026-11-20")
+    ev = next(e for e in art.events if e.type == "REQUEST")
+    assert [a.code for a in ev.actor] == ["UN"] and [a.code for a in ev.recipient] == ["PRK"]

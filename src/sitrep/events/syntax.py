@@ -41,11 +41,17 @@ def verb_subjects(verb: Any) -> tuple[Any | None, Any | None, Any | None]:
     return subj, passive, agent
 
 
+# a person named by whom they speak or act for: "a spokesman for the UN chief"
+SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "negotiator",
+                        "advocate", "lawyer", "adviser", "advisor", "emissary"})
+
+
 def phrase(tok: Any) -> list[Any]:
     """A noun phrase without its relative clauses and sentential tails."""
     out = [tok]
     stack = [c for c in tok.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "punct", "cc", "appos", "prep")
-             or (c.dep_ == "prep" and c.lower_ in ("of", "by", "from"))]
+             or (c.dep_ == "prep" and c.lower_ in ("of", "by", "from"))
+             or (c.dep_ == "prep" and c.lower_ == "for" and tok.lemma_.lower() in SPEAKS_FOR)]
     conj_heads = [c for c in tok.children if c.dep_ == "conj"]
     while stack:
         t = stack.pop()
