@@ -273,8 +273,11 @@ def event(store: Store, event_id: str) -> dict[str, Any] | None:
             spans.append({"kind": "weapon", "start": a - s0, "end": b - s0, "text": text, "name": name})
     if row[3] is not None:
         spans.append({"kind": "place", "start": row[3] - s0, "end": row[4] - s0, "text": ev["location"]["text"]})
-    n = len(ev["evidence"]["sentence"] or "")
-    ev["highlights"] = sorted((sp for sp in spans if 0 <= sp["start"] < sp["end"] <= n), key=lambda sp: sp["start"])
+    sentence = ev["evidence"]["sentence"] or ""
+    kept = [sp for sp in spans if 0 <= sp["start"] < sp["end"] <= len(sentence)]
+    for sp in kept:  # the words as written; `label` is what was coded ('setting up division')
+        sp["label"], sp["text"] = sp["text"], sentence[sp["start"]:sp["end"]]
+    ev["highlights"] = sorted(kept, key=lambda sp: sp["start"])
     ev["cluster"] = cluster(store, ev["cluster_id"]) if ev["cluster_id"] else None
     return ev
 
