@@ -82,6 +82,7 @@ def test_story_cluster_article_detail(client):
     a = client.get(f"/api/articles/{aid}").json()
     assert a["text"] and a["sentences"] and a["sentences"][0]["events"]
     assert client.get("/api/clusters", params={"actor": "BLR"}).json()["items"]
+    assert client.get("/api/clusters", params={"weapon": "oreshnik"}).json()["items"]
 
 
 def test_network_joins_blr_and_rus_in_cooperation(client):
@@ -165,3 +166,20 @@ def test_a_missing_database_is_a_clear_error(tmp_path):
 
     with pytest.raises(StoreError):
         create_app(tmp_path / "none.duckdb")
+
+
+def test_the_server_lets_go_of_the_database_for_a_writer(sample_db, tmp_path):
+    """Between requests the server holds no connection for long: a writer can open the file."""
+    import shutil
+    import time
+
+    from sitrep.store import Store
+
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(sample_db, db)
+    with TestClient(create_app(db, hold=0.2)) as c:
+        before = c.get("/api/meta").json()["counts"]["articles"]
+        time.sleep(0.6)  # the idle connection is closed after `hold` seconds
+        with Store.open(db, wait=5) as writer:  # would fail while a reader holds the file
+            writer.connection.execute("DELETE FROM corpus_pending")
+        assert c.get("/api/meta").json()["counts"]["articles"] == before

@@ -193,7 +193,7 @@ def clusters(store: Store, f: Filters, *, limit: int = 50, offset: int = 0) -> d
         where.append("list_contains(?, type)")
         params.append([t.strip().upper() for t in f.type.split(",") if t.strip()])
     if f.weapon:
-        where.append("list_contains(list_transform(weapons, w -> lower(w)), lower(?))")
+        where.append("list_contains(list_transform(weapons, lambda w: lower(w)), lower(?))")
         params.append(f.weapon)
     if f.since:
         where.append("coalesce(last_date, first_date) >= CAST(? AS DATE)")
