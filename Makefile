@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DB     ?= sitrep.duckdb
 
-.PHONY: demo test setup setup-dev bench eval model clean
+.PHONY: demo test setup setup-dev browser serve bench eval model clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,17 @@ demo: setup
 
 GOLD ?= ../shared/gold
 
-test: setup-dev
+# The browser tests drive Debian's chromium (no browser download); install it where it is missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	  { (apt-get update -qq && apt-get install -y -qq chromium) >/dev/null 2>&1 || \
+	    echo "chromium could not be installed: the browser tests will skip"; }
+
+serve: setup
+	@test -f $(DB) || $(BIN)/sitrep ingest --db $(DB) examples/corpus/
+	$(BIN)/sitrep serve --db $(DB)
+
+test: setup-dev browser
 	$(BIN)/python -m pytest -q
 	@if [ -d "$(GOLD)" ]; then $(BIN)/sitrep eval --all --gold-dir $(GOLD); \
 	else echo "eval skipped: no gold data at $(GOLD)"; fi
@@ -36,6 +46,7 @@ model: setup-dev
 
 bench: setup-dev
 	$(BIN)/python benchmarks/code_sample.py
+	$(BIN)/python benchmarks/serve_latency.py
 
 clean:
 	rm -rf $(VENV) $(DB) build src/*.egg-info

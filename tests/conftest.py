@@ -40,3 +40,15 @@ def founding_text() -> str:
     if not path.exists():
         pytest.skip("../shared/corpus is not present")
     return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory) -> Path:
+    """The bundled sample corpus (examples/corpus/) ingested as `make demo` does, once per session."""
+    import subprocess
+    import sys
+
+    db = tmp_path_factory.mktemp("sample") / "sample.duckdb"
+    subprocess.run([sys.executable, "-m", "sitrep.cli", "-q", "ingest", "--db", str(db), str(EXAMPLES / "corpus")],
+                   check=True, cwd=REPO, env={**__import__("os").environ, "PYTHONPATH": str(REPO / "src")})
+    return db

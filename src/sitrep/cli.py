@@ -622,6 +622,12 @@ def _register_optional() -> None:
     for command in build(db_option, _filters):
         cli.add_command(command)
     try:
+        from sitrep.cli_serve import build as build_serve
+
+        cli.add_command(build_serve(db_option))
+    except ImportError:
+        pass
+    try:
         from sitrep.cli_eval import eval_cmd
 
         cli.add_command(eval_cmd)

@@ -691,6 +691,9 @@ class Store:
         until: str | None = None,
         limit: int | None = None,
         actor_name: str | None = None,
+        source_type: str | None = None,
+        event_ids: Sequence[str] | None = None,
+        offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Stored events in contract form (`contract.event_to_dict`) plus
         `event_id`, `article_id`, `date_precision`, `source`, `title`, `url` and
@@ -704,7 +707,53 @@ class Store:
         weapon: a weapon's canonical name or class (any case).
         country: the event location's country or an actor's code.
         since, until: YYYY-MM-DD, inclusive, on the event date, else the article date.
+        source_type: who the report rests on: the event's speaker type
+            (named_person, organisation, media, anonymous_official, unnamed_expert,
+            or unattributed for the outlet's own reporting) or its outlet's kind
+            (wire, state_media, ...).
+        event_ids: only these events.
+        limit, offset: a page of the ordered events (the page is chosen before the
+            actor and weapon lists are gathered, so a page costs little in a large database).
         """
+        where, params = self.event_filter_sql(
+            actor=actor, actor_name=actor_name, type=type, weapon=weapon, country=country, since=since,
+            until=until, source_type=source_type, event_ids=event_ids)
+        if not isinstance(offset, int) or isinstance(offset, bool) or offset < 0:
+            raise UsageError(f"offset must be a non-negative integer, got {offset!r}")
+        order = " ORDER BY coalesce(e.date, a.date) NULLS LAST, e.article_id, e.idx"
+        if limit is None and not offset:
+            query = _EVENT_QUERY + (" WHERE " + " AND ".join(where) if where else "") + order
+        else:
+            page = ("SELECT e.event_id FROM events e JOIN articles a ON a.id = e.article_id"
+                    + (" WHERE " + " AND ".join(where) if where else "") + order + _limit_sql(limit)
+                    + (f" OFFSET {offset}" if offset else ""))
+            query = _EVENT_QUERY + f" WHERE e.event_id IN ({page})" + order
+        return [_event_record(r) for r in self._rows(query, params)]
+
+    def count_events(self, **filters: Any) -> int:
+        """How many events match `filters` (those of `events`, without limit and offset)."""
+        where, params = self.event_filter_sql(**filters)
+        query = "SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id"
+        if where:
+            query += " WHERE " + " AND ".join(where)
+        row = self.connection.execute(query, params).fetchone()
+        return int(row[0]) if row else 0
+
+    @staticmethod
+    def event_filter_sql(
+        *,
+        actor: str | None = None,
+        actor_name: str | None = None,
+        type: str | Sequence[str] | None = None,
+        weapon: str | None = None,
+        country: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        source_type: str | None = None,
+        event_ids: Sequence[str] | None = None,
+    ) -> tuple[list[str], list[Any]]:
+        """The WHERE conditions (over `events e JOIN articles a`) and their parameters for
+        the filters of `events`; every value is a parameter, never part of the SQL."""
         where: list[str] = []
         params: list[Any] = []
         if actor:
@@ -742,11 +791,16 @@ class Store:
         if hi:
             where.append("coalesce(e.date, a.date) <= CAST(? AS DATE)")
             params.append(hi)
-        query = _EVENT_QUERY
-        if where:
-            query += " WHERE " + " AND ".join(where)
-        query += " ORDER BY coalesce(e.date, a.date) NULLS LAST, e.article_id, e.idx" + _limit_sql(limit)
-        return [_event_record(r) for r in self._rows(query, params)]
+        if source_type:
+            where.append(
+                "(coalesce(e.speaker_type, 'unattributed') = lower(?) OR EXISTS (SELECT 1 FROM report_sources r "
+                "WHERE r.event_id = e.event_id AND r.outlet_kind = lower(?)))"
+            )
+            params += [source_type.strip(), source_type.strip()]
+        if event_ids is not None:
+            where.append("list_contains(?, e.event_id)")
+            params.append(list(event_ids))
+        return where, params
 
     def quotes(
         self,

@@ -1,0 +1,124 @@
+"""API latency of `sitrep serve` on a database of about 100,000 events: p50 and p95 for the overview,
+a filtered events page and a story detail (target p95 < 150 ms). Prints figures; times nothing in tests.
+
+The database is the sample corpus (examples/corpus/, ingested once) replicated with shifted ids and
+dates (each copy k moves every date k days later, over about two years), into a temporary folder.
+
+    python benchmarks/serve_latency.py [--events 100000] [--runs 60] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+COPIED = {  # table -> (id columns that get the copy's suffix, date columns shifted by the copy's days)
+    "articles": (["id"], ["date"]),
+    "events": (["event_id", "article_id"], ["date"]),
+    "event_actors": (["event_id"], []),
+    "event_weapons": (["event_id"], []),
+    "quotes": (["article_id"], []),
+    "report_sources": (["event_id", "article_id"], []),
+    "cluster_members": (["cluster_id", "event_id", "article_id"], ["date"]),
+    "clusters": (["cluster_id", "seed_event"], ["seed_date", "first_date", "last_date"]),
+    "story_articles": (["story_id", "article_id"], []),
+    "stories": (["story_id", "seed_article"], ["first_date", "last_date"]),
+}
+
+
+def build(sample: Path, out: Path, target: int) -> int:
+    shutil.copy(sample, out)
+    con = duckdb.connect(str(out))
+    per = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    copies = max(1, -(-target // per)) - 1
+    for table, (ids, dates) in COPIED.items():
+        cols = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
+        exprs = []
+        for c in cols:
+            if c in ids:
+                exprs.append(f"{c} || '~' || k")
+            elif c in dates:
+                exprs.append(f"{c} + CAST(k AS INTEGER)")
+            elif table == "stories" and c == "clusters":
+                exprs.append("list_transform(clusters, lambda x: x || '~' || k)")
+            else:
+                exprs.append(f'"{c}"')
+        con.execute(f"INSERT INTO {table} SELECT {', '.join(exprs)} FROM {table}, range(1, {copies + 1}) r(k) "
+                    f"WHERE NOT contains({ids[0]}, '~')")
+    n = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    con.execute("CHECKPOINT")
+    con.close()
+    return n
+
+
+def pct(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--events", type=int, default=100_000)
+    ap.add_argument("--runs", type=int, default=60)
+    ap.add_argument("--keep", help="build the databases in this folder and keep them")
+    args = ap.parse_args()
+    work = Path(args.keep or tempfile.mkdtemp(prefix="sitrep-serve-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    sample = work / "sample.duckdb"
+    if not sample.exists():
+        subprocess.run([sys.executable, "-m", "sitrep.cli", "-q", "ingest", "--db", str(sample), str(REPO / "examples" / "corpus")],
+                       check=True, env={**os.environ, "PYTHONPATH": str(REPO / "src")})
+    big = work / "big.duckdb"
+    t0 = time.perf_counter()
+    n = build(sample, big, args.events)
+    print(f"database: {n} events ({big}, built in {time.perf_counter() - t0:.1f} s)")
+
+    from starlette.testclient import TestClient
+
+    from sitrep.serve import create_app
+
+    with TestClient(create_app(big)) as client:
+        listed = client.get("/api/stories", params={"limit": 500, "order": "date"}).json()["items"]
+        big_story = max(listed, key=lambda s: len(s["clusters"]))
+        cases = {
+            "overview": ("/api/overview", {}),
+            "events page, filtered": ("/api/events", {"actor": "RUS", "type": "MOBILIZE,ASSAULT,COOPERATE",
+                                                      "since": "2024-12-01", "until": "2025-06-30", "limit": 50,
+                                                      "offset": 100}),
+            "events page, weapon": ("/api/events", {"weapon": "Oreshnik", "limit": 50}),
+            f"story, {len(big_story['clusters'])} clusters": (f"/api/stories/{big_story['story_id']}", {}),
+            "event detail": (f"/api/events/{client.get('/api/events', params={'limit': 1}).json()['items'][0]['event_id']}", {}),
+            "timeline, actor": ("/api/timeline", {"actor": "LTU"}),
+            "network": ("/api/network", {}),
+        }
+        print(f"{'endpoint':<24} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}  rows")
+        for name, (path, params) in cases.items():
+            r = client.get(path, params=params)
+            assert r.status_code == 200, (path, r.text[:200])
+            times = []
+            for _ in range(args.runs):
+                t = time.perf_counter()
+                client.get(path, params=params)
+                times.append((time.perf_counter() - t) * 1000)
+            body = r.json()
+            rows = body.get("total", len(body.get("articles", body.get("points", body.get("nodes", [])))))
+            print(f"{name:<24} {statistics.median(times):>8.1f} {pct(times, 95):>8.1f} {max(times):>8.1f}  {rows}")
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

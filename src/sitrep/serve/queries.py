@@ -1,0 +1,515 @@
+"""What the API and the web UI show, as plain data read from a `Store` (no web types here).
+
+Every function takes an open (read-only) `Store` and a `Filters`; every value from a request
+reaches DuckDB as a parameter (`Store.event_filter_sql`), never as part of the SQL text.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+from datetime import date as Date
+from typing import Any
+
+import duckdb
+
+from sitrep.store import Store
+
+QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+MAX_POINTS = 5000  # timeline and map points per response; the count says when more matched
+WEAK = "DEF"
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """The filters of `sitrep events`, plus who a report rests on (`source_type`)."""
+
+    since: str | None = None
+    until: str | None = None
+    actor: str | None = None
+    actor_name: str | None = None
+    type: str | None = None
+    weapon: str | None = None
+    country: str | None = None
+    source_type: str | None = None
+
+    def events(self) -> dict[str, Any]:
+        """As keyword arguments of `Store.events`."""
+        return {k: v for k, v in asdict(self).items() if v}
+
+    def active(self) -> dict[str, str]:
+        return {k: v for k, v in asdict(self).items() if v}
+
+
+def _iso(v: Any) -> Any:
+    return v.isoformat() if isinstance(v, Date) else v
+
+
+def _rows(store: Store, query: str, params: list[Any]) -> list[dict[str, Any]]:
+    cur = store.connection.execute(query, params)
+    names = [d[0] for d in cur.description or []]
+    return [{k: _iso(v) for k, v in zip(names, r)} for r in cur.fetchall()]
+
+
+def _filtered(f: Filters) -> tuple[str, list[Any]]:
+    """A subquery of the matching events (event_id plus the columns the views use)."""
+    where, params = Store.event_filter_sql(**f.events())
+    sql = ("SELECT e.event_id, e.article_id, e.type, e.quad_class, e.modality, e.trigger, e.lat, e.lon, "
+           "e.location_text, e.location_country, coalesce(e.speaker_type, 'unattributed') AS speaker_type, "
+           "e.speaker, coalesce(e.date, a.date) AS d, a.source FROM events e JOIN articles a ON a.id = e.article_id")
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    return sql, params
+
+
+def _has_table(store: Store, name: str) -> bool:
+    row = store.connection.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchone()
+    return bool(row and row[0])
+
+
+# --- meta --------------------------------------------------------------------------
+
+
+def meta(store: Store) -> dict[str, Any]:
+    """Counts, the period covered, and the values the filters take."""
+    con = store.connection
+    one = con.execute("SELECT min(coalesce(e.date, a.date)), max(coalesce(e.date, a.date)), count(*) "
+                      "FROM events e JOIN articles a ON a.id = e.article_id").fetchone()
+    counts = {t: int(con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0])  # fixed table names
+              for t in ("articles", "events", "quotes", "rejections")}
+    counts["stories"] = int(con.execute("SELECT count(*) FROM stories").fetchone()[0]) if _has_table(store, "stories") else 0
+    types = [r[0] for r in con.execute("SELECT type FROM events GROUP BY type ORDER BY count(*) DESC, type").fetchall()]
+    kinds = [r[0] for r in con.execute(
+        "SELECT DISTINCT coalesce(speaker_type, 'unattributed') FROM events ORDER BY 1").fetchall()]
+    if _has_table(store, "report_sources"):
+        kinds += [r[0] for r in con.execute(
+            "SELECT DISTINCT outlet_kind FROM report_sources WHERE outlet_kind IS NOT NULL ORDER BY 1").fetchall()]
+    return {"first_date": _iso(one[0]), "last_date": _iso(one[1]), "counts": counts, "types": types,
+            "source_types": kinds, "quad_classes": QUAD_CLASSES, "schema_version": store.schema_version()}
+
+
+# --- stories and clusters ------------------------------------------------------------
+
+
+def _state_media_only(s: dict[str, Any]) -> bool:
+    """A story whose reporting rests on one origin, and that origin is state media."""
+    return s["independent_origins"] <= 1 and any("state media" in r for r in s["reasons"][:1])
+
+
+def _story_ids_matching(store: Store, f: Filters) -> set[str] | None:
+    """Stories with an event matching the event-level filters, or None when none of those is set."""
+    if not (f.actor_name or f.weapon or f.country or f.source_type):
+        return None
+    sub, params = _filtered(Filters(actor_name=f.actor_name, weapon=f.weapon, country=f.country,
+                                    source_type=f.source_type))
+    rows = store.connection.execute(
+        f"SELECT DISTINCT s.story_id FROM story_articles s WHERE s.article_id IN (SELECT article_id FROM ({sub}))",
+        params).fetchall()
+    return {r[0] for r in rows}
+
+
+def stories(store: Store, f: Filters, *, order: str = "significance", limit: int = 50,
+            offset: int = 0) -> dict[str, Any]:
+    """A page of the stories matching `f`, most significant first (as the report ranks them)
+    or by date, each flagged when it rests on one origin or on state media alone."""
+    from sitrep.stories.read import stories as read_stories
+
+    if not _has_table(store, "stories"):
+        return {"items": [], "total": 0, "limit": limit, "offset": offset}
+    keep = _story_ids_matching(store, f)
+    rows = read_stories(store, actor=f.actor, type=f.type, since=f.since, until=f.until, order=order)
+    if keep is not None:
+        rows = [r for r in rows if r["story_id"] in keep]
+    page = rows[offset:offset + limit]
+    for s in page:
+        s["single_origin"] = s["independent_origins"] <= 1
+        s["state_media_only"] = _state_media_only(s)
+    return {"items": page, "total": len(rows), "limit": limit, "offset": offset, "all": rows}
+
+
+def overview(store: Store, f: Filters, *, limit: int = 25) -> dict[str, Any]:
+    """The period's caveats and its stories ranked by significance."""
+    res = stories(store, f, order="significance", limit=limit)
+    ranked = res.pop("all", [])
+    return {"filters": f.active(), "caveats": caveats(store, f, ranked), "stories": res["items"],
+            "total": res["total"]}
+
+
+def caveats(store: Store, f: Filters, ranked: list[dict[str, Any]]) -> list[str]:
+    """The period's caveats, one line each (as the report's)."""
+    out = []
+    if ranked:
+        n = len(ranked)
+        single = sum(1 for s in ranked if s["independent_origins"] <= 1)
+        state = sum(1 for s in ranked if _state_media_only(s))
+        weak = sum(1 for s in ranked if s["reliability"] in WEAK)
+        contradicted = sum(1 for s in ranked if any(r.startswith("contradicted") for r in s["reasons"]))
+        if state and state == n:
+            out.append("Everything here rests on one state-media source: no independent confirmation.")
+        elif state:
+            out.append(f"{state} of {n} stories rest on one state-media source alone.")
+        out.append(f"{single} of {n} stories rest on a single origin (no independent confirmation).")
+        if weak:
+            out.append(f"{weak} of {n} stories have no source better than D "
+                       "(state media, unknown outlets or own reporting only).")
+        if contradicted:
+            out.append(f"{contradicted} stories hold a denial.")
+    sub, params = _filtered(f)
+    total, unattributed = store.connection.execute(
+        f"SELECT count(*), count(*) FILTER (WHERE speaker_type = 'unattributed') FROM ({sub})", params).fetchone()
+    if total:
+        out.append(f"{unattributed} of {total} events are the outlets' own reporting, attributed to nobody.")
+    if not f.active():
+        rejected = store.connection.execute("SELECT count(*) FROM rejections").fetchone()[0]
+        if rejected:
+            out.append(f"{rejected} inputs were rejected and are not shown.")
+    out.append("Grades are machine-made from who is cited and where (Admiralty code); check the reasons.")
+    return out
+
+
+def story(store: Store, story_id: str) -> dict[str, Any] | None:
+    from sitrep.stories.read import story as read_story
+
+    if not _has_table(store, "stories"):
+        return None
+    s = read_story(store, story_id)
+    if s is not None:
+        s["single_origin"] = s["independent_origins"] <= 1
+        s["state_media_only"] = _state_media_only(s)
+    return s
+
+
+def clusters(store: Store, f: Filters, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """A page of event clusters (one happening's reports), latest first."""
+    if not _has_table(store, "clusters"):
+        return {"items": [], "total": 0, "limit": limit, "offset": offset}
+    where, params = [], []
+    if f.actor:
+        where.append("list_contains(actors, upper(?))")
+        params.append(f.actor)
+    if f.type:
+        where.append("list_contains(?, type)")
+        params.append([t.strip().upper() for t in f.type.split(",") if t.strip()])
+    if f.weapon:
+        where.append("list_contains(list_transform(weapons, lambda w: lower(w)), lower(?))")
+        params.append(f.weapon)
+    if f.since:
+        where.append("coalesce(last_date, first_date) >= CAST(? AS DATE)")
+        params.append(f.since)
+    if f.until:
+        where.append("first_date <= CAST(? AS DATE)")
+        params.append(f.until)
+    if f.actor_name or f.country or f.source_type:
+        sub, sp = _filtered(Filters(actor_name=f.actor_name, country=f.country, source_type=f.source_type))
+        where.append(f"cluster_id IN (SELECT m.cluster_id FROM cluster_members m WHERE m.event_id IN "
+                     f"(SELECT event_id FROM ({sub})))")
+        params += sp
+    cond = (" WHERE " + " AND ".join(where)) if where else ""
+    total = store.connection.execute(f"SELECT count(*) FROM clusters{cond}", params).fetchone()[0]
+    items = _rows(store, "SELECT cluster_id, type, modality, actors, weapons, first_date, last_date, reports, "
+                  "articles, outlets, independent_origins, reliability, credibility, CAST(reasons AS VARCHAR) AS reasons "
+                  f"FROM clusters{cond} ORDER BY first_date DESC NULLS LAST, cluster_id LIMIT ? OFFSET ?",
+                  params + [limit, offset])
+    for c in items:
+        c["reasons"] = json.loads(c["reasons"]) if c["reasons"] else []
+    return {"items": items, "total": int(total), "limit": limit, "offset": offset}
+
+
+def cluster(store: Store, cluster_id: str) -> dict[str, Any] | None:
+    from sitrep.corroborate import cluster as read_cluster
+
+    return read_cluster(store, cluster_id) if _has_table(store, "clusters") else None
+
+
+# --- events ------------------------------------------------------------------------------
+
+
+def _annotate(store: Store, events: list[dict[str, Any]]) -> None:
+    """Each event's cluster (id and grade) and story id, in place."""
+    from sitrep.export import article_stories, event_clusters
+
+    cl = event_clusters(store, (e["event_id"] for e in events))
+    st = article_stories(store, (e["article_id"] for e in events))
+    for e in events:
+        c = cl.get(e["event_id"])
+        e["cluster_id"] = c["cluster_id"] if c else None
+        e["grade"] = f"{c['reliability']}{c['credibility']}" if c else None
+        e["story_id"] = st.get(e["article_id"])
+
+
+def events(store: Store, f: Filters, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """A page of the events matching `f` (contract form), with the total."""
+    items = store.events(**f.events(), limit=limit, offset=offset)
+    _annotate(store, items)
+    return {"items": items, "total": store.count_events(**f.events()), "limit": limit, "offset": offset}
+
+
+def event(store: Store, event_id: str) -> dict[str, Any] | None:
+    """One event with its evidence marked up (spans relative to the sentence: trigger, actors,
+    recipients, weapons, place), its cluster with every report, and its story."""
+    found = store.events(event_ids=[event_id])
+    if not found:
+        return None
+    ev = found[0]
+    _annotate(store, [ev])
+    row = store.connection.execute(
+        "SELECT sentence_start, trigger_start, trigger_end, location_start, location_end, trigger "
+        "FROM events WHERE event_id = ?", [event_id]).fetchone()
+    s0 = row[0] or 0
+    spans = []
+    if row[1] is not None:
+        spans.append({"kind": "trigger", "start": row[1] - s0, "end": row[2] - s0, "text": row[5]})
+    for role, text, code, a, b in store.connection.execute(
+            "SELECT role, text, code, start_char, end_char FROM event_actors WHERE event_id = ? ORDER BY role, idx",
+            [event_id]).fetchall():
+        if a is not None:
+            spans.append({"kind": role, "start": a - s0, "end": b - s0, "text": text, "code": code})
+    for text, name, a, b in store.connection.execute(
+            "SELECT text, name, start_char, end_char FROM event_weapons WHERE event_id = ? ORDER BY idx",
+            [event_id]).fetchall():
+        if a is not None:
+            spans.append({"kind": "weapon", "start": a - s0, "end": b - s0, "text": text, "name": name})
+    if row[3] is not None:
+        spans.append({"kind": "place", "start": row[3] - s0, "end": row[4] - s0, "text": ev["location"]["text"]})
+    sentence = ev["evidence"]["sentence"] or ""
+    kept = [sp for sp in spans if 0 <= sp["start"] < sp["end"] <= len(sentence)]
+    for sp in kept:  # the words as written; `label` is what was coded ('setting up division')
+        sp["label"], sp["text"] = sp["text"], sentence[sp["start"]:sp["end"]]
+    ev["highlights"] = sorted(kept, key=lambda sp: sp["start"])
+    ev["cluster"] = cluster(store, ev["cluster_id"]) if ev["cluster_id"] else None
+    return ev
+
+
+# --- articles ------------------------------------------------------------------------
+
+
+def articles(store: Store, f: Filters, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """A page of articles (with counts of events and quotes); with event filters, the articles
+    holding a matching event."""
+    where, params = [], []
+    if f.since:
+        where.append("a.date >= CAST(? AS DATE)")
+        params.append(f.since)
+    if f.until:
+        where.append("a.date <= CAST(? AS DATE)")
+        params.append(f.until)
+    ev_filters = Filters(actor=f.actor, actor_name=f.actor_name, type=f.type, weapon=f.weapon, country=f.country,
+                         source_type=f.source_type)
+    if ev_filters.active():
+        sub, sp = _filtered(ev_filters)
+        where.append(f"a.id IN (SELECT article_id FROM ({sub}))")
+        params += sp
+    cond = (" WHERE " + " AND ".join(where)) if where else ""
+    total = store.connection.execute(f"SELECT count(*) FROM articles a{cond}", params).fetchone()[0]
+    items = _rows(store, "SELECT a.id, a.title, a.date, a.source, a.url, "
+                  "(SELECT count(*) FROM events x WHERE x.article_id = a.id) AS events, "
+                  "(SELECT count(*) FROM quotes x WHERE x.article_id = a.id) AS quotes "
+                  f"FROM articles a{cond} ORDER BY a.date DESC NULLS LAST, a.id LIMIT ? OFFSET ?",
+                  params + [limit, offset])
+    return {"items": items, "total": int(total), "limit": limit, "offset": offset}
+
+
+def article(store: Store, article_id: str) -> dict[str, Any] | None:
+    """One article with its text, its coded sentences (each with the events coded in it) and
+    its quotes, its copy status and story."""
+    rows = _rows(store, "SELECT a.id, a.title, a.date, a.source, a.url, a.origin, a.format, a.text "
+                 "FROM articles a WHERE a.id = ?", [article_id])
+    if not rows:
+        return None
+    art = rows[0]
+    evs = store.events(event_ids=[r[0] for r in store.connection.execute(
+        "SELECT event_id FROM events WHERE article_id = ?", [article_id]).fetchall()])
+    _annotate(store, evs)
+    by_sentence: dict[tuple[int, int], dict[str, Any]] = {}
+    for e in evs:
+        ev = e["evidence"]
+        key = (ev["start"], ev["end"])
+        s = by_sentence.setdefault(key, {"start": ev["start"], "end": ev["end"], "text": ev["sentence"], "events": []})
+        s["events"].append({k: e[k] for k in ("event_id", "type", "modality", "quad_class", "actor", "recipient",
+                                              "weapons", "date", "cluster_id", "grade")}
+                           | {"trigger": ev["trigger"], "rule": ev["rule"], "model": ev["model"]})
+    art["sentences"] = sorted(by_sentence.values(), key=lambda s: (s["start"] is None, s["start"] or 0))
+    art["quotes"] = store.quotes(article_id=article_id)
+    copy = (store.connection.execute("SELECT copy_of FROM article_copies WHERE article_id = ?", [article_id]).fetchone()
+            if _has_table(store, "article_copies") else None)
+    art["copy_of"] = copy[0] if copy else None
+    from sitrep.export import article_stories
+
+    art["story_id"] = article_stories(store, [article_id]).get(article_id)
+    return art
+
+
+# --- views ------------------------------------------------------------------------------
+
+
+def timeline(store: Store, f: Filters) -> dict[str, Any]:
+    """Dated events as points (type, quad class, modality) and counts per day and quad class."""
+    sub, params = _filtered(f)
+    con = store.connection
+    total = con.execute(f"SELECT count(*) FROM ({sub}) WHERE d IS NOT NULL", params).fetchone()[0]
+    points = _rows(store, f"""
+        SELECT f.event_id, f.d AS date, f.type, f.quad_class, f.modality, f.trigger, f.source,
+               (SELECT string_agg(coalesce(x.code, x.text), ',' ORDER BY x.idx) FROM event_actors x
+                 WHERE x.event_id = f.event_id AND x.role = 'actor') AS actors,
+               (SELECT string_agg(coalesce(x.code, x.text), ',' ORDER BY x.idx) FROM event_actors x
+                 WHERE x.event_id = f.event_id AND x.role = 'recipient') AS recipients
+        FROM ({sub}) f WHERE f.d IS NOT NULL ORDER BY f.d, f.event_id LIMIT {MAX_POINTS}""", params)
+    days = _rows(store, f"SELECT d AS date, quad_class, count(*) AS n FROM ({sub}) WHERE d IS NOT NULL "
+                 "GROUP BY ALL ORDER BY 1, 2", params)
+    return {"points": points, "days": days, "total": int(total), "shown": len(points)}
+
+
+def map_features(store: Store, f: Filters) -> dict[str, Any]:
+    """Located events as a GeoJSON FeatureCollection; `precision` is 'country' where the point
+    is the country's centroid (the place was a whole country), else 'city'."""
+    from sitrep.export import geo_precision
+
+    sub, params = _filtered(f)
+    rows = _rows(store, f"SELECT event_id, d AS date, type, quad_class, modality, trigger, source, lat, lon, "
+                 f"location_text, location_country FROM ({sub}) WHERE lat IS NOT NULL AND lon IS NOT NULL "
+                 f"ORDER BY d NULLS LAST, event_id LIMIT {MAX_POINTS}", params)
+    feats = []
+    for r in rows:
+        loc = {"lat": r["lat"], "lon": r["lon"], "country": r["location_country"]}
+        props = {k: r[k] for k in ("event_id", "date", "type", "quad_class", "modality", "trigger", "source")}
+        props.update(place=r["location_text"], country=r["location_country"], precision=geo_precision(loc))
+        feats.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [r["lon"], r["lat"]]},
+                      "properties": props})
+    return {"type": "FeatureCollection", "features": feats}
+
+
+def network(store: Store, f: Filters, *, limit: int = 200) -> dict[str, Any]:
+    """Actors (by code) as nodes; directed edges actor -> recipient per quad class, weighted by the
+    number of events; co-actors of one event (a joint act, 'Belarus and Russia signed') joined by
+    an undirected edge."""
+    sub, params = _filtered(f)
+    base = f"SELECT event_id, type, quad_class FROM ({sub})"
+    nodes = _rows(store, f"""
+        SELECT x.code AS id, mode(x.text) AS label, count(DISTINCT x.event_id) AS events,
+               count(*) FILTER (WHERE x.role = 'actor') AS as_actor,
+               count(*) FILTER (WHERE x.role = 'recipient') AS as_recipient
+        FROM event_actors x JOIN ({base}) f ON f.event_id = x.event_id
+        WHERE x.code IS NOT NULL GROUP BY x.code ORDER BY events DESC, x.code LIMIT ?""", params + [limit])
+    keep = [n["id"] for n in nodes]
+    edges = _rows(store, f"""
+        WITH f AS ({base}),
+        pairs AS (
+          SELECT s.code AS source, t.code AS target, f.quad_class, f.type, f.event_id, false AS joint
+          FROM f JOIN event_actors s ON s.event_id = f.event_id AND s.role = 'actor'
+                 JOIN event_actors t ON t.event_id = f.event_id AND t.role = 'recipient'
+          UNION ALL
+          SELECT s.code, t.code, f.quad_class, f.type, f.event_id, true
+          FROM f JOIN event_actors s ON s.event_id = f.event_id AND s.role = 'actor'
+                 JOIN event_actors t ON t.event_id = f.event_id AND t.role = 'actor' AND t.code > s.code)
+        SELECT source, target, quad_class, joint, count(DISTINCT event_id) AS weight,
+               list(DISTINCT type ORDER BY type) AS types
+        FROM pairs WHERE source IS NOT NULL AND target IS NOT NULL AND source <> target
+             AND list_contains(?, source) AND list_contains(?, target)
+        GROUP BY ALL ORDER BY weight DESC, source, target""", params + [keep, keep])
+    return {"nodes": nodes, "edges": edges}
+
+
+def actors(store: Store, f: Filters, *, limit: int = 100, offset: int = 0) -> dict[str, Any]:
+    """Actors of the matching events by code, with how often each acts and is acted on."""
+    net = network(store, f, limit=100000)
+    items = net["nodes"]
+    return {"items": items[offset:offset + limit], "total": len(items), "limit": limit, "offset": offset}
+
+
+def weapons(store: Store, f: Filters, *, limit: int = 50, per_system: int = 200) -> dict[str, Any]:
+    """Per weapon system: what was said and done with it (each event: date, type, the words,
+    modality, outlet and who said it), counts by modality."""
+    sub, params = _filtered(f)
+    rows = _rows(store, f"""
+        SELECT w.name, any_value(w."class") AS class, any_value(w.origin) AS origin, f.event_id, f.d AS date,
+               f.type, f.modality, f.trigger, f.source, f.speaker, f.speaker_type
+        FROM event_weapons w JOIN ({sub}) f ON f.event_id = w.event_id
+        GROUP BY w.name, f.event_id, f.d, f.type, f.modality, f.trigger, f.source, f.speaker, f.speaker_type
+        ORDER BY w.name, f.d NULLS LAST, f.event_id""", params)
+    systems: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        s = systems.setdefault(r["name"], {"name": r["name"], "class": r["class"], "origin": r["origin"],
+                                           "count": 0, "modalities": defaultdict(int), "events": []})
+        s["count"] += 1
+        s["modalities"][r["modality"]] += 1
+        if len(s["events"]) < per_system:
+            s["events"].append({k: r[k] for k in ("event_id", "date", "type", "modality", "trigger", "source",
+                                                  "speaker", "speaker_type")})
+    ranked = sorted(systems.values(), key=lambda s: (-s["count"], s["name"]))
+    for s in ranked:
+        s["modalities"] = dict(s["modalities"])
+    return {"items": ranked[:limit], "total": len(ranked)}
+
+
+def speakers(store: Store, f: Filters, *, speaker: str | None = None, speaker_type: str | None = None,
+             limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """What each person or organisation said: distinct statements (repeats merged) in date order,
+    with outlets and article ids. Event filters keep the quotes of articles holding a matching event."""
+    where, params = [], []
+    if speaker:
+        where.append("contains(lower(q.speaker), lower(?))")
+        params.append(speaker)
+    if speaker_type:
+        where.append("q.speaker_type = ?")
+        params.append(speaker_type)
+    else:
+        where.append("q.speaker IS NOT NULL")
+    if f.since:
+        where.append("a.date >= CAST(? AS DATE)")
+        params.append(f.since)
+    if f.until:
+        where.append("a.date <= CAST(? AS DATE)")
+        params.append(f.until)
+    ev_filters = Filters(actor=f.actor, actor_name=f.actor_name, type=f.type, weapon=f.weapon, country=f.country,
+                         source_type=f.source_type)
+    if ev_filters.active():
+        sub, sp = _filtered(ev_filters)
+        where.append(f"q.article_id IN (SELECT article_id FROM ({sub}))")
+        params += sp
+    quotes = _rows(store, "SELECT q.article_id, q.idx, q.content, q.start_char AS start, q.speaker, q.speaker_type, "
+                   "q.speaker_title, q.direct, a.source, a.title, a.url, a.date AS article_date "
+                   "FROM quotes q JOIN articles a ON a.id = q.article_id WHERE " + " AND ".join(where)
+                   + " ORDER BY a.date NULLS LAST, q.article_id, q.idx LIMIT 20000", params)
+    groups: dict[str, dict[str, Any]] = {}
+    for q in quotes:
+        key = " ".join((q["speaker"] or q["speaker_type"]).lower().split())
+        g = groups.setdefault(key, {"speaker": q["speaker"] or q["speaker_type"], "speaker_type": q["speaker_type"],
+                                    "speaker_title": q["speaker_title"], "statements": {}, "outlets": set()})
+        words = " ".join(q["content"].lower().split())[:160]
+        st = g["statements"].get(words)
+        if st is None:
+            g["statements"][words] = {"content": q["content"], "date": q["article_date"], "direct": q["direct"],
+                                      "outlets": [q["source"]], "articles": [q["article_id"]], "url": q["url"]}
+        else:
+            if q["source"] not in st["outlets"]:
+                st["outlets"].append(q["source"])
+            st["articles"].append(q["article_id"])
+        g["outlets"].add(q["source"])
+    out = []
+    for g in groups.values():
+        sts = list(g["statements"].values())
+        out.append({**g, "statements": sts, "count": len(sts), "outlets": sorted(o for o in g["outlets"] if o),
+                    "first_date": sts[0]["date"], "last_date": sts[-1]["date"]})
+    out.sort(key=lambda g: (g["speaker_type"] not in ("named_person", "organisation"), -g["count"], g["speaker"]))
+    return {"items": out[offset:offset + limit], "total": len(out), "limit": limit, "offset": offset}
+
+
+def report(store: Store, f: Filters) -> dict[str, Any]:
+    """The situation report's data (`sitrep.briefing.brief`) for the filters it takes."""
+    from sitrep.briefing import brief
+
+    data = brief(store, **{k: v for k, v in f.active().items() if k != "source_type"})
+    return json.loads(json.dumps(data, default=_jsonable))
+
+
+def _jsonable(v: Any) -> Any:
+    if isinstance(v, (set, frozenset)):
+        return sorted(v)
+    if isinstance(v, Date):
+        return v.isoformat()
+    return str(v)
+
+
+READ_ERRORS = (duckdb.Error,)

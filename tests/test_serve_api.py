@@ -1,0 +1,185 @@
+"""The JSON API of `sitrep serve` through the ASGI test client, on the sample database: what each
+endpoint returns, and a walk of every endpoint with bad parameters (one error shape, a 4xx)."""
+
+from __future__ import annotations
+
+import pytest
+from starlette.testclient import TestClient
+
+from sitrep.serve import create_app
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def client(sample_db):
+    with TestClient(create_app(sample_db), raise_server_exceptions=False) as c:
+        yield c
+
+
+def _routes(client) -> list[str]:
+    spec = client.get("/api/openapi.json").json()
+    return sorted(spec["paths"])
+
+
+def _is_error(r, status: int | None = None) -> None:
+    assert 400 <= r.status_code < 500, (r.request.url, r.status_code, r.text[:300])
+    if status is not None:
+        assert r.status_code == status, (r.request.url, r.text[:300])
+    body = r.json()
+    assert set(body) == {"error"}, body
+    assert set(body["error"]) == {"status", "code", "message", "params"}, body
+    assert body["error"]["status"] == r.status_code
+    assert isinstance(body["error"]["message"], str) and body["error"]["message"]
+
+
+def test_openapi_describes_every_endpoint(client):
+    paths = _routes(client)
+    for p in ("/api/stories", "/api/stories/{story_id}", "/api/clusters", "/api/clusters/{cluster_id}", "/api/events",
+              "/api/events/{event_id}", "/api/articles", "/api/articles/{article_id}", "/api/actors", "/api/network",
+              "/api/timeline", "/api/map", "/api/weapons", "/api/speakers", "/api/report", "/api/overview", "/api/meta"):
+        assert p in paths
+
+
+def test_overview_ranks_stories_as_the_report(client):
+    d = client.get("/api/overview").json()
+    assert "Oreshnik" in d["stories"][0]["title"]
+    assert d["stories"][0]["reliability"] in "ABCDEF" and d["stories"][0]["reasons"]
+    assert any("single origin" in c for c in d["caveats"])
+
+
+def test_events_page_and_filters(client):
+    page1 = client.get("/api/events", params={"limit": 10}).json()
+    page2 = client.get("/api/events", params={"limit": 10, "offset": 10}).json()
+    assert page1["total"] == page2["total"] > 20
+    assert not {e["event_id"] for e in page1["items"]} & {e["event_id"] for e in page2["items"]}
+    d = client.get("/api/events", params={"actor": "RUS", "type": "COOPERATE", "limit": 100}).json()
+    assert d["items"] and all(e["type"] == "COOPERATE" and any(a["code"] == "RUS" for a in e["actor"] + e["recipient"])
+                              for e in d["items"])
+    ore = client.get("/api/events", params={"weapon": "oreshnik", "since": "2024-11-01", "until": "2024-12-31"}).json()
+    assert ore["items"] and all(any(w["name"] == "Oreshnik" for w in e["weapons"]) for e in ore["items"])
+    st = client.get("/api/events", params={"source_type": "unattributed", "limit": 500}).json()
+    assert st["items"] and all(e["attribution"] is None or e["attribution"]["speaker_type"] == "unattributed" for e in st["items"])
+
+
+def test_event_detail_marks_the_evidence(client):
+    eid = client.get("/api/events", params={"weapon": "Oreshnik", "limit": 1}).json()["items"][0]["event_id"]
+    e = client.get(f"/api/events/{eid}").json()
+    kinds = {h["kind"] for h in e["highlights"]}
+    assert {"trigger", "weapon"} <= kinds
+    for h in e["highlights"]:
+        assert e["evidence"]["sentence"][h["start"]:h["end"]] == h["text"]
+    assert e["cluster"]["reports"] and e["story_id"]
+
+
+def test_story_cluster_article_detail(client):
+    sid = client.get("/api/stories").json()["items"][0]["story_id"]
+    s = client.get(f"/api/stories/{sid}").json()
+    assert s["cluster_details"] and s["article_details"]
+    cid = s["clusters"][0]
+    assert client.get(f"/api/clusters/{cid}").json()["cluster_id"] == cid
+    aid = s["articles"][0]
+    a = client.get(f"/api/articles/{aid}").json()
+    assert a["text"] and a["sentences"] and a["sentences"][0]["events"]
+    assert client.get("/api/clusters", params={"actor": "BLR"}).json()["items"]
+    assert client.get("/api/clusters", params={"weapon": "oreshnik"}).json()["items"]
+
+
+def test_network_joins_blr_and_rus_in_cooperation(client):
+    d = client.get("/api/network").json()
+    assert any({e["source"], e["target"]} == {"BLR", "RUS"} and "COOPERATE" in e["types"] for e in d["edges"])
+    ids = {n["id"] for n in d["nodes"]}
+    assert all(e["source"] in ids and e["target"] in ids for e in d["edges"])
+
+
+def test_views_data(client):
+    m = client.get("/api/map").json()
+    assert m["type"] == "FeatureCollection" and m["features"]
+    assert {f["properties"]["precision"] for f in m["features"]} == {"country", "city"}
+    t = client.get("/api/timeline", params={"actor": "LTU"}).json()
+    assert 0 < t["total"] < client.get("/api/timeline").json()["total"]
+    w = client.get("/api/weapons").json()
+    assert any(s["name"] == "Oreshnik" for s in w["items"])
+    sp = client.get("/api/speakers", params={"speaker_type": "named_person"}).json()
+    assert sp["items"] and all(s["speaker_type"] == "named_person" for s in sp["items"])
+    assert client.get("/api/actors").json()["items"][0]["id"] in ("RUS", "BLR")
+    assert client.get("/api/articles", params={"actor": "LTU"}).json()["items"]
+    r = client.get("/api/report").json()
+    assert r["stories"] and r["citations"]
+    md = client.get("/api/report", params={"format": "markdown"})
+    assert md.status_code == 200 and md.text.startswith("# Situation report")
+
+
+HOSTILE = {
+    "since": ["2024-02-30", "yesterday", "2024-13-01", "'; DROP TABLE events; --", "9" * 500],
+    "until": ["2024-1-1", "0000-00-00"],
+    "actor": ["RUS' OR '1'='1", "RUS; DROP TABLE events", "x" * 200, "../etc"],
+    "actor_name": ["a' OR 1=1 --", "x" * 300, "\x00"],
+    "type": ["ASSAULT;DROP", "NOTATYPE", "ASSAULT,,COERCE"],
+    "weapon": ["Oreshnik'; DELETE FROM events; --", "<script>", "x" * 300],
+    "country": ["UKR OR 1=1", "12"],
+    "source_type": ["state_media' --", "nobody"],
+    "limit": ["-1", "0", "100000", "1e9", "ten"],
+    "offset": ["-5", "99999999999", "x"],
+}
+
+
+def test_every_endpoint_rejects_bad_parameters_with_one_error_shape(client):
+    spec = client.get("/api/openapi.json").json()
+    walked = 0
+    for path, ops in spec["paths"].items():
+        params = {p["name"] for p in ops["get"].get("parameters", []) if p["in"] == "query"}
+        if "{" in path:
+            for bad in ("..%2F..%2Fetc%2Fpasswd", "x%00y", "%27%20OR%201%3D1", "a" * 300, "nonexistent"):
+                url = path.split("{")[0] + bad
+                r = client.get(url)
+                _is_error(r)
+                walked += 1
+            continue
+        for name, values in HOSTILE.items():
+            if name not in params:
+                continue
+            for v in values:
+                _is_error(client.get(path, params={name: v}), 400)
+                walked += 1
+        if "since" in params:
+            _is_error(client.get(path, params={"since": "2024-12-01", "until": "2024-11-01"}), 400)
+    assert walked > 200
+    for path in ("/api/nothing", "/api/events/a/b", "/api/../../etc/passwd", "/static/../../pyproject.toml"):
+        r = client.get(path)
+        assert r.status_code == 404, path
+        if path.startswith("/api"):
+            _is_error(r, 404)
+    _is_error(client.post("/api/events"), 405)
+    _is_error(client.get("/api/report", params={"format": "exe"}), 400)
+    _is_error(client.get("/api/stories", params={"order": "random()"}), 400)
+
+
+def test_the_database_is_untouched_and_open_read_only(client, sample_db):
+    before = client.get("/api/meta").json()["counts"]
+    client.get("/api/events", params={"actor_name": "x'); DELETE FROM events; --"})
+    assert client.get("/api/meta").json()["counts"] == before
+
+
+def test_a_missing_database_is_a_clear_error(tmp_path):
+    from sitrep.errors import StoreError
+
+    with pytest.raises(StoreError):
+        create_app(tmp_path / "none.duckdb")
+
+
+def test_the_server_lets_go_of_the_database_for_a_writer(sample_db, tmp_path):
+    """Between requests the server holds no connection for long: a writer can open the file."""
+    import shutil
+    import time
+
+    from sitrep.store import Store
+
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(sample_db, db)
+    with TestClient(create_app(db, hold=0.2)) as c:
+        before = c.get("/api/meta").json()["counts"]["articles"]
+        time.sleep(0.6)  # the idle connection is closed after `hold` seconds
+        with Store.open(db, wait=5) as writer:  # would fail while a reader holds the file
+            writer.connection.execute("DELETE FROM corpus_pending")
+        assert c.get("/api/meta").json()["counts"]["articles"] == before
