@@ -11,6 +11,7 @@ from threadpoolctl import ThreadpoolController
 
 from sitrep.datelines import dateline_end
 from sitrep.errors import ModelError, UsageError
+from sitrep.headlines import gazetteer_names, has_title_case, sentence_case, with_words_of
 from sitrep.model import Article, Chunk, Sentence
 
 
@@ -147,11 +148,18 @@ class Parse:
 
         per_article: list[list[tuple[Any, str]]] = []
         todo: dict[str, list[tuple[int, int]]] = {"parse": [], "names": []}  # where each doc goes back
+        recased: dict[tuple[int, int], str] = {}  # chunks parsed in sentence case: their own text
         for a, article in enumerate(articles):
             plan = article.plan or [Chunk(0, len(article.text), "parse")]
             docs: list[tuple[Any, str]] = []
             for c, chunk in enumerate(plan):
-                docs.append((self.nlp.make_doc(article.text[chunk.start:chunk.end]), chunk.depth))
+                text = article.text[chunk.start:chunk.end]
+                parsed = text
+                if chunk.depth == "parse" and has_title_case(text):  # the names are loaded only then
+                    parsed = sentence_case(text, gazetteer_names())
+                if parsed != text:
+                    recased[(a, c)] = text  # a Title Case headline: parsed in sentence case
+                docs.append((self.nlp.make_doc(parsed), chunk.depth))
                 if chunk.depth == "parse" or (chunk.depth == "names" and self.ner is not None):
                     todo[chunk.depth].append((a, c))
             per_article.append(docs)
@@ -161,6 +169,8 @@ class Parse:
             for proc in stages[depth]:
                 batch = list(_pipe(proc, batch))
             for (a, c), doc in zip(places, batch):
+                if (a, c) in recased:
+                    doc = with_words_of(doc, recased[(a, c)])  # the words as written
                 per_article[a][c] = (doc, depth)
         empty = numpy.zeros((0,), dtype="float32")
         for article, docs in zip(articles, per_article):
