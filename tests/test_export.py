@@ -307,3 +307,17 @@ def test_events_frame_is_the_exports_table_for_notebooks(db: Store, tmp_path: Pa
     assert nested.num_rows == 0 and str(nested.schema.field("date").type) == "date32[day]"
     with pytest.raises(UsageError):
         db.events_frame(shape="wide")
+
+
+def test_database_views_give_each_event_once_with_its_lists(db: Store) -> None:
+    rows = db.sql("SELECT * FROM event_rows ORDER BY event_id")
+    assert [r["event_id"] for r in rows] == sorted(ev["event_id"] for ev in db.events())
+    first = rows[0]
+    assert first["actor_codes"] == ["RUS", "WAGNER"] and first["recipient_codes"] == ["UKR"]
+    assert first["weapons"] == ["Shahed-136", "Kh-101"] and str(first["date"]) == "2024-03-01"
+    second = rows[1]
+    assert second["actor_codes"] == ["NATO", None] and second["weapons"] == []  # a null item, an empty list
+    assert str(second["date"]) == "2024-04-05"  # no event date: the article's
+    nested = db.sql("SELECT actor, weapons, evidence FROM event_records ORDER BY event_id")
+    assert nested[0]["actor"][0] == {"text": "Russian forces", "code": "RUS", "sector": "MIL"}
+    assert nested[0]["evidence"]["rule"] == "assault.strike"
