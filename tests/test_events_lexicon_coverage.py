@@ -44,6 +44,8 @@ def types_of(pipeline):
     ("MOBILIZE", "North Korea said it had put an earth observation satellite into orbit."),
     ("MOBILIZE", "Pyongyang said it would launch a reconnaissance satellite before the end of the month."),
     ("MOBILIZE", "The launch of the Hwasong-18 took place at dawn."),
+    ("MOBILIZE", '"Serial production of the Oreshnik has begun," the Russian president said.'),
+    ("ACCUSE", '"They are lying to the world," the Russian foreign ministry spokeswoman said of the claims.'),
 ])
 def test_common_phrasings_are_coded(types_of, expected, sentence):
     assert expected in types_of(sentence)
@@ -55,9 +57,10 @@ def test_common_phrasings_are_coded(types_of, expected, sentence):
     "The officials recognised the difficulty of the task.",  # 'recognise' without a state
     "Engineers blocked the leak with sand bags.",  # 'block' without a political object
     "Forecasters warned of heavy snow in the mountains.",  # a warning of weather, no threat
+    "The answer lies in the economy.",
 ])
 def test_near_misses_of_those_phrasings_are_not(types_of, sentence):
-    assert not {"REJECT", "SUPPORT", "THREATEN"} & set(types_of(sentence))
+    assert not {"REJECT", "SUPPORT", "THREATEN", "ACCUSE"} & set(types_of(sentence))
 
 
 @pytest.mark.parametrize("sentence", [
