@@ -79,6 +79,8 @@ def test_acled_rules_are_loaded_with_cues_and_checked():
     ("Shops were looted and several houses burned down after the unrest spread to the suburb.",
      "Looting/property destruction"),
     ("The two sides signed a ceasefire agreement in the capital on Thursday.", "Agreement"),
+    ("Riot police violently dispersed a peaceful protest by pensioners outside the parliament.",
+     "Excessive force against protesters"),
 ])
 def test_acled_sub_event_from_text_cues(text, sub):
     assert first_acled(text) == sub
