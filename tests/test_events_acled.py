@@ -81,6 +81,7 @@ def test_acled_rules_are_loaded_with_cues_and_checked():
     ("The two sides signed a ceasefire agreement in the capital on Thursday.", "Agreement"),
     ("Riot police violently dispersed a peaceful protest by pensioners outside the parliament.",
      "Excessive force against protesters"),
+    ("The government and the rebel alliance opened peace talks in the capital on Monday.", "Agreement"),
 ])
 def test_acled_sub_event_from_text_cues(text, sub):
     assert first_acled(text) == sub
