@@ -46,6 +46,7 @@ def types_of(pipeline):
     ("MOBILIZE", "The launch of the Hwasong-18 took place at dawn."),
     ("MOBILIZE", '"Serial production of the Oreshnik has begun," the Russian president said.'),
     ("ACCUSE", '"They are lying to the world," the Russian foreign ministry spokeswoman said of the claims.'),
+    ("SUPPORT", "The Sahel faction pledged allegiance to Islamic State last year."),
 ])
 def test_common_phrasings_are_coded(types_of, expected, sentence):
     assert expected in types_of(sentence)
