@@ -484,12 +484,14 @@ class Store:
         locked = not read_only and not in_memory
         if locked:
             lock.acquire(p)
+            lock.announce(p)  # a reader that keeps the file open (sitrep serve) lets go of it
         seconds = wait if wait is not None else (READ_WAIT_SECONDS if read_only else WRITE_WAIT_SECONDS)
         try:
             con = lock.wait_for(lambda: duckdb.connect(p, read_only=read_only),
                                 seconds=0 if in_memory else seconds)
         except duckdb.Error as exc:
             if locked:
+                lock.withdraw(p)
                 lock.release(p)
             raise StoreError(_open_message(p, exc, seconds)) from exc
         try:
@@ -508,6 +510,7 @@ class Store:
         except BaseException:
             con.close()
             if locked:
+                lock.withdraw(p)
                 lock.release(p)
             raise
         return cls(con, p, read_only=read_only, locked=locked)
@@ -518,6 +521,7 @@ class Store:
             self._con.close()
             self._con = None
             if self._locked:
+                lock.withdraw(self.path)
                 lock.release(self.path)
 
     def __enter__(self) -> Store:
