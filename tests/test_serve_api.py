@@ -183,3 +183,53 @@ def test_the_server_lets_go_of_the_database_for_a_writer(sample_db, tmp_path):
         with Store.open(db, wait=5) as writer:  # would fail while a reader holds the file
             writer.connection.execute("DELETE FROM corpus_pending")
         assert c.get("/api/meta").json()["counts"]["articles"] == before
+
+
+def test_a_writer_that_announces_itself_gets_the_file_while_requests_keep_coming(sample_db, tmp_path):
+    """The server keeps its connection open between requests (a warm cache), yet a writer in another
+    process that announces itself (`Store.open` for writing does) gets the file within its wait under
+    a steady stream of requests, which wait for its batch and then see what it wrote."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    import threading
+    from pathlib import Path
+
+    db = tmp_path / "busy.duckdb"
+    shutil.copy(sample_db, db)
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    code = (
+        "import sys, time; sys.path.insert(0, sys.argv[2]); from sitrep.store import Store;"
+        "t = time.monotonic(); s = Store.open(sys.argv[1], wait=10);"
+        "s.connection.execute(\"INSERT INTO rejections VALUES ('x-serve', 'x-serve', 'empty', 'test', now())\");"
+        "s.close(); print(f'wrote after {time.monotonic() - t:.2f} s', flush=True)"
+    )
+    with TestClient(create_app(db), raise_server_exceptions=False) as c:
+        reader = c.app.state.reader
+        before = c.get("/api/meta").json()["counts"]["rejections"]
+        c.get("/api/events", params={"limit": 5})
+        assert reader.opens == 1  # one connection for both requests: it stays open while nobody writes
+        statuses: list[int] = []
+        stop = threading.Event()
+
+        def hammer() -> None:
+            while not stop.is_set():
+                statuses.append(c.get("/api/events", params={"limit": 5}).status_code)
+
+        threads = [threading.Thread(target=hammer) for _ in range(3)]
+        for t in threads:
+            t.start()
+        try:
+            writer = subprocess.run([sys.executable, "-c", code, str(db), src], capture_output=True, text=True,
+                                    timeout=60, env={**os.environ, "PYTHONPATH": src})
+        finally:
+            stop.set()
+            for t in threads:
+                t.join()
+        assert writer.returncode == 0, writer.stderr
+        assert writer.stdout.startswith("wrote after"), writer.stdout
+        assert statuses and set(statuses) == {200}, sorted(set(statuses))
+        assert c.get("/api/meta").json()["counts"]["rejections"] == before + 1
+        assert reader.opens >= 2  # let go for the writer, then opened again
+        assert not os.path.exists(str(db) + ".writer.wait")  # the marker goes with the writer

@@ -23,8 +23,8 @@ def build(db_option: Any) -> click.Command:
     def serve_cmd(ctx: click.Context, db: str, host: str, port: int, wait: float) -> None:
         """Serve the web UI and JSON API (OpenAPI at /api/openapi.json) over a database, read-only.
 
-        An ingest can run beside it: the server holds the database open for about a second at a
-        time and sees every batch the ingest has committed.
+        An ingest can run beside it: the server keeps the database open until a writer announces
+        that it wants it, lets go of it for the writer's batch, and then sees what it committed.
         """
         import uvicorn
 

@@ -1074,6 +1074,29 @@ def cluster(store: Store, cluster_id: str) -> dict[str, Any] | None:
     return _cluster_record(row, reports, detail=True)
 
 
+def clusters_by_id(store: Store, cluster_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """The clusters `cluster_ids` in full, as `cluster` gives each, in that order (ids a merge
+    retired find their cluster; unknown ids and repeats are left out): three queries for any
+    number of clusters."""
+    con = store.connection
+    ids = list(dict.fromkeys(cluster_ids))
+    if not ids:
+        return []
+    rows = {r["cluster_id"]: r for r in _rows(con, "SELECT * FROM clusters WHERE list_contains(?, cluster_id)", [ids])}
+    missing = [i for i in ids if i not in rows]
+    alias: dict[str, str] = {}
+    if missing:
+        alias = dict(con.execute("SELECT old_id, cluster_id FROM cluster_aliases WHERE list_contains(?, old_id)",
+                                 [missing]).fetchall())
+        more = sorted(set(alias.values()) - set(rows))
+        if more:
+            rows.update({r["cluster_id"]: r for r in _rows(
+                con, "SELECT * FROM clusters WHERE list_contains(?, cluster_id)", [more])})
+    order = list(dict.fromkeys(rows[alias.get(i, i)]["cluster_id"] for i in ids if alias.get(i, i) in rows))
+    reports = _reports(con, order, detail=True)
+    return [_cluster_record(rows[cid], reports.get(cid, []), detail=True) for cid in order]
+
+
 def event_clusters(store: Store, event_ids: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
     """event_id -> its cluster's id and counts, for exports: cluster_id, articles
     (GDELT NumArticles), outlets (NumSources), independent_origins,

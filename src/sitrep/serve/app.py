@@ -1,9 +1,9 @@
 """The ASGI app: the JSON API under /api (OpenAPI at /api/openapi.json) and the web UI at /.
 
-Requests read the database through a read-only connection held for about a second at a time
-(`sitrep.serve.connections`), so an ingest can write between them and a request sees every batch
-committed before its connection opened. One that meets a batch being written waits up to `wait`
-seconds, then gets 503.
+Requests read the database through one shared read-only connection, closed whenever a writer
+announces that it wants the file (`sitrep.serve.connections`), so an ingest can write beside the
+server and a request sees every batch committed before it started. One that meets a batch being
+written waits up to `wait` seconds, then gets 503.
 
 Every error, from any endpoint, is one JSON shape::
 
@@ -112,8 +112,9 @@ F = Annotated[Filters, Depends(filters)]
 
 
 def create_app(db_path: str | Path, *, wait: float = 5.0, hold: float = HOLD_SECONDS) -> FastAPI:
-    """The sitrep web app over the database at `db_path`, opened read-only for a moment at a
-    time (`sitrep.serve.connections`), so an ingest can write beside it."""
+    """The sitrep web app over the database at `db_path`, opened read-only and let go of whenever
+    a writer wants it (`sitrep.serve.connections`), so an ingest can write beside it; `hold`: close
+    a connection idle that many seconds."""
     path = str(db_path)
     if not Path(path).is_file():
         raise StoreError(f"no database at {path}")
@@ -186,9 +187,7 @@ def create_app(db_path: str | Path, *, wait: float = 5.0, hold: float = HOLD_SEC
     @app.get("/api/stories", tags=["stories"], summary="Stories (the `sitrep stories` contract), paginated")
     def get_stories(db: DB, f: F, limit: Limit = 50, offset: Offset = 0,
                     order: Annotated[str, Query(pattern="^(significance|date)$")] = "significance") -> dict[str, Any]:
-        res = queries.stories(db, f, order=order, limit=limit, offset=offset)
-        res.pop("all", None)
-        return res
+        return queries.stories(db, f, order=order, limit=limit, offset=offset)
 
     @app.get("/api/stories/{story_id}", tags=["stories"], summary="One story: articles, grades, every cluster")
     def get_story(db: DB, story_id: Annotated[str, PathParam(pattern=ID)]) -> dict[str, Any]:

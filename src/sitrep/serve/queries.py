@@ -98,64 +98,101 @@ def _state_media_only(s: dict[str, Any]) -> bool:
     return s["independent_origins"] <= 1 and any("state media" in r for r in s["reasons"][:1])
 
 
-def _story_ids_matching(store: Store, f: Filters) -> set[str] | None:
-    """Stories with an event matching the event-level filters, or None when none of those is set."""
-    if not (f.actor_name or f.weapon or f.country or f.source_type):
-        return None
-    sub, params = _filtered(Filters(actor_name=f.actor_name, weapon=f.weapon, country=f.country,
+def _story_where(f: Filters) -> tuple[str, list[Any]]:
+    """The WHERE clause (over `stories`) and its parameters for `f`, as `stories.read.stories`
+    filters: actor among the story's actors, a type among its clusters', dates overlapping the
+    period; the event-level filters keep stories with an article holding a matching event."""
+    where: list[str] = []
+    params: list[Any] = []
+    if f.actor:
+        where.append("list_contains(actors, upper(?))")
+        params.append(f.actor)
+    types = [t.strip().upper() for t in (f.type or "").split(",") if t.strip()]
+    if types:
+        where.append("len(list_intersect(types, ?)) > 0")
+        params.append(types)
+    if f.since:
+        where.append("coalesce(last_date, first_date) >= CAST(? AS DATE)")
+        params.append(f.since)
+    if f.until:
+        where.append("first_date <= CAST(? AS DATE)")
+        params.append(f.until)
+    if f.actor_name or f.weapon or f.country or f.source_type:
+        sub, sp = _filtered(Filters(actor_name=f.actor_name, weapon=f.weapon, country=f.country,
                                     source_type=f.source_type))
-    rows = store.connection.execute(
-        f"SELECT DISTINCT s.story_id FROM story_articles s WHERE s.article_id IN (SELECT article_id FROM ({sub}))",
-        params).fetchall()
-    return {r[0] for r in rows}
+        where.append(f"story_id IN (SELECT s.story_id FROM story_articles s "
+                     f"WHERE s.article_id IN (SELECT article_id FROM ({sub})))")
+        params += sp
+    return (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+ORDERS = {"significance": " ORDER BY significance DESC, first_date NULLS LAST, story_id",
+          "date": " ORDER BY first_date NULLS LAST, story_id"}
 
 
 def stories(store: Store, f: Filters, *, order: str = "significance", limit: int = 50,
             offset: int = 0) -> dict[str, Any]:
     """A page of the stories matching `f`, most significant first (as the report ranks them)
-    or by date, each flagged when it rests on one origin or on state media alone."""
-    from sitrep.stories.read import stories as read_stories
+    or by date, each flagged when it rests on one origin or on state media alone. The page is
+    chosen in SQL: only its stories are read."""
+    from sitrep.stories.read import records
 
     if not _has_table(store, "stories"):
         return {"items": [], "total": 0, "limit": limit, "offset": offset}
-    keep = _story_ids_matching(store, f)
-    rows = read_stories(store, actor=f.actor, type=f.type, since=f.since, until=f.until, order=order)
-    if keep is not None:
-        rows = [r for r in rows if r["story_id"] in keep]
-    page = rows[offset:offset + limit]
+    if order not in ORDERS:
+        raise ValueError(f"order must be one of {sorted(ORDERS)}")
+    cond, params = _story_where(f)
+    total = store.connection.execute(f"SELECT count(*) FROM stories{cond}", params).fetchone()[0]
+    cur = store.connection.execute(f"SELECT * FROM stories{cond}{ORDERS[order]} LIMIT ? OFFSET ?",
+                                   params + [limit, offset])
+    names = [d[0] for d in cur.description or []]
+    page = records(store, [dict(zip(names, r)) for r in cur.fetchall()])
     for s in page:
         s["single_origin"] = s["independent_origins"] <= 1
         s["state_media_only"] = _state_media_only(s)
-    return {"items": page, "total": len(rows), "limit": limit, "offset": offset, "all": rows}
+    return {"items": page, "total": int(total), "limit": limit, "offset": offset}
 
 
 def overview(store: Store, f: Filters, *, limit: int = 25) -> dict[str, Any]:
     """The period's caveats and its stories ranked by significance."""
     res = stories(store, f, order="significance", limit=limit)
-    ranked = res.pop("all", [])
-    return {"filters": f.active(), "caveats": caveats(store, f, ranked), "stories": res["items"],
-            "total": res["total"]}
+    return {"filters": f.active(), "caveats": caveats(store, f), "stories": res["items"], "total": res["total"]}
 
 
-def caveats(store: Store, f: Filters, ranked: list[dict[str, Any]]) -> list[str]:
+def _story_counts(store: Store, f: Filters) -> dict[str, int]:
+    """Over the stories matching `f`: how many, on a single origin, on one state-media source
+    alone (`_state_media_only`), graded no better than D, holding a denial."""
+    if not _has_table(store, "stories"):
+        return {"n": 0}
+    cond, params = _story_where(f)
+    row = store.connection.execute(f"""
+        SELECT count(*),
+               count(*) FILTER (WHERE independent_origins <= 1),
+               count(*) FILTER (WHERE independent_origins <= 1
+                                AND contains(json_extract_string(reasons, '$[0]'), 'state media')),
+               count(*) FILTER (WHERE contains(?, reliability)),
+               count(*) FILTER (WHERE len(list_filter(CAST(json_extract_string(reasons, '$[*]') AS VARCHAR[]),
+                                                      lambda r: starts_with(r, 'contradicted'))) > 0)
+        FROM stories{cond}""", [WEAK] + params).fetchone()
+    return dict(zip(("n", "single", "state", "weak", "contradicted"), (int(x) for x in row)))
+
+
+def caveats(store: Store, f: Filters) -> list[str]:
     """The period's caveats, one line each (as the report's)."""
     out = []
-    if ranked:
-        n = len(ranked)
-        single = sum(1 for s in ranked if s["independent_origins"] <= 1)
-        state = sum(1 for s in ranked if _state_media_only(s))
-        weak = sum(1 for s in ranked if s["reliability"] in WEAK)
-        contradicted = sum(1 for s in ranked if any(r.startswith("contradicted") for r in s["reasons"]))
-        if state and state == n:
+    c = _story_counts(store, f)
+    n = c["n"]
+    if n:
+        if c["state"] and c["state"] == n:
             out.append("Everything here rests on one state-media source: no independent confirmation.")
-        elif state:
-            out.append(f"{state} of {n} stories rest on one state-media source alone.")
-        out.append(f"{single} of {n} stories rest on a single origin (no independent confirmation).")
-        if weak:
-            out.append(f"{weak} of {n} stories have no source better than D "
+        elif c["state"]:
+            out.append(f"{c['state']} of {n} stories rest on one state-media source alone.")
+        out.append(f"{c['single']} of {n} stories rest on a single origin (no independent confirmation).")
+        if c["weak"]:
+            out.append(f"{c['weak']} of {n} stories have no source better than D "
                        "(state media, unknown outlets or own reporting only).")
-        if contradicted:
-            out.append(f"{contradicted} stories hold a denial.")
+        if c["contradicted"]:
+            out.append(f"{c['contradicted']} stories hold a denial.")
     sub, params = _filtered(f)
     total, unattributed = store.connection.execute(
         f"SELECT count(*), count(*) FILTER (WHERE speaker_type = 'unattributed') FROM ({sub})", params).fetchone()

@@ -369,6 +369,27 @@ SELECT e.*,
 FROM events e JOIN articles a ON a.id = e.article_id
 """
 
+_EVENTS_BY_ID = """
+WITH ids AS (SELECT DISTINCT unnest(?) AS event_id),
+ax AS (SELECT x.event_id,
+              list(struct_pack(text := x.text, code := x.code, sector := x.sector) ORDER BY x.idx)
+                FILTER (WHERE x.role = 'actor') AS actor_list,
+              list(struct_pack(text := x.text, code := x.code, sector := x.sector) ORDER BY x.idx)
+                FILTER (WHERE x.role = 'recipient') AS recipient_list
+       FROM event_actors x JOIN ids ON ids.event_id = x.event_id GROUP BY x.event_id),
+wx AS (SELECT w.event_id,
+              list(struct_pack(text := w.text, name := w.name, "class" := w."class", origin := w.origin)
+                   ORDER BY w.idx) AS weapon_list
+       FROM event_weapons w JOIN ids ON ids.event_id = w.event_id GROUP BY w.event_id)
+SELECT e.*,
+       a.source AS a_source, a.title AS a_title, a.url AS a_url, a.date AS a_date,
+       ax.actor_list, ax.recipient_list, wx.weapon_list
+FROM events e JOIN ids ON ids.event_id = e.event_id JOIN articles a ON a.id = e.article_id
+LEFT JOIN ax ON ax.event_id = e.event_id LEFT JOIN wx ON wx.event_id = e.event_id
+"""
+"""`_EVENT_QUERY` for a list of event ids (one parameter): the actors and weapons of those events
+only, where the correlated subqueries would group every event's."""
+
 
 def _event_record(r: dict[str, Any]) -> dict[str, Any]:
     """One events row (with its article columns and actor lists) in contract form."""
@@ -484,12 +505,14 @@ class Store:
         locked = not read_only and not in_memory
         if locked:
             lock.acquire(p)
+            lock.announce(p)  # a reader that keeps the file open (sitrep serve) lets go of it
         seconds = wait if wait is not None else (READ_WAIT_SECONDS if read_only else WRITE_WAIT_SECONDS)
         try:
             con = lock.wait_for(lambda: duckdb.connect(p, read_only=read_only),
                                 seconds=0 if in_memory else seconds)
         except duckdb.Error as exc:
             if locked:
+                lock.withdraw(p)
                 lock.release(p)
             raise StoreError(_open_message(p, exc, seconds)) from exc
         try:
@@ -508,6 +531,7 @@ class Store:
         except BaseException:
             con.close()
             if locked:
+                lock.withdraw(p)
                 lock.release(p)
             raise
         return cls(con, p, read_only=read_only, locked=locked)
@@ -518,6 +542,7 @@ class Store:
             self._con.close()
             self._con = None
             if self._locked:
+                lock.withdraw(self.path)
                 lock.release(self.path)
 
     def __enter__(self) -> Store:
@@ -721,14 +746,16 @@ class Store:
         if not isinstance(offset, int) or isinstance(offset, bool) or offset < 0:
             raise UsageError(f"offset must be a non-negative integer, got {offset!r}")
         order = " ORDER BY coalesce(e.date, a.date) NULLS LAST, e.article_id, e.idx"
-        if limit is None and not offset:
+        if limit is None and not offset and event_ids is None:
             query = _EVENT_QUERY + (" WHERE " + " AND ".join(where) if where else "") + order
-        else:
-            page = ("SELECT e.event_id FROM events e JOIN articles a ON a.id = e.article_id"
-                    + (" WHERE " + " AND ".join(where) if where else "") + order + _limit_sql(limit)
-                    + (f" OFFSET {offset}" if offset else ""))
-            query = _EVENT_QUERY + f" WHERE e.event_id IN ({page})" + order
-        return [_event_record(r) for r in self._rows(query, params)]
+            return [_event_record(r) for r in self._rows(query, params)]
+        page = ("SELECT e.event_id FROM events e JOIN articles a ON a.id = e.article_id"
+                + (" WHERE " + " AND ".join(where) if where else "") + order + _limit_sql(limit)
+                + (f" OFFSET {offset}" if offset else ""))
+        ids = [r[0] for r in self.connection.execute(page, params).fetchall()]
+        if not ids:
+            return []
+        return [_event_record(r) for r in self._rows(_EVENTS_BY_ID + order, [ids])]
 
     def count_events(self, **filters: Any) -> int:
         """How many events match `filters` (those of `events`, without limit and offset)."""

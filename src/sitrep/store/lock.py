@@ -10,6 +10,14 @@ message a reader gets after waiting for DuckDB's lock, say who holds it.
 
 The lock is per process and re-entrant: `Store.open` for writing takes it (a
 no-op when the process already holds it) and `Store.close` releases it.
+
+A writer also announces that it wants the file: from just before it opens the
+database until it has closed it again, ``<db>.writer.wait`` exists
+(`announce` / `withdraw`, called by `Store.open` and `Store.close`). A
+long-running reader such as `sitrep serve` keeps its connection open and checks
+`writer_waiting` (a stat, plus a lock probe when the file exists), letting go of
+the database only when a writer wants it. A marker left by a killed writer is
+ignored (nobody holds the writer lock) and removed by the next writer.
 """
 
 from __future__ import annotations
@@ -24,11 +32,59 @@ from datetime import datetime, timezone
 from sitrep.errors import StoreError
 
 _held: dict[str, list[int]] = {}  # lock path -> [fd, count]
+_announced: dict[str, int] = {}  # marker path -> count
 _mutex = threading.Lock()
 
 
 def lock_path(db_path: str) -> str:
     return os.path.abspath(db_path) + ".writer.lock"
+
+
+def wait_path(db_path: str) -> str:
+    """The marker a writer keeps while it wants or holds the database file."""
+    return os.path.abspath(db_path) + ".writer.wait"
+
+
+def announce(db_path: str) -> None:
+    """Say that this process wants to open `db_path` for writing (call with the writer lock held)."""
+    path = wait_path(db_path)
+    with _mutex:
+        if _announced.get(path):
+            _announced[path] += 1
+            return
+        try:
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(f"pid {os.getpid()}\n")
+        except OSError:
+            return  # a read-only folder: readers will not see it, and DuckDB's own lock still decides
+        _announced[path] = 1
+
+
+def withdraw(db_path: str) -> None:
+    """This process no longer wants or holds `db_path` for writing (after closing it)."""
+    path = wait_path(db_path)
+    with _mutex:
+        n = _announced.get(path)
+        if not n:
+            return
+        if n > 1:
+            _announced[path] = n - 1
+            return
+        del _announced[path]
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+
+
+def writer_waiting(db_path: str) -> bool:
+    """Whether a live writer wants (or holds) `db_path`: its marker exists and someone holds the
+    writer lock. Costs one stat when no writer announced itself."""
+    try:
+        os.stat(wait_path(db_path))
+    except OSError:
+        return False
+    return holder(db_path) is not None
 
 
 def holder(db_path: str) -> str | None:
@@ -64,6 +120,10 @@ def acquire(db_path: str) -> None:
             who = holder(db_path) or "another process"
             raise StoreError(f"{db_path} is being written by {who}; one writer at a time: "
                              "wait for it to finish") from None
+        try:  # a marker of a writer that died is stale: nobody else can write now
+            os.unlink(wait_path(db_path))
+        except OSError:
+            pass
         os.ftruncate(fd, 0)
         command = " ".join(os.path.basename(a) if i == 0 else a for i, a in enumerate(sys.argv[:2]))
         since = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")

@@ -79,6 +79,13 @@ def _articles(con: duckdb.DuckDBPyConnection, story_ids: list[str]) -> dict[str,
     return out
 
 
+def records(store: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows of `stories` (SELECT * FROM stories) as contract records, with their article ids
+    (one query for them all)."""
+    arts_by = _articles(store.connection, [r["story_id"] for r in rows])
+    return [_record(r, arts_by[r["story_id"]]) for r in rows]
+
+
 def stories(
     store: Any,
     *,
@@ -135,7 +142,7 @@ def stories(
 def story(store: Any, story_id: str) -> dict[str, Any] | None:
     """One story with its articles (title, date, outlet, url, copy_of) and each cluster in
     full (reports, sources, grades); an id the story had before a merge finds it too."""
-    from sitrep.corroborate import cluster
+    from sitrep.corroborate import clusters_by_id
 
     con = store.connection
     rows = _rows(con, "SELECT * FROM stories WHERE story_id = ?", [story_id])
@@ -151,5 +158,5 @@ def story(store: Any, story_id: str) -> dict[str, Any] | None:
         WHERE s.story_id = ? ORDER BY a.date NULLS LAST, a.id""", [row["story_id"]])
     rec = _record(row, [a["id"] for a in arts])
     rec["article_details"] = [{**a, "date": _iso(a["date"])} for a in arts]
-    rec["cluster_details"] = [c for c in (cluster(store, cid) for cid in rec["clusters"]) if c is not None]
+    rec["cluster_details"] = clusters_by_id(store, rec["clusters"])
     return rec
