@@ -144,11 +144,11 @@ def timeline_svg(events: list[dict[str, Any]], *, width: int = 900) -> str:
         parts.append(_text(4, y + 4, t))
     axis_y = top + len(types) * row + 4
     parts.append(_el("line", {"x1": left, "x2": width - right, "y1": axis_y, "y2": axis_y, "stroke": "#999999"}))
-    for flag, x, word in ((early, left + 12, "earlier"), (late, width - right - 12, "later")):
-        if flag:
+    for flag, x, word, side in ((early, left + 12, "earlier", 20), (late, width - right - 12, "later", -20)):
+        if flag:  # the column of stray dates, set off by a dotted line
             parts.append(_text(x, axis_y + 30, word, fill="#666666", **{"text-anchor": "middle"}))
-            parts.append(_el("line", {"x1": x + (20 if word == "earlier" else -20), "x2": x + (20 if word == "earlier" else -20),
-                                      "y1": top, "y2": axis_y, "stroke": "#bbbbbb", "stroke-dasharray": "2 2"}))
+            parts.append(_el("line", {"x1": x + side, "x2": x + side, "y1": top, "y2": axis_y, "stroke": "#bbbbbb",
+                                      "stroke-dasharray": "2 2"}))
     ticks = 1 if hi == lo else min(6, span)
     for k in range(ticks + 1):
         d = lo if hi == lo else Date.fromordinal(lo.toordinal() + round(k * span / ticks))
@@ -258,8 +258,9 @@ def network_svg(events: list[dict[str, Any]], *, size: int = 640, max_nodes: int
 
         sx, sy = trim(x1, y1, r1)
         tx, ty = trim(x2, y2, r2 + (0 if e["joint"] else 1))
-        tip = (f"{e['source']}{' with ' if e['joint'] else ' → '}{e['target']}: {e['weight']} event{'s' if e['weight'] != 1 else ''} "
-               f"({', '.join(e['types'])}), {QUAD_CLASSES.get(e['quad_class'], 'no quad class')}"
+        tip = (f"{e['source']}{' with ' if e['joint'] else ' → '}{e['target']}: "
+               f"{e['weight']} event{'s' if e['weight'] != 1 else ''} ({', '.join(e['types'])}), "
+               f"{QUAD_CLASSES.get(e['quad_class'], 'no quad class')}"
                f"{' (co-actors)' if e['joint'] else ''}")
         parts.append(_el("path", {"class": "edge joint" if e["joint"] else "edge",
                                   "d": f"M{sx:.1f},{sy:.1f}Q{mx:.1f},{my:.1f} {tx:.1f},{ty:.1f}",
@@ -300,6 +301,7 @@ def figures(events: list[dict[str, Any]], *, max_nodes: int = MAX_NODES) -> dict
                           "number of events)."
                           + (f" {tl['undated']} events without a date are left out." if tl["undated"] else "")),
         "network": network_svg(events, max_nodes=max_nodes),
-        "network_note": (f"{shown} actors{of_all}, {len(net['edges'])} links; node size: events; an arrow runs from actor to recipient, a "
-                         "dashed line joins co-actors of one event; colour: quad class, width: number of events."),
+        "network_note": (f"{shown} actors{of_all}, {len(net['edges'])} links; node size: events; an arrow runs "
+                         "from actor to recipient, a dashed line joins co-actors of one event; colour: quad class, "
+                         "width: number of events."),
     }
