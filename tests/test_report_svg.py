@@ -159,3 +159,16 @@ def test_a_stray_date_does_not_squeeze_the_axis():
     events = [_ev(f"e{i}", d.isoformat()) for i, d in enumerate(days)]
     svg = ET.fromstring(timeline_svg(events))
     assert "earlier" in [t.text for t in svg.iter("text")]
+
+
+@pytest.mark.slow
+def test_the_sample_report_draws_belarus_and_russia_acting_together(sample_db):
+    page = _report(sample_db)
+    svgs = _svgs(page)
+    assert svgs["_count"] == 2
+    joint = [p for p in svgs["sitrep-network"].iter("path") if p.get("class") == "edge joint"
+             and {p.get("data-source"), p.get("data-target")} == {"BLR", "RUS"}]
+    assert any("COOPERATE" in p.find("title").text for p in joint)
+    marks = [c for c in svgs["sitrep-timeline"].iter("circle") if c.get("class") == "mark"]
+    dated = int(re.search(r"(\d+) dated events", page).group(1))
+    assert dated > 100 and sum(int(m.get("data-count")) for m in marks) == dated  # every dated event drawn once
