@@ -124,9 +124,10 @@ def _denials(events: list[dict[str, Any]], cites: Citations, limit: int = DENIAL
     return list(lines.values())
 
 
-def brief(store: Any, *, max_stories: int = 25, **filters: Any) -> dict[str, Any]:
+def brief(store: Any, *, max_stories: int = 25, with_events: bool = False, **filters: Any) -> dict[str, Any]:
     """Everything the report shows; `filters` as `Store.events` (since, until, actor, actor_name,
-    type, weapon, country)."""
+    type, weapon, country). `with_events` adds the matching events themselves (`events`), which
+    the HTML report draws its timeline and network from."""
     from sitrep.report import collect
 
     data = collect(store, **filters)
@@ -160,12 +161,15 @@ def brief(store: Any, *, max_stories: int = 25, **filters: Any) -> dict[str, Any
                   for m in MODALITY_ORDER if weapons[name].get(m)]
         weapon_rows.append({"name": name, "class": info.get("class"), "origin": info.get("origin"), "count": n,
                             "modalities": by_mod})
-    return {
+    out = {
         "filters": data["filters"], "stats": data["stats"]["tables"], "caveats": caveats(ranked, data),
         "stories": shown, "more_stories": max(0, len(ranked) - len(shown)), "speakers": speakers,
         "weapons": weapon_rows, "actors": data["actors"].most_common(25), "actor_names": data["actor_names"],
         "profile": data["profile"], "rejections": data["rejections"][:50], "citations": cites.items,
     }
+    if with_events:
+        out["events"] = data["events"]
+    return out
 
 
 def caveats(ranked: list[dict[str, Any]], data: dict[str, Any]) -> list[str]:

@@ -110,9 +110,13 @@ def build_report(store: Store, *, fmt: str = "markdown", since: str | None = Non
 
     if fmt not in ("markdown", "html"):
         raise ValueError(f"unknown report format {fmt!r} (markdown or html)")
-    data = brief(store, max_stories=max_developments, since=since, until=until, **filters)
-    md = render_markdown(data)
-    return md if fmt == "markdown" else render_html(md)
+    html_page = fmt == "html"
+    data = brief(store, max_stories=max_developments, since=since, until=until, with_events=html_page, **filters)
+    if not html_page:
+        return render_markdown(data)
+    from sitrep.report_svg import figures
+
+    return render_html(render_markdown(data, figures_marker=FIGURES_MARKER), figures(data["events"]))
 
 
 def _env() -> Any:
@@ -132,15 +136,27 @@ def _md_escape(text: Any) -> str:
     return re.sub(r"([\\`*_\[\]|#])", r"\\\1", s)
 
 
-def render_markdown(data: dict[str, Any]) -> str:
-    return _env().get_template("report.md.j2").render(**data, cites=data["citations"], labels=SPEAKER_LABELS)
+FIGURES_MARKER = "<!-- sitrep:figures -->"
+"""Where the HTML report's figures go (after the caveats): an HTML comment the Markdown of an
+HTML report carries through markdown-it, replaced by the template's figures block."""
 
 
-def render_html(md: str) -> str:
+def render_markdown(data: dict[str, Any], *, figures_marker: str = "") -> str:
+    return _env().get_template("report.md.j2").render(**data, cites=data["citations"], labels=SPEAKER_LABELS,
+                                                      figures_marker=figures_marker)
+
+
+def render_html(md: str, figures: dict[str, Any] | None = None) -> str:
+    """The page: the Markdown rendered by markdown-it, with the figures (`sitrep.report_svg.figures`:
+    inline SVG timeline and network) put in by the template where the Markdown has
+    `FIGURES_MARKER` (else after the body)."""
     from markdown_it import MarkdownIt
 
     body = MarkdownIt("commonmark").enable("table").render(md)
-    return _env().get_template("report.html.j2").render(body=body)
+    head, _, tail = body.partition(FIGURES_MARKER)
+    if not _:
+        head, tail = body, ""
+    return _env().get_template("report.html.j2").render(body=head, after=tail, figures=figures)
 
 
 def _clip(text: str, n: int = 200) -> str:
