@@ -59,6 +59,7 @@ def test_common_phrasings_are_coded(types_of, expected, sentence):
     "Engineers blocked the leak with sand bags.",  # 'block' without a political object
     "Forecasters warned of heavy snow in the mountains.",  # a warning of weather, no threat
     "The answer lies in the economy.",
+    "A ministry spokesman declined to say how many troops were involved.",  # withholding, no refusal
 ])
 def test_near_misses_of_those_phrasings_are_not(types_of, sentence):
     assert not {"REJECT", "SUPPORT", "THREATEN", "ACCUSE"} & set(types_of(sentence))
