@@ -47,6 +47,7 @@ def types_of(pipeline):
     ("MOBILIZE", '"Serial production of the Oreshnik has begun," the Russian president said.'),
     ("ACCUSE", '"They are lying to the world," the Russian foreign ministry spokeswoman said of the claims.'),
     ("SUPPORT", "The Sahel faction pledged allegiance to Islamic State last year."),
+    ("MOBILIZE", "Finland boosted troop numbers on its eastern border."),
 ])
 def test_common_phrasings_are_coded(types_of, expected, sentence):
     assert expected in types_of(sentence)
