@@ -25,15 +25,36 @@ def _paragraph_boundaries(doc: Any) -> Any:
 
     A lower-case word with no sentence-ending mark or line break before it never
     starts a sentence: the parser otherwise cuts a paragraph's first name off its
-    clause after a title-case headline ("Belarus | and Russia will ...")."""
+    clause after a title-case headline ("Belarus | and Russia will ...").
+
+    The tokens are read as word ids (`Doc.to_array`) with what matters of each word
+    kept once per word, and the boundaries written back in one `Doc.from_array`:
+    a `Token` object per token cost more than the rule itself."""
+    from spacy.attrs import ORTH, SENT_START
+
+    n = len(doc)
+    if n < 2:
+        return doc
+    strings = doc.vocab.strings
+    memo = _WORD_KINDS
+    kinds = []
+    for orth in doc.to_array(ORTH).tolist():
+        kind = memo.get(orth)
+        if kind is None:
+            if len(memo) > 200_000:  # bounded: memory stays flat
+                memo.clear()
+            kind = memo[orth] = _word_kind(strings[orth])
+        kinds.append(kind)
+    marks = doc.to_array(SENT_START).astype("int64")  # what was set before stays
     starts = [0]
-    for i, tok in enumerate(doc[:-1]):
-        nxt = doc[i + 1]
-        if "\n" in tok.text_with_ws:
-            nxt.is_sent_start = True
+    for i in range(n - 1):
+        kind = kinds[i]
+        if kind & _NEWLINE:
+            marks[i + 1] = 1
             starts.append(i + 1)
-        elif nxt.text[:1].islower() and tok.text not in SENTENCE_ENDS and not tok.is_space:
-            nxt.is_sent_start = False
+        elif kinds[i + 1] & _LOWER and not kind & _ENDS_OR_SPACE:
+            marks[i + 1] = -1
+    doc.from_array([SENT_START], marks.astype("uint64").reshape(-1, 1))
     for s in starts:
         end = dateline_end(doc, s)
         if end is not None and end < len(doc):
@@ -41,6 +62,18 @@ def _paragraph_boundaries(doc: Any) -> Any:
             for k in range(s + 1, end):
                 doc[k].is_sent_start = False
     return doc
+
+
+_NEWLINE, _LOWER, _ENDS_OR_SPACE = 1, 2, 4
+_WORD_KINDS: dict[int, int] = {}  # word id -> its _NEWLINE | _LOWER | _ENDS_OR_SPACE bits
+
+
+def _word_kind(text: str) -> int:
+    """What `_paragraph_boundaries` reads of a word: a line break in it (a token's
+    trailing whitespace is one space at most, so a break is in the text of a
+    whitespace token), a lower-case first letter, a sentence-ending mark or whitespace."""
+    return (_NEWLINE if "\n" in text else 0) | (_LOWER if text[:1].islower() else 0) | \
+        (_ENDS_OR_SPACE if text in SENTENCE_ENDS or not text.strip() else 0)
 
 
 MATMUL = ("numpy", "blis")
@@ -150,8 +183,10 @@ class Parse:
         for a, article in enumerate(articles):
             plan = article.plan or [Chunk(0, len(article.text), "parse")]
             docs: list[tuple[Any, str]] = []
+            tokens = article.doc if len(plan) == 1 and _bare_tokens_of(article.doc, article.text) else None
             for c, chunk in enumerate(plan):
-                docs.append((self.nlp.make_doc(article.text[chunk.start:chunk.end]), chunk.depth))
+                docs.append((tokens if tokens is not None else self.nlp.make_doc(article.text[chunk.start:chunk.end]),
+                             chunk.depth))
                 if chunk.depth == "parse" or (chunk.depth == "names" and self.ner is not None):
                     todo[chunk.depth].append((a, c))
             per_article.append(docs)
@@ -171,9 +206,21 @@ class Parse:
             doc = docs[0][0] if len(docs) == 1 else _join([d for d, _ in docs])
             article.doc = doc
             depth_at = _depth_lookup(article.plan)
+            text = article.text  # the doc's text (Span.text would rebuild it token by token)
             article.sentences = [
-                Sentence(s.start_char, s.end_char, s.text, depth_at(s.start_char)) for s in doc.sents
+                Sentence(start, end, text[start:end], depth_at(start))
+                for start, end in ((s.start_char, s.end_char) for s in doc.sents)
             ]
+
+
+def _bare_tokens_of(doc: Any, text: str) -> bool:
+    """Whether `doc` is the tokenizer's output for `text` and nothing more (what triage leaves
+    in `article.doc`), so the pipeline may run on it as on `make_doc(text)`."""
+    if doc is None or not len(doc) or doc.has_annotation("DEP") or doc.has_annotation("TAG") \
+            or doc.has_annotation("ENT_IOB") or doc.has_annotation("SENT_START"):
+        return False
+    last = doc[-1]
+    return doc[0].idx == 0 and last.idx + len(last.text_with_ws) == len(text)
 
 
 def _pipe(proc: Any, docs: list[Any]) -> Any:
