@@ -179,14 +179,16 @@ class Parse:
         import numpy
 
         per_article: list[list[tuple[Any, str]]] = []
+        whole: list[Any] = []  # each article's tokens from triage, or None
         todo: dict[str, list[tuple[int, int]]] = {"parse": [], "names": []}  # where each doc goes back
         for a, article in enumerate(articles):
             plan = article.plan or [Chunk(0, len(article.text), "parse")]
             docs: list[tuple[Any, str]] = []
-            tokens = article.doc if len(plan) == 1 and _bare_tokens_of(article.doc, article.text) else None
+            tokens = article.doc if _bare_tokens_of(article.doc, article.text) else None
+            whole.append(tokens)
             for c, chunk in enumerate(plan):
-                docs.append((tokens if tokens is not None else self.nlp.make_doc(article.text[chunk.start:chunk.end]),
-                             chunk.depth))
+                docs.append((tokens if tokens is not None and len(plan) == 1
+                             else self.nlp.make_doc(article.text[chunk.start:chunk.end]), chunk.depth))
                 if chunk.depth == "parse" or (chunk.depth == "names" and self.ner is not None):
                     todo[chunk.depth].append((a, c))
             per_article.append(docs)
@@ -198,12 +200,18 @@ class Parse:
             for (a, c), doc in zip(places, batch):
                 per_article[a][c] = (doc, depth)
         empty = numpy.zeros((0,), dtype="float32")
-        for article, docs in zip(articles, per_article):
+        for article, docs, tokens in zip(articles, per_article, whole):
             for doc, depth in docs:
                 doc.tensor = empty
                 if depth != "parse":
                     _flat_tree(doc)
-            doc = docs[0][0] if len(docs) == 1 else _join([d for d, _ in docs])
+            if len(docs) == 1:
+                doc = docs[0][0]
+            else:
+                chunks = [d for d, _ in docs]
+                doc = _join_into(tokens, chunks, article.plan) if tokens is not None else None
+                doc = doc if doc is not None else _join(chunks)
+                doc.tensor = empty
             article.doc = doc
             depth_at = _depth_lookup(article.plan)
             text = article.text  # the doc's text (Span.text would rebuild it token by token)
@@ -235,6 +243,32 @@ def _join(docs: list[Any]) -> Any:
     from spacy.tokens import Doc
 
     return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+_JOINED = ("NORM", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "ENT_ID", "LEMMA", "MORPH", "POS",
+           "SENT_START")
+"""What `Doc.from_docs` copies of each token (its DOCBIN_ALL_ATTRS), less the word itself."""
+
+
+def _join_into(tokens: Any, chunks: list[Any], plan: list[Chunk]) -> Any:
+    """`tokens` (the article's tokens, not annotated) with the annotations of the chunk docs
+    written in: the same `Doc` as `Doc.from_docs(chunks, ensure_whitespace=False)` gives when the
+    chunks' tokens are the article's, end to end, in a tenth of the time (no new `Doc` built from
+    its words). None when they are not (a chunk tokenised otherwise than the whole text)."""
+    import numpy
+    from spacy.attrs import IDS, IDX, ORTH, SPACY
+
+    if sum(len(d) for d in chunks) != len(tokens):
+        return None
+    cols = [IDX, ORTH, SPACY]
+    want = tokens.to_array(cols)
+    got = numpy.concatenate([d.to_array(cols) + numpy.array([c.start, 0, 0], dtype="uint64")
+                             for d, c in zip(chunks, plan)])
+    if not numpy.array_equal(want, got):
+        return None
+    ids = [IDS[a] for a in _JOINED]
+    tokens.from_array(ids, numpy.concatenate([d.to_array(ids) for d in chunks]))
+    return tokens
 
 
 def _flat_tree(doc: Any) -> None:
