@@ -386,6 +386,7 @@ class LemmaMemo:
     def __init__(self, lemmatizer: Any) -> None:
         self.lemmatizer = lemmatizer
         self.strings = lemmatizer.vocab.strings
+        _index_as_sets(lemmatizer)
         self.memo: dict[tuple[int, int, int], int] = {}
 
     @classmethod
@@ -419,6 +420,24 @@ class LemmaMemo:
     def pipe(self, docs: Any, batch_size: int = 128) -> Any:
         for doc in docs:
             yield self(doc)
+
+
+def _index_as_sets(lemmatizer: Any) -> None:
+    """Turn the word lists of the lemmatizer's "lemma_index" table into sets, in place.
+
+    spaCy's rule lemmatizer asks `form in index` of each form its suffix rules make, and
+    en_core_web_sm's index for nouns is a list of 57,528 words: about 0.5 ms a word not
+    seen before, which made the lemmatizer cost as much as the parser on real news.
+    The rule only tests membership, so its lemmas are unchanged (`tests/test_nlp.py`).
+    The model is sitrep's own, loaded once and never saved, so nothing else reads the lists."""
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    index = lookups.get_table("lemma_index")
+    for key in list(index.keys()):
+        value = index[key]
+        if isinstance(value, list):
+            index[key] = frozenset(value)
 
 
 class AttributeTable:
