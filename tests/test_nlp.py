@@ -88,3 +88,27 @@ def test_a_sentence_may_still_start_lower_case_after_a_full_stop(pipeline):
     text = "The frigate docked at Callao. iPhones were banned aboard, the navy said."
     article = next(iter(pipeline.run([Article(id="t2", text=text, origin="test", format="text")])))
     assert [s.start for s in article.sentences] == [0, text.index("iPhones")]
+
+
+def test_chunks_written_into_triages_tokens_equal_spacys_concatenation(pipeline):
+    """An article of several chunks: the nlp stage writes their annotations into the tokens
+    triage made; the result is the Doc that `Doc.from_docs` builds from the chunks."""
+    from sitrep.nlp import Parse
+    from sitrep.triage import Triage
+
+    text = ("The weather in Paris was mild for the season.\nit was quiet afterwards and nobody moved much.\n"
+            "Kenya held joint exercises with Uganda, officials said on Monday.\n")
+    article = Article(id="a", text=text)
+    Triage(pipeline.nlp)(article)
+    assert [c.depth for c in article.plan] == ["parse", "tokens", "parse"]
+    Parse(pipeline.nlp)(article)
+    joined = article.doc
+
+    again = Article(id="b", text=text)
+    Triage(pipeline.nlp)(again)
+    again.doc = None  # no triage tokens: each chunk tokenised and joined by Doc.from_docs
+    Parse(pipeline.nlp)(again)
+    assert joined.text == text
+    assert _analysis(joined) == _analysis(again.doc)
+    assert [(t.ent_iob_, t.ent_type_, t.morph.to_json(), t.norm_) for t in joined] == \
+        [(t.ent_iob_, t.ent_type_, t.morph.to_json(), t.norm_) for t in again.doc]

@@ -26,15 +26,36 @@ def _paragraph_boundaries(doc: Any) -> Any:
 
     A lower-case word with no sentence-ending mark or line break before it never
     starts a sentence: the parser otherwise cuts a paragraph's first name off its
-    clause after a title-case headline ("Belarus | and Russia will ...")."""
+    clause after a title-case headline ("Belarus | and Russia will ...").
+
+    The tokens are read as word ids (`Doc.to_array`) with what matters of each word
+    kept once per word, and the boundaries written back in one `Doc.from_array`:
+    a `Token` object per token cost more than the rule itself."""
+    from spacy.attrs import ORTH, SENT_START
+
+    n = len(doc)
+    if n < 2:
+        return doc
+    strings = doc.vocab.strings
+    memo = _WORD_KINDS
+    kinds = []
+    for orth in doc.to_array(ORTH).tolist():
+        kind = memo.get(orth)
+        if kind is None:
+            if len(memo) > 200_000:  # bounded: memory stays flat
+                memo.clear()
+            kind = memo[orth] = _word_kind(strings[orth])
+        kinds.append(kind)
+    marks = doc.to_array(SENT_START).astype("int64")  # what was set before stays
     starts = [0]
-    for i, tok in enumerate(doc[:-1]):
-        nxt = doc[i + 1]
-        if "\n" in tok.text_with_ws:
-            nxt.is_sent_start = True
+    for i in range(n - 1):
+        kind = kinds[i]
+        if kind & _NEWLINE:
+            marks[i + 1] = 1
             starts.append(i + 1)
-        elif nxt.text[:1].islower() and tok.text not in SENTENCE_ENDS and not tok.is_space:
-            nxt.is_sent_start = False
+        elif kinds[i + 1] & _LOWER and not kind & _ENDS_OR_SPACE:
+            marks[i + 1] = -1
+    doc.from_array([SENT_START], marks.astype("uint64").reshape(-1, 1))
     for s in starts:
         end = dateline_end(doc, s)
         if end is not None and end < len(doc):
@@ -42,6 +63,18 @@ def _paragraph_boundaries(doc: Any) -> Any:
             for k in range(s + 1, end):
                 doc[k].is_sent_start = False
     return doc
+
+
+_NEWLINE, _LOWER, _ENDS_OR_SPACE = 1, 2, 4
+_WORD_KINDS: dict[int, int] = {}  # word id -> its _NEWLINE | _LOWER | _ENDS_OR_SPACE bits
+
+
+def _word_kind(text: str) -> int:
+    """What `_paragraph_boundaries` reads of a word: a line break in it (a token's
+    trailing whitespace is one space at most, so a break is in the text of a
+    whitespace token), a lower-case first letter, a sentence-ending mark or whitespace."""
+    return (_NEWLINE if "\n" in text else 0) | (_LOWER if text[:1].islower() else 0) | \
+        (_ENDS_OR_SPACE if text in SENTENCE_ENDS or not text.strip() else 0)
 
 
 MATMUL = ("numpy", "blis")
@@ -147,11 +180,14 @@ class Parse:
         import numpy
 
         per_article: list[list[tuple[Any, str]]] = []
+        whole: list[Any] = []  # each article's tokens from triage, or None
         todo: dict[str, list[tuple[int, int]]] = {"parse": [], "names": []}  # where each doc goes back
         recased: dict[tuple[int, int], str] = {}  # chunks parsed in sentence case: their own text
         for a, article in enumerate(articles):
             plan = article.plan or [Chunk(0, len(article.text), "parse")]
             docs: list[tuple[Any, str]] = []
+            tokens = article.doc if _bare_tokens_of(article.doc, article.text) else None
+            whole.append(tokens)
             for c, chunk in enumerate(plan):
                 text = article.text[chunk.start:chunk.end]
                 parsed = text
@@ -159,7 +195,10 @@ class Parse:
                     parsed = sentence_case(text, gazetteer_names())
                 if parsed != text:
                     recased[(a, c)] = text  # a Title Case headline: parsed in sentence case
-                docs.append((self.nlp.make_doc(parsed), chunk.depth))
+                    docs.append((self.nlp.make_doc(parsed), chunk.depth))
+                else:
+                    docs.append((tokens if tokens is not None and len(plan) == 1
+                                 else self.nlp.make_doc(text), chunk.depth))
                 if chunk.depth == "parse" or (chunk.depth == "names" and self.ner is not None):
                     todo[chunk.depth].append((a, c))
             per_article.append(docs)
@@ -173,17 +212,35 @@ class Parse:
                     doc = with_words_of(doc, recased[(a, c)])  # the words as written
                 per_article[a][c] = (doc, depth)
         empty = numpy.zeros((0,), dtype="float32")
-        for article, docs in zip(articles, per_article):
+        for article, docs, tokens in zip(articles, per_article, whole):
             for doc, depth in docs:
                 doc.tensor = empty
                 if depth != "parse":
                     _flat_tree(doc)
-            doc = docs[0][0] if len(docs) == 1 else _join([d for d, _ in docs])
+            if len(docs) == 1:
+                doc = docs[0][0]
+            else:
+                chunks = [d for d, _ in docs]
+                doc = _join_into(tokens, chunks, article.plan) if tokens is not None else None
+                doc = doc if doc is not None else _join(chunks)
+                doc.tensor = empty
             article.doc = doc
             depth_at = _depth_lookup(article.plan)
+            text = article.text  # the doc's text (Span.text would rebuild it token by token)
             article.sentences = [
-                Sentence(s.start_char, s.end_char, s.text, depth_at(s.start_char)) for s in doc.sents
+                Sentence(start, end, text[start:end], depth_at(start))
+                for start, end in ((s.start_char, s.end_char) for s in doc.sents)
             ]
+
+
+def _bare_tokens_of(doc: Any, text: str) -> bool:
+    """Whether `doc` is the tokenizer's output for `text` and nothing more (what triage leaves
+    in `article.doc`), so the pipeline may run on it as on `make_doc(text)`."""
+    if doc is None or not len(doc) or doc.has_annotation("DEP") or doc.has_annotation("TAG") \
+            or doc.has_annotation("ENT_IOB") or doc.has_annotation("SENT_START"):
+        return False
+    last = doc[-1]
+    return doc[0].idx == 0 and last.idx + len(last.text_with_ws) == len(text)
 
 
 def _pipe(proc: Any, docs: list[Any]) -> Any:
@@ -198,6 +255,32 @@ def _join(docs: list[Any]) -> Any:
     from spacy.tokens import Doc
 
     return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+_JOINED = ("NORM", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "ENT_ID", "LEMMA", "MORPH", "POS",
+           "SENT_START")
+"""What `Doc.from_docs` copies of each token (its DOCBIN_ALL_ATTRS), less the word itself."""
+
+
+def _join_into(tokens: Any, chunks: list[Any], plan: list[Chunk]) -> Any:
+    """`tokens` (the article's tokens, not annotated) with the annotations of the chunk docs
+    written in: the same `Doc` as `Doc.from_docs(chunks, ensure_whitespace=False)` gives when the
+    chunks' tokens are the article's, end to end, in a tenth of the time (no new `Doc` built from
+    its words). None when they are not (a chunk tokenised otherwise than the whole text)."""
+    import numpy
+    from spacy.attrs import IDS, IDX, ORTH, SPACY
+
+    if sum(len(d) for d in chunks) != len(tokens):
+        return None
+    cols = [IDX, ORTH, SPACY]
+    want = tokens.to_array(cols)
+    got = numpy.concatenate([d.to_array(cols) + numpy.array([c.start, 0, 0], dtype="uint64")
+                             for d, c in zip(chunks, plan)])
+    if not numpy.array_equal(want, got):
+        return None
+    ids = [IDS[a] for a in _JOINED]
+    tokens.from_array(ids, numpy.concatenate([d.to_array(ids) for d in chunks]))
+    return tokens
 
 
 def _flat_tree(doc: Any) -> None:
@@ -315,6 +398,7 @@ class LemmaMemo:
     def __init__(self, lemmatizer: Any) -> None:
         self.lemmatizer = lemmatizer
         self.strings = lemmatizer.vocab.strings
+        _index_as_sets(lemmatizer)
         self.memo: dict[tuple[int, int, int], int] = {}
 
     @classmethod
@@ -348,6 +432,24 @@ class LemmaMemo:
     def pipe(self, docs: Any, batch_size: int = 128) -> Any:
         for doc in docs:
             yield self(doc)
+
+
+def _index_as_sets(lemmatizer: Any) -> None:
+    """Turn the word lists of the lemmatizer's "lemma_index" table into sets, in place.
+
+    spaCy's rule lemmatizer asks `form in index` of each form its suffix rules make, and
+    en_core_web_sm's index for nouns is a list of 57,528 words: about 0.5 ms a word not
+    seen before, which made the lemmatizer cost as much as the parser on real news.
+    The rule only tests membership, so its lemmas are unchanged (`tests/test_nlp.py`).
+    The model is sitrep's own, loaded once and never saved, so nothing else reads the lists."""
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    index = lookups.get_table("lemma_index")
+    for key in list(index.keys()):
+        value = index[key]
+        if isinstance(value, list):
+            index[key] = frozenset(value)
 
 
 class AttributeTable:

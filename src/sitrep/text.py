@@ -106,8 +106,51 @@ def identify_language(text: str, *, target: str) -> tuple[str, float, float] | N
 def _identifier() -> Any:
     """py3langid's model with normalised probabilities, loaded once per process.
 
-    A private instance: py3langid's module-level one is shared global state.
+    A private instance: py3langid's module-level one is shared global state. The model
+    ships LZMA-compressed (4.6 MB; 68 MB unpacked), and unpacking it took most of a
+    second of every worker's start; the unpacked arrays are kept in sitrep's cache
+    folder (`sitrep.cache`) and read from there in about a tenth of that.
     """
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    try:
+        parts = _langid_arrays()
+    except Exception:  # noqa: BLE001 (an unexpected model layout: py3langid's own loader)
+        parts = None
+    if parts is None:
+        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    ptc, pc, classes, nextmove, row, output = parts
+    return LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
+
+
+LANGID_CACHE_FORMAT = 1
+
+
+def _langid_arrays() -> tuple[Any, ...] | None:
+    """What `py3langid.modelio.load_model` returns, from the unpacked model in the cache
+    (unpacked and stored there on a miss); None when the cache is off."""
+    import io
+    import lzma
+    from importlib.metadata import version
+    from pathlib import Path
+
+    import numpy
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+    from py3langid.modelio import _to_array
+
+    from sitrep import cache
+
+    if cache.cache_dir() is None:
+        return None
+    path = Path(MODEL_FILE)
+    path = path if path.is_absolute() else Path(MODEL_DIR) / path
+    stat = path.stat()
+    name = cache.key(LANGID_CACHE_FORMAT, version("py3langid"), str(path), stat.st_size, stat.st_mtime_ns) + ".npz"
+    raw = cache.read_bytes("langid", name)
+    if raw is None:
+        with lzma.open(path) as fh:
+            raw = fh.read()
+        cache.write_bytes("langid", name, raw)
+    with numpy.load(io.BytesIO(raw), allow_pickle=False) as data:
+        return (numpy.asarray(data["ptc"]), numpy.asarray(data["pc"]), data["classes"].tolist(),
+                _to_array(data["nextmove"]), _to_array(data["nextmove_row"]), data["out_feat"].tolist())

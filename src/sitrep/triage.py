@@ -147,14 +147,21 @@ class Triage:
         self._lemma_memo: dict[str, frozenset[str]] = {}
 
     def __call__(self, article: Article) -> Article:
-        article.plan = self.plan(article.text, [(a, b) for a, b, *_ in article.furniture])
+        """Sets `article.plan`, and `article.doc` to the tokens triage read (a `Doc` with
+        no annotation), which the nlp stage parses instead of tokenising the text again
+        when the plan is one chunk."""
+        article.plan, article.doc = self._plan(article.text, [(a, b) for a, b, *_ in article.furniture])
         return article
 
     def plan(self, text: str, furniture: Iterable[tuple[int, int]] = ()) -> list[Chunk]:
         """The chunks of `text`: consecutive sentences of one depth, end to end.
         A sentence wholly inside the `furniture` spans gets "tokens"."""
+        return self._plan(text, furniture)[0]
+
+    def _plan(self, text: str, furniture: Iterable[tuple[int, int]]) -> tuple[list[Chunk], Any]:
+        """The plan, and the tokens of `text` it was made from (None when none were made)."""
         if self.mode == "full" or not text:
-            return [Chunk(0, len(text), "parse")]
+            return [Chunk(0, len(text), "parse")], None
         skip = Spans(furniture)
         doc = self.tokenizer(text)
         starts = sentence_starts(doc) + [len(doc)]
@@ -174,9 +181,9 @@ class Triage:
                 chunks[-1] = Chunk(chunks[-1].start, start, chunks[-1].depth)
             chunks.append(Chunk(start, start, depth))
         if not chunks:
-            return [Chunk(0, len(text), "parse")]
+            return [Chunk(0, len(text), "parse")], doc
         chunks[-1] = Chunk(chunks[-1].start, len(text), chunks[-1].depth)
-        return chunks
+        return chunks, doc
 
     def depth(self, sent: Any, open_quote: bool) -> tuple[str, bool]:
         """The depth a sentence needs, and whether a quotation is still open after it."""

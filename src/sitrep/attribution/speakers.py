@@ -51,11 +51,12 @@ class PersonIndex:
         self.mentions: list[Person] = []
         full: dict[str, str] = {}
         titles: dict[str, str] = {}
+        text = doc.text if doc is not None else None  # rebuilt from the tokens on each access: once
         for e in entities:
             if e.type != "PERSON":
                 continue
             name = " ".join(e.text.split())
-            nick = NICKNAME_SURNAME.match(doc.text, e.end) if doc is not None else None
+            nick = NICKNAME_SURNAME.match(text, e.end) if text is not None else None
             if nick is not None and " " not in name:
                 name = f"{name} {nick.group(1)}"  # 'Anna "Annie" Lowe', the tagger's person cut at the quote mark
             parts = name.split()

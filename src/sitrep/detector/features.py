@@ -61,10 +61,15 @@ def char_ngrams(tokens: list[str]) -> list[str]:
 
 
 def _block(grams: list[str], bits: int, offset: int) -> Row:
-    if not grams:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
     mask = (1 << bits) - 1
     idx = np.fromiter((zlib.crc32(g.encode("utf-8")) & mask for g in grams), dtype=np.int64, count=len(grams))
+    return _hashed_block(idx, offset)
+
+
+def _hashed_block(idx: np.ndarray, offset: int) -> Row:
+    """The L2-normalised bucket counts of `idx` (bucket numbers, repeats counted), from `offset`."""
+    if not len(idx):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
     uniq, counts = np.unique(idx, return_counts=True)
     vals = counts.astype(np.float32)
     vals /= np.sqrt(np.dot(vals, vals))
@@ -72,7 +77,27 @@ def _block(grams: list[str], bits: int, offset: int) -> Row:
 
 
 class Featuriser:
-    """Sentence texts -> one sparse row each (word 1-3-grams, then char 3-5-grams)."""
+    """Sentence texts -> one sparse row each (word 1-3-grams, then char 3-5-grams).
+
+    A word's character n-gram buckets are kept once per word (`_chars`), so a
+    sentence costs a lookup per word it shares with earlier ones: the same row."""
+
+    def __init__(self) -> None:
+        self._char_memo: dict[str, list[int]] = {}
+
+    def _chars(self, tokens: list[str]) -> np.ndarray:
+        """The character n-gram buckets of `tokens`, word by word (unsorted, repeats kept)."""
+        memo = self._char_memo
+        mask = (1 << CHAR_BITS) - 1
+        out: list[int] = []
+        for tok in tokens:
+            got = memo.get(tok)
+            if got is None:
+                if len(memo) > 200_000:  # bounded: memory stays flat
+                    memo.clear()
+                got = memo[tok] = [zlib.crc32(g.encode("utf-8")) & mask for g in char_ngrams([tok])]
+            out += got
+        return np.array(out, dtype=np.int64)
 
     @property
     def n_features(self) -> int:
@@ -81,7 +106,7 @@ class Featuriser:
     def row(self, text: str) -> Row:
         tokens = normalise(text).split()
         wi, wv = _block(word_ngrams(tokens), WORD_BITS, 0)
-        ci, cv = _block(char_ngrams(tokens), CHAR_BITS, 2**WORD_BITS)
+        ci, cv = _hashed_block(self._chars(tokens), 2**WORD_BITS)
         return np.concatenate([wi, ci]), np.concatenate([wv, cv])
 
     def rows(self, texts: Sequence[str]) -> list[Row]:
