@@ -277,3 +277,15 @@ def test_aggregate_responses_are_kept_until_an_ingest_batch_changes_the_database
         assert timeline["total"] > first["/api/timeline?actor=LTU"].json()["total"]
         assert "2025-03-02" in {d["date"] for d in timeline["days"]}
         assert c.app.state.reader.opens >= 2
+
+
+@pytest.mark.parametrize("filters", [{}, {"actor": "RUS"}, {"type": "AGREE,ASSAULT", "since": "2024-11-21"},
+                                     {"weapon": "oreshnik"}, {"actor": "NOBODY"}])
+@pytest.mark.parametrize("limit, offset", [(5, 0), (3, 2), (10, 1000)])
+def test_an_events_page_and_its_count_in_one_pass_are_events_and_count_events(sample_db, filters, limit, offset):
+    from sitrep.store import Store
+
+    with Store.open(sample_db, read_only=True) as store:
+        items, total = store.events_page(limit=limit, offset=offset, **filters)
+        assert items == store.events(limit=limit, offset=offset, **filters)
+        assert total == store.count_events(**filters)

@@ -278,9 +278,9 @@ def _annotate(store: Store, events: list[dict[str, Any]]) -> None:
 
 def events(store: Store, f: Filters, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
     """A page of the events matching `f` (contract form), with the total."""
-    items = store.events(**f.events(), limit=limit, offset=offset)
+    items, total = store.events_page(**f.events(), limit=limit, offset=offset)
     _annotate(store, items)
-    return {"items": items, "total": store.count_events(**f.events()), "limit": limit, "offset": offset}
+    return {"items": items, "total": total, "limit": limit, "offset": offset}
 
 
 def event(store: Store, event_id: str) -> dict[str, Any] | None:
