@@ -430,26 +430,30 @@ def network(store: Store, f: Filters, *, limit: int = 200) -> dict[str, Any]:
     # the coded actors of the matching events, read once; nodes and edges are GROUP BYs over them
     fx = (f"SELECT x.event_id, x.role, x.code, x.text, f.type, f.quad_class FROM event_actors x "
           f"JOIN (SELECT event_id, type, quad_class FROM ({sub})) f ON f.event_id = x.event_id WHERE x.code IS NOT NULL")
-    nodes_sql = f"""
-        SELECT code AS id, mode(text) AS label, count(DISTINCT event_id) AS events,
-               count(*) FILTER (WHERE role = 'actor') AS as_actor,
-               count(*) FILTER (WHERE role = 'recipient') AS as_recipient
-        FROM fx GROUP BY code ORDER BY events DESC, code LIMIT ?"""
-    nodes = _rows(store, f"WITH fx AS MATERIALIZED ({fx}) {nodes_sql}", params + [limit])
-    keep = [n["id"] for n in nodes]
-    edges = _rows(store, f"""
-        WITH fx AS MATERIALIZED ({fx} AND list_contains(?, x.code)),
+    # one statement: the nodes (the `limit` busiest actors) and the edges between them, each as a list
+    row = store.connection.execute(f"""
+        WITH fx AS MATERIALIZED ({fx}),
+        nodes AS (
+          SELECT code AS id, mode(text) AS label, count(DISTINCT event_id) AS events,
+                 count(*) FILTER (WHERE role = 'actor') AS as_actor,
+                 count(*) FILTER (WHERE role = 'recipient') AS as_recipient
+          FROM fx GROUP BY code ORDER BY events DESC, code LIMIT ?),
+        kept AS (SELECT * FROM fx WHERE code IN (SELECT id FROM nodes)),
         pairs AS (
           SELECT s.code AS source, t.code AS target, s.quad_class, s.type, s.event_id, false AS joint
-          FROM fx s JOIN fx t ON t.event_id = s.event_id AND s.role = 'actor' AND t.role = 'recipient'
+          FROM kept s JOIN kept t ON t.event_id = s.event_id AND s.role = 'actor' AND t.role = 'recipient'
           UNION ALL
           SELECT s.code, t.code, s.quad_class, s.type, s.event_id, true
-          FROM fx s JOIN fx t ON t.event_id = s.event_id AND s.role = 'actor' AND t.role = 'actor'
-                              AND t.code > s.code)
-        SELECT source, target, quad_class, joint, count(DISTINCT event_id) AS weight,
-               list(DISTINCT type ORDER BY type) AS types
-        FROM pairs WHERE source <> target
-        GROUP BY ALL ORDER BY weight DESC, source, target, quad_class, joint""", params + [keep])
+          FROM kept s JOIN kept t ON t.event_id = s.event_id AND s.role = 'actor' AND t.role = 'actor'
+                                  AND t.code > s.code),
+        edges AS (
+          SELECT source, target, quad_class, joint, count(DISTINCT event_id) AS weight,
+                 list(DISTINCT type ORDER BY type) AS types
+          FROM pairs WHERE source <> target GROUP BY ALL)
+        SELECT (SELECT list(n ORDER BY n.events DESC, n.id) FROM nodes n),
+               (SELECT list(e ORDER BY e.weight DESC, e.source, e.target, e.quad_class, e.joint) FROM edges e)""",
+        params + [limit]).fetchone()
+    nodes, edges = (row[0] or []) if row else [], (row[1] or []) if row else []
     return {"nodes": nodes, "edges": edges}
 
 
