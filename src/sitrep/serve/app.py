@@ -13,6 +13,7 @@ Every error, from any endpoint, is one JSON shape::
 
 import json
 import re
+import threading
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from datetime import date as Date
@@ -124,11 +125,12 @@ def _render(value: Any) -> bytes:
 
 
 def create_app(db_path: str | Path, *, wait: float = 5.0, hold: float = HOLD_SECONDS,
-               cache_entries: int = MAX_ENTRIES) -> FastAPI:
+               cache_entries: int = MAX_ENTRIES, warm: bool = True) -> FastAPI:
     """The sitrep web app over the database at `db_path`, opened read-only and let go of whenever
     a writer wants it (`sitrep.serve.connections`), so an ingest can write beside it; `hold`: close
     a connection idle that many seconds. The aggregate endpoints' responses are kept per connection
-    (`sitrep.serve.cache`; `cache_entries=0`: none kept)."""
+    (`sitrep.serve.cache`; `cache_entries=0`: none kept); `warm`: at start-up, open the connection
+    and keep the first page's meta and overview in a background thread."""
     path = str(db_path)
     if not Path(path).is_file():
         raise StoreError(f"no database at {path}")
@@ -140,8 +142,21 @@ def create_app(db_path: str | Path, *, wait: float = 5.0, hold: float = HOLD_SEC
         body = cache.get_or_build(getattr(db, "generation", -1), key, build, _render)
         return Response(body, media_type="application/json")
 
+    def warm_up() -> None:
+        """Open the connection and keep what the first page asks for (the meta and the overview), so
+        the first render after start does not wait for a cold connection; any failure is left to the
+        requests to report."""
+        try:
+            with reader.session() as db:
+                cached(db, ("meta",), lambda: queries.meta(db))
+                cached(db, ("overview", Filters(), 25), lambda: queries.overview(db, Filters(), limit=25))
+        except Exception:  # noqa: BLE001 - a request will meet it again and answer it
+            pass
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if warm and cache_entries > 0:
+            threading.Thread(target=warm_up, name="sitrep-serve-warm", daemon=True).start()
         yield
         reader.close()
 
