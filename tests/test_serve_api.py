@@ -233,3 +233,59 @@ def test_a_writer_that_announces_itself_gets_the_file_while_requests_keep_coming
         assert c.get("/api/meta").json()["counts"]["rejections"] == before + 1
         assert reader.opens >= 2  # let go for the writer, then opened again
         assert not os.path.exists(str(db) + ".writer.wait")  # the marker goes with the writer
+
+
+def test_aggregate_responses_are_kept_until_an_ingest_batch_changes_the_database(sample_db, tmp_path):
+    """The aggregate endpoints' responses are kept per connection (`sitrep.serve.cache`): asked
+    again they come from the cache, unchanged; once `sitrep ingest` in another process has written a
+    batch (the server lets go of the file for it and opens a new connection) the next response shows
+    the new article and its events."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    db = tmp_path / "cached.duckdb"
+    shutil.copy(sample_db, db)
+    corpus = tmp_path / "new"
+    corpus.mkdir()
+    (corpus / "2025-03-02-drill.txt").write_text(
+        "Title: Lithuania and Poland hold a joint air defence drill\nDate: 2025-03-02\nSource: Baltic Wire\n"
+        "URL: https://balticwire.example/2025/03/02/drill\n\n"
+        "VILNIUS — Lithuanian and Polish troops held a joint air defence exercise near Vilnius on Sunday, "
+        "the Lithuanian Defence Ministry said. Russia condemned the drill as a provocation.\n", encoding="utf-8")
+    repo = Path(__file__).resolve().parents[1]
+    paths = ["/api/meta", "/api/overview", "/api/timeline?actor=LTU", "/api/network", "/api/weapons",
+             "/api/speakers", "/api/map", "/api/actors", "/api/stories"]
+    with TestClient(create_app(db), raise_server_exceptions=False) as c:
+        cache = c.app.state.cache
+        first = {p: c.get(p) for p in paths}
+        assert all(r.status_code == 200 for r in first.values()), {p: r.text[:200] for p, r in first.items()}
+        misses = cache.misses
+        again = {p: c.get(p) for p in paths}
+        assert cache.misses == misses  # every one from the cache ...
+        assert all(again[p].content == first[p].content for p in paths)  # ... and the same
+        run = subprocess.run([sys.executable, "-m", "sitrep.cli", "-q", "ingest", "--db", str(db), str(corpus)],
+                             cwd=repo, capture_output=True, text=True, timeout=120,
+                             env={**os.environ, "PYTHONPATH": str(repo / "src")})
+        assert run.returncode == 0, run.stderr
+        meta = c.get("/api/meta").json()
+        assert meta["counts"]["articles"] == first["/api/meta"].json()["counts"]["articles"] + 1
+        assert meta["counts"]["events"] > first["/api/meta"].json()["counts"]["events"]
+        timeline = c.get("/api/timeline", params={"actor": "LTU"}).json()
+        assert timeline["total"] > first["/api/timeline?actor=LTU"].json()["total"]
+        assert "2025-03-02" in {d["date"] for d in timeline["days"]}
+        assert c.app.state.reader.opens >= 2
+
+
+@pytest.mark.parametrize("filters", [{}, {"actor": "RUS"}, {"type": "AGREE,ASSAULT", "since": "2024-11-21"},
+                                     {"weapon": "oreshnik"}, {"actor": "NOBODY"}])
+@pytest.mark.parametrize("limit, offset", [(5, 0), (3, 2), (10, 1000)])
+def test_an_events_page_and_its_count_in_one_pass_are_events_and_count_events(sample_db, filters, limit, offset):
+    from sitrep.store import Store
+
+    with Store.open(sample_db, read_only=True) as store:
+        items, total = store.events_page(limit=limit, offset=offset, **filters)
+        assert items == store.events(limit=limit, offset=offset, **filters)
+        assert total == store.count_events(**filters)

@@ -11,7 +11,9 @@ Every error, from any endpoint, is one JSON shape::
                "params": [{"name": "since", "message": "..."}]}}
 """
 
+import json
 import re
+import threading
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from datetime import date as Date
@@ -20,6 +22,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Path as PathParam, Query, Request
+from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -27,6 +30,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sitrep.errors import StoreError, UsageError
 from sitrep.serve import queries
+from sitrep.serve.cache import MAX_ENTRIES, ResponseCache
 from sitrep.serve.connections import HOLD_SECONDS, SharedReader
 from sitrep.serve.queries import Filters
 from sitrep.store import Store
@@ -111,17 +115,48 @@ F = Annotated[Filters, Depends(filters)]
 # --- the app --------------------------------------------------------------------
 
 
-def create_app(db_path: str | Path, *, wait: float = 5.0, hold: float = HOLD_SECONDS) -> FastAPI:
+def _render(value: Any) -> bytes:
+    """The JSON body FastAPI would send for `value` returned by an endpoint (its `JSONResponse`
+    settings), written by `json.dumps` directly: `jsonable_encoder` walks every value first, which
+    costs more than the dump for the timeline's thousands of points; what JSON has no form for
+    (dates, sets) still goes through it."""
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":"),
+                      default=jsonable_encoder).encode("utf-8")
+
+
+def create_app(db_path: str | Path, *, wait: float = 5.0, hold: float = HOLD_SECONDS,
+               cache_entries: int = MAX_ENTRIES, warm: bool = True) -> FastAPI:
     """The sitrep web app over the database at `db_path`, opened read-only and let go of whenever
     a writer wants it (`sitrep.serve.connections`), so an ingest can write beside it; `hold`: close
-    a connection idle that many seconds."""
+    a connection idle that many seconds. The aggregate endpoints' responses are kept per connection
+    (`sitrep.serve.cache`; `cache_entries=0`: none kept); `warm`: at start-up, open the connection
+    and keep the first page's meta and overview in a background thread."""
     path = str(db_path)
     if not Path(path).is_file():
         raise StoreError(f"no database at {path}")
     reader = SharedReader(path, wait=wait, hold=hold)
+    cache = ResponseCache(max_entries=cache_entries)
+
+    def cached(db: Store, key: tuple[Any, ...], build: Any) -> Response:
+        """`build()`'s JSON, kept for this state of the database (`sitrep.serve.cache`)."""
+        body = cache.get_or_build(getattr(db, "generation", -1), key, build, _render)
+        return Response(body, media_type="application/json")
+
+    def warm_up() -> None:
+        """Open the connection and keep what the first page asks for (the meta and the overview), so
+        the first render after start does not wait for a cold connection; any failure is left to the
+        requests to report."""
+        try:
+            with reader.session() as db:
+                cached(db, ("meta",), lambda: queries.meta(db))
+                cached(db, ("overview", Filters(), 25), lambda: queries.overview(db, Filters(), limit=25))
+        except Exception:  # noqa: BLE001 - a request will meet it again and answer it
+            pass
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if warm and cache_entries > 0:
+            threading.Thread(target=warm_up, name="sitrep-serve-warm", daemon=True).start()
         yield
         reader.close()
 
@@ -178,16 +213,17 @@ def create_app(db_path: str | Path, *, wait: float = 5.0, hold: float = HOLD_SEC
 
     @app.get("/api/meta", tags=["meta"], summary="Counts, the period covered and the values filters take")
     def get_meta(db: DB) -> dict[str, Any]:
-        return queries.meta(db)
+        return cached(db, ("meta",), lambda: queries.meta(db))
 
     @app.get("/api/overview", tags=["stories"], summary="Caveats and the stories ranked as the report ranks them")
     def get_overview(db: DB, f: F, limit: Annotated[int, Query(ge=1, le=100)] = 25) -> dict[str, Any]:
-        return queries.overview(db, f, limit=limit)
+        return cached(db, ("overview", f, limit), lambda: queries.overview(db, f, limit=limit))
 
     @app.get("/api/stories", tags=["stories"], summary="Stories (the `sitrep stories` contract), paginated")
     def get_stories(db: DB, f: F, limit: Limit = 50, offset: Offset = 0,
                     order: Annotated[str, Query(pattern="^(significance|date)$")] = "significance") -> dict[str, Any]:
-        return queries.stories(db, f, order=order, limit=limit, offset=offset)
+        return cached(db, ("stories", f, order, limit, offset),
+                      lambda: queries.stories(db, f, order=order, limit=limit, offset=offset))
 
     @app.get("/api/stories/{story_id}", tags=["stories"], summary="One story: articles, grades, every cluster")
     def get_story(db: DB, story_id: Annotated[str, PathParam(pattern=ID)]) -> dict[str, Any]:
@@ -219,36 +255,38 @@ def create_app(db_path: str | Path, *, wait: float = 5.0, hold: float = HOLD_SEC
 
     @app.get("/api/actors", tags=["actors"], summary="Actors of the matching events, by code")
     def get_actors(db: DB, f: F, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
-        return queries.actors(db, f, limit=limit, offset=offset)
+        return cached(db, ("actors", f, limit, offset), lambda: queries.actors(db, f, limit=limit, offset=offset))
 
     @app.get("/api/network", tags=["actors"], summary="Actors as nodes, events as edges by quad class")
     def get_network(db: DB, f: F, limit: Limit = 200) -> dict[str, Any]:
-        return queries.network(db, f, limit=limit)
+        return cached(db, ("network", f, limit), lambda: queries.network(db, f, limit=limit))
 
     @app.get("/api/timeline", tags=["events"], summary="Dated events as points, counts per day and quad class")
     def get_timeline(db: DB, f: F) -> dict[str, Any]:
-        return queries.timeline(db, f)
+        return cached(db, ("timeline", f), lambda: queries.timeline(db, f))
 
     @app.get("/api/map", tags=["events"], summary="Located events as GeoJSON")
     def get_map(db: DB, f: F) -> dict[str, Any]:
-        return queries.map_features(db, f)
+        return cached(db, ("map", f), lambda: queries.map_features(db, f))
 
     @app.get("/api/weapons", tags=["weapons"], summary="Per weapon system: what was said and done with it")
     def get_weapons(db: DB, f: F, limit: Limit = 50) -> dict[str, Any]:
-        return queries.weapons(db, f, limit=limit)
+        return cached(db, ("weapons", f, limit), lambda: queries.weapons(db, f, limit=limit))
 
     @app.get("/api/speakers", tags=["speakers"], summary="What each speaker said, when, in which outlets")
     def get_speakers(db: DB, f: F, limit: Limit = 50, offset: Offset = 0,
                      speaker: Annotated[str | None, Query(pattern=NAME)] = None,
                      speaker_type: Annotated[str | None, Query(pattern="^(" + "|".join(SPEAKER_TYPES) + ")$")] = None,
                      ) -> dict[str, Any]:
-        return queries.speakers(db, f, speaker=speaker, speaker_type=speaker_type, limit=limit, offset=offset)
+        return cached(db, ("speakers", f, speaker, speaker_type, limit, offset),
+                      lambda: queries.speakers(db, f, speaker=speaker, speaker_type=speaker_type, limit=limit,
+                                               offset=offset))
 
     @app.get("/api/report", tags=["report"], summary="The situation report: JSON data, Markdown or HTML",
              responses={200: {"content": {"application/json": {}, "text/markdown": {}, "text/html": {}}}})
     def get_report(db: DB, f: F, format: Annotated[str, Query(pattern="^(json|markdown|html)$")] = "json") -> Any:
         if format == "json":
-            return queries.report(db, f)
+            return cached(db, ("report", f), lambda: queries.report(db, f))
         from sitrep.report import build_report
 
         text = build_report(db, fmt=format, **{k: v for k, v in f.active().items() if k != "source_type"})
@@ -266,4 +304,5 @@ def create_app(db_path: str | Path, *, wait: float = 5.0, hold: float = HOLD_SEC
         return FileResponse(str(static / "index.html"), media_type="text/html")
 
     app.state.reader = reader
+    app.state.cache = cache
     return app

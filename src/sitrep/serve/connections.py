@@ -41,7 +41,7 @@ class SharedReader:
         self._waiting = False
         self._watcher: threading.Thread | None = None
         self._stop = threading.Event()
-        self.opens = 0  # connections opened so far (for tests and benchmarks)
+        self.opens = 0  # connections opened so far: the generation of the current one (`generation`)
 
     # --- with self._lock held -------------------------------------------------------
 
@@ -93,7 +93,9 @@ class SharedReader:
                         self.opens += 1
                         self._start_watcher()
                     self._users += 1
-                    return Store(self._store.connection.cursor(), self.path, read_only=True)
+                    cursor = Store(self._store.connection.cursor(), self.path, read_only=True)
+                    cursor.generation = self.opens  # type: ignore[attr-defined]
+                    return cursor
             time.sleep(min(self.poll, max(deadline - now, 0.001)))
 
     def _release(self, store: Store) -> None:
@@ -106,7 +108,10 @@ class SharedReader:
 
     @contextmanager
     def session(self) -> Iterator[Store]:
-        """A read-only `Store` for one request (StoreError when the database cannot be opened)."""
+        """A read-only `Store` for one request (StoreError when the database cannot be opened). Its
+        `generation` is the number of the connection it reads through: nobody writes the file while
+        that connection is open, so two sessions of one generation see the same data
+        (`sitrep.serve.cache`)."""
         store = self._acquire()
         try:
             yield store

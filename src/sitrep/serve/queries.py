@@ -278,9 +278,9 @@ def _annotate(store: Store, events: list[dict[str, Any]]) -> None:
 
 def events(store: Store, f: Filters, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
     """A page of the events matching `f` (contract form), with the total."""
-    items = store.events(**f.events(), limit=limit, offset=offset)
+    items, total = store.events_page(**f.events(), limit=limit, offset=offset)
     _annotate(store, items)
-    return {"items": items, "total": store.count_events(**f.events()), "limit": limit, "offset": offset}
+    return {"items": items, "total": total, "limit": limit, "offset": offset}
 
 
 def event(store: Store, event_id: str) -> dict[str, Any] | None:
@@ -382,19 +382,24 @@ def article(store: Store, article_id: str) -> dict[str, Any] | None:
 
 
 def timeline(store: Store, f: Filters) -> dict[str, Any]:
-    """Dated events as points (type, quad class, modality) and counts per day and quad class."""
+    """Dated events as points (type, quad class, modality) and counts per day and quad class.
+
+    The filtered set is read once for the counts (one GROUP BY gives the days and the total); the
+    points are the first `MAX_POINTS` of it, their actors gathered in one GROUP BY over theirs."""
     sub, params = _filtered(f)
-    con = store.connection
-    total = con.execute(f"SELECT count(*) FROM ({sub}) WHERE d IS NOT NULL", params).fetchone()[0]
-    points = _rows(store, f"""
-        SELECT f.event_id, f.d AS date, f.type, f.quad_class, f.modality, f.trigger, f.source,
-               (SELECT string_agg(coalesce(x.code, x.text), ',' ORDER BY x.idx) FROM event_actors x
-                 WHERE x.event_id = f.event_id AND x.role = 'actor') AS actors,
-               (SELECT string_agg(coalesce(x.code, x.text), ',' ORDER BY x.idx) FROM event_actors x
-                 WHERE x.event_id = f.event_id AND x.role = 'recipient') AS recipients
-        FROM ({sub}) f WHERE f.d IS NOT NULL ORDER BY f.d, f.event_id LIMIT {MAX_POINTS}""", params)
     days = _rows(store, f"SELECT d AS date, quad_class, count(*) AS n FROM ({sub}) WHERE d IS NOT NULL "
                  "GROUP BY ALL ORDER BY 1, 2", params)
+    total = sum(d["n"] for d in days)
+    points = _rows(store, f"""
+        WITH p AS (SELECT f.event_id, f.d AS date, f.type, f.quad_class, f.modality, f.trigger, f.source
+                   FROM ({sub}) f WHERE f.d IS NOT NULL ORDER BY f.d, f.event_id LIMIT {MAX_POINTS}),
+        x AS (SELECT x.event_id,
+                     string_agg(coalesce(x.code, x.text), ',' ORDER BY x.idx) FILTER (WHERE x.role = 'actor') AS actors,
+                     string_agg(coalesce(x.code, x.text), ',' ORDER BY x.idx) FILTER (WHERE x.role = 'recipient')
+                       AS recipients
+              FROM event_actors x WHERE x.event_id IN (SELECT event_id FROM p) GROUP BY x.event_id)
+        SELECT p.*, x.actors, x.recipients FROM p LEFT JOIN x ON x.event_id = p.event_id
+        ORDER BY p.date, p.event_id""", params)
     return {"points": points, "days": days, "total": int(total), "shown": len(points)}
 
 
@@ -422,29 +427,33 @@ def network(store: Store, f: Filters, *, limit: int = 200) -> dict[str, Any]:
     number of events; co-actors of one event (a joint act, 'Belarus and Russia signed') joined by
     an undirected edge."""
     sub, params = _filtered(f)
-    base = f"SELECT event_id, type, quad_class FROM ({sub})"
-    nodes = _rows(store, f"""
-        SELECT x.code AS id, mode(x.text) AS label, count(DISTINCT x.event_id) AS events,
-               count(*) FILTER (WHERE x.role = 'actor') AS as_actor,
-               count(*) FILTER (WHERE x.role = 'recipient') AS as_recipient
-        FROM event_actors x JOIN ({base}) f ON f.event_id = x.event_id
-        WHERE x.code IS NOT NULL GROUP BY x.code ORDER BY events DESC, x.code LIMIT ?""", params + [limit])
-    keep = [n["id"] for n in nodes]
-    edges = _rows(store, f"""
-        WITH f AS ({base}),
+    # the coded actors of the matching events, read once; nodes and edges are GROUP BYs over them
+    fx = (f"SELECT x.event_id, x.role, x.code, x.text, f.type, f.quad_class FROM event_actors x "
+          f"JOIN (SELECT event_id, type, quad_class FROM ({sub})) f ON f.event_id = x.event_id WHERE x.code IS NOT NULL")
+    # one statement: the nodes (the `limit` busiest actors) and the edges between them, each as a list
+    row = store.connection.execute(f"""
+        WITH fx AS MATERIALIZED ({fx}),
+        nodes AS (
+          SELECT code AS id, mode(text) AS label, count(DISTINCT event_id) AS events,
+                 count(*) FILTER (WHERE role = 'actor') AS as_actor,
+                 count(*) FILTER (WHERE role = 'recipient') AS as_recipient
+          FROM fx GROUP BY code ORDER BY events DESC, code LIMIT ?),
+        kept AS (SELECT * FROM fx WHERE code IN (SELECT id FROM nodes)),
         pairs AS (
-          SELECT s.code AS source, t.code AS target, f.quad_class, f.type, f.event_id, false AS joint
-          FROM f JOIN event_actors s ON s.event_id = f.event_id AND s.role = 'actor'
-                 JOIN event_actors t ON t.event_id = f.event_id AND t.role = 'recipient'
+          SELECT s.code AS source, t.code AS target, s.quad_class, s.type, s.event_id, false AS joint
+          FROM kept s JOIN kept t ON t.event_id = s.event_id AND s.role = 'actor' AND t.role = 'recipient'
           UNION ALL
-          SELECT s.code, t.code, f.quad_class, f.type, f.event_id, true
-          FROM f JOIN event_actors s ON s.event_id = f.event_id AND s.role = 'actor'
-                 JOIN event_actors t ON t.event_id = f.event_id AND t.role = 'actor' AND t.code > s.code)
-        SELECT source, target, quad_class, joint, count(DISTINCT event_id) AS weight,
-               list(DISTINCT type ORDER BY type) AS types
-        FROM pairs WHERE source IS NOT NULL AND target IS NOT NULL AND source <> target
-             AND list_contains(?, source) AND list_contains(?, target)
-        GROUP BY ALL ORDER BY weight DESC, source, target""", params + [keep, keep])
+          SELECT s.code, t.code, s.quad_class, s.type, s.event_id, true
+          FROM kept s JOIN kept t ON t.event_id = s.event_id AND s.role = 'actor' AND t.role = 'actor'
+                                  AND t.code > s.code),
+        edges AS (
+          SELECT source, target, quad_class, joint, count(DISTINCT event_id) AS weight,
+                 list(DISTINCT type ORDER BY type) AS types
+          FROM pairs WHERE source <> target GROUP BY ALL)
+        SELECT (SELECT list(n ORDER BY n.events DESC, n.id) FROM nodes n),
+               (SELECT list(e ORDER BY e.weight DESC, e.source, e.target, e.quad_class, e.joint) FROM edges e)""",
+        params + [limit]).fetchone()
+    nodes, edges = (row[0] or []) if row else [], (row[1] or []) if row else []
     return {"nodes": nodes, "edges": edges}
 
 

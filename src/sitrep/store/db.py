@@ -757,6 +757,22 @@ class Store:
             return []
         return [_event_record(r) for r in self._rows(_EVENTS_BY_ID + order, [ids])]
 
+    def events_page(self, *, limit: int, offset: int = 0, **filters: Any) -> tuple[list[dict[str, Any]], int]:
+        """`events(limit=limit, offset=offset, **filters)` and how many events match in all
+        (`count_events`), the page and the count read in one pass over the filters (a window count)."""
+        where, params = self.event_filter_sql(**filters)
+        if not isinstance(offset, int) or isinstance(offset, bool) or offset < 0:
+            raise UsageError(f"offset must be a non-negative integer, got {offset!r}")
+        order = " ORDER BY coalesce(e.date, a.date) NULLS LAST, e.article_id, e.idx"
+        page = ("SELECT e.event_id, count(*) OVER () FROM events e JOIN articles a ON a.id = e.article_id"
+                + (" WHERE " + " AND ".join(where) if where else "") + order + _limit_sql(limit)
+                + (f" OFFSET {offset}" if offset else ""))
+        rows = self.connection.execute(page, params).fetchall()
+        if not rows:  # an empty page (past the end, or limit 0) says nothing of the count
+            return [], self.count_events(**filters)
+        ids = [r[0] for r in rows]
+        return [_event_record(r) for r in self._rows(_EVENTS_BY_ID + order, [ids])], int(rows[0][1])
+
     def count_events(self, **filters: Any) -> int:
         """How many events match `filters` (those of `events`, without limit and offset)."""
         where, params = self.event_filter_sql(**filters)

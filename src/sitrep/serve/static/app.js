@@ -40,8 +40,13 @@ function qs(f, extra = {}) {
   return s ? "?" + s : "";
 }
 
+const PREFETCHED = new Map();  // url -> the response promise of a request started early (first render)
+
 async function api(path, f = {}, extra = {}) {
-  const r = await fetch("/api/" + path + qs(f, extra));
+  const url = "/api/" + path + qs(f, extra);
+  const early = PREFETCHED.get(url);
+  PREFETCHED.delete(url);
+  const r = await (early || fetch(url));
   const body = await r.json();
   if (!r.ok) throw new Error(body.error ? body.error.message : r.statusText);
   return body;
@@ -458,6 +463,9 @@ async function render() {
 }
 
 (async () => {
+  // the overview's data is asked for together with the meta, not after it (the first render waits for both)
+  const s = state();
+  if (s.view === "overview") { const url = "/api/overview" + qs(s.f); PREFETCHED.set(url, fetch(url)); }
   META = await api("meta");
   initForm();
   render();
