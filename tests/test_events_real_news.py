@@ -176,6 +176,16 @@ def test_a_noun_that_only_says_what_kind_of_thing_its_head_is_is_no_event(code):
     assert "ASSAULT" in [e.type for e in campaign.events]
 
 
+
+def test_a_protest_named_as_a_modifier_still_tells_of_a_protest(pipeline):
+    from sitrep.events.detect import is_noun_modifier
+
+    doc = pipeline.nlp("Serbian police detained three protest leaders and two attack helicopter pilots.")
+    words = {t.lower_: t for t in doc}
+    assert words["protest"].dep_ == "compound" and not is_noun_modifier(words["protest"])
+    assert is_noun_modifier(words["attack"])
+
+
 def test_a_question_reports_no_event_and_a_video_label_is_furniture(code):
     assert code("Why does Pyongyang keep launching missiles toward Japan?").events == []
     assert code('"Will Moscow send troops into Belarus?" the senator asked.').events == []

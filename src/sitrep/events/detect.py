@@ -170,9 +170,12 @@ def is_noun_modifier(tok: Any) -> bool:
     happening took place; where the head names the happening ("ceasefire talks") the
     head is the trigger."""
     return tok.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ in ("NOUN", "PROPN") \
-        and tok.i < tok.head.i and tok.head.lemma_.lower() not in LIGHT_HEADS
+        and tok.i < tok.head.i and tok.head.lemma_.lower() not in LIGHT_HEADS \
+        and tok.lemma_.lower() not in PROTEST_NOUNS
 
 
+# "protest leaders were arrested", "the protest movement swelled": a protest took place
+PROTEST_NOUNS = frozenset({"protest", "demonstration", "rally", "boycott", "sit-in"})
 # heads that carry the modifier's happening ("a mediation effort", "a bombing campaign")
 LIGHT_HEADS = frozenset({
     "effort", "process", "campaign", "operation", "mission", "bid", "drive", "attempt", "initiative", "spree",
