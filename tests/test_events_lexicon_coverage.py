@@ -48,6 +48,12 @@ def types_of(pipeline):
     ("ACCUSE", '"They are lying to the world," the Russian foreign ministry spokeswoman said of the claims.'),
     ("SUPPORT", "The Sahel faction pledged allegiance to Islamic State last year."),
     ("MOBILIZE", "Finland boosted troop numbers on its eastern border."),
+    ("ACCUSE", "Beijing held Washington responsible for the rising tensions."),
+    ("ACCUSE", "Tehran pinned the blame for the explosion on Israeli agents."),
+    ("ACCUSE", "Lithuania called the move a hybrid attack by Belarus."),
+    ("REJECT", "Moscow called the allegations baseless."),
+    ("REJECT", "Beijing dismissed the report as a fabrication."),
+    ("REJECT", '"These claims are groundless," the Russian defence minister said.'),
 ])
 def test_common_phrasings_are_coded(types_of, expected, sentence):
     assert expected in types_of(sentence)
