@@ -254,3 +254,10 @@ def test_a_spokesman_for_someone_acts_for_them(code):
                "provocations.", date="2026-11-20")
     ev = next(e for e in art.events if e.type == "REQUEST")
     assert [a.code for a in ev.actor] == ["UN"] and [a.code for a in ev.recipient] == ["PRK"]
+
+
+def test_force_a_speaker_says_their_own_side_will_use_is_a_threat(code):
+    own = code("Russia will strike decision-making centres in Kyiv, Putin said.", date="2026-11-20")
+    assert [(e.type, e.evidence.rule.endswith("+own-threat")) for e in own.events] == [("THREATEN", True)]
+    forecast = code("Analysts said Russia could strike Kyiv again this winter.", date="2026-11-20")
+    assert [e.type for e in forecast.events] == ["ASSAULT"]  # another's forecast, no threat

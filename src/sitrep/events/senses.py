@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from sitrep.events.detect import PLACE_TOKENS
+from sitrep.events.evidence import quote_covering
 from sitrep.events.modality import FUTURE_AUX
 from sitrep.events.syntax import governors, phrase, verb_subjects
 from sitrep.model import Actor, Event
@@ -195,6 +196,25 @@ class Senses:
             if owners:
                 event.actor = owners
                 event.recipient = [a for a in event.recipient if a not in owners]
+
+    def _own_threat(self, event: Event, ctx: Any) -> None:
+        """Force a speaker says their own side would or will use ("Russia could strike Western
+        capitals," Medvedev said; "we will close the strait if attacked") is a threat
+        (THREATEN), not an attack; an analyst's forecast of another's attack stays what it is."""
+        if event.type not in ("ASSAULT", "COERCE") or event.modality not in ("hypothetical", "planned"):
+            return
+        quote = quote_covering(ctx.article.quotes, event.evidence.trigger_start)
+        if quote is None:
+            return
+        own = {a.code for a in ctx.speaker_actors(quote)}
+        if not own & {a.code for a in event.actor if a.code}:
+            return
+        event.type = "THREATEN"
+        event.cameo = REFRAMED_CAMEO["THREATEN"]
+        event.quad_class = self.lexicon.quads.get("THREATEN")
+        event.intensity = self.lexicon.cameo.get(event.cameo, {}).get("intensity")
+        event.mode = "violence"
+        event.evidence.rule += "+own-threat"
 
     def _natural_cause(self, verb: Any) -> bool:
         """Whether the doer of `verb` is a natural force or an accident (an earthquake, a
