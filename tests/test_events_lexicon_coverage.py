@@ -54,6 +54,7 @@ def types_of(pipeline):
     ("REJECT", "Moscow called the allegations baseless."),
     ("REJECT", "Beijing dismissed the report as a fabrication."),
     ("REJECT", '"These claims are groundless," the Russian defence minister said.'),
+    ("ACCUSE", "The Kremlin said Kyiv was responsible for the attack on the bridge."),
 ])
 def test_common_phrasings_are_coded(types_of, expected, sentence):
     assert expected in types_of(sentence)
