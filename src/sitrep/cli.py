@@ -69,13 +69,13 @@ def _filters(f: Any) -> Any:
 
 def _check_filters(etype: str | None, since: str | None, until: str | None) -> str | None:
     """The event type(s) upper-cased; UsageError for an unknown type or a bad date."""
-    from sitrep.store.db import _iso_date
+    from sitrep.store.db import iso_date_arg, type_list
 
-    _iso_date(since, "--since")
-    _iso_date(until, "--until")
+    iso_date_arg(since, "--since")
+    iso_date_arg(until, "--until")
     if not etype:
         return None
-    types = [t.strip().upper() for t in etype.split(",") if t.strip()]
+    types = type_list(etype)
     bad = [t for t in types if t not in EVENT_TYPES]
     if bad:
         raise UsageError(f"unknown event type(s) {', '.join(bad)}; one of {', '.join(EVENT_TYPES)}")

@@ -61,9 +61,9 @@ import pyarrow as pa
 
 from sitrep import data
 from sitrep.dedup import DedupResult, Deduplicator
-from sitrep.errors import StoreError, UsageError
+from sitrep.errors import StoreError
 from sitrep.store import Store
-from sitrep.store.db import insert_arrow
+from sitrep.store.db import insert_arrow, limit_sql, span_filter, type_list
 from sitrep.stories import StoryUpdate, update_links
 from sitrep.stories.grade import grade_stories, stories_of_articles, stories_of_clusters
 
@@ -1005,15 +1005,6 @@ def _rows(con: duckdb.DuckDBPyConnection, query: str, params: Sequence[Any]) -> 
     return [dict(zip(names, r)) for r in cur.fetchall()]
 
 
-def _date_arg(value: str | None, name: str) -> str | None:
-    if value is None:
-        return None
-    try:
-        return Date.fromisoformat(value).isoformat()
-    except (TypeError, ValueError):
-        raise UsageError(f"{name} must be a date YYYY-MM-DD, got {value!r}") from None
-
-
 def clusters(
     store: Store,
     *,
@@ -1027,27 +1018,13 @@ def clusters(
     first date then id. actor: a code (any case) among the cluster's actors;
     type: one PLOVER type or several ("ASSAULT,COERCE"); since/until: YYYY-MM-DD,
     clusters whose date range overlaps [since, until]."""
-    where, params = [], []
-    if actor:
-        where.append("list_contains(actors, upper(?))")
-        params.append(actor)
-    types = [t.strip().upper() for t in (type.split(",") if isinstance(type, str) else (type or [])) if t and t.strip()]
+    where, params = span_filter(actor, since, until)
+    types = type_list(type)
     if types:
         where.append(f"type IN ({', '.join('?' for _ in types)})")
         params += types
-    lo, hi = _date_arg(since, "since"), _date_arg(until, "until")
-    if lo:
-        where.append("coalesce(last_date, first_date) >= CAST(? AS DATE)")
-        params.append(lo)
-    if hi:
-        where.append("first_date <= CAST(? AS DATE)")
-        params.append(hi)
     query = "SELECT * FROM clusters" + (" WHERE " + " AND ".join(where) if where else "")
-    query += " ORDER BY first_date NULLS LAST, cluster_id"
-    if limit is not None:
-        if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
-            raise UsageError(f"limit must be a non-negative integer, got {limit!r}")
-        query += f" LIMIT {limit}"
+    query += " ORDER BY first_date NULLS LAST, cluster_id" + limit_sql(limit)
     con = store.connection
     try:
         rows = _rows(con, query, params)

@@ -33,24 +33,31 @@ def _codes(actors: list[Actor]) -> set[str]:
     return {a.code for a in actors if a.code}
 
 
-def overflown(event: Event, tok: Any, ctx: Any) -> None:
-    """A weapons launch "over" a place: the state it belongs to is the recipient."""
-    if event.type != "MOBILIZE" or event.mode != "weapons" or _codes(event.recipient):
-        return
-    heads = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
-    own = _codes(event.actor)
+def _party_after(heads: list[Any], preps: frozenset[str], ctx: Any, own: set[str]) -> list[Actor]:
+    """The first coded party (a place standing for its state) in a phrase after one of
+    `preps` governed by one of `heads`, other than the event's own actors."""
     for h in heads:
         for prep in h.children:
-            if prep.dep_ != "prep" or prep.lower_ not in OVER_PREPS:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue
             for obj in prep.children:
                 if obj.dep_ != "pobj":
                     continue
                 found = [a for a in ctx.actors_in(phrase(obj), places=True) if a.code and a.code not in own]
                 if found:
-                    event.recipient = found[:1]
-                    event.evidence.rule += "+overflown"
-                    return
+                    return found[:1]
+    return []
+
+
+def overflown(event: Event, tok: Any, ctx: Any) -> None:
+    """A weapons launch "over" a place: the state it belongs to is the recipient."""
+    if event.type != "MOBILIZE" or event.mode != "weapons" or _codes(event.recipient):
+        return
+    heads = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+    found = _party_after(heads, OVER_PREPS, ctx, _codes(event.actor))
+    if found:
+        event.recipient = found
+        event.evidence.rule += "+overflown"
 
 
 def mark_reaction(event: Event, tok: Any) -> None:
@@ -66,6 +73,7 @@ def mark_reaction(event: Event, tok: Any) -> None:
 
 
 TARGET_PREPS = frozenset({"at", "on", "against", "into"})
+STRIKE_PREPS = TARGET_PREPS | {"toward", "towards"}
 
 
 def threatened_target(event: Event, tok: Any, ctx: Any) -> None:
@@ -108,17 +116,8 @@ def struck_target(event: Event, tok: Any, ctx: Any) -> None:
     ("launched Kalibr missiles at Odesa" -> UKR), where the rule's roles gave none."""
     if event.type != "ASSAULT" or _codes(event.recipient):
         return
-    own = _codes(event.actor)
     heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
-    for h in heads:
-        for prep in h.children:
-            if prep.dep_ != "prep" or prep.lower_ not in TARGET_PREPS | {"toward", "towards"}:
-                continue
-            for obj in prep.children:
-                if obj.dep_ != "pobj":
-                    continue
-                found = [a for a in ctx.actors_in(phrase(obj), places=True) if a.code and a.code not in own]
-                if found:
-                    event.recipient = found[:1]
-                    event.evidence.rule += "+target"
-                    return
+    found = _party_after(heads, STRIKE_PREPS, ctx, _codes(event.actor))
+    if found:
+        event.recipient = found
+        event.evidence.rule += "+target"

@@ -15,6 +15,7 @@ from typing import Any
 import duckdb
 
 from sitrep.store import Store
+from sitrep.store.db import span_filter, type_list
 
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 MAX_POINTS = 5000  # timeline and map points per response; the count says when more matched
@@ -107,7 +108,7 @@ def _story_where(f: Filters) -> tuple[str, list[Any]]:
     if f.actor:
         where.append("list_contains(actors, upper(?))")
         params.append(f.actor)
-    types = [t.strip().upper() for t in (f.type or "").split(",") if t.strip()]
+    types = type_list(f.type)
     if types:
         where.append("len(list_intersect(types, ?)) > 0")
         params.append(types)
@@ -222,22 +223,13 @@ def clusters(store: Store, f: Filters, *, limit: int = 50, offset: int = 0) -> d
     """A page of event clusters (one happening's reports), latest first."""
     if not _has_table(store, "clusters"):
         return {"items": [], "total": 0, "limit": limit, "offset": offset}
-    where, params = [], []
-    if f.actor:
-        where.append("list_contains(actors, upper(?))")
-        params.append(f.actor)
+    where, params = span_filter(f.actor, f.since, f.until)
     if f.type:
         where.append("list_contains(?, type)")
-        params.append([t.strip().upper() for t in f.type.split(",") if t.strip()])
+        params.append(type_list(f.type))
     if f.weapon:
         where.append("list_contains(list_transform(weapons, lambda w: lower(w)), lower(?))")
         params.append(f.weapon)
-    if f.since:
-        where.append("coalesce(last_date, first_date) >= CAST(? AS DATE)")
-        params.append(f.since)
-    if f.until:
-        where.append("first_date <= CAST(? AS DATE)")
-        params.append(f.until)
     if f.actor_name or f.country or f.source_type:
         sub, sp = _filtered(Filters(actor_name=f.actor_name, country=f.country, source_type=f.source_type))
         where.append(f"cluster_id IN (SELECT m.cluster_id FROM cluster_members m WHERE m.event_id IN "
@@ -322,10 +314,11 @@ def event(store: Store, event_id: str) -> dict[str, Any] | None:
 # --- articles ------------------------------------------------------------------------
 
 
-def articles(store: Store, f: Filters, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
-    """A page of articles (with counts of events and quotes); with event filters, the articles
-    holding a matching event."""
-    where, params = [], []
+def _article_scope(f: Filters, article_id: str) -> tuple[list[str], list[Any]]:
+    """WHERE terms for rows of articles (`a` joined, `article_id` the column holding the id):
+    the article date in the period, and with event filters an article holding a matching event."""
+    where: list[str] = []
+    params: list[Any] = []
     if f.since:
         where.append("a.date >= CAST(? AS DATE)")
         params.append(f.since)
@@ -336,8 +329,15 @@ def articles(store: Store, f: Filters, *, limit: int = 50, offset: int = 0) -> d
                          source_type=f.source_type)
     if ev_filters.active():
         sub, sp = _filtered(ev_filters)
-        where.append(f"a.id IN (SELECT article_id FROM ({sub}))")
+        where.append(f"{article_id} IN (SELECT article_id FROM ({sub}))")
         params += sp
+    return where, params
+
+
+def articles(store: Store, f: Filters, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """A page of articles (with counts of events and quotes); with event filters, the articles
+    holding a matching event."""
+    where, params = _article_scope(f, "a.id")
     cond = (" WHERE " + " AND ".join(where)) if where else ""
     total = store.connection.execute(f"SELECT count(*) FROM articles a{cond}", params).fetchone()[0]
     items = _rows(store, "SELECT a.id, a.title, a.date, a.source, a.url, "
@@ -502,18 +502,9 @@ def speakers(store: Store, f: Filters, *, speaker: str | None = None, speaker_ty
         params.append(speaker_type)
     else:
         where.append("q.speaker IS NOT NULL")
-    if f.since:
-        where.append("a.date >= CAST(? AS DATE)")
-        params.append(f.since)
-    if f.until:
-        where.append("a.date <= CAST(? AS DATE)")
-        params.append(f.until)
-    ev_filters = Filters(actor=f.actor, actor_name=f.actor_name, type=f.type, weapon=f.weapon, country=f.country,
-                         source_type=f.source_type)
-    if ev_filters.active():
-        sub, sp = _filtered(ev_filters)
-        where.append(f"q.article_id IN (SELECT article_id FROM ({sub}))")
-        params += sp
+    scope, scope_params = _article_scope(f, "q.article_id")
+    where += scope
+    params += scope_params
     quotes = _rows(store, "SELECT q.article_id, q.idx, q.content, q.start_char AS start, q.speaker, q.speaker_type, "
                    "q.speaker_title, q.direct, a.source, a.title, a.url, a.date AS article_date "
                    "FROM quotes q JOIN articles a ON a.id = q.article_id WHERE " + " AND ".join(where)

@@ -328,7 +328,7 @@ def _batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 # --- query helpers -------------------------------------------------------------
 
 
-def _iso_date(value: str | None, name: str) -> str | None:
+def iso_date_arg(value: str | None, name: str) -> str | None:
     if value is None:
         return None
     try:
@@ -337,7 +337,7 @@ def _iso_date(value: str | None, name: str) -> str | None:
         raise UsageError(f"{name} must be a date YYYY-MM-DD, got {value!r}") from None
 
 
-def _limit_sql(limit: int | None) -> str:
+def limit_sql(limit: int | None) -> str:
     if limit is None:
         return ""
     if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
@@ -345,11 +345,30 @@ def _limit_sql(limit: int | None) -> str:
     return f" LIMIT {limit}"
 
 
-def _types(value: str | Sequence[str] | None) -> list[str]:
+def type_list(value: str | Sequence[str] | None) -> list[str]:
     if value is None:
         return []
     parts = value.split(",") if isinstance(value, str) else list(value)
     return [p.strip().upper() for p in parts if p and p.strip()]
+
+
+def span_filter(actor: str | None, since: str | None, until: str | None) -> tuple[list[str], list[Any]]:
+    """WHERE terms and parameters for a table of happenings with `actors` (a list of codes),
+    `first_date` and `last_date` (clusters, stories): one of the actors is `actor` (any case),
+    and the dates overlap [since, until] (YYYY-MM-DD)."""
+    where: list[str] = []
+    params: list[Any] = []
+    if actor:
+        where.append("list_contains(actors, upper(?))")
+        params.append(actor)
+    lo, hi = iso_date_arg(since, "since"), iso_date_arg(until, "until")
+    if lo:
+        where.append("coalesce(last_date, first_date) >= CAST(? AS DATE)")
+        params.append(lo)
+    if hi:
+        where.append("first_date <= CAST(? AS DATE)")
+        params.append(hi)
+    return where, params
 
 
 def _iso(value: Any) -> Any:
@@ -750,7 +769,7 @@ class Store:
             query = _EVENT_QUERY + (" WHERE " + " AND ".join(where) if where else "") + order
             return [_event_record(r) for r in self._rows(query, params)]
         page = ("SELECT e.event_id FROM events e JOIN articles a ON a.id = e.article_id"
-                + (" WHERE " + " AND ".join(where) if where else "") + order + _limit_sql(limit)
+                + (" WHERE " + " AND ".join(where) if where else "") + order + limit_sql(limit)
                 + (f" OFFSET {offset}" if offset else ""))
         ids = [r[0] for r in self.connection.execute(page, params).fetchall()]
         if not ids:
@@ -765,7 +784,7 @@ class Store:
             raise UsageError(f"offset must be a non-negative integer, got {offset!r}")
         order = " ORDER BY coalesce(e.date, a.date) NULLS LAST, e.article_id, e.idx"
         page = ("SELECT e.event_id, count(*) OVER () FROM events e JOIN articles a ON a.id = e.article_id"
-                + (" WHERE " + " AND ".join(where) if where else "") + order + _limit_sql(limit)
+                + (" WHERE " + " AND ".join(where) if where else "") + order + limit_sql(limit)
                 + (f" OFFSET {offset}" if offset else ""))
         rows = self.connection.execute(page, params).fetchall()
         if not rows:  # an empty page (past the end, or limit 0) says nothing of the count
@@ -811,7 +830,7 @@ class Store:
                 "AND contains(lower(x.text), lower(?)))"
             )
             params.append(actor_name)
-        types = _types(type)
+        types = type_list(type)
         if types:
             where.append(f"e.type IN ({', '.join('?' for _ in types)})")
             params += types
@@ -827,7 +846,7 @@ class Store:
                 "WHERE x.event_id = e.event_id AND upper(x.code) = upper(?)))"
             )
             params += [country, country]
-        lo, hi = _iso_date(since, "since"), _iso_date(until, "until")
+        lo, hi = iso_date_arg(since, "since"), iso_date_arg(until, "until")
         if lo:
             where.append("coalesce(e.date, a.date) >= CAST(? AS DATE)")
             params.append(lo)
@@ -872,7 +891,7 @@ class Store:
         if article_id:
             where.append("q.article_id = ?")
             params.append(article_id)
-        lo, hi = _iso_date(since, "since"), _iso_date(until, "until")
+        lo, hi = iso_date_arg(since, "since"), iso_date_arg(until, "until")
         if lo:
             where.append("a.date >= CAST(? AS DATE)")
             params.append(lo)
@@ -885,7 +904,7 @@ class Store:
         )
         if where:
             query += " WHERE " + " AND ".join(where)
-        query += " ORDER BY a.date NULLS LAST, q.article_id, q.idx" + _limit_sql(limit)
+        query += " ORDER BY a.date NULLS LAST, q.article_id, q.idx" + limit_sql(limit)
         out = []
         for r in self._rows(query, params):
             out.append(
@@ -930,7 +949,7 @@ class Store:
         if source:
             where.append("lower(a.source) = lower(?)")
             params.append(source)
-        lo, hi = _iso_date(since, "since"), _iso_date(until, "until")
+        lo, hi = iso_date_arg(since, "since"), iso_date_arg(until, "until")
         if lo:
             where.append("a.date >= CAST(? AS DATE)")
             params.append(lo)
@@ -948,7 +967,7 @@ class Store:
         )
         if where:
             query += " WHERE " + " AND ".join(where)
-        query += " ORDER BY a.date NULLS LAST, a.id" + _limit_sql(limit)
+        query += " ORDER BY a.date NULLS LAST, a.id" + limit_sql(limit)
         out = []
         for r in self._rows(query, params):
             r["date"] = _iso(r["date"])
@@ -964,7 +983,7 @@ class Store:
         if reason:
             query += " WHERE reason = ?"
             params.append(reason)
-        query += " ORDER BY rejected_at, origin, id" + _limit_sql(limit)
+        query += " ORDER BY rejected_at, origin, id" + limit_sql(limit)
         rows = self._rows(query, params)
         for r in rows:
             r["rejected_at"] = _iso(r["rejected_at"])

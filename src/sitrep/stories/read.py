@@ -19,6 +19,7 @@ from typing import Any
 import duckdb
 
 from sitrep.errors import StoreError, UsageError
+from sitrep.store.db import limit_sql, span_filter, type_list
 
 CONTRACT_KEYS = ("story_id", "title", "first_date", "last_date", "articles", "outlets", "independent_origins",
                  "clusters", "top_events", "reliability", "credibility", "reasons")
@@ -26,15 +27,6 @@ CONTRACT_KEYS = ("story_id", "title", "first_date", "last_date", "articles", "ou
 
 def _iso(v: Any) -> Any:
     return v.isoformat() if isinstance(v, Date) else v
-
-
-def _date(value: str | None, name: str) -> str | None:
-    if value is None:
-        return None
-    try:
-        return Date.fromisoformat(value).isoformat()
-    except (TypeError, ValueError):
-        raise UsageError(f"{name} must be a date YYYY-MM-DD, got {value!r}") from None
 
 
 def _rows(con: duckdb.DuckDBPyConnection, query: str, params: Sequence[Any]) -> list[dict[str, Any]]:
@@ -105,21 +97,12 @@ def stories(
     weapon and country keep stories with an event that matches them (as `sitrep events`)."""
     if order not in ("date", "significance"):
         raise UsageError(f"order must be 'date' or 'significance', got {order!r}")
-    where, params = [], []
-    if actor:
-        where.append("list_contains(actors, upper(?))")
-        params.append(actor)
-    types = [t.strip().upper() for t in (type.split(",") if isinstance(type, str) else (type or [])) if t and t.strip()]
+    where, params = span_filter(actor, since, until)
+    types = type_list(type)
     if types:
         where.append("len(list_intersect(types, ?)) > 0")
         params.append(types)
-    lo, hi = _date(since, "since"), _date(until, "until")
-    if lo:
-        where.append("coalesce(last_date, first_date) >= CAST(? AS DATE)")
-        params.append(lo)
-    if hi:
-        where.append("first_date <= CAST(? AS DATE)")
-        params.append(hi)
+    limit_sql(limit)  # a bad limit is refused before any query
     query = "SELECT * FROM stories" + (" WHERE " + " AND ".join(where) if where else "")
     query += (" ORDER BY significance DESC, first_date NULLS LAST, story_id" if order == "significance"
               else " ORDER BY first_date NULLS LAST, story_id")
@@ -132,9 +115,7 @@ def stories(
                                           [arts]).fetchall()} if arts else set()
         rows = [r for r in rows if r["story_id"] in keep]
     if limit is not None:
-        if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
-            raise UsageError(f"limit must be a non-negative integer, got {limit!r}")
-        rows = rows[:limit]
+        rows = rows[:limit]  # after the event filters, which a LIMIT in the query would run before
     arts_by = _articles(con, [r["story_id"] for r in rows])
     return [_record(r, arts_by[r["story_id"]]) for r in rows]
 
