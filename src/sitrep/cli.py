@@ -526,8 +526,10 @@ def _table(out: Any, cols: list[str], rows: list[dict[str, Any]]) -> None:
 @click.pass_obj
 def report(obj: _Ctx, db: str, fmt: str, output: str | None, actor: str | None, actor_name: str | None,
            etype: str | None, weapon: str | None, country: str | None, since: str | None, until: str | None) -> None:
-    """Write the situation report: key developments, actors, weapon systems,
-    sourcing profile, each statement cited to its article and sentence.
+    """Write the situation report: caveats, stories ranked by significance with
+    grades, reasons, key statements and denials, what each speaker said, weapon
+    systems, actors and the sourcing profile, each statement cited (as a link) to
+    its article; the HTML adds an inline-SVG timeline and actor network.
 
     Takes the filters of `sitrep events`; the counts are then of what matches."""
     from sitrep.outputs import check_target, write_text
