@@ -18,7 +18,8 @@ from sitrep import corroborate
 from sitrep.model import Article
 from sitrep.store import Store
 from sitrep.stories import features
-from sitrep.stories.link import linked
+from sitrep.stories.embed import embed, story_text
+from sitrep.stories.link import EMBED_DAYS, FAR_DAYS, SAME_TOPIC, TOPIC_FLOOR, linked
 from sitrep.stories.read import CONTRACT_KEYS, stories, story
 
 
@@ -120,6 +121,64 @@ def test_a_link_depends_on_the_two_articles_only():
     assert features.blocking_terms(a) == features.blocking_terms(dict(reversed(list(a.items()))))
 
 
+def test_headline_embeddings_veto_and_make_links():
+    d = date(2031, 5, 6)
+    near, far, beyond = date(2031, 5, 7), date.fromordinal(d.toordinal() + FAR_DAYS + 10), \
+        date.fromordinal(d.toordinal() + EMBED_DAYS + 1)
+    assert linked(0.5, d, near) and linked(0.5, d, near, TOPIC_FLOOR)  # terms agree, headlines not apart
+    assert not linked(0.5, d, near, TOPIC_FLOOR - 0.01)  # shared words, different things: vetoed
+    assert not linked(0.05, d, far) and linked(0.05, d, far, SAME_TOPIC)  # one thing, weeks apart
+    assert not linked(0.05, d, beyond, 0.99)  # a year on is history, not the same story
+    assert not linked(0.05, None, d, 0.99) and linked(0.05, None, None, SAME_TOPIC)
+
+
+def test_headline_embeddings_are_deterministic_and_read_meaning():
+    titles = [a.title for a in CORPUS]
+    together = embed(titles)
+    alone = [embed([t])[0] for t in titles]
+    assert all((together[i] == alone[i]).all() for i in range(len(titles)))  # batch and order change nothing
+    sims = together @ together.T
+    wire, copy, reaction, summit_a, summit_b, summit_a2 = range(6)
+    assert sims[wire, copy] > sims[wire, summit_a] and sims[summit_a, summit_a2] > sims[summit_a, summit_b]
+    assert embed([""])[0].any() == False  # noqa: E712 - an empty text gives a zero row, not noise
+    # no headline: the opening words stand in, page furniture left out
+    assert story_text(None, "Missiles struck the port. " * 20).startswith("Missiles struck the port.")
+    assert story_text("Video", STRIKE).startswith("Video. Missiles struck the river port of Varnograd")
+
+
+def test_a_development_weeks_later_joins_its_story_by_headline(tmp_path):
+    later = [
+        # six weeks on, in other words: shares "Varnograd" but little else with the strike reports
+        art("strike-reopen", "2031-06-17", "Varnograd grain terminal reopens six weeks after missile strike",
+            "Loading resumed at the Varnograd terminal on Monday after divers certified the repaired quay. "
+            "The first freighter took on barley for export.", source="Port Gazette"),
+        # the same town in other news, also weeks later
+        art("varnograd-football", "2031-06-17", "Varnograd hosts regional football final",
+            "Varnograd's stadium filled for the regional final on Monday, which the home side won two-nil. "
+            "Fans crowded the riverside bars until late.", source="Sports Desk"),
+    ]
+    _, members, _ = build(tmp_path, "later", [CORPUS, later])
+    assert members["strike-reopen"] == members["strike-wire"]
+    assert members["varnograd-football"] != members["strike-wire"]
+
+
+def test_articles_stored_without_embeddings_link_by_their_terms(tmp_path):
+    path = tmp_path / "old.duckdb"
+    first = [a for a in CORPUS if a.id != "strike-reaction"]
+    with Store.open(path) as db:
+        db.add(first)
+        corroborate.update_clusters(db, [a.id for a in first])
+        db.connection.execute("UPDATE story_features SET embedding = NULL")  # as stored before migration 0008
+        late = [a for a in CORPUS if a.id == "strike-reaction"]
+        db.add(late)
+        corroborate.update_clusters(db, ["strike-reaction"])
+        members = dict(db.connection.execute("SELECT article_id, story_id FROM story_articles").fetchall())
+        topics = db.connection.execute("SELECT topic FROM story_links WHERE 'strike-reaction' IN (article_id, other_id)"
+                                       ).fetchall()
+    assert members["strike-reaction"] == members["strike-wire"]
+    assert topics and all(t is None for (t,) in topics)
+
+
 def test_cli_stories_jsonl_and_story(tmp_path):
     from sitrep.cli import cli
 
@@ -143,10 +202,10 @@ def test_an_old_database_upgrades_and_gets_its_stories(tmp_path):
     with Store.open(path) as db:
         db.add(CORPUS)
         corroborate.update_clusters(db, [a.id for a in CORPUS])
-    con = duckdb.connect(str(path))  # undo migration 0006 as if written by the previous release
+    con = duckdb.connect(str(path))  # undo migrations 0006 and 0008 as if written by an older release
     for t in ("stories", "story_aliases", "story_articles", "story_links", "story_keys", "story_features"):
         con.execute(f"DROP TABLE {t}")
-    con.execute("DELETE FROM schema_migrations WHERE version = 6")
+    con.execute("DELETE FROM schema_migrations WHERE version IN (6, 8)")
     con.close()
     from sitrep.ingest_run import repair
 

@@ -478,7 +478,7 @@ def _cluster_new(con: duckdb.DuckDBPyConnection, ids: list[str], g: Grading, out
         if eb is None or not compatible(new[a], eb, g):
             continue
         if new[a].article_id != eb.article_id and tuple(sorted((new[a].article_id, eb.article_id))) not in same_story:
-            continue  # two articles of different stories never report one happening
+            continue  # two articles that stories found unrelated never report one happening
         kb = _seed_key(eb.date, b)
         if kb < anchor[a]:
             anchor[a] = kb
@@ -556,7 +556,8 @@ def _cluster_new(con: duckdb.DuckDBPyConnection, ids: list[str], g: Grading, out
 
 
 def _story_links(con: duckdb.DuckDBPyConnection, pairs: set[tuple[str, str]]) -> set[tuple[str, str]]:
-    """The article pairs (smaller id first) that `sitrep.stories` linked."""
+    """The article pairs (smaller id first) that `sitrep.stories` found near (story links, and pairs
+    whose terms agree though their headlines are too far apart to join stories)."""
     wanted = sorted({(min(a, b), max(a, b)) for a, b in pairs if a != b})
     if not wanted:
         return set()
