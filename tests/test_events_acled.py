@@ -82,6 +82,14 @@ def test_acled_rules_are_loaded_with_cues_and_checked():
     ("Riot police violently dispersed a peaceful protest by pensioners outside the parliament.",
      "Excessive force against protesters"),
     ("The government and the rebel alliance opened peace talks in the capital on Monday.", "Agreement"),
+    # a capture decides over the weapons that prepared it, named in the same sentence
+    ("Army units retook the hill village of Sorva from insurgents on Friday after a week of artillery fire.",
+     "Government regains territory"),
+    ("Insurgents seized the river town of Karsk on Tuesday after heavy rocket and mortar barrages.",
+     "Non-state actor overtakes territory"),
+    # participants counted through a partitive "of": the demonstrators marched, not "of"
+    ("Hundreds of demonstrators participated in a march through the old town on Saturday evening.",
+     "Peaceful protest"),
 ])
 def test_acled_sub_event_from_text_cues(text, sub):
     assert first_acled(text) == sub

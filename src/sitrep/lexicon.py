@@ -73,6 +73,13 @@ class AcledRule:
     def uses_cues(self) -> bool:
         return bool(self.cues or self.not_cues or self.actor_cues)
 
+    @property
+    def specific(self) -> bool:
+        """Tried in the first pass (on the sentence alone): a rule with cues, or one that names
+        the lexicon entries it is for (a capture or a recapture decides the type whatever
+        weapon words the sentence also holds)."""
+        return self.uses_cues or self.rules is not None
+
 
 def cue_regex(patterns: list[str]) -> re.Pattern[str]:
     """One regex for a cue list: whole words or phrases, `*` = any word characters,

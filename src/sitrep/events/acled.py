@@ -41,7 +41,7 @@ class AcledTyping:
                   for text, cue_only in ((sent_text, True), (window_text or sent_text, False))]
         for tier, text, cue_rules_only in passes:
             for r in self.lexicon.acled:
-                if r.tier != tier or (cue_rules_only and not r.uses_cues):
+                if r.tier != tier or (cue_rules_only and not r.specific):
                     continue
                 if event.type not in r.types:
                     continue

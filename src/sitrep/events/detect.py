@@ -153,6 +153,25 @@ def modifier_lemmas(tok: Any) -> set[str]:
     return out
 
 
+# nouns of quantity or grouping that a partitive "of" hangs the real noun from
+QUANTITY_NOUNS = frozenset({
+    "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "million",
+    "millions", "group", "groups", "crowd", "crowds", "number", "lot", "lots", "band", "bands", "mob",
+    "throng", "handful", "wave", "waves", "column", "columns", "contingent", "busload", "busloads",
+})
+
+
+def governor(tok: Any) -> Any:
+    """The word a noun depends on, read through a partitive: in "hundreds of demonstrators
+    marched" the demonstrators' governor is "marched", not "of"."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head is not head:
+        whole = head.head
+        if whole.lemma_.lower() in QUANTITY_NOUNS or whole.lower_ in QUANTITY_NOUNS or whole.like_num:
+            return whole.head if whole.head is not whole else tok
+    return head
+
+
 def is_participle_modifier(tok: Any) -> bool:
     """A participle or adjective describing the noun after it ("the seized tanker",
     "the destroyed bridge", "wounded soldiers"): it names a state the thing is in,
@@ -205,7 +224,7 @@ class TriggerMatching:
                 continue
             if r.subject and not (r.subject & subject_lemmas(tok)):
                 continue
-            if r.head and (tok.head is tok or not ({tok.head.lemma_.lower(), *stems(tok.head.lower_)} & r.head)):
+            if r.head and ((gov := governor(tok)) is tok or not ({gov.lemma_.lower(), *stems(gov.lower_)} & r.head)):
                 continue
             if r.ccomp_aux and not any(
                 c.dep_ == "ccomp" and any(a.dep_ in ("aux", "auxpass") and a.lower_ in r.ccomp_aux for a in c.children)
