@@ -87,6 +87,17 @@ def test_acled_rules_are_loaded_with_cues_and_checked():
      "Government regains territory"),
     ("Insurgents seized the river town of Karsk on Tuesday after heavy rocket and mortar barrages.",
      "Non-state actor overtakes territory"),
+    # who took it decides, for recaptures too; the army beside "allied fighters" is still the army
+    ("Kurdish fighters regained control of three villages east of the river on Sunday.",
+     "Non-state actor overtakes territory"),
+    ("The national army and allied fighters captured the Dalmor district on Thursday, the army said.",
+     "Government regains territory"),
+    ("Rebels seized two oil fields near the coast on Tuesday, a security official said.",
+     "Non-state actor overtakes territory"),
+    ("A police officer struck a student with his baton during a demonstration outside the ministry.",
+     "Excessive force against protesters"),
+    # "March" the month is no protest march
+    ("Gunmen killed eleven villagers in an attack on a farming settlement on March 21, officials said.", "Attack"),
     # participants counted through a partitive "of": the demonstrators marched, not "of"
     ("Hundreds of demonstrators participated in a march through the old town on Saturday evening.",
      "Peaceful protest"),

@@ -10,13 +10,20 @@ from sitrep.lexicon import Rule
 from sitrep.model import AcledType, Event
 
 
+# "March" the month, not a protest march: capitalised after a lower-case word, a digit or a comma
+# ("on March 21", "in early March", "4 March"), or before a day or a year ("March 21", "March 2015")
+# (but "a March for Peace", "the March on Washington" are marches)
+_MONTH_MARCH = re.compile(r"(?<!\ba )(?<!\bthe )(?:(?:(?<=[a-z0-9,] )|(?<=[a-z0-9,]\s\s))March\b|\bMarch(?=\s+\d))")
+
+
 class CueText:
-    """Lower-cased text of an event's sentence (and of its neighbours), with cue hits cached."""
+    """Lower-cased text of an event's sentence (and of its neighbours), with cue hits cached.
+    The month "March" is read as a month, not a march."""
 
     __slots__ = ("text", "_hits")
 
     def __init__(self, text: str) -> None:
-        self.text = text.lower().replace("\u2019", "'")
+        self.text = _MONTH_MARCH.sub("month", text).lower().replace("\u2019", "'")
         self._hits: dict[str, bool] = {}
 
     def has(self, name: str, cues: dict[str, re.Pattern[str]]) -> bool:
@@ -33,7 +40,8 @@ class AcledTyping:
                window_text: CueText | None = None) -> AcledType | None:
         """The ACLED type: tier by tier, rules with cues first on the sentence alone, then
         all the tier's rules with the sentence and its neighbours (see data/acled.yaml)."""
-        sectors = {a.sector for a in event.actor}
+        # the lead actor's sector: "the army and allied fighters captured ..." is the army's capture
+        sectors = {event.actor[0].sector} if event.actor else set()
         classes = {w.weapon_class for w in event.weapons}
         cues = self.lexicon.cues
         actor_text = CueText(" ".join(a.text for a in event.actor)) if event.actor else None
