@@ -96,6 +96,13 @@ def test_acled_rules_are_loaded_with_cues_and_checked():
      "Non-state actor overtakes territory"),
     ("A police officer struck a student with his baton during a demonstration outside the ministry.",
      "Excessive force against protesters"),
+    ("Two fighters detonated their explosives near the checkpoint, killing themselves and a guard.",
+     "Suicide bomb"),
+    ("Bottles and stones were thrown at police during a demonstration against the new fuel tax.",
+     "Violent demonstration"),
+    # missiles launched in a border battle are an attack, not a test
+    ("Government forces launched missiles and destroyed two enemy artillery batteries as border clashes went on.",
+     "Shelling/artillery/missile attack"),
     # "March" the month is no protest march
     ("Gunmen killed eleven villagers in an attack on a farming settlement on March 21, officials said.", "Attack"),
     # participants counted through a partitive "of": the demonstrators marched, not "of"
