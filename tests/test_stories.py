@@ -228,3 +228,22 @@ def test_the_founding_article_story_rests_on_one_state_media_source(tmp_path, fo
     assert "anonymous official" in reasons and "unnamed expert" in reasons
     assert rec["reliability"] in "DEF" and rec["credibility"] >= 4
     assert any("Oreshnik" in e["weapons"] for e in rec["top_events"])
+
+
+def test_copies_link_to_their_original_only(tmp_path):
+    """Copies of one item (found by dedup) join their original's story without being compared
+    with each other, and their events still cluster with the other outlets' reports."""
+    copies = [art(f"copy-{i:03d}", "2031-05-06", "Missiles hit Varnograd grain terminal", STRIKE + f" Ref {i}.",
+                  source=f"Outlet {i}") for i in range(60)]
+    path = tmp_path / "copies.duckdb"
+    with Store.open(path) as db:
+        db.add(CORPUS)
+        corroborate.update_clusters(db, [a.id for a in CORPUS])
+        db.add(copies)
+        up = corroborate.update_clusters(db, [a.id for a in copies])
+        members = dict(db.connection.execute("SELECT article_id, story_id FROM story_articles").fetchall())
+        keyed = {r[0] for r in db.connection.execute("SELECT DISTINCT article_id FROM story_keys").fetchall()}
+    assert {members[a.id] for a in copies} == {members["strike-wire"]}
+    assert up.stories.candidates <= 2 * len(copies)  # each copy with its original, not with each other
+    # "copy-000" sorts first on the same day, so dedup makes it the group's original: it alone is keyed
+    assert keyed & {a.id for a in copies} == {"copy-000"}

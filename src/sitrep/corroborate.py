@@ -557,18 +557,26 @@ def _cluster_new(con: duckdb.DuckDBPyConnection, ids: list[str], g: Grading, out
 
 def _story_links(con: duckdb.DuckDBPyConnection, pairs: set[tuple[str, str]]) -> set[tuple[str, str]]:
     """The article pairs (smaller id first) that `sitrep.stories` found near (story links, and pairs
-    whose terms agree though their headlines are too far apart to join stories)."""
+    whose terms agree though their headlines are too far apart to join stories). A copy
+    (`sitrep.dedup`) stands where its original stands: stories link it to its original alone."""
     wanted = sorted({(min(a, b), max(a, b)) for a, b in pairs if a != b})
     if not wanted:
         return set()
-    con.register("_pairs", pa.table({"a": pa.array([w[0] for w in wanted], pa.string()),
-                                     "b": pa.array([w[1] for w in wanted], pa.string())}))
+    arts = sorted({x for w in wanted for x in w})
+    orig = {a: a for a in arts}
+    orig.update(_fetch(con, "SELECT c.article_id, c.copy_of FROM article_copies c JOIN _q ON _q.id = c.article_id",
+                       arts))
+    by_orig = {(min(orig[a], orig[b]), max(orig[a], orig[b])) for a, b in wanted}
+    asked = sorted({*wanted, *by_orig})
+    con.register("_pairs", pa.table({"a": pa.array([w[0] for w in asked], pa.string()),
+                                     "b": pa.array([w[1] for w in asked], pa.string())}))
     try:
-        rows = con.execute("SELECT l.article_id, l.other_id FROM story_links l JOIN _pairs p "
-                           "ON p.a = l.article_id AND p.b = l.other_id").fetchall()
+        rows = {(a, b) for a, b in con.execute("SELECT l.article_id, l.other_id FROM story_links l JOIN _pairs p "
+                                               "ON p.a = l.article_id AND p.b = l.other_id").fetchall()}
     finally:
         con.unregister("_pairs")
-    return {(a, b) for a, b in rows}
+    return {(a, b) for a, b in wanted if (a, b) in rows
+            or orig[a] == orig[b] or (min(orig[a], orig[b]), max(orig[a], orig[b])) in rows}
 
 
 def _add_report_sources(con: duckdb.DuckDBPyConnection, new: dict[str, _Ev], g: Grading) -> None:

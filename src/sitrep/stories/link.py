@@ -23,7 +23,10 @@ then id); when a new article joins two stories the later id lives on in
 
 Cost per new article: its terms and headline embedding (about 20 ms), one
 probe of the key index, and one similarity per candidate sharing a key; flat
-as the database grows as long as the heavy terms stay rare within a bucket.
+as the database grows as long as the heavy terms stay rare within a bucket. A
+copy of a stored article (`sitrep.dedup`) costs its terms alone: it is linked
+to its original, shares its embedding, and is not keyed, so a thousand copies
+of one item are not compared with each other.
 """
 
 from __future__ import annotations
@@ -151,6 +154,17 @@ def _features(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, Featu
             for aid, d, t, w, e in rows}
 
 
+def _copies(con: duckdb.DuckDBPyConnection, rows: list[tuple[Any, ...]]) -> dict[str, str]:
+    """Copy -> original for the new articles that dedup found to be copies of an original that
+    has features (stored, or new here and no copy itself)."""
+    ids = {r[0] for r in rows}
+    links = dict(_query(con, "SELECT c.article_id, c.copy_of FROM article_copies c "
+                             "JOIN _sq ON _sq.id = c.article_id", sorted(ids)))
+    stored = {r[0] for r in _query(con, "SELECT f.article_id FROM story_features f JOIN _sq ON _sq.id = f.article_id",
+                                   sorted(set(links.values())))}
+    return {a: o for a, o in links.items() if (o in ids and o not in links) or o in stored}
+
+
 def update_links(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str]) -> StoryUpdate:
     """Give these stored articles their features, links and stories (those that have none)."""
     out = StoryUpdate()
@@ -167,16 +181,25 @@ def update_links(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str]) -> 
                                                "JOIN _sq ON _sq.id = e.article_id ORDER BY e.article_id, e.idx",
                                           [r[0] for r in rows]):
         ents.setdefault(aid, []).append((etype, etext, code))
-    embeddings = embed([story_text(title, text or "") for _, title, text, _ in rows])
+    copies = _copies(con, rows)
+    originals = [r for r in rows if r[0] not in copies]
+    embeddings = embed([story_text(title, text or "") for _, title, text, _ in originals])
     new: dict[str, Features] = {}
     key_rows: list[tuple[str, str]] = []
     probe_rows: list[tuple[str, str]] = []
-    for (aid, title, text, d), emb in zip(rows, embeddings, strict=True):
+    for (aid, title, text, d), emb in zip(originals, embeddings, strict=True):
         vec = article_vector(title, text or "", ents.get(aid, ()))
         new[aid] = (d, vec, emb if emb.any() else None)
         terms = blocking_terms(vec)
         key_rows += [(k, aid) for k in keys(terms, d)]
         probe_rows += [(k, aid) for k in probe_keys(terms, d)]
+    # a copy (sitrep.dedup) is compared with its original alone and shares its headline
+    # embedding; it is not keyed, so later articles meet the original, not every copy of it
+    stored_originals = _features(con, sorted({o for o in copies.values() if o not in new}))
+    for aid, title, text, d in rows:
+        if aid in copies:
+            emb = (new.get(copies[aid]) or stored_originals[copies[aid]])[2]
+            new[aid] = (d, article_vector(title, text or "", ents.get(aid, ())), emb)
     out.articles = len(new)
     order = sorted(new)
     _insert(con, "story_features", {
@@ -198,7 +221,7 @@ def update_links(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str]) -> 
                             "WHERE k.article_id <> p.src").fetchall()
     finally:
         con.unregister("_probe")
-    pairs = sorted({(min(a, b), max(a, b)) for a, b in pairs})
+    pairs = sorted({(min(a, b), max(a, b)) for a, b in [*pairs, *copies.items()]})
     out.candidates = len(pairs)
     others = _features(con, sorted({x for p in pairs for x in p if x not in new}))
     feats = {**others, **new}
