@@ -141,6 +141,7 @@ def expected_flat_first() -> dict[str, object]:
         "ActionGeo_Type": 4,  # a point in the country, not its centroid
         "ActionGeo_FullName": "Kyiv",
         "ActionGeo_CountryCode": "UKR",
+        "ActionGeo_ADM1Code": "UA.12",  # GeoNames' first-level division of Kyiv (the city itself)
         "ActionGeo_Lat": 50.45,
         "ActionGeo_Long": 30.52,
         "SOURCEURL": "https://example.org/e1",
@@ -186,6 +187,7 @@ def test_parquet_flat_round_trips(db: Store, tmp_path: Path) -> None:
     assert (second["EventCode"], second["EventBaseCode"], second["EventRootCode"]) == ("04", "040", "04")
     assert second["Weapons"] == [] and second["ActionGeo_Lat"] is None
     assert second["GeoPrecision"] is None and second["ActionGeo_Type"] is None
+    assert second["ActionGeo_ADM1Code"] is None
     schema = pq.read_schema(out)
     assert str(schema.field("DATE").type) == "date32[day]"
     for name in ("ActorCodes", "RecipientCodes", "Weapons", "PloverContext"):

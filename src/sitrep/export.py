@@ -144,6 +144,7 @@ FLAT_COLUMNS: tuple[tuple[str, pa.DataType], ...] = (
     ("ActionGeo_Type", pa.int32()),
     ("ActionGeo_FullName", _S),
     ("ActionGeo_CountryCode", _S),
+    ("ActionGeo_ADM1Code", _S),
     ("ActionGeo_Lat", pa.float64()),
     ("ActionGeo_Long", pa.float64()),
     ("SOURCEURL", _S),
@@ -227,6 +228,12 @@ def _centroids() -> dict[str, tuple[float, float]]:
             if c.lat is not None and c.lon is not None}
 
 
+def _admin1(loc: dict[str, Any]) -> str | None:
+    from sitrep.geo import admin1_of
+
+    return admin1_of(loc.get("text"), loc.get("lat"), loc.get("lon"))
+
+
 def geo_precision(loc: dict[str, Any] | None) -> str | None:
     """'country' when the place's point is its country's centroid (the geo stage
     resolved a country, not a point in it), 'city' for any other point, None
@@ -294,6 +301,7 @@ def flat_row(ev: dict[str, Any], cluster: dict[str, Any] | None = None) -> dict[
         "ActionGeo_Type": GEO_TYPES.get(precision) if precision else None,
         "ActionGeo_FullName": None if loc is None else loc["text"],
         "ActionGeo_CountryCode": None if loc is None else loc["country"],
+        "ActionGeo_ADM1Code": _admin1(loc) if precision == "city" else None,
         "ActionGeo_Lat": None if loc is None else loc["lat"],
         "ActionGeo_Long": None if loc is None else loc["lon"],
         "SOURCEURL": ev.get("url"),

