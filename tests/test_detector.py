@@ -153,8 +153,8 @@ def _code_with(pipeline, detector, text: str, date: str = "2024-11-28"):
 @pytest.mark.slow
 def test_the_stage_confirms_vetoes_and_proposes(rules_only):
     text = ("Poland closed two border crossings with Belarus on Monday. "
-            "Officials in Warsaw attacked the plan in a speech. "
-            "Lithuania quietly got an air defence unit into the Suwalki area.")
+            "Lithuania quietly got an air defence unit into the Suwalki area. "
+            "Officials in Warsaw attacked the plan in a speech.")
     fake = FakeDetector({
         "closed": {"COERCE": 0.9, NONE: 0.1},
         "attacked": {NONE: 0.99, "ASSAULT": 0.005},  # a figure of speech the rules took for a strike
@@ -177,6 +177,21 @@ def test_the_stage_confirms_vetoes_and_proposes(rules_only):
     ev = proposed[0]
     assert [x.code for x in ev.actor] == ["LTU"] and ev.evidence.probability == 0.8
     assert ev.evidence.trigger == "got" and ev.cameo == "150"
+
+
+@pytest.mark.slow
+def test_the_title_and_lead_are_never_vetoed(rules_only):
+    """The lead states the news; the veto screens the background further down."""
+    text = ("Poland closed two border crossings with Belarus on Monday. "
+            "Warsaw said the crossings would stay shut for a month. "
+            "Officials in Warsaw attacked the plan in a speech.")
+    fake = FakeDetector({
+        "closed": {NONE: 0.99, "COERCE": 0.001},
+        "attacked": {NONE: 0.99, "ASSAULT": 0.001},
+    })
+    a = _code_with(rules_only, fake, text)
+    assert any("closed" in e.evidence.sentence for e in a.events)
+    assert not any("attacked" in e.evidence.sentence for e in a.events)
 
 
 @pytest.mark.slow
