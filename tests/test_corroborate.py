@@ -389,3 +389,34 @@ def test_cluster_command_text_and_json(tmp_path: Path) -> None:
     assert json.loads(as_json.output)["independent_origins"] == 3
     missing = CliRunner().invoke(cluster_command, ["Cnope", "--db", str(path)])
     assert missing.exit_code == 1 and "no cluster" in missing.output
+
+
+def _partition(store: Store) -> set[frozenset[str]]:
+    rows = store.connection.execute("SELECT cluster_id, event_id FROM cluster_members").fetchall()
+    groups: dict[str, set[str]] = {}
+    for cid, eid in rows:
+        groups.setdefault(cid, set()).add(eid)
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_copies_follow_their_original_events_into_clusters(tmp_path: Path) -> None:
+    """The events of copies mirror their original's events (no comparisons of their own), and the
+    clusters come out as when every copy is compared: also when the original's event later moves
+    to an earlier report."""
+    s0 = "Russian drones struck Kharkiv late on Sunday, a local official said."
+    earlier = article("e0", s0 + " Fires broke out in two districts.", "2024-11-11", "Suspilne", [
+        event("ASSAULT", s0, "struck", actor=[RUS], recipient=[UKR], weapons=[SHAHED], location=KHARKIV,
+              date="2024-11-10"),
+    ])
+    with Store.open(tmp_path / "mirror.duckdb") as a, Store.open(tmp_path / "plain.duckdb") as b:
+        for db, dedup in ((a, True), (b, False)):
+            for part in (syndicated(), independent(), [earlier]):
+                db.add(part)
+                update_clusters(db, [x.id for x in part], dedup=dedup)
+        mirrored = a.connection.execute("SELECT count(*) FROM cluster_members WHERE mirror_of IS NOT NULL").fetchall()
+        assert mirrored[0][0] == 4  # the four copies' events follow w1's
+        keyed = {r[0] for r in a.connection.execute("SELECT DISTINCT event_id FROM cluster_keys").fetchall()}
+        assert not any(k.startswith(("w2:", "w3:", "w4:", "w5:")) for k in keyed)
+        assert _partition(a) == _partition(b)
+        (c,) = clusters(a)
+        assert c["articles"] == 8 and c["first_date"] == "2024-11-10"

@@ -448,9 +448,12 @@ def _cluster_new(con: duckdb.DuckDBPyConnection, ids: list[str], g: Grading, out
     )]
     if not new_ids:
         return set()
-    new = _events(con, new_ids, g)
-    out.events = len(new)
-    _add_report_sources(con, new, g)
+    everything = _events(con, new_ids, g)
+    out.events = len(everything)
+    _add_report_sources(con, everything, g)
+    # events of copies that state what their original's events state follow those events
+    mirrors = _mirrors(con, everything, g)
+    new = {x: e for x, e in everything.items() if x not in mirrors}
     key_rows = [(k, e.event_id) for e in new.values() for k in _keys(e, [e.family], g)]
     _insert(con, "cluster_keys", {
         "key": pa.array([k for k, _ in key_rows], pa.string()),
@@ -493,10 +496,22 @@ def _cluster_new(con: duckdb.DuckDBPyConnection, ids: list[str], g: Grading, out
     member_rows = []
     for x, e in new.items():
         cid = cluster_id_for(anchor[x][2])
-        member_rows.append((x, cid, e.article_id, e.date, anchor[x][2], None if anchor[x][0] else anchor[x][1]))
+        member_rows.append((x, cid, e.article_id, e.date, anchor[x][2], None if anchor[x][0] else anchor[x][1], None))
         affected.add(cid)
         if cid not in known:
             out.created.add(cid)
+    if mirrors:
+        targets = {r[0]: _seed_key(r[2], r[1]) for r in _fetch(
+            con, "SELECT event_id, anchor_event, anchor_date FROM cluster_members JOIN _q ON _q.id = event_id",
+            sorted({o for o in mirrors.values() if o not in new}))}
+        for x, o in sorted(mirrors.items()):
+            k = anchor[o] if o in new else moved.get(o, targets.get(o))
+            if k is None:
+                continue  # the original's event is in no cluster: nothing to follow
+            e = everything[x]
+            cid = cluster_id_for(k[2])
+            member_rows.append((x, cid, e.article_id, e.date, k[2], None if k[0] else k[1], o))
+            affected.add(cid)
     _insert(con, "cluster_members", {
         "event_id": pa.array([r[0] for r in member_rows], pa.string()),
         "cluster_id": pa.array([r[1] for r in member_rows], pa.string()),
@@ -504,6 +519,7 @@ def _cluster_new(con: duckdb.DuckDBPyConnection, ids: list[str], g: Grading, out
         "date": pa.array([r[3] for r in member_rows], pa.date32()),
         "anchor_event": pa.array([r[4] for r in member_rows], pa.string()),
         "anchor_date": pa.array([r[5] for r in member_rows], pa.date32()),
+        "mirror_of": pa.array([r[6] for r in member_rows], pa.string()),
     })
     if moved:
         ids_m = sorted(moved)
@@ -519,7 +535,7 @@ def _cluster_new(con: duckdb.DuckDBPyConnection, ids: list[str], g: Grading, out
         try:
             con.execute(
                 "UPDATE cluster_members m SET cluster_id = v.cluster_id, anchor_event = v.anchor_event, "
-                "anchor_date = v.anchor_date FROM _mv v WHERE m.event_id = v.event_id"
+                "anchor_date = v.anchor_date FROM _mv v WHERE m.event_id = v.event_id OR m.mirror_of = v.event_id"
             )
         finally:
             con.unregister("_mv")
@@ -553,6 +569,39 @@ def _cluster_new(con: duckdb.DuckDBPyConnection, ids: list[str], g: Grading, out
             con, "SELECT DISTINCT cluster_id FROM cluster_members JOIN _q ON _q.id = event_id", sorted({b for _, b in hits})
         )}
     return affected
+
+
+def _mirrors(con: duckdb.DuckDBPyConnection, events: dict[str, _Ev], g: Grading) -> dict[str, str]:
+    """New event -> the event of its article's original that it restates, for the articles that
+    dedup found to be copies: same type, same trigger, same sentence (spacing and case aside), the
+    original's event clustered on its own (or new here and not itself a mirror). Those events need
+    no comparison of their own: a copy says what its original says."""
+    arts = sorted({e.article_id for e in events.values()})
+    original = dict(_fetch(con, "SELECT c.article_id, c.copy_of FROM article_copies c JOIN _q ON _q.id = c.article_id",
+                           arts))
+    if not original:
+        return {}
+
+    def key(e: _Ev) -> tuple[str, str, str]:
+        return (e.type, e.trigger.lower(), " ".join(e.sentence.lower().split()))
+
+    by_article: dict[str, dict[tuple[str, str, str], str]] = {}
+    in_batch = {a for a in original.values() if a in set(arts) and a not in original}
+    for e in sorted(events.values(), key=lambda e: e.event_id):
+        if e.article_id in in_batch:
+            by_article.setdefault(e.article_id, {}).setdefault(key(e), e.event_id)
+    stored_origs = sorted(set(original.values()) - in_batch)
+    if stored_origs:
+        ids = [r[0] for r in _fetch(con, "SELECT m.event_id FROM cluster_members m JOIN _q ON _q.id = m.article_id "
+                                         "WHERE m.mirror_of IS NULL", stored_origs)]
+        for e in sorted(_events(con, ids, g).values() if ids else [], key=lambda e: e.event_id):
+            by_article.setdefault(e.article_id, {}).setdefault(key(e), e.event_id)
+    out: dict[str, str] = {}
+    for x, e in events.items():
+        o = original.get(e.article_id)
+        if o is not None and (target := by_article.get(o, {}).get(key(e))) is not None:
+            out[x] = target
+    return out
 
 
 def _story_links(con: duckdb.DuckDBPyConnection, pairs: set[tuple[str, str]]) -> set[tuple[str, str]]:
