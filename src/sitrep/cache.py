@@ -87,6 +87,22 @@ def write_bytes(kind: str, name: str, payload: bytes) -> bool:
         return False
 
 
+def read_checked(kind: str, name: str) -> bytes | None:
+    """The payload stored by `write_checked` as `kind`/`name`, or None (cache off, absent,
+    unreadable, or not the bytes written: truncated or otherwise damaged)."""
+    raw = read_bytes(kind, name)
+    if raw is None or len(raw) < 32:
+        return None
+    payload = raw[32:]
+    return payload if hashlib.sha256(payload).digest() == raw[:32] else None
+
+
+def write_checked(kind: str, name: str, payload: bytes) -> bool:
+    """Store `payload` as `kind`/`name` (atomically) behind its SHA-256, which
+    `read_checked` verifies; False when it could not be stored."""
+    return write_bytes(kind, name, hashlib.sha256(payload).digest() + payload)
+
+
 def read(kind: str, digest: str) -> Any | None:
     """The JSON value stored under `kind`/`digest`, or None (absent, unreadable or corrupt)."""
     raw = read_bytes(kind, f"{digest}.json")
