@@ -114,7 +114,19 @@ def test_city_index_from_cache_equals_the_built_one(cache_in: Path) -> None:
             assert [c.population for c in expected] == sorted((c.population for c in expected), reverse=True)
         assert again.get("no such place") is None
         assert again.get("no such place", ()) == ()
-        assert "minsk" in again and "no such place" not in again
+        assert "minsk" in again and "no such place" not in again and 7 not in again
+        assert again.get(7) is None and again.get("") is None and again.get("\uffff") is None
+        assert sorted(again) == sorted(index) == list(again)
+        for name in list(index)[::997]:  # a sample of every part of the index
+            assert [c.population for c in again[name]] == [rows[i][4] for i in index[name]]
+
+        # a damaged entry is built again (and stored again), not read
+        [entry] = (cache_in / "cities").glob("*.marshal")
+        good = entry.read_bytes()
+        entry.write_bytes(good[: len(good) // 2])
+        geo.city_index.cache_clear()
+        assert geo.city_index()["minsk"] == first["minsk"]
+        assert entry.read_bytes() == good
     finally:
         geo.city_index.cache_clear()
 
