@@ -41,7 +41,7 @@ from typing import Any
 
 from sitrep.errors import UsageError
 from sitrep.model import Article
-from sitrep.pipeline import get_pipeline
+from sitrep.pipeline import freeze_startup_objects, get_pipeline
 from sitrep.settings import Settings
 
 IN_FLIGHT_PER_WORKER = 2
@@ -118,6 +118,8 @@ def _init_worker(settings: Settings) -> None:
         _PIPELINE = get_pipeline(settings)
     except Exception as exc:
         _INIT_ERROR = exc
+    else:
+        freeze_startup_objects()  # a worker only codes from now on
 
 
 def _code_chunk(chunk: list[Article]) -> list[Article] | _InitFailed:
