@@ -224,3 +224,46 @@ def test_recognise_from_the_cache_builds_the_same_matchers_and_sees_edited_data(
         found[rec is edited] = [(e.text, e.code) for e in article.entities if e.type in ("WEAPON", "MILITARY_PLATFORM")]
     assert ("Hazel Tree Rocket", "Oreshnik") in found[True]
     assert not any("Hazel" in t for t, _ in found[False])
+
+
+LANGUAGE_SAMPLES = [
+    "Russia deployed Iskander-M launchers to Belarus on Monday, the defence ministry in Minsk said.",
+    "Der russische Präsident hat am Montag neue Raketen nach Belarus verlegen lassen, sagte ein Sprecher.",
+    "Президент России заявил в понедельник, что ракеты будут размещены в Беларуси до конца года.",
+    "Le ministre a déclaré que les troupes resteraient dans la région jusqu'à la fin de l'année.",
+    "",
+    "12345 ... !!!",
+]
+
+
+def test_langid_model_from_the_cache_equals_py3langids_own(cache_in: Path) -> None:
+    import numpy
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from sitrep import text
+
+    own = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    first = text._langid_arrays()  # unpacks the shipped model and stores it
+    [entry] = (cache_in / "langid").iterdir()
+    again = text._langid_arrays()  # maps the stored entry
+    for parts in (first, again):
+        ptc, pc, classes, nextmove, row, output = parts
+        assert numpy.array_equal(ptc, own.nb_ptc) and ptc.dtype == own.nb_ptc.dtype
+        assert numpy.array_equal(pc, own.nb_pc) and classes == list(own.nb_classes)
+        assert numpy.array_equal(numpy.asarray(nextmove), numpy.asarray(own.tk_nextmove))
+        assert list(row) == list(own.tk_row) and output == own.tk_output
+        ours = LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
+        for sample in LANGUAGE_SAMPLES:
+            assert ours.rank(sample) == own.rank(sample)
+    good = entry.read_bytes()
+    del first, again, parts, ptc, pc, nextmove, row, ours
+
+    # a damaged entry is unpacked and stored again, not read (replaced, as the cache
+    # itself replaces entries: rewriting a mapped file in place is not allowed)
+    for bad in (good[: len(good) // 3], good[:8], b"\0" * 64):
+        entry.unlink()
+        entry.write_bytes(bad)
+        parts = text._langid_arrays()
+        assert parts is not None and parts[2] == list(own.nb_classes)
+        del parts
+        assert entry.read_bytes() == good

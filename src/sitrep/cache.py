@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import mmap
 import os
 import tempfile
 from pathlib import Path
@@ -62,6 +63,20 @@ def read_bytes(kind: str, name: str) -> bytes | None:
         with open(path, "rb") as fh:
             return fh.read()
     except OSError:
+        return None
+
+
+def read_mapped(kind: str, name: str) -> mmap.mmap | None:
+    """The entry `kind`/`name` mapped read-only into memory (its pages are read from
+    the file when first touched), or None (cache off, absent, empty or unreadable).
+    Entries are replaced by renaming, never rewritten in place, so a mapping stays valid."""
+    path = _path(kind, name)
+    if path is None:
+        return None
+    try:
+        with open(path, "rb") as fh:
+            return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # ValueError: an empty file cannot be mapped
         return None
 
 
