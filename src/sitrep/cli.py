@@ -181,12 +181,13 @@ def _progress(items: Iterable[Article], *, quiet: bool, total: int | None = None
 def _code_stream(articles: Iterable[Article], settings: Settings, workers: int) -> Iterator[Article]:
     """Code articles in order; `workers` processes (0: one per CPU core; 1: in this process)."""
     from sitrep.parallel import code_parallel
-    from sitrep.pipeline import freeze_startup_objects, get_pipeline
+    from sitrep.pipeline import collector_paused, freeze_startup_objects, get_pipeline
 
     n = workers or os.cpu_count() or 1
     if n == 1 and _PROGRAM:  # the program codes: build its pipeline, then spare its objects the collector's scans
-        get_pipeline(settings)
-        freeze_startup_objects()
+        with collector_paused():
+            get_pipeline(settings)
+            freeze_startup_objects()
     yield from code_parallel(articles, settings=settings, workers=n)
 
 

@@ -39,7 +39,7 @@ class Pipeline:
     """Builds the stages once (model and data files loaded once per process)."""
 
     def __init__(self, settings: Settings | None = None) -> None:
-        with _collector_paused():
+        with collector_paused():
             self._build(settings)
 
     def _build(self, settings: Settings | None) -> None:
@@ -118,7 +118,7 @@ class Pipeline:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Python's cyclic garbage collector off for the block (then as it was before).
 
     Building the pipeline (spaCy's import and model included) makes well over a
@@ -143,7 +143,10 @@ def freeze_startup_objects() -> None:
     tenth of a second for a one-sentence `sitrep code`). Frozen objects are still freed
     when no longer referenced; a reference cycle among them that becomes garbage is
     not (a few startup leftovers at most). The library never calls this itself: it
-    would apply to all of the calling program's objects too."""
+    would apply to all of the calling program's objects too.
+
+    Call it with the collector still paused (`collector_paused`) around the build: the
+    first collection after the build would otherwise scan everything it made once."""
     gc.freeze()
 
 
