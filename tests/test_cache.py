@@ -267,3 +267,54 @@ def test_langid_model_from_the_cache_equals_py3langids_own(cache_in: Path) -> No
         assert parts is not None and parts[2] == list(own.nb_classes)
         del parts
         assert entry.read_bytes() == good
+
+
+def test_shipped_detector_from_the_cache_equals_the_file(cache_in: Path) -> None:
+    import numpy
+
+    from sitrep.detector import model
+
+    path = model.DEFAULT_PATH
+    if not path.exists():
+        pytest.skip("no shipped detector")
+    fresh = model.EventDetector.load(path)
+    texts = ["Government forces shelled rebel positions outside the town on Tuesday.", "Read more", ""]
+    assert model._cached(path) is None
+    model._load_and_cache(path)
+    [entry] = (cache_in / "detector").iterdir()
+    again = model._cached(path)
+    assert again is not None
+    assert again.weights.dtype == fresh.weights.dtype and numpy.array_equal(again.weights, fresh.weights)
+    assert numpy.array_equal(again.bias, fresh.bias) and again.classes == fresh.classes and again.info == fresh.info
+    assert numpy.array_equal(again.probabilities(texts), fresh.probabilities(texts))
+    good = entry.read_bytes()
+    del again
+
+    # a damaged entry is not read; the model is loaded from its file and stored again
+    entry.unlink()
+    entry.write_bytes(good[: len(good) // 2])
+    assert model._cached(path) is None
+    model.shipped.cache_clear()
+    try:
+        det = model.shipped()
+        assert det is not None and numpy.array_equal(det.weights, fresh.weights)
+        assert entry.read_bytes() == good
+    finally:
+        model.shipped.cache_clear()
+
+
+def test_packed_arrays_round_trip_and_refuse_a_short_entry() -> None:
+    import numpy
+
+    arrays = {"a": numpy.arange(7, dtype=numpy.uint16), "b": numpy.ones((3, 5), dtype=numpy.float32),
+              "c": numpy.zeros(0, dtype=numpy.int64)}
+    packed = cache.pack_arrays(arrays, {"x": [1, "y"]})
+    got, meta = cache.unpack_arrays(packed)
+    assert meta == {"x": [1, "y"]} and list(got) == ["a", "b", "c"]
+    base = numpy.frombuffer(packed, dtype=numpy.uint8).ctypes.data
+    for k, a in arrays.items():
+        assert got[k].dtype == a.dtype and got[k].shape == a.shape and numpy.array_equal(got[k], a)
+        assert (got[k].ctypes.data - base) % 64 == 0 or a.nbytes == 0  # aligned in the file
+        assert not got[k].flags.writeable
+    for bad in (packed[:-1], packed[:8], b"", b"\0" * 100, packed + b"\0"):
+        assert cache.unpack_arrays(bad) is None

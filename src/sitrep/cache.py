@@ -118,6 +118,85 @@ def write_checked(kind: str, name: str, payload: bytes) -> bool:
     return write_bytes(kind, name, hashlib.sha256(payload).digest() + payload)
 
 
+_ALIGN = 64
+
+
+def pack_arrays(arrays: dict[str, Any], meta: Any = None) -> bytes:
+    """NumPy `arrays` and a JSON-serialisable `meta` as one entry for `unpack_arrays`:
+    an 8-byte header length, the JSON header (each array's dtype, shape, offset and
+    size; `meta`; the entry's size), then each array's raw bytes, 64-byte aligned."""
+    import numpy
+
+    arrays = {k: numpy.ascontiguousarray(a) for k, a in arrays.items()}
+
+    def layout(head_len: int) -> tuple[dict[str, list[Any]], int]:
+        out, end = {}, head_len
+        for k, a in arrays.items():
+            end = -(-end // _ALIGN) * _ALIGN
+            out[k] = [a.dtype.str, list(a.shape), end, a.nbytes]
+            end += a.nbytes
+        return out, end
+
+    head_len = 0
+    while True:  # the header holds the offsets, which depend on its length
+        places, size = layout(head_len)
+        head = json.dumps({"arrays": places, "meta": meta, "size": size}).encode("utf-8")
+        need = -(-(8 + len(head)) // _ALIGN) * _ALIGN
+        if need <= head_len:
+            break
+        head_len = need
+    out = bytearray(size)
+    out[:8] = len(head).to_bytes(8, "little")
+    out[8:8 + len(head)] = head
+    for k, (_, _, offset, nbytes) in places.items():
+        out[offset:offset + nbytes] = arrays[k].tobytes()
+    return bytes(out)
+
+
+def unpack_arrays(buf: Any) -> tuple[dict[str, Any], Any] | None:
+    """(arrays, meta) from an entry of `pack_arrays` (bytes or a mapping: the arrays are
+    read-only views of `buf`, not copies), or None when `buf` is not a whole entry."""
+    import numpy
+
+    try:
+        size = len(buf)
+        head_len = int.from_bytes(buf[:8], "little")
+        if not 0 < head_len <= size - 8:
+            return None
+        header = json.loads(bytes(buf[8:8 + head_len]))
+        if header["size"] != size:
+            return None  # cut short, or not this format
+        arrays = {}
+        for k, (dtype, shape, offset, nbytes) in header["arrays"].items():
+            dtype = numpy.dtype(dtype)
+            count = 1
+            for n in shape:
+                count *= n
+            if dtype.hasobject or offset < 8 + head_len or offset + nbytes > size or count * dtype.itemsize != nbytes:
+                return None
+            arrays[k] = numpy.frombuffer(buf, dtype=dtype, count=count, offset=offset).reshape(shape)
+        return arrays, header["meta"]
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+def read_arrays(kind: str, name: str) -> tuple[dict[str, Any], Any] | None:
+    """The arrays and meta stored by `write_arrays` as `kind`/`name`, mapped from the file
+    (`read_mapped`: a start reads only the pages it touches), or None."""
+    mapped = read_mapped(kind, name)
+    return None if mapped is None else unpack_arrays(mapped)
+
+
+def write_arrays(kind: str, name: str, arrays: dict[str, Any], meta: Any = None) -> tuple[dict[str, Any], Any]:
+    """Store `arrays` and `meta` as `kind`/`name` (atomically, if the cache can be
+    written) and return them as `read_arrays` would (views of the packed bytes)."""
+    packed = pack_arrays(arrays, meta)
+    write_bytes(kind, name, packed)
+    got = unpack_arrays(packed)
+    assert got is not None
+    return got
+
+
 def read(kind: str, digest: str) -> Any | None:
     """The JSON value stored under `kind`/`digest`, or None (absent, unreadable or corrupt)."""
     raw = read_bytes(kind, f"{digest}.json")

@@ -125,9 +125,8 @@ def _identifier() -> Any:
 
 LANGID_CACHE_FORMAT = 2
 
-#: the model's arrays in a cache entry, in this order after the header
+#: the model's arrays, as `py3langid.modelio` names them in its file
 _LANGID_ARRAYS = ("ptc", "pc", "nextmove", "nextmove_row", "out_feat")
-_ALIGN = 64
 
 
 def _langid_arrays() -> tuple[Any, ...] | None:
@@ -135,16 +134,19 @@ def _langid_arrays() -> tuple[Any, ...] | None:
     read-only memory views instead of `array`s), from the unpacked model in the cache
     (unpacked and stored there on a miss); None when the cache is off.
 
-    The entry is the arrays' raw bytes after a JSON header, mapped into memory
-    (`cache.read_mapped`): a start reads none of its 68 MB, and coding reads only the
-    pages of the states and features a text visits (reading the whole of it, as an
-    `.npz`, took about a tenth of a second at every start)."""
+    The entry holds the arrays' raw bytes (`cache.write_arrays`) and is mapped into
+    memory (`cache.read_arrays`): a start reads none of its 68 MB, and coding reads only
+    the pages of the states and features a text visits (reading all of it, as an `.npz`,
+    took about a tenth of a second at every start)."""
+    import io
     import lzma
     import sys
     from importlib.metadata import version
     from pathlib import Path
 
+    import numpy
     from py3langid.langid import MODEL_DIR, MODEL_FILE
+    from py3langid.modelio import _TYPECODE
 
     from sitrep import cache
 
@@ -155,85 +157,23 @@ def _langid_arrays() -> tuple[Any, ...] | None:
     stat = path.stat()
     name = cache.key(LANGID_CACHE_FORMAT, version("py3langid"), str(path), stat.st_size, stat.st_mtime_ns,
                      sys.byteorder) + ".bin"
-    mapped = cache.read_mapped("langid", name)
-    parts = _unpack_langid(mapped) if mapped is not None else None
-    if parts is None:
-        with lzma.open(path) as fh:
-            packed = _pack_langid(fh.read())
-        cache.write_bytes("langid", name, packed)
-        parts = _unpack_langid(packed)
-    return parts
-
-
-def _pack_langid(npz: bytes) -> bytes:
-    """The unpacked model (`npz`, as py3langid ships it inside its LZMA file) as a cache
-    entry: an 8-byte header length, the JSON header (each array's dtype, shape and
-    offset; the class labels; the entry's size), then each array's bytes, aligned."""
-    import io
-    import json
-
-    import numpy
-
-    with numpy.load(io.BytesIO(npz), allow_pickle=False) as data:
-        arrays = {k: numpy.ascontiguousarray(data[k]) for k in _LANGID_ARRAYS}
-        classes = data["classes"].tolist()
-    header: dict[str, Any] = {"classes": classes, "arrays": {}}
-    body_start = 0  # relative to the end of the header, fixed below
-    layout = []
-    for k in _LANGID_ARRAYS:
-        arr = arrays[k]
-        body_start = -(-body_start // _ALIGN) * _ALIGN
-        layout.append((k, body_start, arr))
-        body_start += arr.nbytes
-    # the header's own length moves the data: size it with room to spare, then pad to it
-    probe = json.dumps({**header, "arrays": {k: [a.dtype.str, list(a.shape), 0, 0] for k, _, a in layout},
-                        "size": 0}).encode()
-    head_len = -(-(8 + len(probe) + 256) // _ALIGN) * _ALIGN
-    header["arrays"] = {k: [a.dtype.str, list(a.shape), head_len + off, a.nbytes] for k, off, a in layout}
-    header["size"] = head_len + body_start
-    head = json.dumps(header).encode()
-    assert 8 + len(head) <= head_len
-    out = bytearray(header["size"])
-    out[:8] = len(head).to_bytes(8, "little")
-    out[8:8 + len(head)] = head
-    for k, off, arr in layout:
-        out[head_len + off:head_len + off + arr.nbytes] = arr.tobytes()
-    return bytes(out)
-
-
-def _unpack_langid(buf: Any) -> tuple[Any, ...] | None:
-    """`load_model`'s tuple over `buf` (a cache entry, mapped or in memory), or None if it
-    is not a whole entry of this format."""
-    import json
-
-    import numpy
-    from py3langid.modelio import _TYPECODE
-
-    try:
-        size = len(buf)
-        head_len = int.from_bytes(buf[:8], "little")
-        header = json.loads(bytes(buf[8:8 + head_len]))
-        if header["size"] != size:
-            return None  # cut short, or not this format
-        views = {}
-        for k in _LANGID_ARRAYS:
-            dtype, shape, offset, nbytes = header["arrays"][k]
-            dtype = numpy.dtype(dtype)
-            count = int(numpy.prod(shape, dtype=numpy.int64))
-            if offset < 8 + head_len or offset + nbytes > size or count * dtype.itemsize != nbytes:
-                return None
-            views[k] = (numpy.frombuffer(buf, dtype=dtype, count=count, offset=offset).reshape(shape),
-                        dtype, offset, nbytes)
-        classes = header["classes"]
-        if not (isinstance(classes, list) and all(isinstance(c, str) for c in classes)):
-            return None
-    except (ValueError, KeyError, TypeError, IndexError):
-        return None
+    got = cache.read_arrays("langid", name)
+    if got is None or not _langid_entry(*got):
+        with lzma.open(path) as fh, numpy.load(io.BytesIO(fh.read()), allow_pickle=False) as data:
+            got = cache.write_arrays("langid", name, {k: data[k] for k in _LANGID_ARRAYS},
+                                     {"classes": data["classes"].tolist()})
+    arrays, meta = got
 
     def table(k: str) -> memoryview:
         # an unsigned table as `py3langid.modelio._to_array` gives it: indexing gives ints
-        _, dtype, offset, nbytes = views[k]
-        return memoryview(buf)[offset:offset + nbytes].cast(_TYPECODE[dtype.itemsize])
+        a = arrays[k]
+        return memoryview(a).cast("B").cast(_TYPECODE[a.dtype.itemsize])
 
-    return (views["ptc"][0], views["pc"][0], classes, table("nextmove"), table("nextmove_row"),
-            views["out_feat"][0].tolist())
+    return (arrays["ptc"], arrays["pc"], meta["classes"], table("nextmove"), table("nextmove_row"),
+            arrays["out_feat"].tolist())
+
+
+def _langid_entry(arrays: dict[str, Any], meta: Any) -> bool:
+    """Whether a cache entry read back holds the model's arrays and class labels."""
+    return (set(_LANGID_ARRAYS) <= set(arrays) and isinstance(meta, dict) and isinstance(meta.get("classes"), list)
+            and all(isinstance(c, str) for c in meta["classes"]))
