@@ -103,7 +103,7 @@ def test_city_index_from_cache_equals_the_built_one(cache_in: Path) -> None:
     geo.city_index.cache_clear()
     try:
         first = geo.city_index()  # builds and stores
-        assert list((cache_in / "cities").glob("*.marshal"))
+        assert list((cache_in / "cities").glob("*.bin"))
         geo.city_index.cache_clear()
         again = geo.city_index()  # read back
         assert again is not first
@@ -116,16 +116,23 @@ def test_city_index_from_cache_equals_the_built_one(cache_in: Path) -> None:
         assert again.get("no such place", ()) == ()
         assert "minsk" in again and "no such place" not in again and 7 not in again
         assert again.get(7) is None and again.get("") is None and again.get("\uffff") is None
+        assert again.get("\ud800") is None and again.get("минск") is None
         assert sorted(again) == sorted(index) == list(again)
         for name in list(index)[::997]:  # a sample of every part of the index
             assert [c.population for c in again[name]] == [rows[i][4] for i in index[name]]
 
-        # a damaged entry is built again (and stored again), not read
-        [entry] = (cache_in / "cities").glob("*.marshal")
+        assert again["minsk"][0].name == "Minsk" and type(again["minsk"][0].population) is int
+        assert all(type(x) is float for c in again["brest"] for x in (c.lat, c.lon))
+
+        # a damaged entry is built again (and stored again), not read (replaced, never
+        # rewritten in place: the entry is mapped)
+        [entry] = (cache_in / "cities").glob("*.bin")
         good = entry.read_bytes()
+        del first, again
+        entry.unlink()
         entry.write_bytes(good[: len(good) // 2])
         geo.city_index.cache_clear()
-        assert geo.city_index()["minsk"] == first["minsk"]
+        assert geo.city_index()["minsk"] == tuple(geo.GeoCandidate(*rows[i]) for i in index["minsk"])
         assert entry.read_bytes() == good
     finally:
         geo.city_index.cache_clear()
