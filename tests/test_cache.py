@@ -325,3 +325,17 @@ def test_packed_arrays_round_trip_and_refuse_a_short_entry() -> None:
         assert not got[k].flags.writeable
     for bad in (packed[:-1], packed[:8], b"", b"\0" * 100, packed + b"\0"):
         assert cache.unpack_arrays(bad) is None
+
+
+def test_the_yaml_loader_is_named_without_importing_pyyaml() -> None:
+    """A start with every data file in the cache imports no PyYAML, and the cache key names
+    the loader that would parse the files."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from sitrep import data; name = data._loader_name(); "
+            "imported = 'yaml' in sys.modules; print(name, imported, data._yaml()[1].__name__)")
+    src = str(Path(data.__file__).resolve().parents[2])
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": src}).stdout.split()
+    assert out[1] == "False" and out[0] == out[2]
