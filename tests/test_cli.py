@@ -178,3 +178,19 @@ def test_the_progress_bar_says_what_it_waits_for_before_the_first_article(monkey
     assert [a.id for a in _progress(slow(), quiet=False)] == ["a"]
     assert "loading the language model" in seen_before_first[0]
     assert "coding" in err.getvalue().split("loading the language model and data files")[-1]
+
+
+def test_code_as_the_sitrep_program_gives_what_the_commands_give_in_process(pipeline):
+    """`python -m sitrep.cli code` runs `main`, which builds the pipeline with the collector
+    paused and freezes its objects: the output is the same as in-process."""
+    import os
+    import subprocess
+    import sys
+
+    lines = "\n".join(json.dumps({"id": i, "text": t, "date": "2024-12-03"})
+                      for i, t in (("a", GOOD), ("b", GOOD2))) + "\n"
+    src = str(Path(sitrep.__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONPATH": src + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    proc = subprocess.run([sys.executable, "-m", "sitrep.cli", "-q", "code"], input=lines, text=True,
+                          capture_output=True, env=env, check=True)
+    assert proc.stdout == run("-q", "code", input=lines).output

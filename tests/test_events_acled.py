@@ -226,3 +226,15 @@ def test_announced_boycott_is_a_threat_and_refused_refugees_a_rejection():
     assert "THREATEN" in types("The opposition party said it will boycott the parliamentary elections.")
     assert "REJECT" in types("Austria said it would not accept further refugees this year.")
     assert "AID" in types("Uganda accepted two thousand refugees from the border camps.")
+
+
+def test_cue_regexes_are_compiled_when_first_looked_up():
+    from sitrep.lexicon import CueRegexes
+
+    cues = CueRegexes({"air": ["warplane*", "air strike"], "gas": ["tear gas"]})
+    assert set(cues) == {"air", "gas"} and len(cues) == 2 and "air" in cues and "sea" not in cues
+    assert cues._compiled == {}
+    assert cues["air"].pattern == cue_regex(["warplane*", "air strike"]).pattern
+    assert cues["air"] is cues["air"] and list(cues._compiled) == ["air"]
+    with pytest.raises(KeyError):
+        cues["sea"]

@@ -162,3 +162,21 @@ def test_two_workers_give_the_same_output_in_the_same_order_as_one():
     assert reasons["empty-2"] == "empty"
     assert reasons[content_id(TEXTS[4])] == "not_english"
     assert sum(len(d["events"]) for d in one) > 0
+
+
+def test_collector_paused_restores_the_collector_as_it_was():
+    import gc
+
+    from sitrep.pipeline import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the inner block leaves it as the outer one set it
+    assert gc.isenabled()
+    with pytest.raises(ZeroDivisionError):
+        with collector_paused():
+            1 / 0
+    assert gc.isenabled()

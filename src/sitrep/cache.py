@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import mmap
 import os
 import tempfile
 from pathlib import Path
@@ -65,6 +66,20 @@ def read_bytes(kind: str, name: str) -> bytes | None:
         return None
 
 
+def read_mapped(kind: str, name: str) -> mmap.mmap | None:
+    """The entry `kind`/`name` mapped read-only into memory (its pages are read from
+    the file when first touched), or None (cache off, absent, empty or unreadable).
+    Entries are replaced by renaming, never rewritten in place, so a mapping stays valid."""
+    path = _path(kind, name)
+    if path is None:
+        return None
+    try:
+        with open(path, "rb") as fh:
+            return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # ValueError: an empty file cannot be mapped
+        return None
+
+
 def write_bytes(kind: str, name: str, payload: bytes) -> bool:
     """Store `payload` as `kind`/`name` (atomically); False when it could not be."""
     path = _path(kind, name)
@@ -85,6 +100,101 @@ def write_bytes(kind: str, name: str, payload: bytes) -> bool:
             except OSError:
                 pass
         return False
+
+
+def read_checked(kind: str, name: str) -> bytes | None:
+    """The payload stored by `write_checked` as `kind`/`name`, or None (cache off, absent,
+    unreadable, or not the bytes written: truncated or otherwise damaged)."""
+    raw = read_bytes(kind, name)
+    if raw is None or len(raw) < 32:
+        return None
+    payload = raw[32:]
+    return payload if hashlib.sha256(payload).digest() == raw[:32] else None
+
+
+def write_checked(kind: str, name: str, payload: bytes) -> bool:
+    """Store `payload` as `kind`/`name` (atomically) behind its SHA-256, which
+    `read_checked` verifies; False when it could not be stored."""
+    return write_bytes(kind, name, hashlib.sha256(payload).digest() + payload)
+
+
+_ALIGN = 64
+
+
+def pack_arrays(arrays: dict[str, Any], meta: Any = None) -> bytes:
+    """NumPy `arrays` and a JSON-serialisable `meta` as one entry for `unpack_arrays`:
+    an 8-byte header length, the JSON header (each array's dtype, shape, offset and
+    size; `meta`; the entry's size), then each array's raw bytes, 64-byte aligned."""
+    import numpy
+
+    arrays = {k: numpy.ascontiguousarray(a) for k, a in arrays.items()}
+
+    def layout(head_len: int) -> tuple[dict[str, list[Any]], int]:
+        out, end = {}, head_len
+        for k, a in arrays.items():
+            end = -(-end // _ALIGN) * _ALIGN
+            out[k] = [a.dtype.str, list(a.shape), end, a.nbytes]
+            end += a.nbytes
+        return out, end
+
+    head_len = 0
+    while True:  # the header holds the offsets, which depend on its length
+        places, size = layout(head_len)
+        head = json.dumps({"arrays": places, "meta": meta, "size": size}).encode("utf-8")
+        need = -(-(8 + len(head)) // _ALIGN) * _ALIGN
+        if need <= head_len:
+            break
+        head_len = need
+    out = bytearray(size)
+    out[:8] = len(head).to_bytes(8, "little")
+    out[8:8 + len(head)] = head
+    for k, (_, _, offset, nbytes) in places.items():
+        out[offset:offset + nbytes] = arrays[k].tobytes()
+    return bytes(out)
+
+
+def unpack_arrays(buf: Any) -> tuple[dict[str, Any], Any] | None:
+    """(arrays, meta) from an entry of `pack_arrays` (bytes or a mapping: the arrays are
+    read-only views of `buf`, not copies), or None when `buf` is not a whole entry."""
+    import numpy
+
+    try:
+        size = len(buf)
+        head_len = int.from_bytes(buf[:8], "little")
+        if not 0 < head_len <= size - 8:
+            return None
+        header = json.loads(bytes(buf[8:8 + head_len]))
+        if header["size"] != size:
+            return None  # cut short, or not this format
+        arrays = {}
+        for k, (dtype, shape, offset, nbytes) in header["arrays"].items():
+            dtype = numpy.dtype(dtype)
+            count = 1
+            for n in shape:
+                count *= n
+            if dtype.hasobject or offset < 8 + head_len or offset + nbytes > size or count * dtype.itemsize != nbytes:
+                return None
+            arrays[k] = numpy.frombuffer(buf, dtype=dtype, count=count, offset=offset).reshape(shape)
+        return arrays, header["meta"]
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+def read_arrays(kind: str, name: str) -> tuple[dict[str, Any], Any] | None:
+    """The arrays and meta stored by `write_arrays` as `kind`/`name`, mapped from the file
+    (`read_mapped`: a start reads only the pages it touches), or None."""
+    mapped = read_mapped(kind, name)
+    return None if mapped is None else unpack_arrays(mapped)
+
+
+def write_arrays(kind: str, name: str, arrays: dict[str, Any], meta: Any = None) -> tuple[dict[str, Any], Any]:
+    """Store `arrays` and `meta` as `kind`/`name` (atomically, if the cache can be
+    written) and return them as `read_arrays` would (views of the packed bytes)."""
+    packed = pack_arrays(arrays, meta)
+    write_bytes(kind, name, packed)
+    got = unpack_arrays(packed)
+    assert got is not None
+    return got
 
 
 def read(kind: str, digest: str) -> Any | None:

@@ -181,8 +181,14 @@ def _progress(items: Iterable[Article], *, quiet: bool, total: int | None = None
 def _code_stream(articles: Iterable[Article], settings: Settings, workers: int) -> Iterator[Article]:
     """Code articles in order; `workers` processes (0: one per CPU core; 1: in this process)."""
     from sitrep.parallel import code_parallel
+    from sitrep.pipeline import collector_paused, freeze_startup_objects, get_pipeline
 
-    return code_parallel(articles, settings=settings, workers=workers or os.cpu_count() or 1)
+    n = workers or os.cpu_count() or 1
+    if n == 1 and _PROGRAM:  # the program codes: build its pipeline, then spare its objects the collector's scans
+        with collector_paused():
+            get_pipeline(settings)
+            freeze_startup_objects()
+    yield from code_parallel(articles, settings=settings, workers=n)
 
 
 @cli.command()
@@ -646,7 +652,14 @@ def _register_optional() -> None:
 _register_optional()
 
 
+_PROGRAM = False
+"""True in the `sitrep` program (`main`), not when the commands run inside another
+program (a test's CliRunner): only the program freezes its objects after start-up."""
+
+
 def main() -> None:
+    global _PROGRAM
+    _PROGRAM = True
     cli(prog_name="sitrep")
 
 

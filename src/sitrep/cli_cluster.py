@@ -12,9 +12,7 @@ from typing import Any
 
 import click
 
-from sitrep.corroborate import cluster
 from sitrep.errors import SitrepError, UsageError
-from sitrep.store import Store
 
 
 def _fail(exc: SitrepError) -> click.ClickException:
@@ -77,6 +75,10 @@ def format_clusters_table(cs: list[dict[str, Any]]) -> str:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def cluster_command(cluster_id: str, db: str, fmt: str) -> None:
     """Show every report of one event cluster, its sources and the grades, with reasons."""
+    # imported here: at the top, every `sitrep` command (`sitrep code` too) would load pyarrow
+    from sitrep.corroborate import cluster
+    from sitrep.store import Store
+
     try:
         with Store.open(db, read_only=True) as store:
             found = cluster(store, cluster_id)

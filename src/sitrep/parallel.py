@@ -41,7 +41,7 @@ from typing import Any
 
 from sitrep.errors import UsageError
 from sitrep.model import Article
-from sitrep.pipeline import get_pipeline
+from sitrep.pipeline import collector_paused, freeze_startup_objects, get_pipeline
 from sitrep.settings import Settings
 
 IN_FLIGHT_PER_WORKER = 2
@@ -114,10 +114,13 @@ def _init_worker(settings: Settings) -> None:
     # Ctrl-C reaches the whole process group: the parent reports it (one line, exit 130);
     # a worker leaves quietly instead of printing a KeyboardInterrupt traceback.
     signal.signal(signal.SIGINT, lambda *_: os._exit(130))
-    try:
-        _PIPELINE = get_pipeline(settings)
-    except Exception as exc:
-        _INIT_ERROR = exc
+    with collector_paused():
+        try:
+            _PIPELINE = get_pipeline(settings)
+        except Exception as exc:
+            _INIT_ERROR = exc
+        else:
+            freeze_startup_objects()  # a worker only codes from now on
 
 
 def _code_chunk(chunk: list[Article]) -> list[Article] | _InitFailed:

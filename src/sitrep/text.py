@@ -109,7 +109,7 @@ def _identifier() -> Any:
     A private instance: py3langid's module-level one is shared global state. The model
     ships LZMA-compressed (4.6 MB; 68 MB unpacked), and unpacking it took most of a
     second of every worker's start; the unpacked arrays are kept in sitrep's cache
-    folder (`sitrep.cache`) and read from there in about a tenth of that.
+    folder (`sitrep.cache`) and mapped from there (`_langid_arrays`).
     """
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
@@ -123,20 +123,30 @@ def _identifier() -> Any:
     return LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
 
 
-LANGID_CACHE_FORMAT = 1
+LANGID_CACHE_FORMAT = 2
+
+#: the model's arrays, as `py3langid.modelio` names them in its file
+_LANGID_ARRAYS = ("ptc", "pc", "nextmove", "nextmove_row", "out_feat")
 
 
 def _langid_arrays() -> tuple[Any, ...] | None:
-    """What `py3langid.modelio.load_model` returns, from the unpacked model in the cache
-    (unpacked and stored there on a miss); None when the cache is off."""
+    """What `py3langid.modelio.load_model` returns (the same values; the two DFA tables as
+    read-only memory views instead of `array`s), from the unpacked model in the cache
+    (unpacked and stored there on a miss); None when the cache is off.
+
+    The entry holds the arrays' raw bytes (`cache.write_arrays`) and is mapped into
+    memory (`cache.read_arrays`): a start reads none of its 68 MB, and coding reads only
+    the pages of the states and features a text visits (reading all of it, as an `.npz`,
+    took about a tenth of a second at every start)."""
     import io
     import lzma
+    import sys
     from importlib.metadata import version
     from pathlib import Path
 
     import numpy
     from py3langid.langid import MODEL_DIR, MODEL_FILE
-    from py3langid.modelio import _to_array
+    from py3langid.modelio import _TYPECODE
 
     from sitrep import cache
 
@@ -145,12 +155,25 @@ def _langid_arrays() -> tuple[Any, ...] | None:
     path = Path(MODEL_FILE)
     path = path if path.is_absolute() else Path(MODEL_DIR) / path
     stat = path.stat()
-    name = cache.key(LANGID_CACHE_FORMAT, version("py3langid"), str(path), stat.st_size, stat.st_mtime_ns) + ".npz"
-    raw = cache.read_bytes("langid", name)
-    if raw is None:
-        with lzma.open(path) as fh:
-            raw = fh.read()
-        cache.write_bytes("langid", name, raw)
-    with numpy.load(io.BytesIO(raw), allow_pickle=False) as data:
-        return (numpy.asarray(data["ptc"]), numpy.asarray(data["pc"]), data["classes"].tolist(),
-                _to_array(data["nextmove"]), _to_array(data["nextmove_row"]), data["out_feat"].tolist())
+    name = cache.key(LANGID_CACHE_FORMAT, version("py3langid"), str(path), stat.st_size, stat.st_mtime_ns,
+                     sys.byteorder) + ".bin"
+    got = cache.read_arrays("langid", name)
+    if got is None or not _langid_entry(*got):
+        with lzma.open(path) as fh, numpy.load(io.BytesIO(fh.read()), allow_pickle=False) as data:
+            got = cache.write_arrays("langid", name, {k: data[k] for k in _LANGID_ARRAYS},
+                                     {"classes": data["classes"].tolist()})
+    arrays, meta = got
+
+    def table(k: str) -> memoryview:
+        # an unsigned table as `py3langid.modelio._to_array` gives it: indexing gives ints
+        a = arrays[k]
+        return memoryview(a).cast("B").cast(_TYPECODE[a.dtype.itemsize])
+
+    return (arrays["ptc"], arrays["pc"], meta["classes"], table("nextmove"), table("nextmove_row"),
+            arrays["out_feat"].tolist())
+
+
+def _langid_entry(arrays: dict[str, Any], meta: Any) -> bool:
+    """Whether a cache entry read back holds the model's arrays and class labels."""
+    return (set(_LANGID_ARRAYS) <= set(arrays) and isinstance(meta, dict) and isinstance(meta.get("classes"), list)
+            and all(isinstance(c, str) for c in meta["classes"]))

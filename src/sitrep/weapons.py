@@ -135,6 +135,7 @@ def gazetteer_from_mapping(payload: Mapping[str, Any], source: str = "weapons da
         return cls
 
     systems: list[WeaponSystem] = []
+    names: set[str] = set()
     index: dict[str, WeaponSystem] = {}
     for raw in payload.get("systems") or ():
         name = raw["name"]
@@ -146,8 +147,9 @@ def gazetteer_from_mapping(payload: Mapping[str, Any], source: str = "weapons da
                 f"{owner} has origin {origin!r}; expected a three-letter upper-case"
                 " ISO 3166-1 alpha-3 code or null"
             )
-        if any(s.name == name for s in systems):
+        if name in names:
             raise fail(f"duplicate canonical name {name!r}")
+        names.add(name)
         aliases: list[str] = []
         own: set[str] = {_key(name)}
         for alias in raw.get("aliases") or ():

@@ -97,7 +97,25 @@ def _parser_versions() -> tuple[str, str, str]:
     or PyYAML's own): what a file's parsed and checked content depends on besides its bytes."""
     from importlib.metadata import version
 
-    return version("pyyaml"), version("jsonschema"), _yaml()[1].__name__
+    return version("pyyaml"), version("jsonschema"), _loader_name()
+
+
+def _loader_name() -> str:
+    """The name of the loader `_yaml` gives, without importing PyYAML (30 ms at every start)
+    when it is not imported yet: PyYAML has libyaml's `CSafeLoader` when its `_yaml`
+    extension module is there beside it."""
+    import sys
+
+    if "yaml" not in sys.modules:
+        from importlib.machinery import EXTENSION_SUFFIXES
+        from importlib.util import find_spec
+
+        spec = find_spec("yaml")  # finds the package without importing it
+        folders = list(spec.submodule_search_locations or ()) if spec is not None else []
+        if folders:
+            found = any((Path(f) / f"_yaml{suffix}").is_file() for f in folders for suffix in EXTENSION_SUFFIXES)
+            return "CSafeLoader" if found else "SafeLoader"
+    return _yaml()[1].__name__
 
 
 def _json_exact(payload: Any) -> bool:

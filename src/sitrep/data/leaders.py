@@ -54,17 +54,25 @@ ROLE_SECTOR = {
 _PARTICLES = frozenset({"al", "el", "ad", "ash", "as", "at", "az", "ar", "an"})
 
 
+_POSSESSIVE = re.compile(r"'s\b")
+_DOT_OR_DASH = re.compile(r"[.\u2010-\u2015-]")
+_OTHER_MARK = re.compile(r"[^\w' ]")
+_DOUBLED = re.compile(r"(\w)\1+")
+
+
+@lru_cache(maxsize=65536)
 def norm(text: str) -> str:
-    """Fold a name for comparison: see the module docstring."""
+    """Fold a name for comparison: see the module docstring. (Kept for each text: the
+    gazetteer's ~3,800 forms are folded once to check them and again to index them.)"""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.casefold().replace("\u2019", "'").replace("`", "'")
-    text = re.sub(r"'s\b", "", text)
-    text = re.sub(r"[.\u2010-\u2015-]", " ", text)
-    text = re.sub(r"[^\w' ]", " ", text)
+    text = _POSSESSIVE.sub("", text)
+    text = _DOT_OR_DASH.sub(" ", text)
+    text = _OTHER_MARK.sub(" ", text)
     words = [w for w in text.split() if w not in _PARTICLES]
     out = " ".join(words)
-    return re.sub(r"(\w)\1+", r"\1", out)
+    return _DOUBLED.sub(r"\1", out)
 
 
 def _default_short(name: str) -> list[str]:

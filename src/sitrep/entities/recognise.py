@@ -21,40 +21,41 @@ from sitrep.model import Article
 from sitrep.weapons import load_weapon_gazetteer
 
 
-def pattern_docs(nlp: Any, texts: list[str]) -> Any:
-    """A `text -> Doc` function for the gazetteer's patterns, their tokenisation cached on
-    disk (`sitrep.cache`, keyed by the texts, spaCy's version and the model's name and
-    version): tokenising the ~12,000 patterns costs half a second at every start, building
-    their Docs from the stored words a tenth of that. A text not in the list is tokenised."""
+PATTERN_CACHE_FORMAT = 1
+
+PatternIds = tuple[tuple[int, ...], tuple[int, ...]]
+
+
+def pattern_ids(nlp: Any, texts: list[str]) -> dict[str, PatternIds]:
+    """Each of `texts` as the PhraseMatcher keys of its tokens, `text -> (ORTH ids, LOWER ids)`:
+    what `PhraseMatcher.add` reads of a pattern `Doc` (it takes these tuples as they are,
+    as when a matcher is unpickled).
+
+    Tokenising the ~12,000 gazetteer patterns and making their Docs (a new lexeme for
+    most of their words) costs a few tenths of a second at every start. The ids are kept
+    in sitrep's cache (`sitrep.cache`), keyed by the texts, spaCy's version and the
+    model's name and version, so that a warm start reads them back and makes no Doc. A
+    cache that is off, unwritable or damaged only means the texts are tokenised again."""
     import marshal
 
     import spacy
-    from spacy.tokens import Doc
 
     from sitrep import cache
 
     unique = sorted(set(texts))
-    name = cache.key("pattern-tokens", spacy.__version__, nlp.meta.get("name"), nlp.meta.get("version"), unique)
-    words: dict[str, tuple[list[str], list[bool]]] | None = None
-    raw = cache.read_bytes("patterns", name)
+    name = cache.key("pattern-ids", PATTERN_CACHE_FORMAT, spacy.__version__, marshal.version,
+                     nlp.meta.get("lang"), nlp.meta.get("name"), nlp.meta.get("version"), unique)
+    raw = cache.read_checked("patterns", name)
     if raw is not None:
         try:
-            words = marshal.loads(raw)
+            rows = marshal.loads(raw)
         except (EOFError, ValueError, TypeError):
-            words = None
-    if words is None:
-        words = {}
-        for text, doc in zip(unique, nlp.tokenizer.pipe(unique)):
-            words[text] = ([t.text for t in doc], [bool(t.whitespace_) for t in doc])
-        cache.write_bytes("patterns", name, marshal.dumps(words))
-
-    def make(text: str) -> Any:
-        got = words.get(text)
-        if got is None:
-            return nlp.make_doc(text)
-        return Doc(nlp.vocab, words=got[0], spaces=got[1])
-
-    return make
+            rows = None
+        if isinstance(rows, tuple) and len(rows) == len(unique):
+            return dict(zip(unique, rows))
+    rows = tuple((tuple(t.orth for t in doc), tuple(t.lower for t in doc)) for doc in nlp.tokenizer.pipe(unique))
+    cache.write_checked("patterns", name, marshal.dumps(rows))
+    return dict(zip(unique, rows))
 
 
 class Recognise(GazetteerMatching, NerMerging, PlaceMentions, MentionRules):
@@ -135,15 +136,15 @@ class Recognise(GazetteerMatching, NerMerging, PlaceMentions, MentionRules):
             for term in generic.terms:
                 add(term, form, case_sensitive=False)
 
-        make = pattern_docs(nlp, [*self.weapons.not_weapons, *(t for ts in exact.values() for t in ts),
-                                  *(t for ts in folded.values() for t in ts)])
+        ids = pattern_ids(nlp, [*self.weapons.not_weapons, *(t for ts in exact.values() for t in ts),
+                                *(t for ts in folded.values() for t in ts)])
         self.not_weapons = PhraseMatcher(nlp.vocab, attr="LOWER")
         if self.weapons.not_weapons:
-            self.not_weapons.add("not_weapon", [make(t) for t in self.weapons.not_weapons])
+            self.not_weapons.add("not_weapon", [ids[t][1] for t in self.weapons.not_weapons])
         for key, texts in exact.items():
-            self.exact.add(key, [make(t) for t in dict.fromkeys(texts)])
+            self.exact.add(key, [ids[t][0] for t in dict.fromkeys(texts)])
         for key, texts in folded.items():
-            self.folded.add(key, [make(t) for t in dict.fromkeys(texts)])
+            self.folded.add(key, [ids[t][1] for t in dict.fromkeys(texts)])
 
     # ------------------------------------------------------------------
     def __call__(self, article: Article) -> Article:

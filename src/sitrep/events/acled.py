@@ -5,6 +5,7 @@ event's text.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from sitrep.lexicon import Rule
 from sitrep.model import AcledType, Event
@@ -26,7 +27,7 @@ class CueText:
         self.text = _MONTH_MARCH.sub("month", text).lower().replace("\u2019", "'")
         self._hits: dict[str, bool] = {}
 
-    def has(self, name: str, cues: dict[str, re.Pattern[str]]) -> bool:
+    def has(self, name: str, cues: Mapping[str, re.Pattern[str]]) -> bool:
         got = self._hits.get(name)
         if got is None:
             got = self._hits[name] = bool(cues[name].search(self.text))
