@@ -170,7 +170,7 @@ def test_reader_waits_for_a_batch_then_says_who_holds_the_database(tmp_path):
 # --- kill -9 mid-run, resume, compare with a clean run ---------------------------------
 
 def _sitrep(*args: str, **kw) -> subprocess.Popen:
-    env = dict(os.environ, PYTHONPATH=str(SRC))
+    env = kw.pop("env", None) or dict(os.environ, PYTHONPATH=str(SRC))
     return subprocess.Popen([sys.executable, "-m", "sitrep.cli", "-q", *args], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
 
@@ -207,6 +207,27 @@ def test_kill_9_mid_ingest_then_resume_equals_a_clean_run(tmp_path, clean):
     assert len(left["members"]) < len(clean["members"])
     resumed = _sitrep("ingest", "--db", str(db), "--workers", "1", str(CORPUS))
     out, err = resumed.communicate(timeout=120)
+    assert resumed.returncode == 0, err
+    assert snapshot(db) == clean
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("where", ["ingest.batch_stored", "corpus.deduplicated", "corpus.clustering"])
+def test_kill_9_at_a_named_point_then_rerun_equals_a_clean_run(tmp_path, clean, where):
+    """kill -9 (sitrep.faults) right after a batch is stored, after dedup committed but before the
+    clusters, and inside the clusters transaction: the same command run again finishes the job."""
+    from sitrep import faults
+
+    assert where in faults.POINTS
+    db = tmp_path / "fault.duckdb"
+    proc = _sitrep("ingest", "--db", str(db), "--workers", "1", "--batch-size", "10", str(CORPUS),
+                   env=dict(os.environ, PYTHONPATH=str(SRC), **{faults.ENV: where}))
+    proc.communicate(timeout=180)
+    assert proc.returncode == -signal.SIGKILL, f"no kill at {where}"
+    left = snapshot(db)
+    assert left["pending"] and left != clean
+    resumed = _sitrep("ingest", "--db", str(db), "--workers", "1", str(CORPUS))
+    out, err = resumed.communicate(timeout=180)
     assert resumed.returncode == 0, err
     assert snapshot(db) == clean
 

@@ -59,7 +59,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from sitrep import data
+from sitrep import data, faults
 from sitrep.dedup import DedupResult, Deduplicator
 from sitrep.errors import StoreError
 from sitrep.store import Store
@@ -410,11 +410,13 @@ def update_clusters(
     if dedup:
         out.dedup = Deduplicator(store, data_dir=data_dir).add(ids)
         changed |= out.dedup.changed
+    faults.point("corpus.deduplicated")
     con = store.connection
     try:
         con.execute("BEGIN TRANSACTION")
         out.stories = update_links(con, ids)
         affected = _cluster_new(con, ids, g, out)
+        faults.point("corpus.clustering")
         if changed:
             affected |= {r[0] for r in _fetch(
                 con,

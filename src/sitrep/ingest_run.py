@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
+from sitrep import faults
 from sitrep.model import Article
 from sitrep.store import AddResult, Store
 from sitrep.store import lock
@@ -96,6 +97,7 @@ def run_ingest(
                     log.info("rejected %s: %s %s", a.origin, a.rejected.reason, a.rejected.detail)
             with Store.open(db) as store:
                 result: AddResult = store.add(batch, batch_size=batch_size)
+            faults.point("ingest.batch_stored")
             out.added += result.added
             out.duplicates += result.duplicates
             out.rejected += result.rejected
