@@ -194,3 +194,25 @@ def test_code_as_the_sitrep_program_gives_what_the_commands_give_in_process(pipe
     proc = subprocess.run([sys.executable, "-m", "sitrep.cli", "-q", "code"], input=lines, text=True,
                           capture_output=True, env=env, check=True)
     assert proc.stdout == run("-q", "code", input=lines).output
+
+
+@pytest.mark.parametrize(("records", "asked", "used"), [(1, 0, 1), (16, 2, 1), (17, 2, 2), (40, 1, 1)])
+def test_code_uses_workers_only_for_inputs_worth_them(monkeypatch, records, asked, used):
+    """`sitrep code` defaults to one worker per core, but a small input is coded in-process
+    (starting workers costs more than it saves); every article still comes out, in order."""
+    import sitrep.cli as cli_mod
+    import sitrep.parallel as par
+    from sitrep.model import Article
+
+    seen = {}
+
+    def fake(articles, *, settings, workers):
+        seen["workers"] = workers
+        yield from articles
+
+    monkeypatch.setattr(par, "code_parallel", fake)
+    monkeypatch.setattr(cli_mod.os, "cpu_count", lambda: 2)
+    arts = [Article(id=str(i), text="x") for i in range(records)]
+    out = list(cli_mod._code_stream(iter(arts), settings=None, workers=asked))
+    assert [a.id for a in out] == [a.id for a in arts]
+    assert seen["workers"] == used

@@ -178,12 +178,26 @@ def _progress(items: Iterable[Article], *, quiet: bool, total: int | None = None
             yield a
 
 
+# inputs this small are coded in this process even when workers are asked for: starting the
+# workers (each loads the model) would take longer than coding them here
+SMALL_INPUT = 16
+
+
 def _code_stream(articles: Iterable[Article], settings: Settings, workers: int) -> Iterator[Article]:
-    """Code articles in order; `workers` processes (0: one per CPU core; 1: in this process)."""
+    """Code articles in order; `workers` processes (0: one per CPU core; 1: in this process).
+    An input of at most `SMALL_INPUT` articles is coded in this process whatever `workers` says."""
+    from itertools import chain, islice
+
     from sitrep.parallel import code_parallel
     from sitrep.pipeline import collector_paused, freeze_startup_objects, get_pipeline
 
     n = workers or os.cpu_count() or 1
+    if n > 1:
+        it = iter(articles)
+        head = list(islice(it, SMALL_INPUT + 1))
+        if len(head) <= SMALL_INPUT:
+            n = 1
+        articles = chain(head, it)
     if n == 1 and _PROGRAM:  # the program codes: build its pipeline, then spare its objects the collector's scans
         with collector_paused():
             get_pipeline(settings)
@@ -322,8 +336,9 @@ def _read_code_inputs(paths: tuple[str, ...]) -> Iterator[tuple[int, dict[str, A
 
 @cli.command("code")
 @click.argument("paths", nargs=-1)
-@click.option("--workers", type=int, default=1, show_default=True,
-              help="Worker processes (0: one per CPU core).")
+@click.option("--workers", type=int, default=0, show_default=True,
+              help="Worker processes (0: one per CPU core; 1: none). An input of 16 records or fewer is coded "
+                   "in this process, as starting workers would cost more than it saves.")
 @click.option("--date", "default_date", default=None, help="Date (YYYY-MM-DD) for records that carry none.")
 @click.pass_obj
 def code_cmd(obj: _Ctx, paths: tuple[str, ...], workers: int, default_date: str | None) -> None:
