@@ -425,33 +425,45 @@ def map_features(store: Store, f: Filters) -> dict[str, Any]:
 def network(store: Store, f: Filters, *, limit: int = 200) -> dict[str, Any]:
     """Actors (by code) as nodes; directed edges actor -> recipient per quad class, weighted by the
     number of events; co-actors of one event (a joint act, 'Belarus and Russia signed') joined by
-    an undirected edge."""
-    sub, params = _filtered(f)
-    # the coded actors of the matching events, read once; nodes and edges are GROUP BYs over them
-    fx = (f"SELECT x.event_id, x.role, x.code, x.text, f.type, f.quad_class FROM event_actors x "
-          f"JOIN (SELECT event_id, type, quad_class FROM ({sub})) f ON f.event_id = x.event_id WHERE x.code IS NOT NULL")
-    # one statement: the nodes (the `limit` busiest actors) and the edges between them, each as a list
+    an undirected edge. A node's label is the text its code was most often read from (ties: the
+    first in sort order)."""
+    where, params = Store.event_filter_sql(**f.events())
+    # the coded actors of the matching events, each event keyed by its row number (an integer: the
+    # joins and counts below are on it, not on the event id's text), read once
+    fx = ("SELECT e.rowid AS eid, x.role, x.code, x.text, e.type, e.quad_class FROM event_actors x "
+          "JOIN events e ON e.event_id = x.event_id JOIN articles a ON a.id = e.article_id "
+          "WHERE x.code IS NOT NULL" + "".join(f" AND {w}" for w in where))
+    # one statement: the nodes (the `limit` busiest actors) and the edges between them, each as a list.
+    # `ec` is one row per event and code (how often the code is an actor and a recipient of it), so
+    # events are counted without DISTINCT, and every pair of codes of an event comes from one self-join
     row = store.connection.execute(f"""
         WITH fx AS MATERIALIZED ({fx}),
+        ec AS MATERIALIZED (
+          SELECT eid, code, any_value(type) AS type, any_value(quad_class) AS quad_class,
+                 count(*) FILTER (WHERE role = 'actor') AS na, count(*) FILTER (WHERE role = 'recipient') AS nr
+          FROM fx GROUP BY eid, code),
+        labels AS (
+          SELECT code, first(text ORDER BY n DESC, text) AS label
+          FROM (SELECT code, text, count(*) AS n FROM fx GROUP BY code, text) GROUP BY code),
         nodes AS (
-          SELECT code AS id, mode(text) AS label, count(DISTINCT event_id) AS events,
-                 count(*) FILTER (WHERE role = 'actor') AS as_actor,
-                 count(*) FILTER (WHERE role = 'recipient') AS as_recipient
-          FROM fx GROUP BY code ORDER BY events DESC, code LIMIT ?),
-        kept AS (SELECT * FROM fx WHERE code IN (SELECT id FROM nodes)),
+          SELECT c.code AS id, any_value(l.label) AS label, count(*) AS events, sum(c.na) AS as_actor,
+                 sum(c.nr) AS as_recipient
+          FROM ec c JOIN labels l ON l.code = c.code GROUP BY c.code ORDER BY events DESC, c.code LIMIT ?),
         pairs AS (
-          SELECT s.code AS source, t.code AS target, s.quad_class, s.type, s.event_id, false AS joint
-          FROM kept s JOIN kept t ON t.event_id = s.event_id AND s.role = 'actor' AND t.role = 'recipient'
-          UNION ALL
-          SELECT s.code, t.code, s.quad_class, s.type, s.event_id, true
-          FROM kept s JOIN kept t ON t.event_id = s.event_id AND s.role = 'actor' AND t.role = 'actor'
-                                  AND t.code > s.code),
+          SELECT s.code AS source, t.code AS target, s.quad_class, s.type,
+                 count(*) FILTER (WHERE t.nr > 0) AS directed,
+                 count(*) FILTER (WHERE t.na > 0 AND t.code > s.code) AS joint
+          FROM ec s JOIN ec t ON t.eid = s.eid AND t.code <> s.code
+          WHERE s.na > 0 AND (t.nr > 0 OR (t.na > 0 AND t.code > s.code)) GROUP BY ALL),
         edges AS (
-          SELECT source, target, quad_class, joint, count(DISTINCT event_id) AS weight,
-                 list(DISTINCT type ORDER BY type) AS types
-          FROM pairs WHERE source <> target GROUP BY ALL)
+          SELECT source, target, quad_class, false AS joint, sum(directed) AS weight, list(type ORDER BY type) AS types
+          FROM pairs WHERE directed > 0 GROUP BY source, target, quad_class
+          UNION ALL
+          SELECT source, target, quad_class, true, sum(joint), list(type ORDER BY type)
+          FROM pairs WHERE joint > 0 GROUP BY source, target, quad_class)
         SELECT (SELECT list(n ORDER BY n.events DESC, n.id) FROM nodes n),
-               (SELECT list(e ORDER BY e.weight DESC, e.source, e.target, e.quad_class, e.joint) FROM edges e)""",
+               (SELECT list(e ORDER BY e.weight DESC, e.source, e.target, e.quad_class, e.joint) FROM edges e
+                WHERE e.source IN (SELECT id FROM nodes) AND e.target IN (SELECT id FROM nodes))""",
         params + [limit]).fetchone()
     nodes, edges = (row[0] or []) if row else [], (row[1] or []) if row else []
     return {"nodes": nodes, "edges": edges}
