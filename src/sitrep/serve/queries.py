@@ -15,7 +15,7 @@ from typing import Any
 import duckdb
 
 from sitrep.store import Store
-from sitrep.store.db import span_filter, type_list
+from sitrep.store.db import iso_date_arg, span_filter, type_list
 
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 MAX_POINTS = 5000  # timeline and map points per response; the count says when more matched
@@ -443,11 +443,59 @@ def map_features(store: Store, f: Filters) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": feats}
 
 
+_NETWORK_LISTS = """
+        SELECT (SELECT list(n ORDER BY n.events DESC, n.id) FROM nodes n),
+               (SELECT list(e ORDER BY e.weight DESC, e.source, e.target, e.quad_class, e.joint) FROM edges e
+                WHERE e.source IN (SELECT id FROM nodes) AND e.target IN (SELECT id FROM nodes))"""
+
+
 def network(store: Store, f: Filters, *, limit: int = 200) -> dict[str, Any]:
     """Actors (by code) as nodes; directed edges actor -> recipient per quad class, weighted by the
     number of events; co-actors of one event (a joint act, 'Belarus and Russia signed') joined by
     an undirected edge. A node's label is the text its code was most often read from (ties: the
-    first in sort order)."""
+    first in sort order); the nodes are the `limit` busiest actors, the edges those between them.
+
+    Without filters, or with a period and event types only, it is read from the sums kept per day
+    and event type as events are stored (migration 0010); the other filters read the events."""
+    if f.actor or f.actor_name or f.weapon or f.country or f.source_type:
+        row = _network_from_events(store, f, limit)
+    else:
+        row = _network_from_sums(store, f, limit)
+    nodes, edges = (row[0] or []) if row else [], (row[1] or []) if row else []
+    return {"nodes": nodes, "edges": edges}
+
+
+def _network_from_sums(store: Store, f: Filters, limit: int) -> tuple[Any, ...] | None:
+    where: list[str] = []
+    params: list[Any] = []
+    lo, hi = iso_date_arg(f.since, "since"), iso_date_arg(f.until, "until")
+    if lo:
+        where.append("d >= CAST(? AS DATE)")
+        params.append(lo)
+    if hi:
+        where.append("d <= CAST(? AS DATE)")
+        params.append(hi)
+    types = type_list(f.type)
+    if types:
+        where.append(f"type IN ({', '.join('?' for _ in types)})")
+        params += types
+    cond = (" WHERE " + " AND ".join(where)) if where else ""
+    return store.connection.execute(f"""
+        WITH nodes AS (
+          SELECT n.code AS id, l.label, n.events, n.as_actor, n.as_recipient
+          FROM (SELECT code, sum(events) AS events, sum(as_actor) AS as_actor, sum(as_recipient) AS as_recipient
+                FROM network_nodes{cond} GROUP BY code) n
+          JOIN (SELECT code, first(text ORDER BY n DESC, text) AS label
+                FROM (SELECT code, text, sum(n) AS n FROM network_labels{cond} GROUP BY code, text)
+                GROUP BY code) l ON l.code = n.code
+          ORDER BY n.events DESC, n.code LIMIT ?),
+        edges AS (
+          SELECT source, target, quad_class, joint, sum(events) AS weight, list(DISTINCT type ORDER BY type) AS types
+          FROM network_edges{cond} GROUP BY source, target, quad_class, joint)
+        {_NETWORK_LISTS}""", params + params + [limit] + params).fetchone()
+
+
+def _network_from_events(store: Store, f: Filters, limit: int) -> tuple[Any, ...] | None:
     where, params = Store.event_filter_sql(**f.events())
     # the coded actors of the matching events, each event keyed by its row number (an integer: the
     # joins and counts below are on it, not on the event id's text), read once
@@ -457,7 +505,7 @@ def network(store: Store, f: Filters, *, limit: int = 200) -> dict[str, Any]:
     # one statement: the nodes (the `limit` busiest actors) and the edges between them, each as a list.
     # `ec` is one row per event and code (how often the code is an actor and a recipient of it), so
     # events are counted without DISTINCT, and every pair of codes of an event comes from one self-join
-    row = store.connection.execute(f"""
+    return store.connection.execute(f"""
         WITH fx AS MATERIALIZED ({fx}),
         ec AS MATERIALIZED (
           SELECT eid, code, any_value(type) AS type, any_value(quad_class) AS quad_class,
@@ -482,12 +530,7 @@ def network(store: Store, f: Filters, *, limit: int = 200) -> dict[str, Any]:
           UNION ALL
           SELECT source, target, quad_class, true, sum(joint), list(type ORDER BY type)
           FROM pairs WHERE joint > 0 GROUP BY source, target, quad_class)
-        SELECT (SELECT list(n ORDER BY n.events DESC, n.id) FROM nodes n),
-               (SELECT list(e ORDER BY e.weight DESC, e.source, e.target, e.quad_class, e.joint) FROM edges e
-                WHERE e.source IN (SELECT id FROM nodes) AND e.target IN (SELECT id FROM nodes))""",
-        params + [limit]).fetchone()
-    nodes, edges = (row[0] or []) if row else [], (row[1] or []) if row else []
-    return {"nodes": nodes, "edges": edges}
+        {_NETWORK_LISTS}""", params + [limit]).fetchone()
 
 
 def actors(store: Store, f: Filters, *, limit: int = 100, offset: int = 0) -> dict[str, Any]:
