@@ -401,6 +401,60 @@ def test_quotes_and_articles(db: Store) -> None:
     assert db.articles(source="other wire", with_text=True)[0]["text"].startswith("NATO")
 
 
+NETWORK_SUMS = {  # table: (key columns, summed columns) of the network sums (migration 0010)
+    "network_nodes": ("d, type, code", "sum(events), sum(as_actor), sum(as_recipient)"),
+    "network_labels": ("d, type, code, text", "sum(n)"),
+    "network_edges": ("d, type, quad_class, source, target, joint", "sum(events)"),
+}
+
+
+def network_sums(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple]]:
+    return {t: sorted(con.execute(f"SELECT {keys}, {sums} FROM {t} GROUP BY ALL").fetchall(), key=repr)
+            for t, (keys, sums) in NETWORK_SUMS.items()}
+
+
+def test_network_sums_kept_batch_by_batch_are_those_of_every_event(tmp_path: Path) -> None:
+    from dataclasses import replace
+    from datetime import date
+
+    from sitrep.store.db import rebuild_network
+
+    arts = make_articles()
+    again = [replace(a, id=a.id + "-again") for a in arts[:2]]  # the same days, types and codes: keys repeat
+    with Store.open(tmp_path / "n.duckdb") as db:
+        db.add(arts + again, batch_size=1)
+        con = db.connection
+        kept = network_sums(con)
+        assert con.execute("SELECT count(*) FROM network_nodes").fetchone()[0] > len(kept["network_nodes"])
+        assert con.execute("SELECT count(*) FROM network_batch").fetchone()[0] == 0
+        rebuild_network(con)
+        assert network_sums(con) == kept
+        assert con.execute("SELECT count(*) FROM network_nodes").fetchone()[0] == len(kept["network_nodes"])
+    nodes = {r[:3]: r[3:] for r in kept["network_nodes"]}
+    assert nodes[date(2024, 3, 1), "ASSAULT", "RUS"] == (2, 2, 0)  # the strike, stored twice
+    assert nodes[date(2024, 5, 10), "COOPERATE", "POL"] == (2, 2, 0)  # no event date: the article's
+    edges = {r[:6]: r[6] for r in kept["network_edges"]}
+    assert edges[date(2024, 3, 1), "ASSAULT", 4, "RUS", "UKR", False] == 2
+    assert edges[date(2024, 5, 10), "COOPERATE", 4, "NATO", "POL", True] == 2  # make_event: quad class 4
+    assert ("Russian forces", 2) in {(r[3], r[4]) for r in kept["network_labels"]}
+
+
+def test_the_network_migration_sums_the_events_stored_before_it(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    with Store.open(path) as db:
+        db.add(make_articles())
+        expected = network_sums(db.connection)
+        con = db.connection  # back to a database written before 0010
+        for view in ("network_batch_edges", "network_batch_labels", "network_batch_nodes", "network_batch_codes"):
+            con.execute(f"DROP VIEW {view}")
+        for table in ("network_nodes", "network_labels", "network_edges", "network_batch"):
+            con.execute(f"DROP TABLE {table}")
+        con.execute("DELETE FROM schema_migrations WHERE version = 10")
+    with Store.open(path) as db:
+        assert db.schema_version() == latest_version()
+        assert network_sums(db.connection) == expected and expected["network_edges"]
+
+
 def test_stats(db: Store) -> None:
     stats = db.stats()
     assert stats["schema_version"] == latest_version()

@@ -119,7 +119,9 @@ def _render(value: Any) -> bytes:
     """The JSON body FastAPI would send for `value` returned by an endpoint (its `JSONResponse`
     settings), written by `json.dumps` directly: `jsonable_encoder` walks every value first, which
     costs more than the dump for the timeline's thousands of points; what JSON has no form for
-    (dates, sets) still goes through it."""
+    (dates, sets) still goes through it. Bytes are a body already written (`queries.timeline_json`)."""
+    if isinstance(value, bytes):
+        return value
     return json.dumps(value, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":"),
                       default=jsonable_encoder).encode("utf-8")
 
@@ -263,7 +265,7 @@ def create_app(db_path: str | Path, *, wait: float = 5.0, hold: float = HOLD_SEC
 
     @app.get("/api/timeline", tags=["events"], summary="Dated events as points, counts per day and quad class")
     def get_timeline(db: DB, f: F) -> dict[str, Any]:
-        return cached(db, ("timeline", f), lambda: queries.timeline(db, f))
+        return cached(db, ("timeline", f), lambda: queries.timeline_json(db, f))
 
     @app.get("/api/map", tags=["events"], summary="Located events as GeoJSON")
     def get_map(db: DB, f: F) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from typing import Any
 import duckdb
 
 from sitrep.store import Store
-from sitrep.store.db import span_filter, type_list
+from sitrep.store.db import iso_date_arg, span_filter, type_list
 
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 MAX_POINTS = 5000  # timeline and map points per response; the count says when more matched
@@ -381,26 +381,47 @@ def article(store: Store, article_id: str) -> dict[str, Any] | None:
 # --- views ------------------------------------------------------------------------------
 
 
-def timeline(store: Store, f: Filters) -> dict[str, Any]:
-    """Dated events as points (type, quad class, modality) and counts per day and quad class.
+def _json_text(text: str) -> bytes:
+    """JSON written by DuckDB (`to_json`) as the API writes it (`json.dumps`, UTF-8, no spaces): the two
+    differ only in the case of `\\u00XX` escapes (control characters), so a text holding one is
+    written again by `json.dumps`."""
+    if "\\u" in text:
+        text = json.dumps(json.loads(text), ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return text.encode("utf-8")
 
-    The filtered set is read once for the counts (one GROUP BY gives the days and the total); the
-    points are the first `MAX_POINTS` of it, their actors gathered in one GROUP BY over theirs."""
+
+def timeline_json(store: Store, f: Filters) -> bytes:
+    """`timeline` as the JSON body the API sends, written by DuckDB: one statement reads the
+    filtered set once, counts its days (and so the total) and takes the first `MAX_POINTS` of it as
+    points, their actors gathered in one GROUP BY over theirs. Thousands of points cost less as JSON
+    text from DuckDB than as Python rows turned into JSON."""
     sub, params = _filtered(f)
-    days = _rows(store, f"SELECT d AS date, quad_class, count(*) AS n FROM ({sub}) WHERE d IS NOT NULL "
-                 "GROUP BY ALL ORDER BY 1, 2", params)
-    total = sum(d["n"] for d in days)
-    points = _rows(store, f"""
-        WITH p AS (SELECT f.event_id, f.d AS date, f.type, f.quad_class, f.modality, f.trigger, f.source
-                   FROM ({sub}) f WHERE f.d IS NOT NULL ORDER BY f.d, f.event_id LIMIT {MAX_POINTS}),
+    row = store.connection.execute(f"""
+        WITH f AS MATERIALIZED (SELECT event_id, d, type, quad_class, modality, trigger, source FROM ({sub})
+                                WHERE d IS NOT NULL),
+        days AS (SELECT d, quad_class, count(*) AS n FROM f GROUP BY ALL),
+        p AS (SELECT * FROM f ORDER BY d, event_id LIMIT {MAX_POINTS}),
         x AS (SELECT x.event_id,
                      string_agg(coalesce(x.code, x.text), ',' ORDER BY x.idx) FILTER (WHERE x.role = 'actor') AS actors,
                      string_agg(coalesce(x.code, x.text), ',' ORDER BY x.idx) FILTER (WHERE x.role = 'recipient')
                        AS recipients
               FROM event_actors x WHERE x.event_id IN (SELECT event_id FROM p) GROUP BY x.event_id)
-        SELECT p.*, x.actors, x.recipients FROM p LEFT JOIN x ON x.event_id = p.event_id
-        ORDER BY p.date, p.event_id""", params)
-    return {"points": points, "days": days, "total": int(total), "shown": len(points)}
+        SELECT (SELECT coalesce(to_json(list({{'event_id': p.event_id, 'date': CAST(p.d AS VARCHAR), 'type': p.type,
+                                              'quad_class': p.quad_class, 'modality': p.modality, 'trigger': p.trigger,
+                                              'source': p.source, 'actors': x.actors, 'recipients': x.recipients}}
+                                             ORDER BY p.d, p.event_id)), '[]')
+                FROM p LEFT JOIN x ON x.event_id = p.event_id),
+               (SELECT coalesce(to_json(list({{'date': CAST(d AS VARCHAR), 'quad_class': quad_class, 'n': n}}
+                                             ORDER BY d, quad_class NULLS LAST)), '[]') FROM days),
+               (SELECT coalesce(sum(n), 0) FROM days), (SELECT count(*) FROM p)""", params).fetchone()
+    points, days, total, shown = row
+    return _json_text(f'{{"points":{points},"days":{days},"total":{int(total)},"shown":{int(shown)}}}')
+
+
+def timeline(store: Store, f: Filters) -> dict[str, Any]:
+    """Dated events as points (type, quad class, modality) and counts per day and quad class
+    (`total` of them in all, the first `MAX_POINTS` as points, `shown`)."""
+    return json.loads(timeline_json(store, f))
 
 
 def map_features(store: Store, f: Filters) -> dict[str, Any]:
@@ -422,39 +443,94 @@ def map_features(store: Store, f: Filters) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": feats}
 
 
+_NETWORK_LISTS = """
+        SELECT (SELECT list(n ORDER BY n.events DESC, n.id) FROM nodes n),
+               (SELECT list(e ORDER BY e.weight DESC, e.source, e.target, e.quad_class, e.joint) FROM edges e
+                WHERE e.source IN (SELECT id FROM nodes) AND e.target IN (SELECT id FROM nodes))"""
+
+
 def network(store: Store, f: Filters, *, limit: int = 200) -> dict[str, Any]:
     """Actors (by code) as nodes; directed edges actor -> recipient per quad class, weighted by the
     number of events; co-actors of one event (a joint act, 'Belarus and Russia signed') joined by
-    an undirected edge."""
-    sub, params = _filtered(f)
-    # the coded actors of the matching events, read once; nodes and edges are GROUP BYs over them
-    fx = (f"SELECT x.event_id, x.role, x.code, x.text, f.type, f.quad_class FROM event_actors x "
-          f"JOIN (SELECT event_id, type, quad_class FROM ({sub})) f ON f.event_id = x.event_id WHERE x.code IS NOT NULL")
-    # one statement: the nodes (the `limit` busiest actors) and the edges between them, each as a list
-    row = store.connection.execute(f"""
-        WITH fx AS MATERIALIZED ({fx}),
-        nodes AS (
-          SELECT code AS id, mode(text) AS label, count(DISTINCT event_id) AS events,
-                 count(*) FILTER (WHERE role = 'actor') AS as_actor,
-                 count(*) FILTER (WHERE role = 'recipient') AS as_recipient
-          FROM fx GROUP BY code ORDER BY events DESC, code LIMIT ?),
-        kept AS (SELECT * FROM fx WHERE code IN (SELECT id FROM nodes)),
-        pairs AS (
-          SELECT s.code AS source, t.code AS target, s.quad_class, s.type, s.event_id, false AS joint
-          FROM kept s JOIN kept t ON t.event_id = s.event_id AND s.role = 'actor' AND t.role = 'recipient'
-          UNION ALL
-          SELECT s.code, t.code, s.quad_class, s.type, s.event_id, true
-          FROM kept s JOIN kept t ON t.event_id = s.event_id AND s.role = 'actor' AND t.role = 'actor'
-                                  AND t.code > s.code),
-        edges AS (
-          SELECT source, target, quad_class, joint, count(DISTINCT event_id) AS weight,
-                 list(DISTINCT type ORDER BY type) AS types
-          FROM pairs WHERE source <> target GROUP BY ALL)
-        SELECT (SELECT list(n ORDER BY n.events DESC, n.id) FROM nodes n),
-               (SELECT list(e ORDER BY e.weight DESC, e.source, e.target, e.quad_class, e.joint) FROM edges e)""",
-        params + [limit]).fetchone()
+    an undirected edge. A node's label is the text its code was most often read from (ties: the
+    first in sort order); the nodes are the `limit` busiest actors, the edges those between them.
+
+    Without filters, or with a period and event types only, it is read from the sums kept per day
+    and event type as events are stored (migration 0010); the other filters read the events."""
+    if f.actor or f.actor_name or f.weapon or f.country or f.source_type:
+        row = _network_from_events(store, f, limit)
+    else:
+        row = _network_from_sums(store, f, limit)
     nodes, edges = (row[0] or []) if row else [], (row[1] or []) if row else []
     return {"nodes": nodes, "edges": edges}
+
+
+def _network_from_sums(store: Store, f: Filters, limit: int) -> tuple[Any, ...] | None:
+    where: list[str] = []
+    params: list[Any] = []
+    lo, hi = iso_date_arg(f.since, "since"), iso_date_arg(f.until, "until")
+    if lo:
+        where.append("d >= CAST(? AS DATE)")
+        params.append(lo)
+    if hi:
+        where.append("d <= CAST(? AS DATE)")
+        params.append(hi)
+    types = type_list(f.type)
+    if types:
+        where.append(f"type IN ({', '.join('?' for _ in types)})")
+        params += types
+    cond = (" WHERE " + " AND ".join(where)) if where else ""
+    return store.connection.execute(f"""
+        WITH nodes AS (
+          SELECT n.code AS id, l.label, n.events, n.as_actor, n.as_recipient
+          FROM (SELECT code, sum(events) AS events, sum(as_actor) AS as_actor, sum(as_recipient) AS as_recipient
+                FROM network_nodes{cond} GROUP BY code) n
+          JOIN (SELECT code, first(text ORDER BY n DESC, text) AS label
+                FROM (SELECT code, text, sum(n) AS n FROM network_labels{cond} GROUP BY code, text)
+                GROUP BY code) l ON l.code = n.code
+          ORDER BY n.events DESC, n.code LIMIT ?),
+        edges AS (
+          SELECT source, target, quad_class, joint, sum(events) AS weight, list(DISTINCT type ORDER BY type) AS types
+          FROM network_edges{cond} GROUP BY source, target, quad_class, joint)
+        {_NETWORK_LISTS}""", params + params + [limit] + params).fetchone()
+
+
+def _network_from_events(store: Store, f: Filters, limit: int) -> tuple[Any, ...] | None:
+    where, params = Store.event_filter_sql(**f.events())
+    # the coded actors of the matching events, each event keyed by its row number (an integer: the
+    # joins and counts below are on it, not on the event id's text), read once
+    fx = ("SELECT e.rowid AS eid, x.role, x.code, x.text, e.type, e.quad_class FROM event_actors x "
+          "JOIN events e ON e.event_id = x.event_id JOIN articles a ON a.id = e.article_id "
+          "WHERE x.code IS NOT NULL" + "".join(f" AND {w}" for w in where))
+    # one statement: the nodes (the `limit` busiest actors) and the edges between them, each as a list.
+    # `ec` is one row per event and code (how often the code is an actor and a recipient of it), so
+    # events are counted without DISTINCT, and every pair of codes of an event comes from one self-join
+    return store.connection.execute(f"""
+        WITH fx AS MATERIALIZED ({fx}),
+        ec AS MATERIALIZED (
+          SELECT eid, code, any_value(type) AS type, any_value(quad_class) AS quad_class,
+                 count(*) FILTER (WHERE role = 'actor') AS na, count(*) FILTER (WHERE role = 'recipient') AS nr
+          FROM fx GROUP BY eid, code),
+        labels AS (
+          SELECT code, first(text ORDER BY n DESC, text) AS label
+          FROM (SELECT code, text, count(*) AS n FROM fx GROUP BY code, text) GROUP BY code),
+        nodes AS (
+          SELECT c.code AS id, any_value(l.label) AS label, count(*) AS events, sum(c.na) AS as_actor,
+                 sum(c.nr) AS as_recipient
+          FROM ec c JOIN labels l ON l.code = c.code GROUP BY c.code ORDER BY events DESC, c.code LIMIT ?),
+        pairs AS (
+          SELECT s.code AS source, t.code AS target, s.quad_class, s.type,
+                 count(*) FILTER (WHERE t.nr > 0) AS directed,
+                 count(*) FILTER (WHERE t.na > 0 AND t.code > s.code) AS joint
+          FROM ec s JOIN ec t ON t.eid = s.eid AND t.code <> s.code
+          WHERE s.na > 0 AND (t.nr > 0 OR (t.na > 0 AND t.code > s.code)) GROUP BY ALL),
+        edges AS (
+          SELECT source, target, quad_class, false AS joint, sum(directed) AS weight, list(type ORDER BY type) AS types
+          FROM pairs WHERE directed > 0 GROUP BY source, target, quad_class
+          UNION ALL
+          SELECT source, target, quad_class, true, sum(joint), list(type ORDER BY type)
+          FROM pairs WHERE joint > 0 GROUP BY source, target, quad_class)
+        {_NETWORK_LISTS}""", params + [limit]).fetchone()
 
 
 def actors(store: Store, f: Filters, *, limit: int = 100, offset: int = 0) -> dict[str, Any]:

@@ -486,6 +486,33 @@ def _open_message(path: str, exc: duckdb.Error, waited: float = 0.0) -> str:
     return f"cannot open database {path}: {msg}"
 
 
+NETWORK_TABLES = ("network_nodes", "network_labels", "network_edges")
+
+
+def add_network(con: duckdb.DuckDBPyConnection, articles_sql: str) -> None:
+    """Add the events of the articles `articles_sql` selects (one column of ids, stored in this
+    transaction or before, not yet summed) to the network sums (migration 0010): through
+    `network_batch` and its views, the one definition of the sums."""
+    con.execute(f"INSERT INTO network_batch {articles_sql}")
+    for table in NETWORK_TABLES:
+        con.execute(f"INSERT INTO {table} SELECT * FROM {table.replace('network_', 'network_batch_')}")
+    con.execute("DELETE FROM network_batch")
+
+
+def rebuild_network(con: duckdb.DuckDBPyConnection) -> None:
+    """The network sums again from every stored event, in one row per key (for a database whose
+    tables were written by other means than `Store.add`, such as benchmarks/serve_latency.py)."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table in NETWORK_TABLES:
+            con.execute(f"DELETE FROM {table}")
+        add_network(con, "SELECT id FROM articles")
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
 class Store:
     """A sitrep database. Open it with `Store.open(path)`; use it as a context manager."""
 
@@ -649,6 +676,7 @@ class Store:
                     try:
                         con.execute("INSERT INTO corpus_pending SELECT id, ? FROM _sitrep_pending "
                                     "ON CONFLICT DO NOTHING", [now])
+                        add_network(con, "SELECT id FROM _sitrep_pending")
                     finally:
                         con.unregister("_sitrep_pending")
                 recorded = self._insert(con, "rejections", rejects, ignore_conflicts=True) if len(rejects) else 0
