@@ -216,3 +216,17 @@ def test_code_uses_workers_only_for_inputs_worth_them(monkeypatch, records, aske
     out = list(cli_mod._code_stream(iter(arts), settings=None, workers=asked))
     assert [a.id for a in out] == [a.id for a in arts]
     assert seen["workers"] == used
+
+
+def test_code_passes_an_input_rejected_before_coding_through_without_a_model(monkeypatch):
+    import sitrep.cli as cli_mod
+    import sitrep.parallel as par
+    from sitrep.model import Article
+
+    def no_model(*a, **k):
+        raise AssertionError("the model was asked for")
+
+    monkeypatch.setattr(par, "code_parallel", no_model)
+    monkeypatch.setattr(cli_mod, "_PROGRAM", True)
+    arts = [Article(id=str(i), text="").reject("too_short", "") for i in range(3)]
+    assert [a.id for a in cli_mod._code_stream(iter(arts), settings=None, workers=0)] == ["0", "1", "2"]

@@ -185,19 +185,22 @@ SMALL_INPUT = 16
 
 def _code_stream(articles: Iterable[Article], settings: Settings, workers: int) -> Iterator[Article]:
     """Code articles in order; `workers` processes (0: one per CPU core; 1: in this process).
-    An input of at most `SMALL_INPUT` articles is coded in this process whatever `workers` says."""
+    An input of at most `SMALL_INPUT` articles is coded in this process whatever `workers` says,
+    and one whose articles were all rejected before coding is passed through without a model."""
     from itertools import chain, islice
 
     from sitrep.parallel import code_parallel
     from sitrep.pipeline import collector_paused, freeze_startup_objects, get_pipeline
 
     n = workers or os.cpu_count() or 1
-    if n > 1:
-        it = iter(articles)
-        head = list(islice(it, SMALL_INPUT + 1))
-        if len(head) <= SMALL_INPUT:
-            n = 1
-        articles = chain(head, it)
+    it = iter(articles)
+    head = list(islice(it, SMALL_INPUT + 1))
+    if len(head) <= SMALL_INPUT:
+        if all(a.rejected is not None for a in head):
+            yield from head  # nothing to code: rejected before coding, the model is never loaded
+            return
+        n = 1
+    articles = chain(head, it)
     if n == 1 and _PROGRAM:  # the program codes: build its pipeline, then spare its objects the collector's scans
         with collector_paused():
             get_pipeline(settings)
@@ -675,6 +678,12 @@ program (a test's CliRunner): only the program freezes its objects after start-u
 def main() -> None:
     global _PROGRAM
     _PROGRAM = True
+    import atexit
+    import gc
+
+    # objects frozen after start-up (`freeze_startup_objects`) go back to the collector at exit,
+    # so that extension modules (DuckDB's bindings) see their objects freed, not leaked
+    atexit.register(gc.unfreeze)
     cli(prog_name="sitrep")
 
 
