@@ -7,7 +7,7 @@ p50/p95 per endpoint and says which responses differ. Times nothing in tests.
 
 `--b-src` defaults to this checkout's src/; each database must be at the schema its version needs (two
 copies built by each version's benchmarks/serve_latency.py --keep DIR: DIR/big.duckdb). The endpoints
-are those of serve_latency.py, plus the network filtered by an actor.
+are those of serve_latency.py (`endpoints`).
 """
 
 from __future__ import annotations
@@ -24,15 +24,12 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from serve_latency import endpoints, pct  # the same requests, the same percentile
+
 REPO = Path(__file__).resolve().parents[1]
 SERVER = ("import sys, uvicorn\nfrom sitrep.serve import create_app\n"
           "uvicorn.run(create_app(sys.argv[1], cache_entries=0, warm=False), host='127.0.0.1', "
           "port=int(sys.argv[2]), log_level='warning')")
-
-
-def pct(xs: list[float], p: float) -> float:
-    xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
 
 
 def free_port() -> int:
@@ -68,22 +65,7 @@ def main() -> int:
                     break
                 except OSError:
                     time.sleep(0.2)
-        listed = json.loads(get("a", "/api/stories", {"limit": 500, "order": "date"}))["items"]
-        story = max(listed, key=lambda s: len(s["clusters"]))["story_id"]
-        event = json.loads(get("a", "/api/events", {"limit": 1}))["items"][0]["event_id"]
-        cases = {
-            "overview": ("/api/overview", {}),
-            "events page, filtered": ("/api/events", {"actor": "RUS", "type": "MOBILIZE,ASSAULT,COOPERATE",
-                                                      "since": "2024-12-01", "until": "2025-06-30", "limit": 50,
-                                                      "offset": 100}),
-            "events page, weapon": ("/api/events", {"weapon": "Oreshnik", "limit": 50}),
-            "story": (f"/api/stories/{story}", {}),
-            "event detail": (f"/api/events/{event}", {}),
-            "timeline, actor": ("/api/timeline", {"actor": "LTU"}),
-            "network": ("/api/network", {}),
-            "network, actor": ("/api/network", {"actor": "RUS"}),
-            "meta": ("/api/meta", {}),
-        }
+        cases = endpoints(lambda path, params: json.loads(get("a", path, params)))
         for name, (path, params) in cases.items():
             if args.names and name not in args.names:
                 continue

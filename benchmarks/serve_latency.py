@@ -78,6 +78,27 @@ def build(sample: Path, out: Path, target: int) -> int:
     return n
 
 
+def endpoints(get_json) -> dict[str, tuple[str, dict]]:
+    """name -> (path, query) of the requests timed, on a database built by `build`: `get_json(path,
+    params)` reads the stories and an event to ask for (the biggest story, the first event)."""
+    listed = get_json("/api/stories", {"limit": 500, "order": "date"})["items"]
+    story = max(listed, key=lambda s: len(s["clusters"]))
+    event = get_json("/api/events", {"limit": 1})["items"][0]["event_id"]
+    return {
+        "overview": ("/api/overview", {}),
+        "events page, filtered": ("/api/events", {"actor": "RUS", "type": "MOBILIZE,ASSAULT,COOPERATE",
+                                                  "since": "2024-12-01", "until": "2025-06-30", "limit": 50,
+                                                  "offset": 100}),
+        "events page, weapon": ("/api/events", {"weapon": "Oreshnik", "limit": 50}),
+        f"story, {len(story['clusters'])} clusters": (f"/api/stories/{story['story_id']}", {}),
+        "event detail": (f"/api/events/{event}", {}),
+        "timeline, actor": ("/api/timeline", {"actor": "LTU"}),
+        "network": ("/api/network", {}),
+        "network, actor": ("/api/network", {"actor": "RUS"}),
+        "meta": ("/api/meta", {}),
+    }
+
+
 def pct(xs: list[float], p: float) -> float:
     xs = sorted(xs)
     return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
@@ -156,20 +177,7 @@ def main() -> int:
     # request they come from the cache; the uncached columns are the same requests with no cache (what the
     # first request after an ingest batch costs)
     with TestClient(create_app(big)) as client, TestClient(create_app(big, cache_entries=0)) as bare:
-        listed = client.get("/api/stories", params={"limit": 500, "order": "date"}).json()["items"]
-        big_story = max(listed, key=lambda s: len(s["clusters"]))
-        cases = {
-            "overview": ("/api/overview", {}),
-            "events page, filtered": ("/api/events", {"actor": "RUS", "type": "MOBILIZE,ASSAULT,COOPERATE",
-                                                      "since": "2024-12-01", "until": "2025-06-30", "limit": 50,
-                                                      "offset": 100}),
-            "events page, weapon": ("/api/events", {"weapon": "Oreshnik", "limit": 50}),
-            f"story, {len(big_story['clusters'])} clusters": (f"/api/stories/{big_story['story_id']}", {}),
-            "event detail": (f"/api/events/{client.get('/api/events', params={'limit': 1}).json()['items'][0]['event_id']}", {}),
-            "timeline, actor": ("/api/timeline", {"actor": "LTU"}),
-            "network": ("/api/network", {}),
-            "meta": ("/api/meta", {}),
-        }
+        cases = endpoints(lambda path, params: client.get(path, params=params).json())
 
         def timed(c: TestClient, path: str, params: dict) -> list[float]:
             times = []

@@ -60,7 +60,7 @@ import duckdb
 import pyarrow as pa
 
 from sitrep import data, faults
-from sitrep.dedup import DedupResult, Deduplicator
+from sitrep.dedup import DedupResult, Deduplicator, originals
 from sitrep.errors import StoreError
 from sitrep.store import Store
 from sitrep.store.db import insert_arrow, limit_sql, span_filter, type_list
@@ -578,9 +578,8 @@ def _mirrors(con: duckdb.DuckDBPyConnection, events: dict[str, _Ev], g: Grading)
     dedup found to be copies: same type, same trigger, same sentence (spacing and case aside), the
     original's event clustered on its own (or new here and not itself a mirror). Those events need
     no comparison of their own: a copy says what its original says."""
-    arts = sorted({e.article_id for e in events.values()})
-    original = dict(_fetch(con, "SELECT c.article_id, c.copy_of FROM article_copies c JOIN _q ON _q.id = c.article_id",
-                           arts))
+    arts = {e.article_id for e in events.values()}
+    original = originals(con, arts)
     if not original:
         return {}
 
@@ -588,7 +587,7 @@ def _mirrors(con: duckdb.DuckDBPyConnection, events: dict[str, _Ev], g: Grading)
         return (e.type, e.trigger.lower(), " ".join(e.sentence.lower().split()))
 
     by_article: dict[str, dict[tuple[str, str, str], str]] = {}
-    in_batch = {a for a in original.values() if a in set(arts) and a not in original}
+    in_batch = {a for a in original.values() if a in arts and a not in original}
     for e in sorted(events.values(), key=lambda e: e.event_id):
         if e.article_id in in_batch:
             by_article.setdefault(e.article_id, {}).setdefault(key(e), e.event_id)
@@ -615,8 +614,7 @@ def _story_links(con: duckdb.DuckDBPyConnection, pairs: set[tuple[str, str]]) ->
         return set()
     arts = sorted({x for w in wanted for x in w})
     orig = {a: a for a in arts}
-    orig.update(_fetch(con, "SELECT c.article_id, c.copy_of FROM article_copies c JOIN _q ON _q.id = c.article_id",
-                       arts))
+    orig.update(originals(con, arts))
     by_orig = {(min(orig[a], orig[b]), max(orig[a], orig[b])) for a, b in wanted}
     asked = sorted({*wanted, *by_orig})
     con.register("_pairs", pa.table({"a": pa.array([w[0] for w in asked], pa.string()),

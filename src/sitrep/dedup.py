@@ -228,7 +228,7 @@ class Deduplicator:
         con = self.con
         touched = sorted({x for e in edges for x in e})
         # current group root of every touched article
-        root_of = {r[0]: r[1] for r in _fetch(con, "SELECT article_id, copy_of FROM article_copies JOIN _q ON id = article_id", touched)}
+        root_of = originals(con, touched)
         roots = sorted({root_of.get(x, x) for x in touched})
         members = {r: {r} for r in roots}
         for m, r in _fetch(con, "SELECT article_id, copy_of FROM article_copies JOIN _q ON id = copy_of", roots):
@@ -251,7 +251,7 @@ class Deduplicator:
         old = {m: root_of.get(m) for g in groups.values() for m in g}
         everyone = sorted(old)
         # previous links of all members (the root_of above covers only touched ones)
-        prev = {r[0]: r[1] for r in _fetch(con, "SELECT article_id, copy_of FROM article_copies JOIN _q ON id = article_id", everyone)}
+        prev = originals(con, everyone)
         dates = {r[0]: r[1] for r in _fetch(con, "SELECT id, date FROM articles JOIN _q USING (id)", everyone)}
         missing = [m for m in everyone if m not in sigs]
         sigs.update(_signatures(con, missing))
@@ -294,7 +294,14 @@ def copy_links(store: Store, article_ids: Iterable[str] | None = None) -> dict[s
     con = store.connection
     if article_ids is None:
         return dict(con.execute("SELECT article_id, copy_of FROM article_copies").fetchall())
-    return dict(_fetch(con, "SELECT article_id, copy_of FROM article_copies JOIN _q ON id = article_id", sorted(set(article_ids))))
+    return originals(con, article_ids)
+
+
+def originals(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str]) -> dict[str, str]:
+    """article_id -> copy_of for those of these articles that are stored copies (`copy_links`
+    on a connection, for callers inside a transaction)."""
+    return dict(_fetch(con, "SELECT article_id, copy_of FROM article_copies JOIN _q ON id = article_id",
+                       sorted(set(article_ids))))
 
 
 # --- helpers ---------------------------------------------------------------------------

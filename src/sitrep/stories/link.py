@@ -41,6 +41,7 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
+from sitrep.dedup import originals
 from sitrep.stories.embed import DIM, embed, story_text
 from sitrep.stories.features import article_vector, blocking_terms, similarity
 
@@ -158,8 +159,7 @@ def _copies(con: duckdb.DuckDBPyConnection, rows: list[tuple[Any, ...]]) -> dict
     """Copy -> original for the new articles that dedup found to be copies of an original that
     has features (stored, or new here and no copy itself)."""
     ids = {r[0] for r in rows}
-    links = dict(_query(con, "SELECT c.article_id, c.copy_of FROM article_copies c "
-                             "JOIN _sq ON _sq.id = c.article_id", sorted(ids)))
+    links = originals(con, ids)
     stored = {r[0] for r in _query(con, "SELECT f.article_id FROM story_features f JOIN _sq ON _sq.id = f.article_id",
                                    sorted(set(links.values())))}
     return {a: o for a, o in links.items() if (o in ids and o not in links) or o in stored}
