@@ -1,9 +1,10 @@
 """How many quotes and claims sitrep finds are fragments rather than statements.
 
     PYTHONPATH=src .venv/bin/python benchmarks/quote_fragments.py            # prints the rate
-    PYTHONPATH=src .venv/bin/python benchmarks/quote_fragments.py --show     # and every flagged quote
+    PYTHONPATH=src .venv/bin/python benchmarks/quote_fragments.py --show     # and fragments by rule and cue
 
-The texts, read from the gold folder at run time (nothing of them is kept):
+The texts, read from the gold folder at run time through the evaluation's loaders (nothing of
+them is kept, and none is printed: `--show` counts the fragments by attribution rule and cue):
 
 - the real-events articles (`sitrep.evaluate.real_events.load`) of the tune part;
 - the first 100 distinct texts of `polnear_train.jsonl` (PolNeAR's train split, tune).
@@ -18,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections import Counter
 
 
 def texts(polnear: int) -> tuple[list[tuple[str, str]], int]:
@@ -41,7 +43,7 @@ def texts(polnear: int) -> tuple[list[tuple[str, str]], int]:
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--show", action="store_true", help="print every flagged quote")
+    ap.add_argument("--show", action="store_true", help="count the fragments by attribution rule and cue")
     ap.add_argument("--polnear", type=int, default=100)
     args = ap.parse_args()
     os.environ.setdefault("SITREP_DETECTOR", "off")  # quotes do not depend on the event detector
@@ -55,7 +57,7 @@ def main() -> int:
     items, n_real = texts(args.polnear)
     arts = [Article(id=i, text=t, origin="<bench>", format="text") for i, t in items]
     total = junk = 0
-    flagged: list[tuple[str, str, str, str]] = []
+    flagged: Counter[tuple[str, str]] = Counter()
     for art in pipe.run(arts):
         if not art.ok:
             continue
@@ -65,10 +67,10 @@ def main() -> int:
             words = [t for t in doc if not t.is_punct and not t.is_space]
             if len(words) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc):
                 junk += 1
-                flagged.append((art.id, q.rule or "", q.cue or "", q.content))
+                flagged[(q.rule or "", q.cue or "")] += 1
     if args.show:
-        for aid, rule, cue, content in flagged:
-            print(f"{aid[:40]}\t{rule}\t{cue}\t{content[:120]!r}")
+        for (rule, cue), n in flagged.most_common():
+            print(f"{n:5d}  {rule}\t{cue}")
     print(f"articles: {len(items)} ({n_real} real-events tune, {len(items) - n_real} PolNeAR train)")
     print(f"quotes: {total}  fragments: {junk}  rate: {junk / max(total, 1):.1%}")
     return 0

@@ -15,7 +15,7 @@ from typing import Any
 import duckdb
 
 from sitrep.store import Store
-from sitrep.store.db import iso_date_arg, span_filter, type_list
+from sitrep.store.db import date_range, span_filter, type_list
 
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 MAX_POINTS = 5000  # timeline and map points per response; the count says when more matched
@@ -468,13 +468,7 @@ def network(store: Store, f: Filters, *, limit: int = 200) -> dict[str, Any]:
 def _network_from_sums(store: Store, f: Filters, limit: int) -> tuple[Any, ...] | None:
     where: list[str] = []
     params: list[Any] = []
-    lo, hi = iso_date_arg(f.since, "since"), iso_date_arg(f.until, "until")
-    if lo:
-        where.append("d >= CAST(? AS DATE)")
-        params.append(lo)
-    if hi:
-        where.append("d <= CAST(? AS DATE)")
-        params.append(hi)
+    date_range(where, params, f.since, f.until, "d")
     types = type_list(f.type)
     if types:
         where.append(f"type IN ({', '.join('?' for _ in types)})")

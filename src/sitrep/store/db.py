@@ -352,6 +352,19 @@ def type_list(value: str | Sequence[str] | None) -> list[str]:
     return [p.strip().upper() for p in parts if p and p.strip()]
 
 
+def date_range(where: list[str], params: list[Any], since: str | None, until: str | None,
+               column: str, *, end: str | None = None) -> None:
+    """Add to `where`/`params` the terms that keep rows whose dates [`column`, `end`] (one date
+    when `end` is None) overlap [since, until] (YYYY-MM-DD, checked by `iso_date_arg`)."""
+    lo, hi = iso_date_arg(since, "since"), iso_date_arg(until, "until")
+    if lo:
+        where.append(f"{end or column} >= CAST(? AS DATE)")
+        params.append(lo)
+    if hi:
+        where.append(f"{column} <= CAST(? AS DATE)")
+        params.append(hi)
+
+
 def span_filter(actor: str | None, since: str | None, until: str | None) -> tuple[list[str], list[Any]]:
     """WHERE terms and parameters for a table of happenings with `actors` (a list of codes),
     `first_date` and `last_date` (clusters, stories): one of the actors is `actor` (any case),
@@ -361,13 +374,7 @@ def span_filter(actor: str | None, since: str | None, until: str | None) -> tupl
     if actor:
         where.append("list_contains(actors, upper(?))")
         params.append(actor)
-    lo, hi = iso_date_arg(since, "since"), iso_date_arg(until, "until")
-    if lo:
-        where.append("coalesce(last_date, first_date) >= CAST(? AS DATE)")
-        params.append(lo)
-    if hi:
-        where.append("first_date <= CAST(? AS DATE)")
-        params.append(hi)
+    date_range(where, params, since, until, "first_date", end="coalesce(last_date, first_date)")
     return where, params
 
 
@@ -874,13 +881,7 @@ class Store:
                 "WHERE x.event_id = e.event_id AND upper(x.code) = upper(?)))"
             )
             params += [country, country]
-        lo, hi = iso_date_arg(since, "since"), iso_date_arg(until, "until")
-        if lo:
-            where.append("coalesce(e.date, a.date) >= CAST(? AS DATE)")
-            params.append(lo)
-        if hi:
-            where.append("coalesce(e.date, a.date) <= CAST(? AS DATE)")
-            params.append(hi)
+        date_range(where, params, since, until, "coalesce(e.date, a.date)")
         if source_type:
             where.append(
                 "(coalesce(e.speaker_type, 'unattributed') = lower(?) OR EXISTS (SELECT 1 FROM report_sources r "
@@ -919,13 +920,7 @@ class Store:
         if article_id:
             where.append("q.article_id = ?")
             params.append(article_id)
-        lo, hi = iso_date_arg(since, "since"), iso_date_arg(until, "until")
-        if lo:
-            where.append("a.date >= CAST(? AS DATE)")
-            params.append(lo)
-        if hi:
-            where.append("a.date <= CAST(? AS DATE)")
-            params.append(hi)
+        date_range(where, params, since, until, "a.date")
         query = (
             "SELECT q.*, a.source, a.title, a.url, a.date AS article_date "
             "FROM quotes q JOIN articles a ON a.id = q.article_id"
@@ -977,13 +972,7 @@ class Store:
         if source:
             where.append("lower(a.source) = lower(?)")
             params.append(source)
-        lo, hi = iso_date_arg(since, "since"), iso_date_arg(until, "until")
-        if lo:
-            where.append("a.date >= CAST(? AS DATE)")
-            params.append(lo)
-        if hi:
-            where.append("a.date <= CAST(? AS DATE)")
-            params.append(hi)
+        date_range(where, params, since, until, "a.date")
         text_col = ", a.text" if with_text else ""
         query = (
             "SELECT a.id, a.title, a.date, a.url, a.source, a.origin, a.format, a.language, "
