@@ -85,3 +85,40 @@ def test_police_at_a_protest_are_not_protesters():
     events = [e for e in sitrep.code("Police arrested ten men at the protest in Minsk.", date="2025-03-04").events
               if e.type == "PROTEST"]
     assert all("Police" not in a.text for e in events for a in e.actor)
+
+
+def _codes_of(text: str, type_: str) -> list[list[str | None]]:
+    return [sorted(a.code or "" for a in e.actor) for e in sitrep.code(text, date="2025-03-04").events
+            if e.type == type_]
+
+
+def test_captives_description_names_who_released_them():
+    codes = _codes_of("Nine aid workers kidnapped by al-Shabaab in 2023 were released on Tuesday, "
+                      "officials in Mogadishu said.", "RETREAT")
+    assert codes and codes[0] and all(c == "SOM" or c == "AL_SHABAAB" for c in codes[0])
+
+
+def test_release_without_captor_named_has_no_guessed_actor():
+    codes = _codes_of("Nine aid workers were released on Tuesday, officials said.", "RETREAT")
+    assert codes == [[]] or codes == []
+
+
+def test_both_countries_are_the_pair_named_before():
+    text = ("Ecuador and Peru signed a border accord in Lima on Monday. "
+            "Both countries rejected the tribunal's ruling on the disputed river.")
+    assert ["ECU", "PER"] in _codes_of(text, "REJECT")
+
+
+def test_both_countries_without_a_pair_before_gets_none():
+    text = "Ecuador hosted the summit on Monday. Both countries rejected the tribunal's ruling."
+    assert all(c in ([], [""]) for c in _codes_of(text, "REJECT"))
+
+
+def test_the_two_koreas_are_both_korean_states():
+    assert ["KOR", "PRK"] in _codes_of("The two Koreas agreed on Friday to reopen the liaison office.", "AGREE")
+
+
+def test_family_name_first_finds_the_person_again():
+    text = ("North Korean leader Kim Jong Un oversaw the drill on Sunday. "
+            "Kim threatened to strike Guam if the exercises went on.")
+    assert ["PRK"] in _codes_of(text, "THREATEN")

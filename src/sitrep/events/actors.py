@@ -19,7 +19,13 @@ FIRST_PERSON = {"we", "our", "us", "ours", "i", "my", "me"}
 # sectors of a state's own organs: named without their state ("police", "prosecutors", "the
 # ministry"), they act for the country the story is about
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
-HOME_SHARE = 0.4  # the share of country mentions one country needs to be the story's country
+HOME_SHARE = 0.4
+# "both countries", "the two sides": the parties named last, when they were two or more
+PAIR_NOUNS = frozenset({"countries", "nations", "states", "sides", "governments", "leaders", "powers", "neighbours",
+                        "neighbors", "allies", "parties", "capitals", "presidents"})
+PAIR_WORDS = frozenset({"both", "two"})
+# "the two Koreas": both Korean states
+BOTH_KOREAS = ("KOR", "PRK")  # the share of country mentions one country needs to be the story's country
 
 
 class ArticleContext:
@@ -132,6 +138,9 @@ class ArticleContext:
             self.people[key] = Actor(ent.text if len(ent.text.split()) > 1 else ent.text, code, sector)
             if len(ent.text.split()) > 1:
                 self.people[ent.text.lower()] = self.people[key]
+                # a family name written first ("Kim Jong Un" -> "Kim", "Hua Chunying" -> "Hua"):
+                # the first word finds the person too, unless someone else had it first
+                self.people.setdefault(ent.text.split()[0].lower(), self.people[key])
 
     # ------------------------------------------------------------------
     def actors_in(self, tokens: list[Any], *, exclude: set[int] | None = None, places: bool = False) -> list[Actor]:
@@ -159,6 +168,8 @@ class ArticleContext:
                 continue
             seen.add(key)
             out.append(actor)
+        if not out and ids:
+            out = self._pair(ids)
         if not out:
             for i in ids:
                 tok = self.doc[i]
@@ -185,6 +196,16 @@ class ArticleContext:
             first, last = self.doc[ids[0]], self.doc[ids[-1]]
             out.append(Actor(phrase_text, self.home_country, phrase_sector, first.idx, last.idx + len(last.text)))
         return out
+
+    def _pair(self, ids: list[int]) -> list[Actor]:
+        """"The two Koreas"; "both countries", "the two sides": the last compound actor."""
+        words = {self.doc[i].lower_ for i in ids}
+        first, last = self.doc[ids[0]], self.doc[ids[-1]]
+        if "koreas" in words:
+            return [Actor(last.text, code, None, first.idx, last.idx + len(last.text)) for code in BOTH_KOREAS]
+        if words & PAIR_WORDS and words & PAIR_NOUNS and len({a.code for a in self.last_actors if a.code}) >= 2:
+            return list(self.last_actors)
+        return []
 
     def speaker_actors(self, quote: Quote) -> list[Actor]:
         """A quote's speaker as coded actors (a person stands for the state or body they

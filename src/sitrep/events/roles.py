@@ -26,6 +26,9 @@ STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "let
 # verbs whose subject takes part in the protest named as their object ("students joined
 # the march", "thousands converged for a rally", "workers participated in the strike")
 JOIN_VERBS = {"join", "converge", "gather", "participate", "attend", "assemble", "flock"}
+# verbs of holding someone captive: "the girls abducted by X were released" names who held them
+CAPTIVITY_VERBS = {"abduct", "kidnap", "hold", "capture", "seize", "take", "detain", "imprison", "snatch",
+                   "keep", "jail", "arrest"}
 
 
 def roles(tok: Any, rule: Rule, ctx: ArticleContext) -> tuple[list[Actor], list[Actor]]:
@@ -45,6 +48,8 @@ def roles(tok: Any, rule: Rule, ctx: ArticleContext) -> tuple[list[Actor], list[
                 actors = _climb_subject(tok, ctx)
         else:
             actors = _climb_subject(tok, ctx)
+        if not actors and rule.type == "RETREAT" and rule.mode == "release":
+            actors = _captor(tok, passive_subj, ctx)
         if passive_subj is not None and rule.object_role == "recipient":
             recipients = ctx.actors_in(phrase(passive_subj))
         for c in tok.children:
@@ -75,6 +80,22 @@ def roles(tok: Any, rule: Rule, ctx: ArticleContext) -> tuple[list[Actor], list[
                   and (r.code is None or not any(a.code == r.code and not (a.sector and r.sector and a.sector != r.sector)
                                                  for a in actors))]
     return unique_actors(actors), recipients
+
+
+def _captor(tok: Any, passive_subj: Any, ctx: ArticleContext) -> list[Actor]:
+    """Who released the captives, when only the captives' description names who held them:
+    "21 schoolgirls abducted by Boko Haram were freed", "freed the hostages held by the group"."""
+    held = [passive_subj] if passive_subj is not None else []
+    held += [c for c in tok.children if c.dep_ == "dobj"]
+    for noun in held:
+        for t in noun.subtree:
+            if t.dep_ in ("acl", "relcl") and t.lemma_.lower() in CAPTIVITY_VERBS:
+                _, _, agent = verb_subjects(t)
+                if agent is not None:
+                    found = [a for a in ctx.actors_in(list(agent.subtree)) if a.code]
+                    if found:
+                        return found
+    return []
 
 
 def _noun_actors(tok: Any, rule: Rule, ctx: ArticleContext) -> list[Actor]:
