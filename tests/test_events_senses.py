@@ -287,3 +287,15 @@ def test_a_warning_of_hardship_is_no_threat() -> None:
 def test_strengthening_ties_is_diplomatic_support_not_material_cooperation() -> None:
     assert types("Vietnam and Laos strengthened ties on Monday.") == {"SUPPORT"}
     assert types("Ghana and Togo upgraded their ties.") == {"SUPPORT"}
+
+
+def test_announced_ban_is_coercion_not_a_threat():
+    # a state saying it will ban something announces a policy
+    found = types("Russia said on Tuesday it would ban imports of Moldovan wine from next month.")
+    assert "COERCE" in found and "THREATEN" not in found
+
+
+def test_ban_on_a_condition_is_a_threat():
+    found = types('"We will ban Lithuanian trucks from our roads if Vilnius keeps the blockade," '
+                   'the Russian transport minister said.')
+    assert "THREATEN" in found

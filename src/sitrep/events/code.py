@@ -96,7 +96,7 @@ class Code(TriggerMatching, Senses, AcledTyping):
                     event = None if rule is None else self._build(tok, rule, sent, ctx, ref_date, lemmas)
                 if event is not None:
                     self._reframe(event, tok)
-                    self._own_threat(event, ctx)
+                    self._own_threat(event, ctx, tok)
                     overflown(event, tok, ctx)
                     threatened_target(event, tok, ctx)
                     request_addressee(event, tok, ctx)

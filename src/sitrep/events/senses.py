@@ -19,6 +19,9 @@ FUTURE_THREATEN = {"SANCTION", "PROTEST"}
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 INTENT_HEADS = {"willing", "prepared", "ready", "poised", "eager", "keen", "determined"}
 REFRAMED_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120", "MOBILIZE": "150", "ASSAULT": "194"}
+# coercion by rule-making ("would ban"): a policy announced, not force held over anyone (a blockade
+# tightened is force: PLOVER codes it THREATEN, mode restrict)
+POLICY_MODES = frozenset({"ban"})
 # a missile fired with no target struck is a launch (PLOVER MOBILIZE, weapons), not an attack
 LAUNCH_LEMMAS = {"fire", "launch", "shoot", "test-fire"}
 PROJECTILES = {"missile", "missiles", "rocket", "rockets", "projectile", "projectiles", "icbm", "icbms", "irbm",
@@ -197,12 +200,14 @@ class Senses:
                 event.actor = owners
                 event.recipient = [a for a in event.recipient if a not in owners]
 
-    def _own_threat(self, event: Event, ctx: Any) -> None:
+    def _own_threat(self, event: Event, ctx: Any, tok: Any = None) -> None:
         """Force a speaker says their own side would or will use ("Russia could strike Western
         capitals," Medvedev said; "we will close the strait if attacked") is a threat
         (THREATEN), not an attack; an analyst's forecast of another's attack stays what it is."""
         if event.type not in ("ASSAULT", "COERCE") or event.modality not in ("hypothetical", "planned"):
             return
+        if event.mode in POLICY_MODES and not _conditional(tok):
+            return  # "it would ban anonymous trading": a policy it announces ("... if X goes on" threatens)
         quote = quote_covering(ctx.article.quotes, event.evidence.trigger_start)
         if quote is None:
             return
@@ -243,3 +248,9 @@ class Senses:
         # "Israeli fire", "the army's fire": an actor's
         return not any(c.lemma_.lower() in self.lexicon.weapon_fire or c.ent_type_ in ("NORP", "GPE", "ORG")
                        for c in mods)
+
+
+def _conditional(tok: Any) -> bool:
+    """Whether `tok` carries a condition clause ("will ban their trucks if ...", "unless ...")."""
+    return tok is not None and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                                             for m in c.children) for c in tok.children)
