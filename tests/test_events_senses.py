@@ -299,3 +299,18 @@ def test_ban_on_a_condition_is_a_threat():
     found = types('"We will ban Lithuanian trucks from our roads if Vilnius keeps the blockade," '
                    'the Russian transport minister said.')
     assert "THREATEN" in found
+
+
+@pytest.mark.parametrize("text", [
+    "The Security Council banned arms sales to South Sudan on Thursday.",
+    "A new UN resolution bars Eritrea from importing weapons and military equipment.",
+    "Fuel deliveries to the port were banned under a UN resolution adopted in March.",
+])
+def test_a_ban_by_sanctions_is_a_sanction(text: str) -> None:
+    found = types(text)
+    assert "SANCTION" in found and "COERCE" not in found
+
+
+def test_a_state_ban_stays_coercion() -> None:
+    found = types("Kazakhstan banned exports of wheat on Thursday to keep bread prices down.")
+    assert "COERCE" in found and "SANCTION" not in found

@@ -18,7 +18,10 @@ FUTURE_AGREE = {"SUPPORT", "AID", "CONSULT", "RETREAT", "CONCEDE", "COOPERATE"}
 FUTURE_THREATEN = {"SANCTION", "PROTEST"}
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 INTENT_HEADS = {"willing", "prepared", "ready", "poised", "eager", "keen", "determined"}
-REFRAMED_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120", "MOBILIZE": "150", "ASSAULT": "194"}
+REFRAMED_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120", "MOBILIZE": "150", "ASSAULT": "194",
+                  "SANCTION": "163"}
+# what bans by way of a sanctions regime: "the resolution bars imports of ...", "the sanctions ban ..."
+SANCTION_INSTRUMENTS = frozenset({"resolution", "sanction", "embargo", "regime"})
 # coercion by rule-making ("would ban"): a policy announced, not force held over anyone (a blockade
 # tightened is force: PLOVER codes it THREATEN, mode restrict)
 POLICY_MODES = frozenset({"ban"})
@@ -176,6 +179,8 @@ class Senses:
             new_type, how = "MOBILIZE", "launch"
         elif event.type == "MOBILIZE" and tok.lemma_.lower() in LAUNCH_LEMMAS and _has_target(tok):
             new_type, how = "ASSAULT", "strike"  # "launched an Oreshnik at Dnipro": a strike
+        elif event.type == "COERCE" and event.mode == "ban" and _by_sanctions(tok, event):
+            new_type, how = "SANCTION", "sanction"  # a ban a UN resolution or an IGO lays on a state
         elif _is_future(tok) and "military" not in event.context and not event.weapons:
             # "Portugal will support ...", "they would boycott ...": a stated intention.
             # Military moves ("will deploy a battery") keep their own type, modality planned.
@@ -248,6 +253,19 @@ class Senses:
         # "Israeli fire", "the army's fire": an actor's
         return not any(c.lemma_.lower() in self.lexicon.weapon_fire or c.ent_type_ in ("NORP", "GPE", "ORG")
                        for c in mods)
+
+
+def _by_sanctions(tok: Any, event: Event) -> bool:
+    """Whether a ban is laid by an international body ("the Security Council banned ...") or
+    by a sanctions instrument named as its subject or agent ("a UN resolution bars ...")."""
+    if any(a.sector == "IGO" for a in event.actor):
+        return True
+    subj, _, agent = verb_subjects(tok)
+    doer = agent if agent is not None else subj
+    if doer is None:  # "banned under a UN resolution": the instrument in an "under" phrase
+        doer = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "under"
+                     for o in c.children if o.dep_ == "pobj"), None)
+    return doer is not None and doer.lemma_.lower() in SANCTION_INSTRUMENTS
 
 
 def _conditional(tok: Any) -> bool:
