@@ -122,3 +122,9 @@ def test_family_name_first_finds_the_person_again():
     text = ("North Korean leader Kim Jong Un oversaw the drill on Sunday. "
             "Kim threatened to strike Guam if the exercises went on.")
     assert ["PRK"] in _codes_of(text, "THREATEN")
+
+
+def test_quantity_of_events_takes_the_verbs_subject():
+    # "dozens of tests": the tests are still the subject's
+    assert ["IRN"] in _codes_of("Iran has conducted dozens of ballistic missile tests since 2015, "
+                                "defying Western pressure.", "MOBILIZE")

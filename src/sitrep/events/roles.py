@@ -125,10 +125,15 @@ def _noun_actors(tok: Any, rule: Rule, ctx: ArticleContext) -> list[Actor]:
             for o in c.children:
                 if o.dep_ == "pobj":
                     partners += ctx.actors_in(phrase(o))
-    if not found and tok.dep_ in ("dobj", "pobj", "nsubjpass") :
-        verb = tok.head if tok.dep_ != "pobj" else tok.head.head
-        in_protest = rule.type == "PROTEST" and tok.dep_ == "pobj" and tok.head.lower_ == "in" \
-            and not any(c.dep_ == "det" for c in tok.children)  # "resigned in protest"
+    arg = tok
+    for _ in range(2):  # "conducted dozens of missile tests", "staged a series of raids": the quantity's verb
+        if arg.dep_ == "pobj" and arg.head.lower_ == "of" and is_noun(arg.head.head) \
+                and arg.head.head.dep_ in ("dobj", "nsubjpass", "pobj"):
+            arg = arg.head.head
+    if not found and arg.dep_ in ("dobj", "pobj", "nsubjpass"):
+        verb = arg.head if arg.dep_ != "pobj" else arg.head.head
+        in_protest = rule.type == "PROTEST" and arg.dep_ == "pobj" and arg.head.lower_ == "in" \
+            and not any(c.dep_ == "det" for c in arg.children)  # "resigned in protest"
         if verb.lemma_.lower() in LIGHT_VERBS or verb.lemma_.lower() in rule.head \
                 or (rule.type == "PROTEST" and verb.lemma_.lower() in JOIN_VERBS) or in_protest:
             subj, _, agent = verb_subjects(verb)
