@@ -128,3 +128,16 @@ def test_quantity_of_events_takes_the_verbs_subject():
     # "dozens of tests": the tests are still the subject's
     assert ["IRN"] in _codes_of("Iran has conducted dozens of ballistic missile tests since 2015, "
                                 "defying Western pressure.", "MOBILIZE")
+
+
+def test_the_group_is_the_armed_group_named_as_doer_before():
+    text = ("Al-Shabaab fighters attacked an army base near Kismayo on Monday. "
+            "The militant group, which has ties to al-Qaeda, rejected the government's offer of talks on Tuesday.")
+    rejected = [e for e in sitrep.code(text, date="2025-03-04").events if e.type == "REJECT"]
+    assert rejected and {(a.code, a.sector) for a in rejected[0].actor} == {("SOM", "REB")}
+
+
+def test_the_group_without_an_armed_group_before_stays_unnamed():
+    text = "The militant group rejected the government's offer of talks on Tuesday."
+    rejected = [e for e in sitrep.code(text, date="2025-03-04").events if e.type == "REJECT"]
+    assert rejected and not any(a.code for a in rejected[0].actor)

@@ -25,7 +25,12 @@ PAIR_NOUNS = frozenset({"countries", "nations", "states", "sides", "governments"
                         "neighbors", "allies", "parties", "capitals", "presidents"})
 PAIR_WORDS = frozenset({"both", "two"})
 # "the two Koreas": both Korean states
-BOTH_KOREAS = ("KOR", "PRK")  # the share of country mentions one country needs to be the story's country
+BOTH_KOREAS = ("KOR", "PRK")
+# "the group", "the militants", "the jihadist group": the armed group the article named last
+GROUP_NOUNS = frozenset({"group", "militants", "insurgents", "jihadists", "extremists", "rebels", "fighters",
+                         "organisation", "organization", "movement", "faction", "sect", "insurgency"})
+ARMED_SECTORS = frozenset({"REB", "UAF"})
+GROUP_LOOKBACK = 2000  # characters back to the group's last mention  # the share of country mentions one country needs to be the story's country
 
 
 class ArticleContext:
@@ -170,6 +175,8 @@ class ArticleContext:
             out.append(actor)
         if not out and ids:
             out = self._pair(ids)
+        if ids and not any(a.code for a in out):
+            out = self._named_group(ids) or out
         if not out:
             for i in ids:
                 tok = self.doc[i]
@@ -206,6 +213,44 @@ class ArticleContext:
         if words & PAIR_WORDS and words & PAIR_NOUNS and len({a.code for a in self.last_actors if a.code}) >= 2:
             return list(self.last_actors)
         return []
+
+    @cached_property
+    def _armed_groups(self) -> list[Entity]:
+        return sorted((e for e in self.article.entities if e.type == "ORG" and e.code and e.sector in ARMED_SECTORS),
+                      key=lambda e: e.start)
+
+    def _named_group(self, ids: list[int]) -> list[Actor]:
+        """"The group", "the militants", "the terror group('s)": the armed group named last
+        before the phrase, within `GROUP_LOOKBACK` characters."""
+        toks = [self.doc[i] for i in ids]
+        inside = set(ids)
+        head = next((t for t in toks if t.head.i not in inside or t.head is t), toks[-1])
+        if head.lower_ not in GROUP_NOUNS or not any(t.lower_ == "the" and t.dep_ == "det" for t in toks):
+            return []
+        start = toks[0].idx
+        before = [e for e in self._armed_groups if e.end <= start and start - e.end <= GROUP_LOOKBACK]
+        if not before:
+            return []
+        # the group the text is about: named as a doer (a subject) over one only mentioned
+        # ("pledged allegiance to ISIS"), then named more often, then named last
+        counts: dict[str, int] = {}
+        for e in before:
+            counts[e.code or ""] = counts.get(e.code or "", 0) + 1
+        best = max(before, key=lambda e: (self._as_subject(e), counts[e.code or ""], e.start))
+        group = self._actor_for(best, None)
+        if group is None or group.code is None:
+            return []
+        return [Actor(" ".join(t.text for t in toks), group.code, group.sector, start, toks[-1].idx + len(toks[-1].text))]
+
+    def _as_subject(self, ent: Entity) -> bool:
+        """Whether a mention is (part of) a clause's subject."""
+        span = self.doc.char_span(ent.start, ent.end, alignment_mode="expand")
+        if span is None:
+            return False
+        tok = span.root
+        while tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head is not tok:
+            tok = tok.head
+        return tok.dep_ in SUBJ or tok.dep_ == "nsubjpass"
 
     def speaker_actors(self, quote: Quote) -> list[Actor]:
         """A quote's speaker as coded actors (a person stands for the state or body they
