@@ -314,3 +314,15 @@ def test_a_ban_by_sanctions_is_a_sanction(text: str) -> None:
 def test_a_state_ban_stays_coercion() -> None:
     found = types("Kazakhstan banned exports of wheat on Thursday to keep bread prices down.")
     assert "COERCE" in found and "SANCTION" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "The Pentagon said the Chinese missile did not pose a threat to Guam.",
+    "Russia poses a threat to the Baltic states, the Estonian defence minister said.",
+])
+def test_a_danger_assessed_is_no_threat(text: str) -> None:
+    assert "THREATEN" not in types(text)
+
+
+def test_a_threat_made_is_a_threat() -> None:
+    assert "THREATEN" in types("Iran's threats against Israel grew louder on Monday.")

@@ -31,6 +31,7 @@ class Rule:
     context_words: frozenset[str] = frozenset()
     not_context_words: frozenset[str] = frozenset()
     head: frozenset[str] = frozenset()
+    not_head: frozenset[str] = frozenset()
     ccomp_aux: frozenset[str] = frozenset()
     not_object: frozenset[str] = frozenset()
     party_object: bool = False
@@ -157,6 +158,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
             context_words=frozenset(e.get("context_words", [])),
             not_context_words=frozenset(e.get("not_context_words", [])),
             head=frozenset(e.get("head", [])),
+            not_head=frozenset(e.get("not_head", [])),
             ccomp_aux=frozenset(e.get("ccomp_aux", [])),
             not_object=frozenset(e.get("not_object", [])),
             party_object=bool(e.get("party_object", False)),

@@ -226,6 +226,8 @@ class TriggerMatching:
                 continue
             if r.head and ((gov := governor(tok)) is tok or not ({gov.lemma_.lower(), *stems(gov.lower_)} & r.head)):
                 continue
+            if r.not_head and (gov := governor(tok)) is not tok and ({gov.lemma_.lower(), *stems(gov.lower_)} & r.not_head):
+                continue
             if r.ccomp_aux and not any(
                 c.dep_ == "ccomp" and any(a.dep_ in ("aux", "auxpass") and a.lower_ in r.ccomp_aux for a in c.children)
                 for c in tok.children
