@@ -90,6 +90,8 @@ def test_a_bad_pattern_is_refused(tmp_path):
     "Keep up with this story: get our daily alerts",
     "JUST WATCHED How the frigate deal fell apart",
     "MUST WATCH Why do the drills keep growing?",
+    "MOST READ IN NEWS HARBOUR DRAMA Ferry runs aground off Brest FESTIVE CHAOS Storm shuts airports across Wales",
+    "TRENDING NOW Five things to know about the new frigate",
 ])
 def test_furniture_lines_are_found_whole(line):
     assert _is_furniture(line), _found(line)
@@ -124,6 +126,8 @@ def test_furniture_lines_are_found_whole(line):
     "The agency's photographer was wounded by shrapnel near Bakhmut.",
     "Just watched the parade, a veteran said of the ceremony in Minsk.",
     "Up next is a vote on the defence budget, the speaker said.",
+    "Most read in the region, the paper backed the ceasefire on Monday.",
+    "Trending on social media, the clip showed a launcher near Kursk.",
 ])
 def test_story_sentences_are_not_furniture(line):
     assert find(line) == [], _found(line)
