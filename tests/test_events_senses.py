@@ -326,3 +326,21 @@ def test_a_danger_assessed_is_no_threat(text: str) -> None:
 
 def test_a_threat_made_is_a_threat() -> None:
     assert "THREATEN" in types("Iran's threats against Israel grew louder on Monday.")
+
+
+@pytest.mark.parametrize("text", [
+    "The prime minister fired her chief of staff on Friday after the leak, aides said.",
+    "The broadcaster fired Mark Holden, its longtime anchor, on Tuesday.",
+    "The striker hit a late double to win the final in Rotterdam on Sunday.",
+    "Oil prices hit a record high in London on Monday as the strait stayed closed.",
+])
+def test_dismissals_sport_and_markets_are_no_attack(text: str) -> None:
+    assert "ASSAULT" not in types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Militants fired rockets at an army post near Quetta on Monday, police said.",
+    "Soldiers fired on protesters in the capital, killing three, witnesses said.",
+])
+def test_firing_weapons_is_an_attack(text: str) -> None:
+    assert "ASSAULT" in types(text)

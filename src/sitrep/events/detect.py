@@ -65,6 +65,8 @@ def object_lemmas(tok: Any, direct_only: bool = False) -> set[str]:
         if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "xcomp", "compound", "acomp"):
             if c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ in PLACE_ENTS:
                 out.add("@place")  # "captured Goma", "Kherson was retaken"
+            if c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ == "PERSON":
+                out.add("@person")  # "fired Comey": a person dismissed
             if c.i in weapons:
                 out.add("@weapon")  # a named weapon system: "use the Oreshnik"
             out.add(c.lemma_.lower())
