@@ -159,7 +159,7 @@ ARTICLE = (
     "Navy seizes tanker in the Gulf\n"
     "Example Wire | Updated: 2024-03-05 08:12\n"
     "Getty Images Iranian forces attacked a tanker near Hormuz\n"
-    "The navy seized an oil tanker in the Gulf on Monday, the defence ministry said.\n"
+    "The Iranian navy seized an oil tanker in the Gulf on Monday, the defence ministry said.\n"
     "Follow us on Twitter\n"
     "READ MORE: Iran says it will retaliate against any attack\n"
     "“We will not be intimidated,” the ship's owner said in a statement.\n"

@@ -14,7 +14,8 @@ Layout: `code` (the stage: `Code`), `detect` (trigger matching), `senses` (readi
 that cancel or reframe an event), `actors` (actor resolution per article), `roles`
 (actors and recipients of a trigger), `modality`, `dates`, `places`, `weapons`,
 `acled`, `evidence`, `pruning` (one event per happening), `syntax` (shared parse
-helpers). The lexicon itself is loaded by `sitrep.lexicon`.
+helpers), `relevance` (its own stage, after the detector: no events without a coded
+party in an article with no political actor). The lexicon itself is loaded by `sitrep.lexicon`.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from __future__ import annotations
 from sitrep.events.acled import CueText
 from sitrep.events.actors import ArticleContext
 from sitrep.events.code import Code
+from sitrep.events.relevance import Relevance
 from sitrep.lexicon import AcledRule, Lexicon, Rule, cue_regex, load_lexicon
 
-__all__ = ["AcledRule", "ArticleContext", "Code", "CueText", "Lexicon", "Rule", "cue_regex", "load_lexicon"]
+__all__ = ["AcledRule", "ArticleContext", "Code", "CueText", "Lexicon", "Relevance", "Rule", "cue_regex", "load_lexicon"]

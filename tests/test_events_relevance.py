@@ -1,0 +1,34 @@
+"""The relevance stage: events without any coded party are left out of an article in which no
+event has a political actor, and kept elsewhere. Every text here is written for these tests."""
+
+from __future__ import annotations
+
+import sitrep
+
+FILM = ("The studio struck back on Thursday with a new trailer for its summer film. "
+        "The heroes meet another team of misfits in the second half of the story. "
+        "Critics praised the effects and the score. "
+        "The film opens in cinemas in May, the distributor said.")
+
+POLITICS = ("Poland's president met Lithuania's prime minister in Vilnius on Monday. "
+            "The two leaders discussed air defence along the border. "
+            "Three fishermen were released on Tuesday after two weeks in custody. "
+            "Officials declined to say who had held them.")
+
+
+def test_an_article_without_political_actors_has_no_actorless_events():
+    article = sitrep.code(FILM, date="2025-03-04")
+    assert article.events == []
+    assert any(w.startswith("relevance:") for w in article.warnings)
+
+
+def test_a_political_article_keeps_its_actorless_events():
+    article = sitrep.code(POLITICS, date="2025-03-04")
+    assert any(any(a.code for a in e.actor) for e in article.events)
+    released = [e for e in article.events if e.type == "RETREAT"]
+    assert released and not any(a.code for a in released[0].actor + released[0].recipient)
+
+
+def test_a_single_report_keeps_its_events():
+    article = sitrep.code("Gunmen attacked a bus on the highway on Sunday night.", date="2025-03-04")
+    assert [e.type for e in article.events] == ["ASSAULT"]
