@@ -455,6 +455,50 @@ def test_the_network_migration_sums_the_events_stored_before_it(tmp_path: Path) 
         assert network_sums(db.connection) == expected and expected["network_edges"]
 
 
+EVENT_PART_INDEXES = {"event_actors_event": "event_actors", "event_weapons_event": "event_weapons"}  # 0011
+
+
+def event_part_indexes(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    return {r[0]: r[1] for r in con.execute(
+        "SELECT index_name, table_name FROM duckdb_indexes() WHERE index_name LIKE 'event_%'").fetchall()}
+
+
+def test_the_index_migration_applies_to_a_database_written_at_0010(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    path = tmp_path / "old.duckdb"
+    arts = make_articles()
+    with Store.open(path) as db:
+        db.add(arts)
+        assert event_part_indexes(db.connection) == EVENT_PART_INDEXES
+        expected = db.events()
+        con = db.connection  # back to a database written at 0010
+        for name in EVENT_PART_INDEXES:
+            con.execute(f"DROP INDEX {name}")
+        con.execute("DELETE FROM schema_migrations WHERE version = 11")
+        assert event_part_indexes(con) == {}
+    with Store.open(path) as db:
+        assert db.schema_version() == latest_version()
+        con = db.connection
+        assert event_part_indexes(con) == EVENT_PART_INDEXES
+        assert db.events() == expected
+        # the indexed tables still take new rows, in batches and one article at a time
+        more = [replace(a, id=a.id + "-more") for a in arts]
+        res = db.add(more + more[:1], batch_size=1)
+        assert res.duplicates == 1 and res.added == sum(a.rejected is None for a in more)
+        ev = next(e for e in db.events() if e["weapons"] and e["article_id"].endswith("-more"))
+        assert db.events(event_ids=[ev["event_id"]]) == [ev]
+        assert db.events(weapon=ev["weapons"][0]["name"]) == [e for e in db.events() if e["weapons"]
+                                                             and e["weapons"][0]["name"] == ev["weapons"][0]["name"]]
+        for table in EVENT_PART_INDEXES.values():  # every row of the copies, through the index too
+            old, new = (con.execute(f"SELECT count(*) FROM {table} WHERE event_id {op} LIKE '%-more:%'").fetchone()[0]
+                        for op in ("NOT", ""))
+            assert old == new > 0
+            assert con.execute(f"SELECT count(*) FROM {table} WHERE event_id = ?",
+                               [ev["event_id"]]).fetchone()[0] == len(ev["actor"] + ev["recipient"]
+                                                                      if table == "event_actors" else ev["weapons"])
+
+
 def test_stats(db: Store) -> None:
     stats = db.stats()
     assert stats["schema_version"] == latest_version()
