@@ -32,3 +32,19 @@ def test_a_political_article_keeps_its_actorless_events():
 def test_a_single_report_keeps_its_events():
     article = sitrep.code("Gunmen attacked a bus on the highway on Sunday night.", date="2025-03-04")
     assert [e.type for e in article.events] == ["ASSAULT"]
+
+
+def test_an_analysts_commentary_codes_no_event():
+    text = ("Iran launched a satellite on Sunday, state media said. "
+            "Lena Ortiz, a professor of security studies at Leiden University, said Iran would test "
+            "more missiles before the talks.")
+    article = sitrep.code(text, date="2025-03-04")
+    assert [e.type for e in article.events if "Leiden" in e.evidence.sentence] == []
+    assert any(w.startswith("relevance:") and "analyst" in w for w in article.warnings)
+
+
+def test_an_officials_words_keep_their_event():
+    text = ("Iran launched a satellite on Sunday, state media said. "
+            "Hossein Amiri, Iran's defence minister, said Iran would test more missiles before the talks.")
+    article = sitrep.code(text, date="2025-03-04")
+    assert [e.type for e in article.events if "defence minister" in e.evidence.sentence]
