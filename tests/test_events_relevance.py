@@ -48,3 +48,10 @@ def test_an_officials_words_keep_their_event():
             "Hossein Amiri, Iran's defence minister, said Iran would test more missiles before the talks.")
     article = sitrep.code(text, date="2025-03-04")
     assert [e.type for e in article.events if "defence minister" in e.evidence.sentence]
+
+
+def test_unnamed_experts_comment_too():
+    text = ("Iran launched a satellite on Sunday, state media said. "
+            "Analysts say Iran would test more missiles before the talks in Oman.")
+    article = sitrep.code(text, date="2025-03-04")
+    assert [e.type for e in article.events if "Analysts" in e.evidence.sentence] == []
