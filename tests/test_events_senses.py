@@ -344,3 +344,12 @@ def test_dismissals_sport_and_markets_are_no_attack(text: str) -> None:
 ])
 def test_firing_weapons_is_an_attack(text: str) -> None:
     assert "ASSAULT" in types(text)
+
+
+def test_a_launch_a_state_is_ready_for_is_a_planned_launch() -> None:
+    art = sitrep.code("Iran said on Monday it was ready to launch two more satellites this year.", date="2025-03-04")
+    assert [(e.type, e.modality) for e in art.events] == [("MOBILIZE", "planned")]
+
+
+def test_a_strike_a_state_is_ready_for_is_a_threat() -> None:
+    assert "THREATEN" in types("Turkey said on Monday it was ready to strike militant positions in northern Syria.")

@@ -167,7 +167,8 @@ class Senses:
         "failed to reach agreement") is REJECT. The rule id records the reframing."""
         new_type = None
         how = ""
-        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in INTENT_HEADS:
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in INTENT_HEADS and event.type != "MOBILIZE":
+            # "ready to retaliate" threatens; "ready to launch satellites" is a launch planned
             new_type = "AGREE" if event.type in COOPERATIVE else "THREATEN"
             how = "intent"
         elif event.type in COOPERATIVE and event.type != "REJECT" and _is_refusal(tok):
