@@ -263,3 +263,10 @@ def test_force_a_speaker_says_their_own_side_will_use_is_a_threat(code):
     assert [e.type for e in forecast.events] == ["ASSAULT"]  # another's forecast, no threat
     # an analysts' forecast is commentary: no event at all (the relevance stage)
     assert code("Analysts said Russia could strike Kyiv again this winter.", date="2026-11-20").events == []
+
+
+def test_a_missile_flying_over_a_state_makes_it_the_recipient(code):
+    for text in ("Iran launched a ballistic missile on Friday that flew over Iraq before landing in the desert.",
+                 "Iran's latest missile launch was the first to fly over Iraq in years."):
+        ev = next(e for e in code(text, date="2026-11-20").events if e.type == "MOBILIZE")
+        assert [a.code for a in ev.recipient] == ["IRQ"], text

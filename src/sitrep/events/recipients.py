@@ -18,6 +18,7 @@ from sitrep.events.syntax import phrase
 from sitrep.model import Actor, Event
 
 OVER_PREPS = frozenset({"over", "above", "across"})
+FLIGHT_VERBS = frozenset({"fly", "pass", "travel", "cross", "soar", "overfly", "streak"})
 # nouns that name an act someone did: as the object of a reaction, that act's doer is its recipient
 ACT_NOUNS = frozenset({
     "launch", "launches", "test", "tests", "firing", "attack", "attacks", "strike", "strikes", "bombing",
@@ -54,6 +55,12 @@ def overflown(event: Event, tok: Any, ctx: Any) -> None:
     if event.type != "MOBILIZE" or event.mode != "weapons" or _codes(event.recipient):
         return
     heads = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+    # "the launch was the first to fly over Japan", "fired a missile that passed over Hokkaido":
+    # a verb of flight the launch or its missile governs
+    heads += [t for h in list(heads) for t in h.subtree if t.i != h.i and t.pos_ == "VERB"
+              and t.lemma_.lower() in FLIGHT_VERBS and t.sent == tok.sent]
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        heads += [t for t in tok.head.subtree if t.pos_ == "VERB" and t.lemma_.lower() in FLIGHT_VERBS]
     found = _party_after(heads, OVER_PREPS, ctx, _codes(event.actor))
     if found:
         event.recipient = found
