@@ -5,10 +5,16 @@ from __future__ import annotations
 
 import sitrep
 
-FILM = ("The studio struck back on Thursday with a new trailer for its summer film. "
+FILM = ("The studio released a new trailer for its summer film on Thursday. "
         "The heroes meet another team of misfits in the second half of the story. "
         "Critics praised the effects and the score. "
         "The film opens in cinemas in May, the distributor said.")
+
+# an article about no political actor, with a contentious act in it
+STREET = ("Hundreds of students marched through the city centre on Saturday. "
+          "The marchers carried banners and sang songs. "
+          "Shop owners praised the calm mood of the crowd. "
+          "The organisers said another march would follow next month.")
 
 POLITICS = ("Poland's president met Lithuania's prime minister in Vilnius on Monday. "
             "The two leaders discussed air defence along the border. "
@@ -20,6 +26,12 @@ def test_an_article_without_political_actors_has_no_actorless_events():
     article = sitrep.code(FILM, date="2025-03-04")
     assert article.events == []
     assert any(w.startswith("relevance:") for w in article.warnings)
+
+
+def test_contentious_acts_stay_whoever_commits_them():
+    article = sitrep.code(STREET, date="2025-03-04")
+    types = [e.type for e in article.events]
+    assert "PROTEST" in types and "SUPPORT" not in types
 
 
 def test_a_political_article_keeps_its_actorless_events():
