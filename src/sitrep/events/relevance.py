@@ -5,8 +5,9 @@
    ("analysts say", "many experts believe"), are commentary on events and are left out (tune:
    false events 0.237 -> 0.212, 12 events).
 2. Articles about no political actor. In an article (of `MIN_SENTENCES` sentences or more) where
-   no event has a coded actor and no entity belongs to a political sector (a government, an
-   army, the police, a court, a party, an armed group, an international body: `POLITICAL_SECTORS`),
+   no event has a coded actor and no entity belongs to a political sector (a government, an army,
+   the police, a court, a party, an armed group, an international body, an NGO:
+   `POLITICAL_SECTORS`),
    the events with neither a coded actor nor a coded recipient are left out, unless they are
    contentious acts anyone can commit (`CONTENTIOUS`: protests, arrests and seizures, attacks).
    A film review ("Marvel has struck back"), a product story ("the Avengers meet the Guardians"),
@@ -35,7 +36,7 @@ from sitrep.model import Article, Event
 # that it is not about politics, whatever it names
 MIN_SENTENCES = 4
 # sectors of political actors (see data/sectors.yaml): one such mention makes an article political
-POLITICAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO", "REB", "UAF", "PTY", "OPP"})
+POLITICAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO", "REB", "UAF", "PTY", "OPP", "NGO"})
 # acts that are events whoever commits them
 CONTENTIOUS = frozenset({"PROTEST", "COERCE", "ASSAULT"})
 # a speaker described as a scholar or analyst comments on events; what they say is not a report
