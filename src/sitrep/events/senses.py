@@ -61,7 +61,7 @@ def is_question(tok: Any) -> bool:
     sent, closing = tok.sent, ' ,"\'”’'
     if tok.doc[sent.start:tok.i].text.rstrip(closing).endswith("?"):
         return True
-    if tok.i - sent.start <= 5 and tok.doc.text[:sent.start_char].rstrip(closing).endswith("?"):
+    if tok.i - sent.start <= 5 and _ends_before(tok.doc, sent.start, closing) == "?":
         return True  # the parser split the attribution off as a sentence of its own
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "about":
@@ -243,3 +243,14 @@ class Senses:
         # "Israeli fire", "the army's fire": an actor's
         return not any(c.lemma_.lower() in self.lexicon.weapon_fire or c.ent_type_ in ("NORP", "GPE", "ORG")
                        for c in mods)
+
+
+def _ends_before(doc: Any, i: int, strip: str) -> str:
+    """The last character of the doc's text before token `i` once `strip`'s characters are
+    stripped from its end ("" for none): `doc.text[:doc[i].idx].rstrip(strip)[-1:]` without
+    rebuilding the doc's text from its tokens."""
+    for k in range(i - 1, -1, -1):
+        part = doc[k].text_with_ws.rstrip(strip)
+        if part:
+            return part[-1]
+    return ""
