@@ -53,6 +53,17 @@ def third_party_forecast(tok: Any, actors: list[Actor], ctx: Any) -> bool:
     return False
 
 
+def _ends_before(doc: Any, i: int, strip: str) -> str:
+    """The last character of the doc's text before token `i` once `strip`'s characters are
+    stripped from its end ("" for none): `doc.text[:doc[i].idx].rstrip(strip)[-1:]` without
+    rebuilding the doc's text from its tokens."""
+    for k in range(i - 1, -1, -1):
+        part = doc[k].text_with_ws.rstrip(strip)
+        if part:
+            return part[-1]
+    return ""
+
+
 def is_question(tok: Any) -> bool:
     """"asked about X", "was asked whether/if/when ...": a question put, not a request."""
     if tok.lemma_.lower() not in QUESTION_VERBS:
@@ -243,14 +254,3 @@ class Senses:
         # "Israeli fire", "the army's fire": an actor's
         return not any(c.lemma_.lower() in self.lexicon.weapon_fire or c.ent_type_ in ("NORP", "GPE", "ORG")
                        for c in mods)
-
-
-def _ends_before(doc: Any, i: int, strip: str) -> str:
-    """The last character of the doc's text before token `i` once `strip`'s characters are
-    stripped from its end ("" for none): `doc.text[:doc[i].idx].rstrip(strip)[-1:]` without
-    rebuilding the doc's text from its tokens."""
-    for k in range(i - 1, -1, -1):
-        part = doc[k].text_with_ws.rstrip(strip)
-        if part:
-            return part[-1]
-    return ""
