@@ -11,6 +11,18 @@ default, and 'fast') it prints the share of the text's characters that each
 depth gets: ``parse`` (whole pipeline), ``names`` (entity recogniser only),
 ``tokens`` (nothing).
 
+``--reasons`` also prints, per corpus, why the sentences of the default mode got
+their depth, first reason that applies: a quotation mark or an open quotation
+(``quote``), a speech cue (`data/attribution.yaml` lists verbs, quote_verbs,
+speech_nouns, source_nouns, passive_verbs, unsourced_verbs, role_nouns, its
+phrases, or a colon: ``speech``), another cue list (belief, intent, stance,
+claim, object and preposition verbs: ``other cue``), a possible lexicon trigger
+(``trigger``), capitalised words or digits (``names``) or none (``tokens``);
+and for the sentences past the lead (third on) with neither a quote nor a speech
+cue, the share the learned detector gives every event type under 0.02 (the
+veto threshold of `sitrep.detector.stage`: any rule event there would be vetoed).
+Counts only: no text is printed.
+
 ``--ruler`` also times spaCy's ``attribute_ruler`` against sitrep's
 ``AttributeTable`` on the same parsed documents (same input for both, outputs
 compared) and prints seconds for each.
@@ -23,6 +35,7 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 
 def corpora(paths: list[str], generated: int) -> list[tuple[str, list[str]]]:
@@ -38,7 +51,8 @@ def corpora(paths: list[str], generated: int) -> list[tuple[str, list[str]]]:
     for p in paths:
         if p.endswith(".jsonl"):
             with open(p, encoding="utf-8") as f:
-                out.append((Path(p).name, [json.loads(line)["text"] for line in f if line.strip()]))
+                # distinct texts: a gold file may hold several records per article
+                out.append((Path(p).name, list(dict.fromkeys(json.loads(line)["text"] for line in f if line.strip()))))
     return out
 
 
@@ -49,6 +63,55 @@ def shares(triage: object, texts: list[str]) -> dict[str, float]:
             chars[chunk.depth] += chunk.end - chunk.start
     total = sum(chars.values()) or 1
     return {k: v / total for k, v in chars.items()}
+
+
+SPEECH = ("verbs", "quote_verbs", "speech_nouns", "source_nouns", "passive_verbs", "unsourced_verbs", "role_nouns")
+
+
+def reasons(triage: object, texts: list[str], data_dir: str | None) -> tuple[dict[str, list[int]], list[int]]:
+    """{reason: [sentences, characters]}, and [sentences, characters] past the lead with
+    neither quote nor speech cue that the detector rules out (every type < 0.02)."""
+    from sitrep import data
+    from sitrep.detector.model import NONE, shipped
+    from sitrep.triage import QUOTE_CHARS, sentence_starts
+
+    cues = data.load("attribution", data_dir)
+    speech: set[str] = set()
+    for key in SPEECH:
+        speech |= {str(v).lower() for v in (cues.get(key) or ())}
+    det = shipped()
+    out = {k: [0, 0] for k in ("quote", "speech", "other cue", "trigger", "names", "tokens")}
+    ruled_out = [0, 0]
+    t = triage  # type: Any
+    for text in texts:
+        doc = t.tokenizer(text)
+        starts = sentence_starts(doc) + [len(doc)]
+        sents = [doc[a:b] for a, b in zip(starts, starts[1:]) if a < b]
+        probs = det.predict([s.text for s in sents]) if det is not None else [{} for _ in sents]
+        open_quote = False
+        for i, (sent, p) in enumerate(zip(sents, probs)):
+            depth, after = t.depth(sent, open_quote)
+            lemmas: set[str] = set()
+            for tok in sent:
+                if tok.is_alpha or "-" in tok.text:
+                    lemmas |= t._lemmas(tok.lower_)
+            if open_quote or any(c in QUOTE_CHARS for c in sent.text):
+                why = "quote"
+            elif lemmas & speech or ":" in sent.text or t._has_phrase(sent.text.lower()):
+                why = "speech"
+            elif lemmas & t.cue_lemmas:
+                why = "other cue"
+            elif t._trigger(lemmas):
+                why = "trigger"
+            else:
+                why = "names" if depth != "tokens" else "tokens"
+            out[why][0] += 1
+            out[why][1] += len(sent.text)
+            if why not in ("quote", "speech") and i >= 2 and p and max(v for k, v in p.items() if k != NONE) < 0.02:
+                ruled_out[0] += 1
+                ruled_out[1] += len(sent.text)
+            open_quote = after
+    return out, ruled_out
 
 
 def time_ruler(nlp: object, texts: list[str]) -> None:
@@ -83,6 +146,7 @@ def main() -> None:
     ap.add_argument("paths", nargs="*", help=".txt files (one corpus) or .jsonl files (one corpus each)")
     ap.add_argument("--generated", type=int, default=0, help="add N generated benchmark articles")
     ap.add_argument("--ruler", action="store_true", help="time attribute_ruler against AttributeTable")
+    ap.add_argument("--reasons", action="store_true", help="why sentences got their depth (counts only)")
     args = ap.parse_args()
 
     from sitrep.nlp import load_model
@@ -100,6 +164,16 @@ def main() -> None:
         for mode, triage in modes.items():
             s = shares(triage, texts)
             print(f"{name[:28]:28s} {mode:7s} {s['parse']:7.1%} {s['names']:7.1%} {s['tokens']:7.1%}")
+    if args.reasons:
+        print(f"\n{'corpus':28s} " + " ".join(f"{k:>17s}" for k in ("quote", "speech", "other cue", "trigger",
+                                                                      "names", "tokens", "detector: none")))
+        for name, texts in sets:
+            got, ruled = reasons(modes["triage"], texts, settings.data_dir)
+            ns = sum(v[0] for v in got.values()) or 1
+            nc = sum(v[1] for v in got.values()) or 1
+            cells = [f"{v[0] / ns:7.1%} /{v[1] / nc:7.1%}" for v in [*got.values(), ruled]]
+            print(f"{name[:28]:28s} " + " ".join(f"{c:>17s}" for c in cells))
+        print("(share of sentences / of characters)")
     if args.ruler:
         time_ruler(nlp, [t for _, texts in sets for t in texts])
 

@@ -261,3 +261,13 @@ class Article:
     def reject(self, reason: str, detail: str = "") -> "Article":
         self.rejected = Rejection(reason, detail)
         return self
+
+
+def doc_text(doc: Any, text: str | None) -> str:
+    """The text of `doc`: `text` (the article's) when the doc's tokens span exactly that many
+    characters, else `doc.text`, which spaCy rebuilds from the tokens on every access."""
+    if text is not None:
+        n = len(doc)
+        if (n == 0 and not text) or (n and doc[0].idx == 0 and doc[n - 1].idx + len(doc[n - 1].text_with_ws) == len(text)):
+            return text
+    return doc.text

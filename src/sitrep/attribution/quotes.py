@@ -104,14 +104,14 @@ class DirectQuotes:
                 subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
                 if subj is not None and subj.pos_ in ("PROPN", "NOUN") and not in_quote(subj) and t.text.islower() \
                         and len(words) <= 1 and all(x.dep_ in ("prt", "advmod") for x in words) \
-                        and doc.text[m.start:m.start + 1].isupper() \
+                        and _char_at(doc, m.start).isupper() \
                         and not any(x.text in (".", "!", "?") for x in span if x.i > t.i):
                     return t
                 continue
             if any(m.start <= x.idx < m.end for x in t.subtree) or (
                     len(words) <= 2 and all(x.pos_ in ("PRON", "PROPN", "NOUN", "DET") for x in words)
                     and not any(x.text in (".", "!", "?") for x in span if x.i > t.i)
-                    and not doc.text[m.start:m.start + 1].islower()):
+                    and not _char_at(doc, m.start).islower()):
                 return t
         return _colon_lead_in(span, in_quote)
 
@@ -286,3 +286,18 @@ class DirectQuotes:
             if root.pos_ in ("VERB", "AUX") and subj is not None and not in_quote(subj) and subj.lower_ not in ("it", "there"):
                 return root, subj
         return None, None
+
+
+def _char_at(doc: Any, i: int) -> str:
+    """`doc.text[i:i + 1]` without rebuilding the doc's text from its tokens."""
+    lo, hi = 0, len(doc)
+    while lo < hi:  # the last token that starts at or before i
+        mid = (lo + hi) // 2
+        if doc[mid].idx <= i:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo == 0:
+        return ""
+    tok = doc[lo - 1]
+    return tok.text_with_ws[i - tok.idx:i - tok.idx + 1]

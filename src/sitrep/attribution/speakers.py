@@ -47,11 +47,14 @@ class Person:
 class PersonIndex:
     """People named in the article, with full names and titles, in order."""
 
-    def __init__(self, entities: list[Entity], doc: Any) -> None:
+    def __init__(self, entities: list[Entity], doc: Any, text: str | None = None) -> None:
+        """`text` is the doc's text when the caller has it (`article.text`): `doc.text` is
+        rebuilt from the tokens on each access."""
         self.mentions: list[Person] = []
         full: dict[str, str] = {}
         titles: dict[str, str] = {}
-        text = doc.text if doc is not None else None  # rebuilt from the tokens on each access: once
+        if text is None:
+            text = doc.text if doc is not None else None
         for e in entities:
             if e.type != "PERSON":
                 continue

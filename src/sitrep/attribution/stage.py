@@ -21,7 +21,7 @@ from sitrep.attribution.noun_claims import NounClaims
 from sitrep.attribution.quotes import DirectQuotes, inside_complement
 from sitrep.attribution.speakers import PersonIndex, Speakers, lead_in_speakers
 from sitrep.attribution.statements import is_fragment
-from sitrep.model import Article, Quote
+from sitrep.model import Article, Quote, doc_text
 
 
 class Attribute(CueWords, DirectQuotes, Speakers, IndirectClaims, NounClaims, HeadlineClaims):
@@ -71,7 +71,7 @@ class Attribute(CueWords, DirectQuotes, Speakers, IndirectClaims, NounClaims, He
         # only beside its speech verb; other short quoted words are names or scare quotes
         short = {id(m) for m in all_marks if not long_enough(doc, m) and utterance(doc, m, text)}
         marks = [m for m in all_marks if (id(m) in short or long_enough(doc, m)) and not is_quoted_title(doc, m, text)]
-        people = PersonIndex(article.entities, doc)
+        people = PersonIndex(article.entities, doc, doc_text(doc, text) if doc is not None else None)
         quoted_tok = bytearray(len(doc))  # 1 for tokens inside a quoted span: one pass, O(1) lookups
         for m in marks:
             flag_tokens(doc, m, quoted_tok)

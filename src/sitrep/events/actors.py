@@ -11,7 +11,7 @@ from sitrep import geo
 from sitrep.data.leaders import LeaderIndex
 from sitrep.events.syntax import SUBJ, phrase, place_of
 from sitrep.events.evidence import quote_covering
-from sitrep.model import Actor, Article, Entity, Quote
+from sitrep.model import Actor, Article, Entity, Quote, doc_text
 
 
 PRONOUNS = {"he", "she", "it", "they", "we", "his", "her", "its", "their", "our"}
@@ -41,7 +41,7 @@ class ArticleContext:
         doc = article.doc
         self.article = article
         self.doc = doc
-        self.text = doc.text  # built from the tokens on each access: read it once
+        self.text = doc_text(doc, article.text)  # doc.text is built from the tokens on each access
         self.sector_of = sector_of
         self.org_country = org_country
         self.leaders = leaders

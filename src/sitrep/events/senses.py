@@ -59,6 +59,17 @@ def third_party_forecast(tok: Any, actors: list[Actor], ctx: Any) -> bool:
     return False
 
 
+def _ends_before(doc: Any, i: int, strip: str) -> str:
+    """The last character of the doc's text before token `i` once `strip`'s characters are
+    stripped from its end ("" for none): `doc.text[:doc[i].idx].rstrip(strip)[-1:]` without
+    rebuilding the doc's text from its tokens."""
+    for k in range(i - 1, -1, -1):
+        part = doc[k].text_with_ws.rstrip(strip)
+        if part:
+            return part[-1]
+    return ""
+
+
 def is_question(tok: Any) -> bool:
     """"asked about X", "was asked whether/if/when ...": a question put, not a request."""
     if tok.lemma_.lower() not in QUESTION_VERBS:
@@ -67,7 +78,7 @@ def is_question(tok: Any) -> bool:
     sent, closing = tok.sent, ' ,"\'”’'
     if tok.doc[sent.start:tok.i].text.rstrip(closing).endswith("?"):
         return True
-    if tok.i - sent.start <= 5 and tok.doc.text[:sent.start_char].rstrip(closing).endswith("?"):
+    if tok.i - sent.start <= 5 and _ends_before(tok.doc, sent.start, closing) == "?":
         return True  # the parser split the attribution off as a sentence of its own
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "about":
