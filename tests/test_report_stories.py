@@ -85,3 +85,14 @@ def test_significance_puts_a_state_s_strike_above_a_widely_reported_breach():
     troops = significance({"MOBILIZE"}, False, origins=2, outlets=2)
     assert strike > troops > breach
     assert significance(set(), False, 3, 1) > significance(set(), False, 2, 9)  # origins before outlets
+
+
+def test_story_caveats_count_in_words():
+    from sitrep.briefing import story_caveats
+
+    assert story_caveats(4, 3, 1, 1) == [
+        "3 of 4 stories rest on a single origin (no independent confirmation).",
+        "1 of 4 stories has no source better than D (state media, unknown outlets or own reporting only).",
+        "1 story holds a denial.",
+    ]
+    assert story_caveats(2, 1, 0, 2)[-1] == "2 stories hold a denial."

@@ -172,6 +172,21 @@ def brief(store: Any, *, max_stories: int = 25, with_events: bool = False, **fil
     return out
 
 
+def story_caveats(n: int, single: int, weak: int, contradicted: int) -> list[str]:
+    """The caveats on `n` stories: how many rest on one origin, have no source better than D,
+    hold a denial (the report's and `sitrep serve`'s overview's words)."""
+    def of_n(k: int, singular: str, plural: str) -> str:
+        return f"{k} of {n} {'story' if n == 1 else 'stories'} {singular if k == 1 else plural}"
+
+    out = [of_n(single, "rests", "rest") + " on a single origin (no independent confirmation)."]
+    if weak:
+        out.append(of_n(weak, "has", "have") + " no source better than D (state media, unknown outlets or own "
+                   "reporting only).")
+    if contradicted:
+        out.append(f"{contradicted} {'story holds' if contradicted == 1 else 'stories hold'} a denial.")
+    return out
+
+
 def caveats(ranked: list[dict[str, Any]], data: dict[str, Any]) -> list[str]:
     """The period's caveats, one line each."""
     out = []
@@ -179,12 +194,7 @@ def caveats(ranked: list[dict[str, Any]], data: dict[str, Any]) -> list[str]:
         single = sum(1 for s in ranked if s["independent_origins"] <= 1)
         weak = sum(1 for s in ranked if s["reliability"] in "DEF")
         contradicted = sum(1 for s in ranked if any(r.startswith("contradicted") for r in s["reasons"]))
-        out.append(f"{single} of {len(ranked)} stories rest on a single origin (no independent confirmation).")
-        if weak:
-            out.append(f"{weak} of {len(ranked)} stories have no source better than D "
-                       "(state media, unknown outlets or own reporting only).")
-        if contradicted:
-            out.append(f"{contradicted} stories hold a denial.")
+        out += story_caveats(len(ranked), single, weak, contradicted)
     events = data["events"]
     if events:
         unattributed = sum(1 for e in events if not e.get("attribution"))

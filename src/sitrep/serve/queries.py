@@ -14,6 +14,7 @@ from typing import Any
 
 import duckdb
 
+from sitrep.briefing import story_caveats
 from sitrep.store import Store
 from sitrep.store.db import date_range, span_filter, type_list
 
@@ -188,12 +189,7 @@ def caveats(store: Store, f: Filters) -> list[str]:
             out.append("Everything here rests on one state-media source: no independent confirmation.")
         elif c["state"]:
             out.append(f"{c['state']} of {n} stories rest on one state-media source alone.")
-        out.append(f"{c['single']} of {n} stories rest on a single origin (no independent confirmation).")
-        if c["weak"]:
-            out.append(f"{c['weak']} of {n} stories have no source better than D "
-                       "(state media, unknown outlets or own reporting only).")
-        if c["contradicted"]:
-            out.append(f"{c['contradicted']} stories hold a denial.")
+        out += story_caveats(n, c["single"], c["weak"], c["contradicted"])
     sub, params = _filtered(f)
     total, unattributed = store.connection.execute(
         f"SELECT count(*), count(*) FILTER (WHERE speaker_type = 'unattributed') FROM ({sub})", params).fetchone()
