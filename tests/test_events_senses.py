@@ -353,3 +353,15 @@ def test_a_launch_a_state_is_ready_for_is_a_planned_launch() -> None:
 
 def test_a_strike_a_state_is_ready_for_is_a_threat() -> None:
     assert "THREATEN" in types("Turkey said on Monday it was ready to strike militant positions in northern Syria.")
+
+
+@pytest.mark.parametrize("text", [
+    "Commercial satellites captured images of the tankers off the coast of Libya last week.",
+    "The opposition captured 30 seats in the regional vote in Bavaria on Sunday.",
+])
+def test_capturing_images_or_seats_is_no_seizure(text: str) -> None:
+    assert "COERCE" not in types(text)
+
+
+def test_seizing_a_tanker_is_coercion() -> None:
+    assert "COERCE" in types("The Greek coast guard seized a tanker carrying Libyan fuel on Monday.")
