@@ -141,3 +141,10 @@ def test_the_group_without_an_armed_group_before_stays_unnamed():
     text = "The militant group rejected the government's offer of talks on Tuesday."
     rejected = [e for e in sitrep.code(text, date="2025-03-04").events if e.type == "REJECT"]
     assert rejected and not any(a.code for a in rejected[0].actor)
+
+
+def test_a_person_is_not_described_by_whom_they_are_coordinated_with():
+    # "President Lula and Argentina": Argentina is a second party, not Lula's country
+    text = ("President Lula and Argentina seem to agree on the tariff plan. "
+            "Hours later, Lula criticised the European Commission over the trade deal.")
+    assert ["BRA"] in _codes_of(text, "ACCUSE")

@@ -123,8 +123,10 @@ class ArticleContext:
             if span is None:
                 continue
             root = span.root
-            # the person's description: compounds before, appositions after, "of X"
-            desc: list[Any] = [t for t in root.subtree if t.i < span.start or t.i >= span.end]
+            # the person's description: compounds before, appositions after, "of X"; not what is
+            # coordinated with them ("President Trump and South Korea": South Korea is no description)
+            joined = {t.i for c in root.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+            desc: list[Any] = [t for t in root.subtree if (t.i < span.start or t.i >= span.end) and t.i not in joined]
             if root.dep_ == "appos":
                 desc += [t for t in root.head.subtree if not span.start <= t.i < span.end]
             code = None
