@@ -148,3 +148,10 @@ def test_a_person_is_not_described_by_whom_they_are_coordinated_with():
     text = ("President Lula and Argentina seem to agree on the tariff plan. "
             "Hours later, Lula criticised the European Commission over the trade deal.")
     assert ["BRA"] in _codes_of(text, "ACCUSE")
+
+
+def test_the_council_is_the_council_named_before():
+    text = ("The UN Security Council met on Friday to discuss the fighting in Sudan. "
+            "The Council also banned arms sales to the Rapid Support Forces.")
+    sanctions = [e for e in sitrep.code(text, date="2025-03-04").events if e.type == "SANCTION"]
+    assert sanctions and [a.code for a in sanctions[0].actor] == ["UNSC"]

@@ -30,6 +30,8 @@ BOTH_KOREAS = ("KOR", "PRK")
 GROUP_NOUNS = frozenset({"group", "militants", "insurgents", "jihadists", "extremists", "rebels", "fighters",
                          "organisation", "organization", "movement", "faction", "sect", "insurgency"})
 ARMED_SECTORS = frozenset({"REB", "UAF"})
+# "the Council", "the Commission": the body named before whose name holds the word
+BODY_NOUNS = frozenset({"council", "commission", "assembly", "union", "court", "committee", "agency", "parliament"})
 GROUP_LOOKBACK = 2000  # characters back to the group's last mention  # the share of country mentions one country needs to be the story's country
 
 
@@ -178,7 +180,7 @@ class ArticleContext:
         if not out and ids:
             out = self._pair(ids)
         if ids and not any(a.code for a in out):
-            out = self._named_group(ids) or out
+            out = self._named_group(ids) or self._named_body(ids) or out
         if not out:
             for i in ids:
                 tok = self.doc[i]
@@ -243,6 +245,27 @@ class ArticleContext:
         if group is None or group.code is None:
             return []
         return [Actor(" ".join(t.text for t in toks), group.code, group.sector, start, toks[-1].idx + len(toks[-1].text))]
+
+    def _named_body(self, ids: list[int]) -> list[Actor]:
+        """"The Council" after "the UN Security Council", "the Commission" after "the European
+        Commission": the coded organisation named last before the phrase, within
+        `GROUP_LOOKBACK` characters, whose name holds the phrase's head word."""
+        toks = [self.doc[i] for i in ids]
+        inside = set(ids)
+        head = next((t for t in toks if t.head.i not in inside or t.head is t), toks[-1])
+        word = head.lower_
+        if word not in BODY_NOUNS or not any(t.lower_ == "the" and t.dep_ == "det" for t in toks):
+            return []
+        start = toks[0].idx
+        named = [e for e in self.article.entities if e.type == "ORG" and e.code and e.end <= start
+                 and start - e.end <= GROUP_LOOKBACK and word in e.text.lower().split()]
+        if not named:
+            return []
+        body = self._actor_for(max(named, key=lambda e: e.start), None)
+        if body is None or body.code is None:
+            return []
+        return [Actor(" ".join(t.text for t in toks), body.code, body.sector, start,
+                      toks[-1].idx + len(toks[-1].text))]
 
     def _as_subject(self, ent: Entity) -> bool:
         """Whether a mention is (part of) a clause's subject."""
