@@ -155,3 +155,10 @@ def test_the_council_is_the_council_named_before():
             "The Council also banned arms sales to the Rapid Support Forces.")
     sanctions = [e for e in sitrep.code(text, date="2025-03-04").events if e.type == "SANCTION"]
     assert sanctions and [a.code for a in sanctions[0].actor] == ["UNSC"]
+
+
+def test_a_body_without_forces_does_not_launch():
+    text = ("Iran tested a ballistic missile on Sunday, state media said. "
+            "The Security Council held talks on Monday and carried out a review of the missile launch.")
+    launches = [e for e in sitrep.code(text, date="2025-03-04").events if e.type == "MOBILIZE"]
+    assert launches and all(a.code == "IRN" for e in launches for a in e.actor)

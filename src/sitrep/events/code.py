@@ -33,6 +33,8 @@ from sitrep.model import Actor, Article, Attribution, Event, Evidence
 
 # sectors of private actors: a coded company ("SpaceX" -> USA, BUS) is not the state acting
 PRIVATE_SECTORS = frozenset({"BUS", "CVL", "MED", "EDU", "HLH", "REL"})
+# acts of armed force: done by states and armed groups, not by bodies that hold no forces
+FORCE_TYPES = frozenset({"MOBILIZE", "ASSAULT"})
 
 
 class Code(TriggerMatching, Senses, AcledTyping):
@@ -42,6 +44,9 @@ class Code(TriggerMatching, Senses, AcledTyping):
         self.lexicon = load_lexicon(data_dir)
         gaz = load_actor_gazetteer(data_dir)
         self.org_country = {o.code: o.country for o in gaz.organisations if o.country}
+        # bodies that hold no forces (the UN and its organs, the EU's institutions): never the
+        # doer of a launch or an attack ("the Council acted after the test": the test is not its)
+        self.unarmed_bodies = frozenset(o.code for o in gaz.organisations if o.kind == "igo")
         self.leaders = load_leaders(data_dir)
         self.default_date = default_date
         self.data_dir = data_dir
@@ -137,6 +142,8 @@ class Code(TriggerMatching, Senses, AcledTyping):
         if rule.type == "CONSULT" and is_reaction(tok):
             return None  # "the plan was met with protests": a reaction, not a meeting
         actors, recipients = roles(tok, rule, ctx)
+        if rule.type in FORCE_TYPES and actors and all(a.code in self.unarmed_bodies for a in actors):
+            actors = []  # left for the article's context to fill (`inherit_actors`)
         if rule.type == "THREATEN" and third_party_forecast(tok, actors, ctx):
             return None  # "officials warned that Iran could retaliate": no threat of the officials'
         if rule.min_parties and count_parties(actors + recipients, ctx.text) < rule.min_parties:
