@@ -365,3 +365,11 @@ def test_capturing_images_or_seats_is_no_seizure(text: str) -> None:
 
 def test_seizing_a_tanker_is_coercion() -> None:
     assert "COERCE" in types("The Greek coast guard seized a tanker carrying Libyan fuel on Monday.")
+
+
+@pytest.mark.parametrize("text", [
+    "Officials in Ankara are debating whether to strike the militants in northern Syria.",
+    "The cabinet argued over how hard to hit Moscow with new sanctions after the poisoning.",
+])
+def test_an_option_under_discussion_is_no_event(text: str) -> None:
+    assert not types(text) & {"ASSAULT", "SANCTION", "THREATEN"}

@@ -137,6 +137,8 @@ class Code(TriggerMatching, Senses, AcledTyping):
             return None  # "its ability to strike targets": a capability, not a happening
         if not is_noun(tok) and self._natural_cause(tok):
             return None  # "an earthquake destroyed homes", "homes were swept away by floods"
+        if _deliberated(tok):
+            return None  # "debating whether to strike", "how hard to hit China": an option weighed
         if rule.type == "REQUEST" and is_question(tok):
             return None  # "asked about the dispute", "was asked whether ...": a question
         if rule.type == "CONSULT" and is_reaction(tok):
@@ -217,3 +219,16 @@ class Code(TriggerMatching, Senses, AcledTyping):
             ),
         )
         return event
+
+
+WH_OPTIONS = frozenset({"whether", "how", "when", "where"})
+
+
+def _deliberated(tok: Any) -> bool:
+    """Whether a verb is an option under discussion: a to-infinitive with "whether" or "how"
+    ("debating whether to strike", "discussed how to respond", "how hard to hit China")."""
+    if not any(c.tag_ == "TO" for c in tok.children):
+        return False
+    if any(c.lower_ in WH_OPTIONS and c.dep_ in ("mark", "advmod") for c in tok.children):
+        return True
+    return tok.dep_ == "xcomp" and any(c.lower_ == "how" and c.dep_ == "advmod" for c in tok.head.children)
