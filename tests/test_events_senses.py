@@ -358,6 +358,7 @@ def test_a_strike_a_state_is_ready_for_is_a_threat() -> None:
 @pytest.mark.parametrize("text", [
     "Commercial satellites captured images of the tankers off the coast of Libya last week.",
     "The opposition captured 30 seats in the regional vote in Bavaria on Sunday.",
+    "A webcam on the ridge above the coastguard station captured the meteor on Tuesday night.",
 ])
 def test_capturing_images_or_seats_is_no_seizure(text: str) -> None:
     assert "COERCE" not in types(text)
