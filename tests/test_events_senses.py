@@ -374,3 +374,8 @@ def test_seizing_a_tanker_is_coercion() -> None:
 ])
 def test_an_option_under_discussion_is_no_event(text: str) -> None:
     assert not types(text) & {"ASSAULT", "SANCTION", "THREATEN"}
+
+
+def test_a_rocket_blasting_off_is_no_bomb() -> None:
+    assert "ASSAULT" not in types("Scheduled to blast off from Cape Canaveral on Tuesday, the rocket carries a "
+                                  "weather satellite.")
