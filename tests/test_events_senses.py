@@ -379,3 +379,15 @@ def test_an_option_under_discussion_is_no_event(text: str) -> None:
 def test_a_rocket_blasting_off_is_no_bomb() -> None:
     assert "ASSAULT" not in types("Scheduled to blast off from Cape Canaveral on Tuesday, the rocket carries a "
                                   "weather satellite.")
+
+
+@pytest.mark.parametrize("text", [
+    "A river cruise ship struck a motorway bridge on the Danube near Vienna on Tuesday, police said.",
+    "The ferry hit a pier in the harbour of Piraeus during a storm on Friday.",
+])
+def test_a_vessel_striking_a_structure_is_an_accident(text: str) -> None:
+    assert "ASSAULT" not in types(text)
+
+
+def test_a_vehicle_driven_into_people_is_still_an_attack() -> None:
+    assert "ASSAULT" in types("A truck hit a crowd of protesters in the city centre, killing one woman.")

@@ -22,6 +22,12 @@ REFRAMED_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120", "MOBILIZE"
                   "SANCTION": "163"}
 # what bans by way of a sanctions regime: "the resolution bars imports of ...", "the sanctions ban ..."
 SANCTION_INSTRUMENTS = frozenset({"resolution", "sanction", "embargo", "regime"})
+# a vehicle striking a structure is an accident ("the ship hit a pillar of the bridge"), a vehicle
+# driven into people is not (no structure)
+VEHICLES = frozenset({"ship", "vessel", "boat", "ferry", "barge", "train", "tram", "bus", "car", "truck", "lorry",
+                      "van", "tanker", "freighter"})
+STRUCTURES = frozenset({"bridge", "pillar", "pier", "jetty", "dock", "wall", "barrier", "pole", "post", "tree", "rock",
+                        "reef", "iceberg", "embankment", "lock", "quay", "bank", "sandbank", "building", "house"})
 # coercion by rule-making ("would ban"): a policy announced, not force held over anyone (a blockade
 # tightened is force: PLOVER codes it THREATEN, mode restrict)
 POLICY_MODES = frozenset({"ban"})
@@ -252,6 +258,9 @@ class Senses:
                     if cause is not None and self._natural(cause):
                         return True
             return False
+        if cause is not None and cause.lemma_.lower() in VEHICLES and any(
+                c.dep_ in ("dobj", "pobj") and c.lemma_.lower() in STRUCTURES for c in verb.children):
+            return True  # "the ship hit a pillar of the bridge": an accident
         return cause is not None and self._natural(cause)
 
     def _natural(self, noun: Any) -> bool:
