@@ -391,3 +391,8 @@ def test_a_vessel_striking_a_structure_is_an_accident(text: str) -> None:
 
 def test_a_vehicle_driven_into_people_is_still_an_attack() -> None:
     assert "ASSAULT" in types("A truck hit a crowd of protesters in the city centre, killing one woman.")
+
+
+def test_signing_an_emergency_declaration_is_no_agreement() -> None:
+    assert "AGREE" not in types("The governor of Sindh signed a declaration of disaster emergency after the floods on Tuesday.")
+    assert "AGREE" in types("Serbia and Kosovo signed a declaration on missing persons in Brussels on Monday.")
