@@ -396,3 +396,9 @@ def test_a_vehicle_driven_into_people_is_still_an_attack() -> None:
 def test_signing_an_emergency_declaration_is_no_agreement() -> None:
     assert "AGREE" not in types("The governor of Sindh signed a declaration of disaster emergency after the floods on Tuesday.")
     assert "AGREE" in types("Serbia and Kosovo signed a declaration on missing persons in Brussels on Monday.")
+
+
+def test_targeting_is_an_attack_only_among_words_of_force() -> None:
+    assert "ASSAULT" not in types("The new sanctions target the shadow fleet of tankers carrying Russian oil, "
+                                  "the finance ministry in London said.")
+    assert "ASSAULT" in types("Russian drones targeted an energy depot in Lviv overnight, the governor said.")
