@@ -4,6 +4,7 @@ actor.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cached_property
 from typing import Any
 
@@ -19,7 +20,7 @@ FIRST_PERSON = {"we", "our", "us", "ours", "i", "my", "me"}
 # sectors of a state's own organs: named without their state ("police", "prosecutors", "the
 # ministry"), they act for the country the story is about
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
-HOME_SHARE = 0.4
+HOME_SHARE = 0.4  # the share of country mentions one country needs to be the story's country
 # "both countries", "the two sides": the parties named last, when they were two or more
 PAIR_NOUNS = frozenset({"countries", "nations", "states", "sides", "governments", "leaders", "powers", "neighbours",
                         "neighbors", "allies", "parties", "capitals", "presidents"})
@@ -32,7 +33,7 @@ GROUP_NOUNS = frozenset({"group", "militants", "insurgents", "jihadists", "extre
 ARMED_SECTORS = frozenset({"REB", "UAF"})
 # "the Council", "the Commission": the body named before whose name holds the word
 BODY_NOUNS = frozenset({"council", "commission", "assembly", "union", "court", "committee", "agency", "parliament"})
-GROUP_LOOKBACK = 2000  # characters back to the group's last mention  # the share of country mentions one country needs to be the story's country
+GROUP_LOOKBACK = 2000  # characters back to the mention a group or body phrase refers to
 
 
 class ArticleContext:
@@ -223,16 +224,35 @@ class ArticleContext:
         return sorted((e for e in self.article.entities if e.type == "ORG" and e.code and e.sector in ARMED_SECTORS),
                       key=lambda e: e.start)
 
-    def _named_group(self, ids: list[int]) -> list[Actor]:
-        """"The group", "the militants", "the terror group('s)": the armed group named last
-        before the phrase, within `GROUP_LOOKBACK` characters."""
+    def _definite(self, ids: list[int], nouns: frozenset[str]) -> tuple[list[Any], str] | None:
+        """The phrase's tokens and head word when it is "the ..." with its head word in `nouns`
+        ("the militant group", "the Council"), else None."""
         toks = [self.doc[i] for i in ids]
         inside = set(ids)
         head = next((t for t in toks if t.head.i not in inside or t.head is t), toks[-1])
-        if head.lower_ not in GROUP_NOUNS or not any(t.lower_ == "the" and t.dep_ == "det" for t in toks):
+        if head.lower_ not in nouns or not any(t.lower_ == "the" and t.dep_ == "det" for t in toks):
+            return None
+        return toks, head.lower_
+
+    def _referring(self, toks: list[Any], ent: Entity) -> list[Actor]:
+        """The phrase `toks` as an actor standing for the mention `ent` it refers back to."""
+        named = self._actor_for(ent, None)
+        if named is None or named.code is None:
             return []
-        start = toks[0].idx
-        before = [e for e in self._armed_groups if e.end <= start and start - e.end <= GROUP_LOOKBACK]
+        return [Actor(" ".join(t.text for t in toks), named.code, named.sector, toks[0].idx,
+                      toks[-1].idx + len(toks[-1].text))]
+
+    def _before(self, ents: Iterable[Entity], start: int) -> list[Entity]:
+        return [e for e in ents if e.end <= start and start - e.end <= GROUP_LOOKBACK]
+
+    def _named_group(self, ids: list[int]) -> list[Actor]:
+        """"The group", "the militants", "the terror group('s)": the armed group named before
+        the phrase, within `GROUP_LOOKBACK` characters."""
+        found = self._definite(ids, GROUP_NOUNS)
+        if found is None:
+            return []
+        toks = found[0]
+        before = self._before(self._armed_groups, toks[0].idx)
         if not before:
             return []
         # the group the text is about: named as a doer (a subject) over one only mentioned
@@ -240,32 +260,19 @@ class ArticleContext:
         counts: dict[str, int] = {}
         for e in before:
             counts[e.code or ""] = counts.get(e.code or "", 0) + 1
-        best = max(before, key=lambda e: (self._as_subject(e), counts[e.code or ""], e.start))
-        group = self._actor_for(best, None)
-        if group is None or group.code is None:
-            return []
-        return [Actor(" ".join(t.text for t in toks), group.code, group.sector, start, toks[-1].idx + len(toks[-1].text))]
+        return self._referring(toks, max(before, key=lambda e: (self._as_subject(e), counts[e.code or ""], e.start)))
 
     def _named_body(self, ids: list[int]) -> list[Actor]:
         """"The Council" after "the UN Security Council", "the Commission" after "the European
         Commission": the coded organisation named last before the phrase, within
         `GROUP_LOOKBACK` characters, whose name holds the phrase's head word."""
-        toks = [self.doc[i] for i in ids]
-        inside = set(ids)
-        head = next((t for t in toks if t.head.i not in inside or t.head is t), toks[-1])
-        word = head.lower_
-        if word not in BODY_NOUNS or not any(t.lower_ == "the" and t.dep_ == "det" for t in toks):
+        found = self._definite(ids, BODY_NOUNS)
+        if found is None:
             return []
-        start = toks[0].idx
-        named = [e for e in self.article.entities if e.type == "ORG" and e.code and e.end <= start
-                 and start - e.end <= GROUP_LOOKBACK and word in e.text.lower().split()]
-        if not named:
-            return []
-        body = self._actor_for(max(named, key=lambda e: e.start), None)
-        if body is None or body.code is None:
-            return []
-        return [Actor(" ".join(t.text for t in toks), body.code, body.sector, start,
-                      toks[-1].idx + len(toks[-1].text))]
+        toks, word = found
+        orgs = (e for e in self.article.entities if e.type == "ORG" and e.code and word in e.text.lower().split())
+        named = self._before(orgs, toks[0].idx)
+        return self._referring(toks, max(named, key=lambda e: e.start)) if named else []
 
     def _as_subject(self, ent: Entity) -> bool:
         """Whether a mention is (part of) a clause's subject."""

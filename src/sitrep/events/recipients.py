@@ -58,7 +58,7 @@ def overflown(event: Event, tok: Any, ctx: Any) -> None:
     # "the launch was the first to fly over Japan", "fired a missile that passed over Hokkaido":
     # a verb of flight the launch or its missile governs
     heads += [t for h in list(heads) for t in h.subtree if t.i != h.i and t.pos_ == "VERB"
-              and t.lemma_.lower() in FLIGHT_VERBS and t.sent == tok.sent]
+              and t.lemma_.lower() in FLIGHT_VERBS]
     if tok.dep_ in ("nsubj", "nsubjpass"):
         heads += [t for t in tok.head.subtree if t.pos_ == "VERB" and t.lemma_.lower() in FLIGHT_VERBS]
     found = _party_after(heads, OVER_PREPS, ctx, _codes(event.actor))

@@ -223,7 +223,7 @@ class Senses:
                 event.actor = owners
                 event.recipient = [a for a in event.recipient if a not in owners]
 
-    def _own_threat(self, event: Event, ctx: Any, tok: Any = None) -> None:
+    def _own_threat(self, event: Event, ctx: Any, tok: Any) -> None:
         """Force a speaker says their own side would or will use ("Russia could strike Western
         capitals," Medvedev said; "we will close the strait if attacked") is a threat
         (THREATEN), not an attack; an analyst's forecast of another's attack stays what it is."""
@@ -259,7 +259,7 @@ class Senses:
                         return True
             return False
         if cause is not None and cause.lemma_.lower() in VEHICLES and any(
-                c.dep_ in ("dobj", "pobj") and c.lemma_.lower() in STRUCTURES for c in verb.children):
+                c.dep_ == "dobj" and c.lemma_.lower() in STRUCTURES for c in verb.children):
             return True  # "the ship hit a pillar of the bridge": an accident
         return cause is not None and self._natural(cause)
 
@@ -291,5 +291,5 @@ def _by_sanctions(tok: Any, event: Event) -> bool:
 
 def _conditional(tok: Any) -> bool:
     """Whether `tok` carries a condition clause ("will ban their trucks if ...", "unless ...")."""
-    return tok is not None and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
-                                                             for m in c.children) for c in tok.children)
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in tok.children)
