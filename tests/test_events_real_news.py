@@ -90,6 +90,19 @@ def test_stance_words_of_a_private_speaker_or_beside_a_rule_event_add_nothing(co
     assert [e.evidence.rule.split(":")[0] for e in ruled.events] == ["lexicon"]
 
 
+def test_a_launch_a_speaker_judges_is_the_object_of_the_condemnation_not_a_new_launch(code):
+    art = code("Iran fired a ballistic missile into the Gulf on Sunday. "
+               '"The firing of this missile is a blatant violation of international law," the Iraqi foreign '
+               "ministry said.", date="2026-11-20")
+    judged = [e for e in art.events if e.evidence.sentence.startswith('"The firing')]
+    assert [(e.type, e.evidence.rule) for e in judged] == [("ACCUSE", "stance:disapproval")]
+    assert [a.code for a in judged[0].actor] == ["IRQ"] and [a.code for a in judged[0].recipient] == ["IRN"]
+    # a launch stated beside the stance word, not judged by it, stays a launch
+    beside = code('Iran fired a ballistic missile into the Gulf on Sunday in what Iraq called "a blatant '
+                  'violation".', date="2026-11-20")
+    assert "MOBILIZE" in [e.type for e in beside.events]
+
+
 def test_a_doer_named_once_carries_to_later_sentences_that_leave_it_out(code):
     article = code("Iran test-fired a cruise missile over the Gulf of Oman on Sunday, its navy said. "
                    "The missile was launched from a submarine off the southern coast. "

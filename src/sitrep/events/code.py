@@ -121,7 +121,7 @@ class Code(TriggerMatching, Senses, AcledTyping):
                 ctx.remember(ev.actor)
         events = inherit_actors(events)
         # stance in quotes: a political speaker's condemnation or threat in their own words
-        events += stance_events(ctx, events, load_stance(self.data_dir), self.lexicon.quads, self.lexicon.cameo,
+        events = stance_events(ctx, events, load_stance(self.data_dir), self.lexicon.quads, self.lexicon.cameo,
                                 ref_date)
         article.events = events
         return article

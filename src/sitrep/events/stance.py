@@ -10,10 +10,16 @@ content uses a stance word of `data/stance.yaml` becomes the speaker's event
 - the speaker is a political actor with a code (a state's official through
   the people and leaders tables, a government, a coded organisation), and
 - the sentence holds no event yet (a rule that fired there read the
-  sentence's own verb; the stance word stays its evidence's context).
+  sentence's own verb; the stance word stays its evidence's context), or its
+  only events are what the speaker judges: the subject of the clause the
+  stance word predicates ('the minister said the test was "reckless"', "the
+  shelling of the convoy was a war crime"). Such a mention names
+  the act being condemned, not a new one: the stance event replaces it, and
+  the judged event's doer is its recipient.
 
-The actor is the speaker, the recipient the first other party named in the
-content; the evidence rule is `stance:<group>`, the trigger the stance word.
+The actor is the speaker, the recipient the doer of the judged act, else the
+first other party named in the content; the evidence rule is
+`stance:<group>`, the trigger the stance word.
 """
 
 from __future__ import annotations
@@ -54,11 +60,28 @@ def speaker_actors(ctx: ArticleContext, quote: Quote) -> list[Actor]:
     return ctx.speaker_actors(quote)
 
 
+def _judged(doc: Any, events: list[Event], word: Any, quote: Quote) -> bool:
+    """Whether every event of `events` is the subject of a clause that `word` (a stance word's first
+    token) predicates, inside the quote's content: 'the launch was unacceptable'."""
+    subjects: set[int] = set()
+    for head in [word, *word.ancestors]:
+        for c in head.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                subjects.update(t.idx for t in c.subtree)
+    inside = lambda off: any(s <= off < e for s, e in quote.spans)  # noqa: E731
+    return bool(events) and all(ev.evidence.trigger_start in subjects and inside(ev.evidence.trigger_start)
+                                and not ev.evidence.rule.startswith("stance:") for ev in events)
+
+
 def stance_events(ctx: ArticleContext, events: list[Event], groups: tuple[StanceGroup, ...],
                   quads: dict[str, int], intensity: dict[str, dict[str, Any]], ref_date: Any) -> list[Event]:
-    """The speakers' stance events of an article, in sentences where no rule coded an event."""
+    """The article's events with the speakers' stance events added, in sentences where no rule coded
+    an event or where the rules coded only the act the speaker judges (which the stance replaces)."""
     doc = ctx.doc
-    taken = {e.evidence.start for e in events}  # sentences with a rule event keep theirs alone
+    by_sent: dict[int, list[Event]] = {}
+    for e in events:
+        by_sent.setdefault(e.evidence.start, []).append(e)
+    dropped: set[int] = set()  # ids of judged events replaced by a stance
     out: list[Event] = []
     for quote in ctx.article.quotes:
         for group in groups:
@@ -68,8 +91,10 @@ def stance_events(ctx: ArticleContext, events: list[Event], groups: tuple[Stance
             sent = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if sent is None:
                 continue
-            sent = sent.sent
-            if sent.start_char in taken:
+            word, sent = sent[0], sent.sent
+            there = by_sent.get(sent.start_char, [])
+            judged = there if there and _judged(doc, there, word, quote) else []
+            if there and not judged:
                 continue
             actors = speaker_actors(ctx, quote)
             if not actors:
@@ -77,7 +102,9 @@ def stance_events(ctx: ArticleContext, events: list[Event], groups: tuple[Stance
             codes = {a.code for a in actors}
             content = [t for s, e in quote.spans if (sp := doc.char_span(s, e, alignment_mode="expand")) is not None
                        for t in sp]
-            recipients = [a for a in ctx.actors_in(content, places=True) if a.code and a.code not in codes][:1]
+            recipients = [a for ev in judged for a in ev.actor if a.code and a.code not in codes][:1] or \
+                [a for a in ctx.actors_in(content, places=True) if a.code and a.code not in codes][:1]
+            dropped.update(id(ev) for ev in judged)
             ev_date, precision = event_date([], sent, ctx, ref_date)
             out.append(Event(
                 type=group.type, mode=group.mode, context=[], cameo=group.cameo,
@@ -91,5 +118,5 @@ def stance_events(ctx: ArticleContext, events: list[Event], groups: tuple[Stance
                                   trigger=m.group(0), trigger_start=m.start(), trigger_end=m.end(),
                                   rule=f"stance:{group.name}"),
             ))
-            taken.add(sent.start_char)
-    return out
+            by_sent[sent.start_char] = [out[-1]]
+    return [e for e in events if id(e) not in dropped] + out
