@@ -103,6 +103,20 @@ def test_a_launch_a_speaker_judges_is_the_object_of_the_condemnation_not_a_new_l
     assert "MOBILIZE" in [e.type for e in beside.events]
 
 
+def test_captives_freed_with_no_releaser_named_were_freed_by_the_group_that_held_them(code):
+    art = code("Al-Shabaab fighters stormed a village in southern Somalia and took twelve teachers hostage. "
+               "The army said on Friday that it was searching the area. "
+               "The hostages were freed on Monday after talks led by clan elders, officials said.",
+               date="2026-11-20")
+    freed = [e for e in art.events if e.type == "RETREAT"]
+    assert freed and [a.text for a in freed[-1].actor] == ["Al-Shabaab fighters"] and freed[-1].actor[0].code
+    # prisoners a state holds are not the group's captives
+    jail = code("Al-Shabaab fighters stormed a village in southern Somalia on Sunday. "
+                "The army said on Friday that it was searching the area. "
+                "Forty prisoners were freed on Monday under an amnesty, officials said.", date="2026-11-20")
+    assert all("Shabaab" not in a.text for e in jail.events if e.type == "RETREAT" for a in e.actor)
+
+
 def test_a_doer_named_once_carries_to_later_sentences_that_leave_it_out(code):
     article = code("Iran test-fired a cruise missile over the Gulf of Oman on Sunday, its navy said. "
                    "The missile was launched from a submarine off the southern coast. "

@@ -252,15 +252,27 @@ class ArticleContext:
         if found is None:
             return []
         toks = found[0]
-        before = self._before(self._armed_groups, toks[0].idx)
+        group = self._main_group(toks[0].idx)
+        return self._referring(toks, group) if group is not None else []
+
+    def _main_group(self, start: int) -> Entity | None:
+        """The armed group the text is about before `start` (within `GROUP_LOOKBACK` characters):
+        one named as a doer (a subject) over one only mentioned ("pledged allegiance to ISIS"),
+        then the one named more often, then the one named last."""
+        before = self._before(self._armed_groups, start)
         if not before:
-            return []
-        # the group the text is about: named as a doer (a subject) over one only mentioned
-        # ("pledged allegiance to ISIS"), then named more often, then named last
+            return None
         counts: dict[str, int] = {}
         for e in before:
             counts[e.code or ""] = counts.get(e.code or "", 0) + 1
-        return self._referring(toks, max(before, key=lambda e: (self._as_subject(e), counts[e.code or ""], e.start)))
+        return max(before, key=lambda e: (self._as_subject(e), counts[e.code or ""], e.start))
+
+    def captor_group(self, start: int) -> list[Actor]:
+        """Who held captives freed with no releaser named ("the hostages were freed on Thursday"):
+        the armed group the article is about, named before `start`; empty when it names none."""
+        group = self._main_group(start)
+        named = self._actor_for(group, None) if group is not None else None
+        return [Actor(group.text, named.code, named.sector, None, None)] if named and named.code else []
 
     def _named_body(self, ids: list[int]) -> list[Actor]:
         """"The Council" after "the UN Security Council", "the Commission" after "the European

@@ -27,6 +27,8 @@ STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "let
 # the march", "thousands converged for a rally", "workers participated in the strike")
 JOIN_VERBS = {"join", "converge", "gather", "participate", "attend", "assemble", "flock"}
 # verbs of holding someone captive: "the girls abducted by X were released" names who held them
+# people a state holds: freed with no releaser named, they were not an armed group's captives
+STATE_HELD = {"prisoner", "detainee", "inmate", "convict", "suspect", "protester", "protestor", "activist", "dissident"}
 CAPTIVITY_VERBS = {"abduct", "kidnap", "hold", "capture", "seize", "take", "detain", "imprison", "snatch",
                    "keep", "jail", "arrest"}
 
@@ -50,6 +52,8 @@ def roles(tok: Any, rule: Rule, ctx: ArticleContext) -> tuple[list[Actor], list[
             actors = _climb_subject(tok, ctx)
         if not actors and rule.type == "RETREAT" and rule.mode == "release":
             actors = _captor(tok, passive_subj, ctx)
+            if not actors and passive_subj is not None and passive_subj.lemma_.lower() not in STATE_HELD:
+                actors = ctx.captor_group(tok.idx)  # freed, no releaser named: the group that held them
         if passive_subj is not None and rule.object_role == "recipient":
             recipients = ctx.actors_in(phrase(passive_subj))
         for c in tok.children:
