@@ -117,6 +117,13 @@ def test_captives_freed_with_no_releaser_named_were_freed_by_the_group_that_held
     assert all("Shabaab" not in a.text for e in jail.events if e.type == "RETREAT" for a in e.actor)
 
 
+def test_releasing_names_or_a_video_of_captives_frees_nobody(code):
+    names = code("The interior ministry released the names of the fishermen on Friday.")
+    assert [e.type for e in names.events if e.type == "RETREAT"] == []
+    freed = code("The militants released ten fishermen on Friday.")
+    assert [(e.type, e.mode) for e in freed.events] == [("RETREAT", "release")]
+
+
 def test_a_doer_named_once_carries_to_later_sentences_that_leave_it_out(code):
     article = code("Iran test-fired a cruise missile over the Gulf of Oman on Sunday, its navy said. "
                    "The missile was launched from a submarine off the southern coast. "
