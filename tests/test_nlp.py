@@ -84,6 +84,18 @@ def test_a_lower_case_word_does_not_start_a_sentence_after_a_headline(pipeline):
     assert paragraph_events and {a.code for a in paragraph_events[0].actor} == {"CHL", "PER"}
 
 
+def test_a_title_case_dateline_with_its_day_is_no_doer(pipeline):
+    text = ("Troops sent to border\n\n"
+            "Vilnius, Tuesday - Belarus deployed troops to the Lithuanian border, the army said.\n\n"
+            "Vilnius, the capital, was calm - officials met at noon.")
+    article = next(iter(pipeline.run([Article(id="t3", text=text, origin="test", format="text")])))
+    starts = [s.start for s in article.sentences]
+    assert text.index("Belarus deployed") in starts  # the dateline is a sentence of its own
+    assert text.index("officials met") not in starts  # a place, a comma and no day: no dateline
+    flight = next(e for e in article.events if e.evidence.start == text.index("Belarus deployed"))
+    assert [a.code for a in flight.actor] == ["BLR"]
+
+
 def test_a_sentence_may_still_start_lower_case_after_a_full_stop(pipeline):
     text = "The frigate docked at Callao. iPhones were banned aboard, the navy said."
     article = next(iter(pipeline.run([Article(id="t2", text=text, origin="test", format="text")])))
