@@ -124,6 +124,16 @@ def test_releasing_names_or_a_video_of_captives_frees_nobody(code):
     assert [(e.type, e.mode) for e in freed.events] == [("RETREAT", "release")]
 
 
+def test_the_party_a_reaction_is_aimed_at_did_what_it_is_for(code):
+    art = code("The senator was furious with China for selling oil to North Korea.", date="2026-11-20")
+    sale = next(e for e in art.events if e.type == "COOPERATE")
+    assert [a.code for a in sale.actor] == ["CHN"] and [a.code for a in sale.recipient] == ["PRK"]
+    # disappointment with a party is a disapproval of it
+    dis = code("The president said he was deeply disappointed in Turkey over the purchase.", date="2026-11-20")
+    ev = next(e for e in dis.events if e.type == "ACCUSE")
+    assert [a.code for a in ev.recipient] == ["TUR"]
+
+
 def test_a_doer_named_once_carries_to_later_sentences_that_leave_it_out(code):
     article = code("Iran test-fired a cruise missile over the Gulf of Oman on Sunday, its navy said. "
                    "The missile was launched from a submarine off the southern coast. "

@@ -159,6 +159,10 @@ def _climb_subject(tok: Any, ctx: ArticleContext) -> list[Actor]:
         if cur.dep_ in ("ROOT",) and cur.head == cur:
             break
         head = cur.head
+        if cur.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in REASON_PREPS:
+            found = _faulted(head, ctx)
+            if found:
+                return found
         if cur.dep_ in ("relcl", "acl") and is_noun(head):
             found = ctx.actors_in(phrase(head))
             if found or head.dep_ not in ("dobj", "pobj") or lemma_of(head) not in STATEMENT_NOUNS:
@@ -180,6 +184,29 @@ def _climb_subject(tok: Any, ctx: ArticleContext) -> list[Actor]:
                 continue
             return found
         cur = head
+    return []
+
+
+REASON_PREPS = frozenset({"for", "of", "over"})
+FAULTED_PREPS = frozenset({"in", "with", "at"})
+
+
+def _faulted(prep: Any, ctx: ArticleContext) -> list[Actor]:
+    """Who did what a reaction is for: the party blamed, praised or charged before the
+    preposition ("blamed Beijing for selling oil", "accused Iran of arming the rebels",
+    "disappointed in China for allowing ..."); empty when no party is named there."""
+    gov = prep.head
+    for c in gov.children:
+        if c.i >= prep.i:
+            break
+        if c.dep_ == "dobj":
+            found = ctx.actors_in(phrase(c))
+        elif c.dep_ == "prep" and c.lower_ in FAULTED_PREPS:
+            found = [a for o in c.children if o.dep_ == "pobj" for a in ctx.actors_in(phrase(o))]
+        else:
+            continue
+        if found:
+            return found
     return []
 
 
