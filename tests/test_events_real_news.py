@@ -134,6 +134,13 @@ def test_the_party_a_reaction_is_aimed_at_did_what_it_is_for(code):
     assert [a.code for a in ev.recipient] == ["TUR"]
 
 
+def test_a_forecast_of_talks_is_no_ones_stated_intention(code):
+    forecast = code("Poland's foreign minister said he expected that talks would be held in Geneva.", date="2026-11-20")
+    assert [e.type for e in forecast.events] == ["CONSULT"]
+    intent = code("Poland's foreign minister said Warsaw would hold talks with Kyiv in Geneva.", date="2026-11-20")
+    assert [e.type for e in intent.events] == ["AGREE"] and intent.events[0].evidence.rule.endswith("+intent")
+
+
 def test_a_doer_named_once_carries_to_later_sentences_that_leave_it_out(code):
     article = code("Iran test-fired a cruise missile over the Gulf of Oman on Sunday, its navy said. "
                    "The missile was launched from a submarine off the southern coast. "

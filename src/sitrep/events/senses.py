@@ -145,6 +145,10 @@ def _is_launch(tok: Any, event: Event) -> bool:
     return not any(t.lower_ in HARM_WORDS or t.lemma_.lower() in HARM_WORDS for t in tok.sent)
 
 
+FORECAST_VERBS = frozenset({"think", "believe", "expect", "predict", "suspect", "doubt", "guess", "assume", "reckon",
+                            "anticipate", "foresee", "estimate", "forecast", "speculate"})
+
+
 def _is_future(tok: Any) -> bool:
     """"will X", "would X", "plans to X": the actor states what it is going to do."""
     local = [tok] + ([tok.head] if tok.dep_ in ("xcomp", "conj") and tok.head is not tok else [])
@@ -152,7 +156,8 @@ def _is_future(tok: Any) -> bool:
         return False
     aux = {c.lower_ for t in local for c in t.children if c.dep_ == "aux"}
     if aux & {"will", "'ll", "shall", "would"}:
-        return True
+        # "we believe a summit will take place", "analysts expect it would strike": a forecast, no one's intention
+        return not (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in FORECAST_VERBS)
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("plan", "intend")
 
 
