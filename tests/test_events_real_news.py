@@ -125,9 +125,9 @@ def test_releasing_names_or_a_video_of_captives_frees_nobody(code):
 
 
 def test_the_party_a_reaction_is_aimed_at_did_what_it_is_for(code):
-    art = code("The senator was furious with China for selling oil to North Korea.", date="2026-11-20")
-    sale = next(e for e in art.events if e.type == "COOPERATE")
-    assert [a.code for a in sale.actor] == ["CHN"] and [a.code for a in sale.recipient] == ["PRK"]
+    art = code("The senator was angry with Serbia for sending arms to Moscow.", date="2026-11-20")
+    sale = next(e for e in art.events if e.type == "AID")
+    assert [a.code for a in sale.actor] == ["SRB"] and [a.code for a in sale.recipient] == ["RUS"]
     # disappointment with a party is a disapproval of it
     dis = code("The president said he was deeply disappointed in Turkey over the purchase.", date="2026-11-20")
     ev = next(e for e in dis.events if e.type == "ACCUSE")

@@ -193,8 +193,8 @@ FAULTED_PREPS = frozenset({"in", "with", "at"})
 
 def _faulted(prep: Any, ctx: ArticleContext) -> list[Actor]:
     """Who did what a reaction is for: the party blamed, praised or charged before the
-    preposition ("blamed Beijing for selling oil", "accused Iran of arming the rebels",
-    "disappointed in China for allowing ..."); empty when no party is named there."""
+    preposition ("blamed Minsk for sending arms", "accused Iran of arming the rebels",
+    "angry with Serbia for ..."); empty when no party is named there."""
     gov = prep.head
     for c in gov.children:
         if c.i >= prep.i:
