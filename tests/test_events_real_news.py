@@ -141,6 +141,13 @@ def test_a_forecast_of_talks_is_no_ones_stated_intention(code):
     assert [e.type for e in intent.events] == ["AGREE"] and intent.events[0].evidence.rule.endswith("+intent")
 
 
+def test_a_possessive_goes_back_to_its_own_clauses_subject(code):
+    art = code("China and Russia backed new sanctions on Monday. "
+               "Tensions are rising with Iran defiantly continuing its missile tests.", date="2026-11-20")
+    tests = next(e for e in art.events if e.type == "MOBILIZE")
+    assert [a.code for a in tests.actor] == ["IRN"]
+
+
 def test_a_doer_named_once_carries_to_later_sentences_that_leave_it_out(code):
     article = code("Iran test-fired a cruise missile over the Gulf of Oman on Sunday, its navy said. "
                    "The missile was launched from a submarine off the southern coast. "
