@@ -75,6 +75,8 @@ def test_a_bad_pattern_is_refused(tmp_path):
     "Reuters/Pavel Orlov",
     "Jonas Berg via Getty Images.",
     "Getty Images Soldiers unload crates from a lorry near the port",
+    "Nina Holt / Reuters Sailors are seen on the deck of a frigate moored in Gdynia, Poland, May 2, 2021.",
+    "Jonas Berg / AP A soldier walks past a burnt-out truck on the outskirts of Kharkiv.",
     "Soldiers unload crates from a lorry near the port on Tuesday. [Photo/Agencies]",
     "A convoy crosses the bridge at dawn. (Nina Holt/AFP via Getty Images)",
     "FILE - In this Monday, June 3, 2019, file photo, a frigate leaves port.",
@@ -124,6 +126,8 @@ def test_furniture_lines_are_found_whole(line):
     "Watch towers along the border were manned around the clock.",
     "The report was published in 2021 and updated in 2023.",
     "(AFP) Russian forces struck an energy facility near Kharkiv.",
+    "The Prime Minister / AP reported that the frigate had sailed.",
+    "Officials are seen as the likely winners, Reuters reported.",
     "The agency's photographer was wounded by shrapnel near Bakhmut.",
     "Just watched the parade, a veteran said of the ceremony in Minsk.",
     "Up next is a vote on the defence budget, the speaker said.",
@@ -139,6 +143,12 @@ def test_inline_furniture_marks_only_itself():
     [(pid, got)] = _found(text)
     assert (pid, got) == ("read_more_tail", "Read more")
     assert text.index("Read more") == find(text)[0].start
+
+
+def test_a_credit_glued_to_a_paragraph_is_furniture_and_the_paragraph_is_not():
+    text = "Nina Holt / Reuters The council said on Monday it would meet again in June."
+    [(pid, got)] = _found(text)
+    assert (pid, got) == ("credit_prefix", "Nina Holt / Reuters")
 
 
 def test_offsets_are_into_the_text_as_given():
