@@ -163,6 +163,15 @@ def test_a_doer_named_once_carries_to_later_sentences_that_leave_it_out(code):
     assert arrests and all("IRN" not in [a.code for a in e.actor] for e in arrests)
 
 
+def test_a_missiles_flight_goes_back_to_its_launch_not_to_other_moves_or_to_what_did_not_happen(code):
+    article = code("Iran fired a cruise missile over the Gulf on Sunday, its navy said. "
+                   "Saudi Arabia deployed troops to its border on Monday. "
+                   "Kuwait did not try to shoot down the missile. "
+                   "The missile flew 900 km before falling into the sea.", date="2026-11-20")
+    flight = next(e for e in article.events if e.evidence.sentence.startswith("The missile flew"))
+    assert [a.code for a in flight.actor] == ["IRN"]
+
+
 def test_an_event_whose_type_the_article_never_gave_a_doer_stays_without_one(code):
     article = code("Two rockets were fired at an airbase overnight. Nobody claimed the attack.")
     assert article.events

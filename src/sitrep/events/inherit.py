@@ -46,7 +46,7 @@ def inherit_actors(events: list[Event]) -> list[Event]:
     kept: list[Event] = []
     for ev in events:
         if ev.type in ELIDED_ACTOR_TYPES and not has_code(ev.actor) and not ev.evidence.rule.startswith("model:"):
-            source = _nearest(kept, len(kept), ev.type)
+            source = _nearest(kept, len(kept), ev.type, ev.mode)
             if source is not None and BARE_NOUN in ev.evidence.rule and source.evidence.start == ev.evidence.start:
                 continue  # "fired a missile, and the launch ...": the same event named twice
             recipients = {a.code for a in ev.recipient if a.code}
@@ -68,12 +68,18 @@ def inherit_actors(events: list[Event]) -> list[Event]:
     return kept
 
 
-def _nearest(events: list[Event], i: int, type_: str) -> Event | None:
+def _nearest(events: list[Event], i: int, type_: str, mode: str | None = None) -> Event | None:
+    """The nearest earlier event of `type_` with a coded doer, of the same `mode` when there is
+    one (a missile's flight goes back to the launch, not to troops sent since); an event
+    stated as not having happened ("did not shoot down the missile") names no doer."""
+    other_mode: Event | None = None
     for j in range(i - 1, max(-1, i - 1 - MAX_LOOKBACK_EVENTS), -1):
         prior = events[j]
-        if prior.type == type_ and has_code(prior.actor):
-            return prior
-    return None
+        if prior.type == type_ and has_code(prior.actor) and prior.modality != "negated":
+            if mode is None or prior.mode == mode:
+                return prior
+            other_mode = other_mode or prior
+    return other_mode
 
 
 def _nearest_act(events: list[Event], own: set[str]) -> Event | None:
