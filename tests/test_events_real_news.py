@@ -148,6 +148,13 @@ def test_a_possessive_goes_back_to_its_own_clauses_subject(code):
     assert [a.code for a in tests.actor] == ["IRN"]
 
 
+def test_a_stance_is_aimed_at_the_party_named_nearest_its_word(code):
+    art = code('"Our friends in France know well that these provocations by Azerbaijan are dangerous," '
+               "Armenian Foreign Minister Ararat Mirzoyan said.", date="2026-11-20")
+    ev = next(e for e in art.events if e.evidence.rule == "stance:disapproval")
+    assert [a.code for a in ev.actor] == ["ARM"] and [a.code for a in ev.recipient] == ["AZE"]
+
+
 def test_a_doer_named_once_carries_to_later_sentences_that_leave_it_out(code):
     article = code("Iran test-fired a cruise missile over the Gulf of Oman on Sunday, its navy said. "
                    "The missile was launched from a submarine off the southern coast. "

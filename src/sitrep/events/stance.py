@@ -18,7 +18,7 @@ content uses a stance word of `data/stance.yaml` becomes the speaker's event
   the judged event's doer is its recipient.
 
 The actor is the speaker, the recipient the doer of the judged act, else the
-first other party named in the content; the evidence rule is
+other party named nearest the stance word in the content; the evidence rule is
 `stance:<group>`, the trigger the stance word.
 """
 
@@ -102,8 +102,11 @@ def stance_events(ctx: ArticleContext, events: list[Event], groups: tuple[Stance
             codes = {a.code for a in actors}
             content = [t for s, e in quote.spans if (sp := doc.char_span(s, e, alignment_mode="expand")) is not None
                        for t in sp]
-            recipients = [a for ev in judged for a in ev.actor if a.code and a.code not in codes][:1] or \
-                [a for a in ctx.actors_in(content, places=True) if a.code and a.code not in codes][:1]
+            named = [a for a in ctx.actors_in(content, places=True) if a.code and a.code not in codes]
+            # the party the stance word is about is the one named nearest it ("our friends in France
+            # know these provocations by Azerbaijan are dangerous": Azerbaijan)
+            named.sort(key=lambda a: abs((a.start if a.start is not None else m.start()) - m.start()))
+            recipients = [a for ev in judged for a in ev.actor if a.code and a.code not in codes][:1] or named[:1]
             dropped.update(id(ev) for ev in judged)
             ev_date, precision = event_date([], sent, ctx, ref_date)
             out.append(Event(
