@@ -322,7 +322,7 @@ class ArticleContext:
         while cur.head is not cur and cur.dep_ in ("poss", "nsubj", "nsubjpass", "dobj", "pobj", "prep"):
             cur = cur.head  # from a possessive or object up to its clause's verb
         if pron.dep_ == "poss":
-            # "Iran continued its tests": a possessive in the clause goes back to the clause's subject
+            # "Iran resumed its tests": a possessive in the clause goes back to the clause's subject
             for c in cur.children:
                 if c.dep_ in SUBJ and c.lower_ not in PRONOUNS and pron.i not in {t.i for t in c.subtree}:
                     found = self.actors_in(phrase(c))
