@@ -139,6 +139,18 @@ def test_a_forecast_of_talks_is_no_ones_stated_intention(code):
     assert [e.type for e in forecast.events] == ["CONSULT"]
     intent = code("Poland's foreign minister said Warsaw would hold talks with Kyiv in Geneva.", date="2026-11-20")
     assert [e.type for e in intent.events] == ["AGREE"] and intent.events[0].evidence.rule.endswith("+intent")
+    # a verb joined to the forecast clause is read with it
+    joined = code("Poland's foreign minister predicted that prices would fall and praised Kyiv's reforms.",
+                  date="2026-11-20")
+    assert "AGREE" not in [e.type for e in joined.events]
+
+
+def test_concern_with_a_topic_is_no_disapproval(code):
+    topic = code("The French president seemed most concerned with keeping the coalition together.",
+                 date="2026-11-20")
+    assert [e.type for e in topic.events] == []
+    worry = code("The French president is concerned about Russia's nuclear threats.", date="2026-11-20")
+    assert "ACCUSE" in [e.type for e in worry.events]
 
 
 def test_a_possessive_goes_back_to_its_own_clauses_subject(code):

@@ -32,6 +32,7 @@ class Rule:
     not_context_words: frozenset[str] = frozenset()
     head: frozenset[str] = frozenset()
     not_head: frozenset[str] = frozenset()
+    not_prep: frozenset[str] = frozenset()
     ccomp_aux: frozenset[str] = frozenset()
     not_object: frozenset[str] = frozenset()
     party_object: bool = False
@@ -159,6 +160,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
             not_context_words=frozenset(e.get("not_context_words", [])),
             head=frozenset(e.get("head", [])),
             not_head=frozenset(e.get("not_head", [])),
+            not_prep=frozenset(e.get("not_prep", [])),
             ccomp_aux=frozenset(e.get("ccomp_aux", [])),
             not_object=frozenset(e.get("not_object", [])),
             party_object=bool(e.get("party_object", False)),

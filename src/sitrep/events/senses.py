@@ -157,7 +157,7 @@ def _is_future(tok: Any) -> bool:
     aux = {c.lower_ for t in local for c in t.children if c.dep_ == "aux"}
     if aux & {"will", "'ll", "shall", "would"}:
         # "we believe a summit will take place", "analysts expect it would strike": a forecast, no one's intention
-        return not (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in FORECAST_VERBS)
+        return not any(t.dep_ == "ccomp" and t.head.lemma_.lower() in FORECAST_VERBS for t in local)
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("plan", "intend")
 
 
