@@ -167,6 +167,14 @@ def test_a_stance_is_aimed_at_the_party_named_nearest_its_word(code):
     assert [a.code for a in ev.actor] == ["ARM"] and [a.code for a in ev.recipient] == ["AZE"]
 
 
+def test_who_justifies_or_steps_up_strikes_carries_them_out(code):
+    art = code("Turkey launched an offensive in the north on Monday. "
+               "The Russians have used the presence of militants to justify airstrikes around Aleppo.",
+               date="2026-11-20")
+    strikes = next(e for e in art.events if e.evidence.sentence.startswith("The Russians"))
+    assert [a.code for a in strikes.actor] == ["RUS"]
+
+
 def test_a_doer_named_once_carries_to_later_sentences_that_leave_it_out(code):
     article = code("Iran test-fired a cruise missile over the Gulf of Oman on Sunday, its navy said. "
                    "The missile was launched from a submarine off the southern coast. "

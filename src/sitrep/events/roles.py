@@ -18,7 +18,8 @@ STATIVE_PARTICIPLES = {"opposed", "committed", "prepared", "determined", "resolv
 LIGHT_VERBS = {"issue", "deliver", "lodge", "file", "give", "send", "declare", "organise", "organize", "observe",
                "hold", "conduct", "stage", "launch", "begin", "start", "carry", "complete", "continue",
                "announce", "order", "approve", "plan", "make", "undertake", "mount", "step", "expand",
-               "impose", "adopt", "unveil", "resume", "finish", "end", "confirm"}
+               "impose", "adopt", "unveil", "resume", "finish", "end", "confirm", "justify", "intensify",
+               "escalate", "wage", "authorize", "authorise", "halt", "suspend", "pause"}
 # nouns of a message whose content verb ("a statement demanding ...") is the sender's act
 STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter", "message", "resolution",
                    "appeal", "announcement", "note", "memorandum", "ultimatum", "video", "speech", "address",
@@ -146,6 +147,8 @@ def _noun_actors(tok: Any, rule: Rule, ctx: ArticleContext) -> list[Actor]:
                 found = ctx.actors_in(phrase(target) if agent is None else list(target.subtree))
                 if agent is None:
                     found = ctx.placed(found, target) or ctx.actors_in(place_of(target), places=True)
+            elif verb.dep_ in ("xcomp", "conj", "advcl"):
+                found = _climb_subject(verb, ctx)  # "used the unrest to justify airstrikes"
     if not found and rule.reciprocal and tok.dep_ in ("nsubj", "nsubjpass"):
         # "Belarusian-Russian cooperation": adjectives on the head noun
         found = ctx.actors_in([t for t in tok.lefts])
