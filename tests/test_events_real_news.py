@@ -175,6 +175,18 @@ def test_who_justifies_or_steps_up_strikes_carries_them_out(code):
     assert [a.code for a in strikes.actor] == ["RUS"]
 
 
+def test_syrian_armed_groups_are_coded_and_flying_raids_is_carrying_them_out(code):
+    art = code("Fighters of the Nusra Front attacked army positions near Idlib on Sunday.", date="2016-09-05")
+    nusra = next(e for e in art.entities if e.text == "Nusra Front")
+    assert (nusra.code, nusra.sector) == ("NUSRA", "REB")
+    assert [e.type for e in art.events] == ["ASSAULT"]
+    assert ("Nusra Front", "SYR", "REB") in [(a.text, a.code, a.sector) for a in art.events[0].actor]
+    raids = code("Turkey shelled Kurdish positions on Monday. Russian planes flew raids over Idlib on Tuesday.",
+                 date="2016-09-05")
+    ev = next(e for e in raids.events if e.evidence.sentence.startswith("Russian planes"))
+    assert [a.code for a in ev.actor] == ["RUS"]
+
+
 def test_a_doer_named_once_carries_to_later_sentences_that_leave_it_out(code):
     article = code("Iran test-fired a cruise missile over the Gulf of Oman on Sunday, its navy said. "
                    "The missile was launched from a submarine off the southern coast. "

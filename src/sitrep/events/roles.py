@@ -19,7 +19,7 @@ LIGHT_VERBS = {"issue", "deliver", "lodge", "file", "give", "send", "declare", "
                "hold", "conduct", "stage", "launch", "begin", "start", "carry", "complete", "continue",
                "announce", "order", "approve", "plan", "make", "undertake", "mount", "step", "expand",
                "impose", "adopt", "unveil", "resume", "finish", "end", "confirm", "justify", "intensify",
-               "escalate", "wage", "authorize", "authorise", "halt", "suspend", "pause"}
+               "escalate", "wage", "authorize", "authorise", "halt", "suspend", "pause", "fly"}
 # nouns of a message whose content verb ("a statement demanding ...") is the sender's act
 STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter", "message", "resolution",
                    "appeal", "announcement", "note", "memorandum", "ultimatum", "video", "speech", "address",
