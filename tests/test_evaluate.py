@@ -689,3 +689,14 @@ def test_real_events_matches_a_country_bound_group_in_the_form_sitrep_writes_it(
     assert score([rec], predicted("NGA", "REB")).metrics["event_f1"] == 1.0  # CAMEO's NGAREB
     assert score([rec], predicted("NGA", "GOV")).metrics["event_f1"] == 0.0  # the state is not the group
     assert score([rec], predicted("NGA", None)).metrics["event_f1"] == 0.0
+
+
+def test_attribution_scores_stances_with_the_quotes():
+    rec = AttributionRecord("r1", TEXT, None, "a", (gold_att([(0, 100)], (200, 205), "Smith"),))
+    stance = quote(0, 100, speaker="Smith", direct=False)
+    stance.kind = "stance"
+    d = article_to_dict(art(quotes=[stance]))
+    assert d["quotes"] == [] and len(d["stances"]) == 1
+    r = attribution.score([rec], {"r1": d})
+    assert r.metrics["content_f1"] == 1.0 and r.metrics["e2e_f1"] == 1.0
+    assert attribution.score([rec], {"r1": art(quotes=[stance])}).metrics == r.metrics

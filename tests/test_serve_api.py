@@ -289,3 +289,22 @@ def test_an_events_page_and_its_count_in_one_pass_are_events_and_count_events(sa
         items, total = store.events_page(limit=limit, offset=offset, **filters)
         assert items == store.events(limit=limit, offset=offset, **filters)
         assert total == store.count_events(**filters)
+
+
+def test_article_detail_lists_its_stances_apart_and_speakers_take_a_kind(client):
+    arts = client.get("/api/articles", params={"limit": 500}).json()["items"]
+    with_stances = [a for a in arts if a["stances"]]
+    assert with_stances, "the sample corpus has an article with a stance ('praised ...', 'called for ...')"
+    a = client.get(f"/api/articles/{with_stances[0]['id']}").json()
+    assert len(a["stances"]) == with_stances[0]["stances"] and len(a["quotes"]) == with_stances[0]["quotes"]
+    assert {q["kind"] for q in a["stances"]} == {"stance"} and {q["kind"] for q in a["quotes"]} <= {"statement"}
+    meta = client.get("/api/meta").json()["counts"]
+    assert meta["stances"] >= len(a["stances"]) and meta["quotes"] >= len(a["quotes"])
+    said = {st["content"] for s in client.get("/api/speakers", params={"limit": 200}).json()["items"]
+            for st in s["statements"]}
+    held = {st["content"] for s in client.get("/api/speakers", params={"kind": "stance", "limit": 200}).json()["items"]
+            for st in s["statements"]}
+    every = {st["content"] for s in client.get("/api/speakers", params={"kind": "all", "limit": 200}).json()["items"]
+             for st in s["statements"]}
+    assert held and said | held == every
+    _is_error(client.get("/api/speakers", params={"kind": "stances"}))

@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -201,3 +202,14 @@ def test_the_ui_asks_nothing_of_the_network(page, server):
     assert page.sitrep_requests
     foreign = [u for u in page.sitrep_requests if not u.startswith(server) and not u.startswith(("blob:", "data:"))]
     assert not foreign
+
+
+def test_article_view_lists_the_stances_below_the_quotes(page, server):
+    import json
+
+    arts = json.loads(urllib.request.urlopen(f"{server}/api/articles?limit=500", timeout=10).read())["items"]
+    art = next(a for a in arts if a["stances"])
+    _open(page, server, "view=article&id=" + urllib.parse.quote(art["id"]), "article-stances")
+    assert page.locator("[data-testid=stances] li").count() == art["stances"]
+    heads = page.locator("main h3").all_inner_texts()
+    assert heads.index(f"Stances ({art['stances']})") > heads.index(f"Quotes and claims ({art['quotes']})")

@@ -122,6 +122,18 @@ def make_articles() -> list[Article]:
     return [a1, a2, a3, bad]
 
 
+def stance_article() -> Article:
+    """An article with one statement and one stance (`Quote.kind`)."""
+    text = "The mayor praised the harbour plan. She said the works would start in June."
+    return Article(
+        id="kinds1", text=text, date="2024-06-01", source="Harbour Post",
+        quotes=[
+            Quote("the harbour plan", 18, 34, "The mayor", 0, 9, "named_person", "praised", False, kind="stance"),
+            Quote("the works would start in June", 45, 74, "The mayor", 36, 39, "named_person", "said", False),
+        ],
+    )
+
+
 def counts(db: Store) -> dict[str, int]:
     """Row counts of the tables `Store.add` writes (later migrations add others)."""
     return {k: v for k, v in db.stats()["tables"].items() if k in TABLES}
@@ -166,6 +178,31 @@ def test_quotes_stored_before_the_spans_column_read_as_one_span(tmp_path: Path) 
     with Store.open(path) as db:
         assert db.schema_version() == latest_version()
         assert [q["spans"] for q in db.quotes()] == [[[8, 10]]]
+
+
+def test_the_quote_kind_migration_applies_to_a_database_written_at_0011(tmp_path: Path) -> None:
+    from sitrep.store.migrate import migrations
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                "applied_at TIMESTAMP NOT NULL)")
+    for m in migrations():
+        if m.version < 12:  # a database written before 0012
+            con.execute(m.sql)
+            con.execute("INSERT INTO schema_migrations VALUES (?, ?, now()::TIMESTAMP)", [m.version, m.name])
+    assert "kind" not in {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
+                                                     "WHERE table_name = 'quotes'").fetchall()}
+    con.execute("INSERT INTO articles (id, text, ingested_at, warnings) VALUES ('old', 'She backed it.', now(), '[]')")
+    con.execute("INSERT INTO quotes (article_id, idx, content, start_char, end_char, speaker_type, direct) "
+                "VALUES ('old', 0, 'it', 11, 13, 'unattributed', false)")
+    con.close()
+    with Store.open(path) as db:
+        assert db.schema_version() == latest_version() >= 12
+        assert [(q["content"], q["kind"]) for q in db.quotes()] == [("it", "statement")]
+        assert db.quotes(kind="stance") == []
+        db.add([stance_article()])  # new rows carry their kind
+        assert [q["content"] for q in db.quotes(kind="stance")] == ["the harbour plan"]
 
 
 def test_reopening_does_not_reapply_migrations(tmp_path: Path) -> None:
@@ -367,6 +404,38 @@ def test_filter_weapon_name_and_class(db: Store) -> None:
     assert ids(db.events(weapon="shahed-136")) == ["art1:0"]
     assert ids(db.events(weapon="Rocket Artillery")) == ["art2:0"]
     assert db.events(weapon="Shahed") == []  # canonical name, not a substring
+
+
+def test_quotes_filter_by_kind(tmp_path: Path) -> None:
+    art = stance_article()
+    assert art.text[18:34] == "the harbour plan" and art.text[45:74] == "the works would start in June"
+    with Store.open(tmp_path / "k.duckdb") as db:
+        db.add([art])
+        assert [(q["content"], q["kind"]) for q in db.quotes()] == [("the works would start in June", "statement")]
+        assert [q["content"] for q in db.quotes(kind="statement")] == ["the works would start in June"]
+        assert [q["content"] for q in db.quotes(kind="stance")] == ["the harbour plan"]
+        assert [q["kind"] for q in db.quotes(kind=None)] == ["stance", "statement"]  # by position in the article
+        assert db.quotes(kind="all") == db.quotes(kind=None)
+        stance = db.quotes(kind="stance")[0]
+        expected = quote_to_dict(art.quotes[0])
+        assert {k: stance[k] for k in expected} == expected
+        with pytest.raises(UsageError, match="kind"):
+            db.quotes(kind="stances")
+        row = db.articles()[0]
+        assert (row["quotes"], row["stances"]) == (1, 1)
+        assert db.stats()["quote_speaker_types"] == {"named_person": 1}
+        assert db.sql("SELECT kind FROM quotes ORDER BY idx") == [{"kind": "stance"}, {"kind": "statement"}]
+
+
+def test_report_counts_statements_as_quotes(tmp_path: Path) -> None:
+    from sitrep.report import collect
+
+    with Store.open(tmp_path / "r.duckdb") as db:
+        db.add([stance_article()])
+        for data in (collect(db), collect(db, since="2024-01-01")):
+            assert (data["stats"]["tables"]["quotes"], data["stats"]["tables"]["stances"]) == (1, 1)
+            assert [q["kind"] for q in data["quotes"]] == ["statement"]
+            assert data["profile"]["named_person"] == {"speakers": 1, "quotes": 1}
 
 
 def test_filter_country(db: Store) -> None:

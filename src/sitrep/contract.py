@@ -3,6 +3,10 @@
 The shape is fixed by `schemas/code_output.schema.json`; scripts and the
 evaluation harness depend on it. Offsets are character offsets into the input
 `text`. Unknown values are `null`.
+
+Quote records come in two lists by their kind (`Quote.kind`): "quotes" holds the statements
+(quoted speech and reported claims that state something), "stances" the positions taken toward
+a thing ('the minister praised the agreement' -> "the agreement"). Both have the same record shape.
 """
 
 from __future__ import annotations
@@ -100,6 +104,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "rejected": None if rej is None else {"reason": rej.reason, "detail": rej.detail},
         "entities": [],
         "quotes": [],
+        "stances": [],
         "events": [],
     }
     for ent in article.entities:
@@ -111,7 +116,8 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         if ent.source == "coref":  # a pronoun: what it refers to (None: unresolved or the author)
             d["refers_to"] = ent.refers_to
         out["entities"].append(d)
-    out["quotes"] = [quote_to_dict(q) for q in article.quotes]
+    out["quotes"] = [quote_to_dict(q) for q in article.quotes if q.kind != "stance"]
+    out["stances"] = [quote_to_dict(q) for q in article.quotes if q.kind == "stance"]
     out["events"] = [event_to_dict(e) for e in article.events]
     return out
 

@@ -65,6 +65,12 @@ MODALITIES: tuple[str, ...] = (
     "alleged",  # hedged by the writer or a claim verb: "allegedly shelled", "the alleged strike", "claimed that ..."
 )
 
+QuoteKind = Literal["statement", "stance"]
+QUOTE_KINDS: tuple[str, ...] = (
+    "statement",  # words someone said or wrote, quoted or reported ('"...," she said', 'said the port would reopen')
+    "stance",  # a position taken toward a thing, reported with no verb of its own ('praised the deal', 'called for calm')
+)
+
 
 def content_id(text: str, *, title: str | None = None) -> str:
     """Stable content-hash id of an article: same title and text, same id."""
@@ -167,6 +173,8 @@ class Quote:
     # the content's character spans when it comes in pieces ('"A," she said, "B."': the
     # narrator's words between them are no content); empty when it is the one span start..end
     parts: tuple[tuple[int, int], ...] = ()
+    # one of QUOTE_KINDS: "stance" for an indirect claim whose content has no verb (set by attribution)
+    kind: str = "statement"
 
     @property
     def spans(self) -> tuple[tuple[int, int], ...]:

@@ -51,21 +51,28 @@ def collect(store: Store, *, since: str | None = None, until: str | None = None,
     them the counts are of what matches: the events, their articles, and the
     quotes of the period (of those articles when an actor, type, weapon or
     country filter is given); rejected inputs are listed only without filters.
+
+    "quotes" and the counts of quotes are statements (`Quote.kind`); stances ('praised the
+    agreement') are counted apart, and their speakers count in the sourcing profile's speakers.
     """
     filters = {"since": since, "until": until, "actor": actor, "actor_name": actor_name, "type": type,
                "weapon": weapon, "country": country}
     active = {k: v for k, v in filters.items() if v}
     events = store.events(**filters)
-    quotes = store.quotes(since=since, until=until)
+    every = store.quotes(since=since, until=until, kind="all")
     if any(k not in ("since", "until") for k in active):
         ids = {e["article_id"] for e in events}
-        quotes = [q for q in quotes if q["article_id"] in ids]
+        every = [q for q in every if q["article_id"] in ids]
+    quotes = [q for q in every if q["kind"] == "statement"]
     stats = store.stats()
     if active:
         stats = {**stats, "tables": {
-            "articles": len({e["article_id"] for e in events} | {q["article_id"] for q in quotes}),
+            "articles": len({e["article_id"] for e in events} | {q["article_id"] for q in every}),
             "events": len(events), "quotes": len(quotes),
         }}
+    else:
+        stats = {**stats, "tables": {**stats["tables"], "quotes": len(quotes)}}  # the table holds stances too
+    stats["tables"]["stances"] = len(every) - len(quotes)
     groups: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
     for ev in events:
         groups[_group_key(ev)].append(ev)
@@ -81,11 +88,11 @@ def collect(store: Store, *, since: str | None = None, until: str | None = None,
         for w in ev["weapons"]:
             weapon_counts[w["name"]] += 1
             weapon_info.setdefault(w["name"], w)
-    # sourcing profile: distinct speakers per type (per article), and quotes per type
+    # sourcing profile: distinct speakers per type (per article; of statements and stances), and quotes per type
     speakers: dict[str, set[tuple[str, str]]] = defaultdict(set)
     quote_counts: Counter[str] = Counter()
-    for q in quotes:
-        quote_counts[q["speaker_type"]] += 1
+    for q in every:
+        quote_counts[q["speaker_type"]] += q["kind"] == "statement"
         name = (q.get("speaker") or "").strip().lower()
         speakers[q["speaker_type"]].add((q["article_id"], name))
     profile = {

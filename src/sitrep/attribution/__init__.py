@@ -40,6 +40,15 @@ Rules over the dependency parse, with cue words kept as data
   who ...') is a scare quote or a name, not a quote; nor is a quoted title with its
   author ('"Ports reopen as talks resume," by the Courier's Ana Ruiz').
 
+Each record has a kind (`Quote.kind`, `model.QUOTE_KINDS`), set last (`kinds`): an indirect
+claim whose content, in the article's own parse, has no verb or auxiliary (POS VERB/AUX) is a
+"stance", a position taken toward a thing ("the minister praised the agreement" -> "the
+agreement", "called for calm" -> "calm", "her criticism of the plan"); every other record is
+a "statement": direct (quoted) speech whatever its form, and reported claims with a predicate
+("said the agreement would hold"). Content in a sentence triage did not parse stays a
+statement. The stages after this one (events, coref, furniture) see both kinds in
+`article.quotes`; the output contract lists them apart ("quotes" and "stances").
+
 A thought, plan or stance reported inside someone's words ("she said she plans
 to ...", "the general's promise that the brigade would defend ...", an interview
 answer) is part of that content, not a claim of its own.
@@ -53,7 +62,7 @@ pronoun's offsets. All bookkeeping is linear in the article's length.
 Layout: `stage` (the stage: `Attribute`, which runs the passes), `marks` (quote marks
 and their pairing), `quotes` (direct quotes and their cues, speaker-led lines), `cues`
 (cue word lookups), `claims` (indirect claims of cue verbs), `noun_claims`,
-`headlines`, `speakers` (speakers, people of the article, quote records, anaphora),
+`headlines`, `kinds` (statement or stance), `speakers` (speakers, people of the article, quote records, anaphora),
 `nesting` (claims inside claims) and `words` (shared token helpers).
 """
 

@@ -12,6 +12,7 @@ from sitrep.data.leaders import load_leaders
 from sitrep.attribution.claims import IndirectClaims
 from sitrep.attribution.cues import CueWords
 from sitrep.attribution.headlines import HeadlineClaims
+from sitrep.attribution.kinds import set_kinds
 from sitrep.attribution.marks import (
     add_piece, byline, close_paragraph, find_quoted_spans, flag_tokens, goes_on, is_phrase,
     is_quoted_title, long_enough, utterance,
@@ -177,6 +178,7 @@ class Attribute(CueWords, DirectQuotes, Speakers, IndirectClaims, NounClaims, He
                                             and is_phrase(q.content))]
         self._resolve_anaphora(article, quotes, people)
         quotes.sort(key=lambda q: (q.start, q.end))
+        set_kinds(doc, quotes, article.sentences)  # a claim with no verb is a stance ('praised the deal')
         article.quotes = quotes
         return article
     # ------------------------------------------------------------------

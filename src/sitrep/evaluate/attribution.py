@@ -12,6 +12,9 @@ offsets in `speaker_start/end`, so either can match. A gold attribution
 without a source (`Attribution-no-source`) is right end to end when the
 prediction names no speaker.
 
+Quotes and stances (the contract's two lists) are scored together: PolNeAR annotates both
+('said the port would reopen', 'praised the agreement').
+
 Several annotators may have annotated one article: each record is scored, the
 text was coded once.
 """
@@ -23,7 +26,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sitrep.evaluate.gold import AttributionRecord, GoldAttribution
-from sitrep.evaluate.result import Prediction, TaskResult, as_contract, context, greedy_match, overlap, prf, ratio
+from sitrep.evaluate.result import (
+    Prediction, TaskResult, as_contract, attributions, context, greedy_match, overlap, prf, ratio,
+)
 
 NAME = "attribution"
 # The threshold the brief fixes (shorter-span overlap, as in PARC-style overlap
@@ -90,7 +95,7 @@ def score(records: Sequence[AttributionRecord], predicted: Mapping[str, Predicti
         pred = as_contract(predicted.get(rec.id))
         if pred.get("rejected"):
             rejected += 1
-        quotes = [q for q in pred["quotes"] if q["end"] > q["start"]]
+        quotes = [q for q in attributions(pred) if q["end"] > q["start"]]  # statements and stances
         golds = [a for a in rec.attributions if any(not s.empty for s in a.content)]
         n_gold += len(golds)
         n_pred += len(quotes)

@@ -32,10 +32,18 @@ class TaskResult:
 def as_contract(pred: Prediction | None) -> dict[str, Any]:
     """The contract dict of a prediction; a missing prediction is an empty one."""
     if pred is None:
-        return {"id": None, "rejected": None, "entities": [], "quotes": [], "events": []}
+        return {"id": None, "rejected": None, "entities": [], "quotes": [], "stances": [], "events": []}
     if isinstance(pred, Article):
         return article_to_dict(pred)
     return pred
+
+
+def attributions(pred: dict[str, Any]) -> list[dict[str, Any]]:
+    """A contract dict's quotes and stances together, in text order: the gold (PolNeAR)
+    annotates both as attributions. A dict written before stances had their own list has
+    "quotes" only."""
+    both = list(pred.get("quotes", ())) + list(pred.get("stances", ()))
+    return sorted(both, key=lambda q: (q["start"], q["end"]))
 
 
 def ratio(num: float, den: float) -> float:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from sitrep.evaluate.gold import SeedRecord
-from sitrep.evaluate.result import Prediction, TaskResult, as_contract
+from sitrep.evaluate.result import Prediction, TaskResult, as_contract, attributions
 
 NAME = "seed"
 
@@ -58,7 +58,7 @@ def _speaker_has(q: Mapping[str, Any], words: str) -> bool:
 def checks(pred: Mapping[str, Any]) -> list[tuple[str, bool, Any]]:
     """(check, passed, what was found) for the nine checks."""
     events = pred["events"]
-    quotes = pred["quotes"]
+    quotes = attributions(pred)  # statements and stances
     div = _division_event(events)
     att = (div or {}).get("attribution") or {}
 

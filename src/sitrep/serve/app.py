@@ -251,7 +251,7 @@ def create_app(db_path: str | Path, *, wait: float = 5.0, hold: float = HOLD_SEC
     def get_articles(db: DB, f: F, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
         return queries.articles(db, f, limit=limit, offset=offset)
 
-    @app.get("/api/articles/{article_id}", tags=["articles"], summary="One article, its coded sentences, quotes")
+    @app.get("/api/articles/{article_id}", tags=["articles"], summary="One article, its coded sentences, quotes, stances")
     def get_article(db: DB, article_id: Annotated[str, PathParam(pattern=ID)]) -> dict[str, Any]:
         return found(queries.article(db, article_id), "article", article_id)
 
@@ -279,10 +279,12 @@ def create_app(db_path: str | Path, *, wait: float = 5.0, hold: float = HOLD_SEC
     def get_speakers(db: DB, f: F, limit: Limit = 50, offset: Offset = 0,
                      speaker: Annotated[str | None, Query(pattern=NAME)] = None,
                      speaker_type: Annotated[str | None, Query(pattern="^(" + "|".join(SPEAKER_TYPES) + ")$")] = None,
+                     kind: Annotated[str, Query(pattern="^(statement|stance|all)$",
+                                                description="statements (the default), stances, or all")] = "statement",
                      ) -> dict[str, Any]:
-        return cached(db, ("speakers", f, speaker, speaker_type, limit, offset),
-                      lambda: queries.speakers(db, f, speaker=speaker, speaker_type=speaker_type, limit=limit,
-                                               offset=offset))
+        return cached(db, ("speakers", f, speaker, speaker_type, kind, limit, offset),
+                      lambda: queries.speakers(db, f, speaker=speaker, speaker_type=speaker_type, kind=kind,
+                                               limit=limit, offset=offset))
 
     @app.get("/api/report", tags=["report"], summary="The situation report: JSON data, Markdown or HTML",
              responses={200: {"content": {"application/json": {}, "text/markdown": {}, "text/html": {}}}})

@@ -80,7 +80,9 @@ def meta(store: Store) -> dict[str, Any]:
     one = con.execute("SELECT min(coalesce(e.date, a.date)), max(coalesce(e.date, a.date)), count(*) "
                       "FROM events e JOIN articles a ON a.id = e.article_id").fetchone()
     counts = {t: int(con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0])  # fixed table names
-              for t in ("articles", "events", "quotes", "rejections")}
+              for t in ("articles", "events", "rejections")}
+    counts["quotes"] = int(con.execute("SELECT count(*) FROM quotes WHERE kind = 'statement'").fetchone()[0])
+    counts["stances"] = int(con.execute("SELECT count(*) FROM quotes WHERE kind = 'stance'").fetchone()[0])
     counts["stories"] = int(con.execute("SELECT count(*) FROM stories").fetchone()[0]) if _has_table(store, "stories") else 0
     types = [r[0] for r in con.execute("SELECT type FROM events GROUP BY type ORDER BY count(*) DESC, type").fetchall()]
     kinds = [r[0] for r in con.execute(
@@ -331,14 +333,15 @@ def _article_scope(f: Filters, article_id: str) -> tuple[list[str], list[Any]]:
 
 
 def articles(store: Store, f: Filters, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
-    """A page of articles (with counts of events and quotes); with event filters, the articles
-    holding a matching event."""
+    """A page of articles (with counts of events, quotes (statements) and stances); with event
+    filters, the articles holding a matching event."""
     where, params = _article_scope(f, "a.id")
     cond = (" WHERE " + " AND ".join(where)) if where else ""
     total = store.connection.execute(f"SELECT count(*) FROM articles a{cond}", params).fetchone()[0]
     items = _rows(store, "SELECT a.id, a.title, a.date, a.source, a.url, "
                   "(SELECT count(*) FROM events x WHERE x.article_id = a.id) AS events, "
-                  "(SELECT count(*) FROM quotes x WHERE x.article_id = a.id) AS quotes "
+                  "(SELECT count(*) FROM quotes x WHERE x.article_id = a.id AND x.kind = 'statement') AS quotes, "
+                  "(SELECT count(*) FROM quotes x WHERE x.article_id = a.id AND x.kind = 'stance') AS stances "
                   f"FROM articles a{cond} ORDER BY a.date DESC NULLS LAST, a.id LIMIT ? OFFSET ?",
                   params + [limit, offset])
     return {"items": items, "total": int(total), "limit": limit, "offset": offset}
@@ -346,7 +349,7 @@ def articles(store: Store, f: Filters, *, limit: int = 50, offset: int = 0) -> d
 
 def article(store: Store, article_id: str) -> dict[str, Any] | None:
     """One article with its text, its coded sentences (each with the events coded in it) and
-    its quotes, its copy status and story."""
+    its quotes (statements) and stances, its copy status and story."""
     rows = _rows(store, "SELECT a.id, a.title, a.date, a.source, a.url, a.origin, a.format, a.text "
                  "FROM articles a WHERE a.id = ?", [article_id])
     if not rows:
@@ -365,6 +368,7 @@ def article(store: Store, article_id: str) -> dict[str, Any] | None:
                            | {"trigger": ev["trigger"], "rule": ev["rule"], "model": ev["model"]})
     art["sentences"] = sorted(by_sentence.values(), key=lambda s: (s["start"] is None, s["start"] or 0))
     art["quotes"] = store.quotes(article_id=article_id)
+    art["stances"] = store.quotes(article_id=article_id, kind="stance")
     copy = (store.connection.execute("SELECT copy_of FROM article_copies WHERE article_id = ?", [article_id]).fetchone()
             if _has_table(store, "article_copies") else None)
     art["copy_of"] = copy[0] if copy else None
@@ -556,10 +560,14 @@ def weapons(store: Store, f: Filters, *, limit: int = 50, per_system: int = 200)
 
 
 def speakers(store: Store, f: Filters, *, speaker: str | None = None, speaker_type: str | None = None,
-             limit: int = 50, offset: int = 0) -> dict[str, Any]:
+             kind: str = "statement", limit: int = 50, offset: int = 0) -> dict[str, Any]:
     """What each person or organisation said: distinct statements (repeats merged) in date order,
-    with outlets and article ids. Event filters keep the quotes of articles holding a matching event."""
+    with outlets and article ids. Event filters keep the quotes of articles holding a matching event.
+    kind: "statement" (the default), "stance" (positions taken: 'praised the plan') or "all"."""
     where, params = [], []
+    if kind != "all":
+        where.append("q.kind = ?")
+        params.append(kind)
     if speaker:
         where.append("contains(lower(q.speaker), lower(?))")
         params.append(speaker)

@@ -13,7 +13,7 @@ Python API::
         db.events(type="COOPERATE")
         db.events(actor="RUS", type="ASSAULT,COERCE", since="2024-01-01")
         db.events(weapon="drone", country="UKR")
-        db.quotes(speaker_type="anonymous_official")
+        db.quotes(speaker_type="anonymous_official")   # statements; kind="stance" or "all"
         db.stats()
         db.sql("SELECT type, count(*) AS n FROM events GROUP BY type")
 
@@ -41,7 +41,8 @@ character offsets into `articles.text`, timestamps are UTC):
              lat, lon, country, method, weapon_class, weapon_origin)
     quotes(article_id, idx, content, start_char, end_char, speaker,
            speaker_start, speaker_end, speaker_type, speaker_title, cue,
-           direct, cue_start, cue_end, rule, spans INTEGER[][])
+           direct, cue_start, cue_end, rule, spans INTEGER[][],
+           kind 'statement'|'stance')             quotes and stances (`Quote.kind`)
     events(event_id = article_id || ':' || idx, article_id, idx, type, mode,
            context VARCHAR[], cameo, quad_class, intensity, date,
            date_precision, modality, location_text, location_start,

@@ -25,7 +25,7 @@ import duckdb
 import pyarrow as pa
 
 from sitrep.errors import StoreError, UsageError
-from sitrep.model import Article
+from sitrep.model import QUOTE_KINDS, Article
 from sitrep.store import lock
 from sitrep.store.migrate import applied_versions, latest_version, migrate, pending
 
@@ -122,6 +122,7 @@ _QUOTES: _Layout = (
     ("cue_end", _INT, None),
     ("rule", _STR, None),
     ("spans", pa.list_(pa.list_(_INT)), None),
+    ("kind", _STR, None),
 )
 _EVENTS: _Layout = (
     ("event_id", _STR, None),
@@ -240,7 +241,7 @@ def _article_rows(articles: Sequence[Article], now: datetime) -> dict[str, _Rows
             quotes.append(
                 a.id, i, q.content, q.start, q.end, q.speaker, q.speaker_start, q.speaker_end,
                 q.speaker_type, q.speaker_title, q.cue, q.direct, q.cue_start, q.cue_end, q.rule,
-                [list(sp) for sp in q.spans],
+                [list(sp) for sp in q.spans], q.kind,
             )
         for i, e in enumerate(a.events):
             eid = f"{a.id}:{i}"
@@ -902,15 +903,22 @@ class Store:
         since: str | None = None,
         until: str | None = None,
         limit: int | None = None,
+        kind: str | None = "statement",
     ) -> list[dict[str, Any]]:
         """Stored quotes in contract form (`contract.quote_to_dict`) plus
-        `article_id`, `idx`, `source`, `title`, `url`, `article_date`.
+        `article_id`, `idx`, `kind`, `source`, `title`, `url`, `article_date`.
 
         speaker: case-insensitive substring of the speaker; speaker_type: exact;
-        since/until: YYYY-MM-DD on the article date.
+        since/until: YYYY-MM-DD on the article date; kind: "statement" (the default: the quotes
+        an analyst reads), "stance" (positions taken: 'praised the agreement'), None or "all" for both.
         """
         where: list[str] = []
         params: list[Any] = []
+        if kind not in (None, "all"):
+            if kind not in QUOTE_KINDS:
+                raise UsageError(f"kind must be one of {', '.join(QUOTE_KINDS)} or all, got {kind!r}")
+            where.append("q.kind = ?")
+            params.append(kind)
         if speaker:
             where.append("contains(lower(q.speaker), lower(?))")
             params.append(speaker)
@@ -934,6 +942,7 @@ class Store:
                 {
                     "article_id": r["article_id"],
                     "idx": r["idx"],
+                    "kind": r["kind"],
                     "content": r["content"],
                     "start": r["start_char"],
                     "end": r["end_char"],
@@ -963,7 +972,7 @@ class Store:
         with_text: bool = False,
     ) -> list[dict[str, Any]]:
         """Stored articles' metadata (and `text` when with_text) with their
-        counts of `entities`, `quotes` and `events`, ordered by date then id.
+        counts of `entities`, `quotes` (statements), `stances` and `events`, ordered by date then id.
 
         source: exact outlet name (any case); since/until: YYYY-MM-DD on the article date.
         """
@@ -978,7 +987,8 @@ class Store:
             "SELECT a.id, a.title, a.date, a.url, a.source, a.origin, a.format, a.language, "
             f"a.ingested_at, CAST(a.warnings AS VARCHAR) AS warnings{text_col}, "
             "(SELECT count(*) FROM entities x WHERE x.article_id = a.id) AS entities, "
-            "(SELECT count(*) FROM quotes x WHERE x.article_id = a.id) AS quotes, "
+            "(SELECT count(*) FROM quotes x WHERE x.article_id = a.id AND x.kind = 'statement') AS quotes, "
+            "(SELECT count(*) FROM quotes x WHERE x.article_id = a.id AND x.kind = 'stance') AS stances, "
             "(SELECT count(*) FROM events x WHERE x.article_id = a.id) AS events "
             "FROM articles a"
         )
@@ -1008,7 +1018,7 @@ class Store:
 
     def stats(self) -> dict[str, Any]:
         """Counts: rows per table, events per PLOVER type, events per attribution
-        speaker type (`none` when unattributed by the coder), quotes per speaker type."""
+        speaker type (`none` when unattributed by the coder), quotes (statements) per speaker type."""
         con = self.connection
         tables = [
             r[0]
@@ -1034,7 +1044,8 @@ class Store:
                 "SELECT coalesce(speaker_type, 'none') AS k, count(*) FROM events GROUP BY k ORDER BY count(*) DESC, k"
             ),
             "quote_speaker_types": grouped(
-                "SELECT speaker_type, count(*) FROM quotes GROUP BY speaker_type ORDER BY count(*) DESC, speaker_type"
+                "SELECT speaker_type, count(*) FROM quotes WHERE kind = 'statement' "
+                "GROUP BY speaker_type ORDER BY count(*) DESC, speaker_type"
             ),
         }
 

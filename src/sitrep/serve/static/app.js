@@ -443,6 +443,13 @@ VIEWS.article = async (main, s) => {
   const ul = el("ul", {class: "small"});
   for (const q of a.quotes) ul.append(el("li", {}, el("b", {}, `${q.speaker || "unattributed"} (${q.speaker_type}): `), q.content));
   main.append(ul);
+  const stances = a.stances || [];  // positions taken toward a thing: 'praised' + 'the agreement'
+  if (stances.length) {
+    main.append(el("h3", {}, `Stances (${stances.length})`));
+    const sl = el("ul", {class: "small", "data-testid": "stances"});
+    for (const q of stances) sl.append(el("li", {}, el("b", {}, `${q.speaker || "unattributed"} (${q.speaker_type}): `), `${q.cue ? q.cue + " " : ""}${q.content}`));
+    main.append(sl);
+  }
   setExports("article-" + a.id, a.sentences.flatMap((sn) => sn.events.map((e) => ({sentence: sn.text, ...e}))));
 };
 
