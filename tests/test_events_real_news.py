@@ -187,6 +187,19 @@ def test_syrian_armed_groups_are_coded_and_flying_raids_is_carrying_them_out(cod
     assert [a.code for a in ev.actor] == ["RUS"]
 
 
+def test_a_clause_on_the_event_noun_or_its_claim_names_the_doer(code):
+    claim = code("China said it was deeply concerned on Wednesday. "
+                 "Officials doubted North Korea's claim that it had tested a new ballistic missile.",
+                 date="2026-11-20")
+    ev = next(e for e in claim.events if e.type == "MOBILIZE")
+    assert [a.code for a in ev.actor] == ["PRK"]
+    relcl = code("China said it was deeply concerned on Wednesday. "
+                 "Experts in Vienna are examining the missile test that Iran carried out on Sunday.",
+                 date="2026-11-20")
+    ev = next(e for e in relcl.events if e.type == "MOBILIZE")
+    assert [a.code for a in ev.actor] == ["IRN"] and "actor-from-context" not in ev.evidence.rule
+
+
 def test_a_doer_named_once_carries_to_later_sentences_that_leave_it_out(code):
     article = code("Iran test-fired a cruise missile over the Gulf of Oman on Sunday, its navy said. "
                    "The missile was launched from a submarine off the southern coast. "

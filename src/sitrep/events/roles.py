@@ -130,6 +130,8 @@ def _noun_actors(tok: Any, rule: Rule, ctx: ArticleContext) -> list[Actor]:
             for o in c.children:
                 if o.dep_ == "pobj":
                     partners += ctx.actors_in(phrase(o))
+    if not found:
+        found = _clause_doer(tok, ctx)
     arg = tok
     for _ in range(2):  # "conducted dozens of missile tests", "staged a series of raids": the quantity's verb
         if arg.dep_ == "pobj" and arg.head.lower_ == "of" and is_noun(arg.head.head) \
@@ -153,6 +155,23 @@ def _noun_actors(tok: Any, rule: Rule, ctx: ArticleContext) -> list[Actor]:
         # "Belarusian-Russian cooperation": adjectives on the head noun
         found = ctx.actors_in([t for t in tok.lefts])
     return unique_actors(found + partners)
+
+
+def _clause_doer(noun: Any, ctx: ArticleContext) -> list[Actor]:
+    """The doer a clause on an event noun names: "the test that Iran carried out", "the drill
+    announced by Minsk", "the strikes Israel conducted" (a verb of carrying out or announcing,
+    with its subject or "by" agent)."""
+    for c in noun.children:
+        if c.dep_ not in ("relcl", "acl") or c.lemma_.lower() not in LIGHT_VERBS:
+            continue
+        subj, _, agent = verb_subjects(c)
+        target = agent or subj
+        if target is None or target.lower_ in ("that", "which", "who"):
+            continue
+        found = ctx.actors_in(list(target.subtree) if agent is not None else phrase(target))
+        if found:
+            return found
+    return []
 
 
 def _climb_subject(tok: Any, ctx: ArticleContext) -> list[Actor]:
