@@ -189,10 +189,10 @@ def test_syrian_armed_groups_are_coded_and_flying_raids_is_carrying_them_out(cod
 
 def test_a_clause_on_the_event_noun_or_its_claim_names_the_doer(code):
     claim = code("China said it was deeply concerned on Wednesday. "
-                 "Officials doubted North Korea's claim that it had tested a new ballistic missile.",
+                 "Western diplomats questioned Iran's assertion that it had fired a hypersonic missile.",
                  date="2026-11-20")
     ev = next(e for e in claim.events if e.type == "MOBILIZE")
-    assert [a.code for a in ev.actor] == ["PRK"]
+    assert [a.code for a in ev.actor] == ["IRN"]
     relcl = code("China said it was deeply concerned on Wednesday. "
                  "Experts in Vienna are examining the missile test that Iran carried out on Sunday.",
                  date="2026-11-20")

@@ -330,7 +330,7 @@ class ArticleContext:
                         return found
         for _ in range(4):
             if cur.dep_ == "acl" and cur.head is not cur:
-                # "North Korea's claim that it had tested ...": the owner of the claim
+                # "Iran's assertion that it had fired ...": the owner of the claim
                 owner = [a for c in cur.head.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS
                          for a in self.actors_in(phrase(c))]
                 if owner:
