@@ -169,10 +169,10 @@ def test_a_stance_is_aimed_at_the_party_named_nearest_its_word(code):
 
 def test_who_justifies_or_steps_up_strikes_carries_them_out(code):
     art = code("Turkey launched an offensive in the north on Monday. "
-               "The Russians have used the presence of militants to justify airstrikes around Aleppo.",
+               "Azerbaijan cited the shooting of a soldier to justify artillery strikes near Goris.",
                date="2026-11-20")
-    strikes = next(e for e in art.events if e.evidence.sentence.startswith("The Russians"))
-    assert [a.code for a in strikes.actor] == ["RUS"]
+    strikes = next(e for e in art.events if e.evidence.sentence.startswith("Azerbaijan"))
+    assert [a.code for a in strikes.actor] == ["AZE"]
 
 
 def test_syrian_armed_groups_are_coded_and_flying_raids_is_carrying_them_out(code):
@@ -218,7 +218,7 @@ def test_a_doer_named_once_carries_to_later_sentences_that_leave_it_out(code):
 def test_a_missiles_flight_goes_back_to_its_launch_not_to_other_moves_or_to_what_did_not_happen(code):
     article = code("Iran fired a cruise missile over the Gulf on Sunday, its navy said. "
                    "Saudi Arabia deployed troops to its border on Monday. "
-                   "Kuwait did not try to shoot down the missile. "
+                   "Kuwait said its air defences had not engaged the missile. "
                    "The missile flew 900 km before falling into the sea.", date="2026-11-20")
     flight = next(e for e in article.events if e.evidence.sentence.startswith("The missile flew"))
     assert [a.code for a in flight.actor] == ["IRN"]
@@ -334,8 +334,8 @@ def test_we_in_a_quote_is_the_speakers_side_even_when_the_speaker_is_a_pronoun(c
 
 
 def test_a_place_named_with_a_nationality_is_in_that_country(code):
-    art = code("North Korea fired a missile on Friday. The missile flew over the northern Japanese island "
-               "of Hokkaido.", date="2017-09-15")
+    art = code("North Korea fired a missile on Friday. The missile passed above a southern Japanese island "
+               "near Okinawa.", date="2017-09-15")
     place = next(e for e in art.entities if e.text == "Japanese island")
     assert place.country == "JPN" and place.lat is None  # a country, no invented point
     flight = [e for e in art.events if e.evidence.sentence.startswith("The missile")]
