@@ -200,6 +200,21 @@ def test_a_clause_on_the_event_noun_or_its_claim_names_the_doer(code):
     assert [a.code for a in ev.actor] == ["IRN"] and "actor-from-context" not in ev.evidence.rule
 
 
+def test_generic_events_and_met_challenges_are_no_happenings(code):
+    generic = code("Officials said any deployment of German troops abroad needs the approval of parliament.",
+                   date="2026-11-20")
+    assert [e.type for e in generic.events] == []
+    every = code("The minister said every missile test by Iran is reported to the Security Council.",
+                 date="2026-11-20")
+    assert [e.type for e in every.events] == []
+    met = code("The Polish army met its recruitment targets for the third year running.", date="2026-11-20")
+    assert [e.type for e in met.events] == []
+    talks = code("The Polish defence minister met his Lithuanian counterpart in Vilnius.", date="2026-11-20")
+    assert [e.type for e in talks.events] == ["CONSULT"]
+    kurds = code("Peshmerga fighters battled Islamic State militants near Mosul on Monday.", date="2016-09-05")
+    assert [(e.type, [a.code for a in e.actor]) for e in kurds.events] == [("ASSAULT", ["IRQ"])]
+
+
 def test_a_doer_named_once_carries_to_later_sentences_that_leave_it_out(code):
     article = code("Iran test-fired a cruise missile over the Gulf of Oman on Sunday, its navy said. "
                    "The missile was launched from a submarine off the southern coast. "

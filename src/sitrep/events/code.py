@@ -139,6 +139,8 @@ class Code(TriggerMatching, Senses, AcledTyping):
             return None  # "an earthquake destroyed homes", "homes were swept away by floods"
         if _deliberated(tok):
             return None  # "debating whether to strike", "how hard to hit China": an option weighed
+        if is_noun(tok) and any(c.dep_ == "det" and c.lower_ in GENERIC_DETS for c in tok.children):
+            return None  # "any attack on a member", "every deployment needs approval": no one happening
         if rule.type == "REQUEST" and is_question(tok):
             return None  # "asked about the dispute", "was asked whether ...": a question
         if rule.type == "CONSULT" and is_reaction(tok):
@@ -222,6 +224,7 @@ class Code(TriggerMatching, Senses, AcledTyping):
 
 
 WH_OPTIONS = frozenset({"whether", "how", "when", "where"})
+GENERIC_DETS = frozenset({"any", "every"})
 
 
 def _deliberated(tok: Any) -> bool:
