@@ -215,6 +215,13 @@ def test_generic_events_and_met_challenges_are_no_happenings(code):
     assert [(e.type, [a.code for a in e.actor]) for e in kurds.events] == [("ASSAULT", ["IRQ"])]
 
 
+def test_what_one_state_wants_another_to_do_has_not_happened(code):
+    wanted = code("Moscow wants Ankara to close its southern border to armed groups.", date="2026-11-20")
+    assert [e.type for e in wanted.events if e.type == "COERCE"] == []
+    done = code("Ankara closed its southern border to armed groups on Monday.", date="2026-11-20")
+    assert [e.type for e in done.events] == ["COERCE"]
+
+
 def test_a_doer_named_once_carries_to_later_sentences_that_leave_it_out(code):
     article = code("Iran test-fired a cruise missile over the Gulf of Oman on Sunday, its navy said. "
                    "The missile was launched from a submarine off the southern coast. "

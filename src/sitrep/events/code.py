@@ -141,6 +141,10 @@ class Code(TriggerMatching, Senses, AcledTyping):
             return None  # "debating whether to strike", "how hard to hit China": an option weighed
         if is_noun(tok) and any(c.dep_ == "det" and c.lower_ in GENERIC_DETS for c in tok.children):
             return None  # "any attack on a member", "every deployment needs approval": no one happening
+        if tok.head.lemma_.lower() in WANTING_VERBS and (
+                tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children)
+                or tok.dep_ == "ccomp" and any(c.tag_ == "TO" for c in tok.children)):
+            return None  # "wants Turkey to close its borders", "pushed Assad to step down": what one wants of another
         if rule.type == "REQUEST" and is_question(tok):
             return None  # "asked about the dispute", "was asked whether ...": a question
         if rule.type == "CONSULT" and is_reaction(tok):
@@ -225,6 +229,9 @@ class Code(TriggerMatching, Senses, AcledTyping):
 
 WH_OPTIONS = frozenset({"whether", "how", "when", "where"})
 GENERIC_DETS = frozenset({"any", "every"})
+# verbs whose object is asked or expected to do the xcomp's action, which has not happened
+WANTING_VERBS = frozenset({"want", "wish", "expect", "push", "press", "pressure", "pressurise", "pressurize",
+                           "encourage", "persuade", "convince", "tell", "advise", "invite", "lobby", "need"})
 
 
 def _deliberated(tok: Any) -> bool:
