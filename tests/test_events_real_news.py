@@ -222,6 +222,13 @@ def test_what_one_state_wants_another_to_do_has_not_happened(code):
     assert [e.type for e in done.events] == ["COERCE"]
 
 
+def test_a_launch_conducted_or_a_probe_carried_into_orbit_is_no_attack(code):
+    launch = code("Iran conducted a missile launch over the Gulf early on Tuesday.", date="2026-11-20")
+    assert [e.type for e in launch.events] == ["MOBILIZE"]
+    orbit = code("The Iranian probe was carried into orbit on a Soyuz rocket on Tuesday.", date="2026-11-20")
+    assert "ASSAULT" not in [e.type for e in orbit.events]
+
+
 def test_a_doer_named_once_carries_to_later_sentences_that_leave_it_out(code):
     article = code("Iran test-fired a cruise missile over the Gulf of Oman on Sunday, its navy said. "
                    "The missile was launched from a submarine off the southern coast. "
