@@ -229,6 +229,17 @@ def test_a_launch_conducted_or_a_probe_carried_into_orbit_is_no_attack(code):
     assert "ASSAULT" not in [e.type for e in orbit.events]
 
 
+def test_thanks_warnings_against_and_seeing_a_threat_are_verbal_events(code):
+    thanks = code("The Kenyan president thanked Ethiopia for its help on Monday.", date="2026-11-20")
+    assert [(e.type, [a.code for a in e.recipient]) for e in thanks.events] == [("SUPPORT", ["ETH"])]
+    advice = code("The Lithuanian president warned against drawing hasty conclusions about the sabotage.",
+                  date="2026-11-20")
+    assert [e.type for e in advice.events] == ["REQUEST"]
+    seen = code("Japan regards the Chinese naval buildup as a serious threat.", date="2026-11-20")
+    accuse = [e for e in seen.events if e.type == "ACCUSE"]
+    assert accuse and [a.code for a in accuse[0].actor] == ["JPN"]
+
+
 def test_a_doer_named_once_carries_to_later_sentences_that_leave_it_out(code):
     article = code("Iran test-fired a cruise missile over the Gulf of Oman on Sunday, its navy said. "
                    "The missile was launched from a submarine off the southern coast. "

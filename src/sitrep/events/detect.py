@@ -165,8 +165,11 @@ QUANTITY_NOUNS = frozenset({
 
 def governor(tok: Any) -> Any:
     """The word a noun depends on, read through a partitive: in "hundreds of demonstrators
-    marched" the demonstrators' governor is "marched", not "of"."""
+    marched" the demonstrators' governor is "marched", not "of"; and through "as": in "sees
+    the buildup as a threat" the threat's governor is "sees"."""
     head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "as" and head.head is not head:
+        return head.head  # "sees the buildup as a threat": the threat's governor is "sees"
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head is not head:
         whole = head.head
         if whole.lemma_.lower() in QUANTITY_NOUNS or whole.lower_ in QUANTITY_NOUNS or whole.like_num:
