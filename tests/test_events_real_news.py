@@ -240,6 +240,15 @@ def test_thanks_warnings_against_and_seeing_a_threat_are_verbal_events(code):
     assert accuse and [a.code for a in accuse[0].actor] == ["JPN"]
 
 
+def test_an_enforcing_body_reporting_a_passive_seizure_made_it_unless_another_state_is_named(code):
+    seized = code("Greek authorities announced on Friday that a Panama-flagged tanker was seized off Crete.",
+                  date="2026-11-20")
+    ev = next(e for e in seized.events if e.type == "COERCE")
+    assert [a.code for a in ev.actor] == ["GRC"]
+    abroad = code("Estonian officials said two citizens were detained in Russia on Friday.", date="2026-11-20")
+    assert all("EST" not in [a.code for a in e.actor] for e in abroad.events if e.type == "COERCE")
+
+
 def test_a_doer_named_once_carries_to_later_sentences_that_leave_it_out(code):
     article = code("Iran test-fired a cruise missile over the Gulf of Oman on Sunday, its navy said. "
                    "The missile was launched from a submarine off the southern coast. "

@@ -30,6 +30,11 @@ JOIN_VERBS = {"join", "converge", "gather", "participate", "attend", "assemble",
 # verbs of holding someone captive: "the girls abducted by X were released" names who held them
 # people a state holds: freed with no releaser named, they were not an armed group's captives
 STATE_HELD = {"prisoner", "detainee", "inmate", "convict", "suspect", "protester", "protestor", "activist", "dissident"}
+REPORT_VERBS = frozenset({"say", "announce", "confirm", "report", "state", "disclose", "reveal", "tell"})
+# bodies that arrest and seize: reporting a passive arrest or seizure, they report their own
+ENFORCERS = frozenset({"police", "policeman", "authority", "official", "prosecutor", "ministry", "guard",
+                       "coastguard", "customs", "army", "military", "force", "service", "agency", "spokesman",
+                       "spokeswoman", "spokesperson"})
 CAPTIVITY_VERBS = {"abduct", "kidnap", "hold", "capture", "seize", "take", "detain", "imprison", "snatch",
                    "keep", "jail", "arrest"}
 
@@ -55,6 +60,8 @@ def roles(tok: Any, rule: Rule, ctx: ArticleContext) -> tuple[list[Actor], list[
             actors = _captor(tok, passive_subj, ctx)
             if not actors and passive_subj is not None and passive_subj.lemma_.lower() not in STATE_HELD:
                 actors = ctx.captor_group(tok.idx)  # freed, no releaser named: the group that held them
+        if not actors and rule.type == "COERCE" and passive_subj is not None:
+            actors = _announcer(tok, ctx)  # "police said 20 people were arrested": the police arrested them
         if passive_subj is not None and rule.object_role == "recipient":
             recipients = ctx.actors_in(phrase(passive_subj))
         for c in tok.children:
@@ -85,6 +92,23 @@ def roles(tok: Any, rule: Rule, ctx: ArticleContext) -> tuple[list[Actor], list[
                   and (r.code is None or not any(a.code == r.code and not (a.sector and r.sector and a.sector != r.sector)
                                                  for a in actors))]
     return unique_actors(actors), recipients
+
+
+def _announcer(tok: Any, ctx: ArticleContext) -> list[Actor]:
+    """Who arrested, seized or detained, when a passive leaves it out and an enforcing body
+    reports it ("police said 20 people were arrested", "Greek authorities announced the tanker
+    was seized"); empty when the clause names another state ("officials said two citizens were
+    detained in Russia": Russia holds them) or the reporter is no such body."""
+    if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in REPORT_VERBS:
+        return []
+    subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lemma_.lower() not in ENFORCERS:
+        return []
+    found = [a for a in ctx.actors_in(phrase(subj)) if a.code]
+    codes = {a.code for a in found}
+    held = {t.i for c in tok.children if c.dep_ == "nsubjpass" for t in c.subtree}  # the ship's flag is no state's act
+    named = {a.code for a in ctx.actors_in([t for t in tok.subtree if t.i not in held], places=True) if a.code}
+    return found if found and not named - codes else []
 
 
 def _captor(tok: Any, passive_subj: Any, ctx: ArticleContext) -> list[Actor]:
