@@ -249,6 +249,16 @@ def test_an_enforcing_body_reporting_a_passive_seizure_made_it_unless_another_st
     assert all("EST" not in [a.code for a in e.actor] for e in abroad.events if e.type == "COERCE")
 
 
+def test_freed_men_are_released_and_withdrawn_papers_are_no_retreat(code):
+    freed = code("Belarus freed six Lithuanian men jailed for smuggling on Monday.", date="2026-11-20")
+    assert ("RETREAT", "release") in [(e.type, e.mode) for e in freed.events]
+    papers = code("The Belarusian interior ministry withdrew its notices for the arrest of two exiles.",
+                  date="2026-11-20")
+    assert "RETREAT" not in [e.type for e in papers.events]
+    troops = code("Belarus withdrew its troops from the Lithuanian border on Monday.", date="2026-11-20")
+    assert [(e.type, e.mode) for e in troops.events] == [("RETREAT", "withdraw")]
+
+
 def test_a_doer_named_once_carries_to_later_sentences_that_leave_it_out(code):
     article = code("Iran test-fired a cruise missile over the Gulf of Oman on Sunday, its navy said. "
                    "The missile was launched from a submarine off the southern coast. "
