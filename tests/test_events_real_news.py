@@ -259,6 +259,17 @@ def test_freed_men_are_released_and_withdrawn_papers_are_no_retreat(code):
     assert [(e.type, e.mode) for e in troops.events] == [("RETREAT", "withdraw")]
 
 
+def test_it_is_the_body_or_state_named_last_not_the_last_persons_event(code):
+    art = code("Senator Jane Doe pledged on Saturday to defeat the militants. "
+               "Voters asked who was to blame for the rise of al-Shabaab. "
+               "It has seized large parts of southern Somalia and kidnapped aid workers.", date="2026-11-20")
+    seized = next(e for e in art.events if e.type == "COERCE")
+    assert [a.text for a in seized.actor] == ["al-Shabaab"]
+    strike = code("Russian drones hit Kharkiv overnight. It was the third attack this week, the mayor said.",
+                  date="2026-11-20")
+    assert all("Kharkiv" not in [a.text for a in e.actor] for e in strike.events)
+
+
 def test_a_doer_named_once_carries_to_later_sentences_that_leave_it_out(code):
     article = code("Iran test-fired a cruise missile over the Gulf of Oman on Sunday, its navy said. "
                    "The missile was launched from a submarine off the southern coast. "

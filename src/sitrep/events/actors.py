@@ -198,6 +198,12 @@ class ArticleContext:
                         return found
                 if tok.lower_ in ("he", "she", "him", "her", "his") and self.last_person is not None:
                     return [self.last_person]
+                if tok.lower_ in ("it", "its") and tok.dep_ in SUBJ | {"poss"}:
+                    # "It has seized large parts of Syria": the body or state named last, in this
+                    # sentence or the one before (a person is no "it")
+                    named = self._last_named(tok)
+                    if named:
+                        return named
                 if tok.lower_ in ("they", "it", "we", "its", "their", "our") and tok.dep_ in SUBJ | {"poss"} and self.last_actors:
                     return list(self.last_actors)
         # a sector phrase with no code ("Western officials" has a code; "officials" does not):
@@ -316,6 +322,22 @@ class ArticleContext:
                         if any(a.code for a in found):
                             break
         return [a for a in found if a.code]
+
+    def _last_named(self, pron: Any) -> list[Actor]:
+        """The coded organisation or state named last before a pronoun, in its sentence or the
+        one before; empty when there is none."""
+        sent = pron.sent
+        start = sent.start
+        if start > 0:
+            start = self.doc[start - 1].sent.start
+        for i in range(pron.i - 1, start - 1, -1):
+            ent = self.tok_ent.get(i)
+            if ent is None or ent.type not in ("ORG", "LOCATION") or not ent.code:
+                continue
+            actor = self._actor_for(ent, None)
+            if actor is not None and actor.code:
+                return [actor]
+        return []
 
     def _governing_subject(self, pron: Any) -> list[Actor]:
         cur = pron.head
