@@ -477,3 +477,11 @@ def test_designation_before_million_is_money(pipeline, recognise) -> None:
     _absent(_ents(pipeline, recognise, "The clinic upgrade is only worth P15 million, the mayor said."), "P15")
     ents = _ents(pipeline, recognise, "The destroyer fired a P-15 missile at the island.")
     assert [e for e in ents if e.type == "WEAPON" and e.text.startswith("P-15")], ents
+
+
+def test_a_people_of_origin_hyphened_to_a_nationality_names_that_nationality(pipeline, recognise):
+    ents = _ents(pipeline, recognise, "An Iranian-American pastor and a Chinese-Canadian scientist were detained.")
+    nats = [(e.text, e.code) for e in ents if e.type == "NATIONALITY"]
+    assert nats == [("American", "USA"), ("Canadian", "CAN")]
+    apart = _ents(pipeline, recognise, "Iranian and American diplomats met in Oman.")
+    assert ("Iranian", "IRN") in [(e.text, e.code) for e in apart]

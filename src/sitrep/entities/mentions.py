@@ -13,6 +13,18 @@ from sitrep.entities.tokens import NAME_STOP, people_plural, possessive
 from sitrep.model import Entity
 
 
+def heritage_compounds(doc: Any, ms: list[Mention]) -> list[Mention]:
+    """"Iranian-American", "Chinese-Canadian": a people of origin joined by a hyphen to a
+    nationality names that nationality (an American of Iranian descent); the first part is
+    no mention of its own."""
+    nat = sorted((m for m in ms if m.ent.type == "NATIONALITY"), key=lambda m: m.ent.start)
+    drop: set[int] = set()
+    for a, b in zip(nat, nat[1:]):
+        if doc.text[a.ent.end:b.ent.start] == "-":
+            drop.add(id(a))
+    return [m for m in ms if id(m) not in drop] if drop else ms
+
+
 def person_name_parts(doc: Any, ms: list[Mention]) -> list[Mention]:
     """Later (or earlier) single-word mentions of a person's name parts."""
     parts: set[str] = set()

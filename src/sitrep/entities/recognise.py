@@ -11,7 +11,7 @@ from spacy.matcher import PhraseMatcher
 
 from sitrep import data
 from sitrep.entities.gazetteer import GazetteerMatching, apostrophe_variants, is_case_sensitive
-from sitrep.entities.mentions import MentionRules, person_name_parts
+from sitrep.entities.mentions import MentionRules, heritage_compounds, person_name_parts
 from sitrep.entities.ner import NerMerging
 from sitrep.entities.places import PlaceMentions
 from sitrep.entities.records import Form
@@ -158,6 +158,7 @@ class Recognise(GazetteerMatching, NerMerging, PlaceMentions, MentionRules):
         self._country_roles(doc, mentions)
         mentions = self._drop_non_mentions(doc, mentions)
         mentions = person_name_parts(doc, mentions)
+        mentions = heritage_compounds(doc, mentions)
         mentions = self._cities(doc, mentions)
         mentions = self._shared_heads(doc, mentions)
         mentions = self._aircraft_lists(doc, mentions)
