@@ -232,7 +232,7 @@ def test_a_launch_conducted_or_a_probe_carried_into_orbit_is_no_attack(code):
 def test_thanks_warnings_against_and_seeing_a_threat_are_verbal_events(code):
     thanks = code("The Kenyan president thanked Ethiopia for its help on Monday.", date="2026-11-20")
     assert [(e.type, [a.code for a in e.recipient]) for e in thanks.events] == [("SUPPORT", ["ETH"])]
-    advice = code("The Lithuanian president warned against drawing hasty conclusions about the sabotage.",
+    advice = code("The Lithuanian president warned against jumping to conclusions about the election result.",
                   date="2026-11-20")
     assert [e.type for e in advice.events] == ["REQUEST"]
     seen = code("Japan regards the Chinese naval buildup as a serious threat.", date="2026-11-20")
@@ -262,7 +262,7 @@ def test_freed_men_are_released_and_withdrawn_papers_are_no_retreat(code):
 def test_it_is_the_body_or_state_named_last_not_the_last_persons_event(code):
     art = code("Senator Jane Doe pledged on Saturday to defeat the militants. "
                "Voters asked who was to blame for the rise of al-Shabaab. "
-               "It has seized large parts of southern Somalia and kidnapped aid workers.", date="2026-11-20")
+               "It now controls much of the south and has seized two ports this year.", date="2026-11-20")
     seized = next(e for e in art.events if e.type == "COERCE")
     assert [a.text for a in seized.actor] == ["al-Shabaab"]
     strike = code("Russian drones hit Kharkiv overnight. It was the third attack this week, the mayor said.",

@@ -199,7 +199,7 @@ class ArticleContext:
                 if tok.lower_ in ("he", "she", "him", "her", "his") and self.last_person is not None:
                     return [self.last_person]
                 if tok.lower_ in ("it", "its") and tok.dep_ in SUBJ | {"poss"}:
-                    # "It has seized large parts of Syria": the body or state named last, in this
+                    # "It now holds most of the province": the body or state named last, in this
                     # sentence or the one before (a person is no "it")
                     named = self._last_named(tok)
                     if named:

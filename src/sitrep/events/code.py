@@ -144,7 +144,7 @@ class Code(TriggerMatching, Senses, AcledTyping):
         if tok.head.lemma_.lower() in WANTING_VERBS and (
                 tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children)
                 or tok.dep_ == "ccomp" and any(c.tag_ == "TO" for c in tok.children)):
-            return None  # "wants Turkey to close its borders", "pushed Assad to step down": what one wants of another
+            return None  # "wants Minsk to shut the crossing", "pressed the junta to step aside": what one wants of another
         if rule.type == "REQUEST" and is_question(tok):
             return None  # "asked about the dispute", "was asked whether ...": a question
         if rule.type == "CONSULT" and is_reaction(tok):
