@@ -216,10 +216,10 @@ def test_generic_events_and_met_challenges_are_no_happenings(code):
 
 
 def test_what_one_state_wants_another_to_do_has_not_happened(code):
-    wanted = code("Moscow wants Ankara to close its southern border to armed groups.", date="2026-11-20")
-    assert [e.type for e in wanted.events if e.type == "COERCE"] == []
-    done = code("Ankara closed its southern border to armed groups on Monday.", date="2026-11-20")
-    assert [e.type for e in done.events] == ["COERCE"]
+    wanted = code("Washington wants Seoul to deploy more troops along the demilitarised zone.", date="2026-11-20")
+    assert [e.type for e in wanted.events] == []
+    done = code("Seoul deployed more troops along the demilitarised zone on Monday.", date="2026-11-20")
+    assert [e.type for e in done.events] == ["MOBILIZE"]
 
 
 def test_a_launch_conducted_or_a_probe_carried_into_orbit_is_no_attack(code):
