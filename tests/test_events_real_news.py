@@ -92,9 +92,8 @@ def test_stance_words_of_a_private_speaker_or_beside_a_rule_event_add_nothing(co
 
 def test_a_launch_a_speaker_judges_is_the_object_of_the_condemnation_not_a_new_launch(code):
     art = code("Iran fired a ballistic missile into the Gulf on Sunday. "
-               '"The firing of this missile is a blatant violation of international law," the Iraqi foreign '
-               "ministry said.", date="2026-11-20")
-    judged = [e for e in art.events if e.evidence.sentence.startswith('"The firing')]
+               '"Tehran\'s latest launch was reckless," the Iraqi foreign minister said.', date="2026-11-20")
+    judged = [e for e in art.events if e.evidence.sentence.startswith('"Tehran')]
     assert [(e.type, e.evidence.rule) for e in judged] == [("ACCUSE", "stance:disapproval")]
     assert [a.code for a in judged[0].actor] == ["IRQ"] and [a.code for a in judged[0].recipient] == ["IRN"]
     # a launch stated beside the stance word, not judged by it, stays a launch
@@ -129,7 +128,8 @@ def test_the_party_a_reaction_is_aimed_at_did_what_it_is_for(code):
     sale = next(e for e in art.events if e.type == "AID")
     assert [a.code for a in sale.actor] == ["SRB"] and [a.code for a in sale.recipient] == ["RUS"]
     # disappointment with a party is a disapproval of it
-    dis = code("The president said he was deeply disappointed in Turkey over the purchase.", date="2026-11-20")
+    dis = code("The Greek foreign minister said he was deeply disappointed with Turkey over the drilling.",
+               date="2026-11-20")
     ev = next(e for e in dis.events if e.type == "ACCUSE")
     assert [a.code for a in ev.recipient] == ["TUR"]
 
@@ -223,7 +223,7 @@ def test_what_one_state_wants_another_to_do_has_not_happened(code):
 
 
 def test_a_launch_conducted_or_a_probe_carried_into_orbit_is_no_attack(code):
-    launch = code("Iran conducted a missile launch over the Gulf early on Tuesday.", date="2026-11-20")
+    launch = code("Pakistan conducted a missile launch from a site in Balochistan on Friday.", date="2026-11-20")
     assert [e.type for e in launch.events] == ["MOBILIZE"]
     orbit = code("The Iranian probe was carried into orbit on a Soyuz rocket on Tuesday.", date="2026-11-20")
     assert "ASSAULT" not in [e.type for e in orbit.events]
@@ -241,10 +241,9 @@ def test_thanks_warnings_against_and_seeing_a_threat_are_verbal_events(code):
 
 
 def test_an_enforcing_body_reporting_a_passive_seizure_made_it_unless_another_state_is_named(code):
-    seized = code("Greek authorities announced on Friday that a Panama-flagged tanker was seized off Crete.",
-                  date="2026-11-20")
+    seized = code("Turkish police said on Friday that six smugglers were arrested in Mersin.", date="2026-11-20")
     ev = next(e for e in seized.events if e.type == "COERCE")
-    assert [a.code for a in ev.actor] == ["GRC"]
+    assert [a.code for a in ev.actor] == ["TUR"]
     abroad = code("Estonian officials said two citizens were detained in Russia on Friday.", date="2026-11-20")
     assert all("EST" not in [a.code for a in e.actor] for e in abroad.events if e.type == "COERCE")
 
