@@ -269,6 +269,15 @@ def test_it_is_the_body_or_state_named_last_not_the_last_persons_event(code):
     assert all("Kharkiv" not in [a.text for a in e.actor] for e in strike.events)
 
 
+def test_diplomatic_stock_phrases_of_threat_and_regret_are_stances(code):
+    warn = code('"We will not tolerate foreign interference in this matter," the Chinese defence ministry said.',
+                date="2026-11-20")
+    assert [(e.type, e.evidence.rule) for e in warn.events] == [("THREATEN", "stance:threat")]
+    regret = code('"The decision is deeply regrettable," the Japanese foreign ministry said on Tuesday.',
+                  date="2026-11-20")
+    assert [(e.type, e.evidence.rule) for e in regret.events] == [("ACCUSE", "stance:disapproval")]
+
+
 def test_a_doer_named_once_carries_to_later_sentences_that_leave_it_out(code):
     article = code("Iran test-fired a cruise missile over the Gulf of Oman on Sunday, its navy said. "
                    "The missile was launched from a submarine off the southern coast. "
