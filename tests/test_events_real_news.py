@@ -278,6 +278,12 @@ def test_diplomatic_stock_phrases_of_threat_and_regret_are_stances(code):
     assert [(e.type, e.evidence.rule) for e in regret.events] == [("ACCUSE", "stance:disapproval")]
 
 
+def test_a_doerless_mention_in_a_quote_leaves_room_for_the_speakers_stance(code):
+    art = code('"Such provocations demand an answer from the whole alliance," the Estonian defence minister said.',
+               date="2026-11-20")
+    assert ("ACCUSE", "stance:disapproval") in [(e.type, e.evidence.rule) for e in art.events]
+
+
 def test_a_doer_named_once_carries_to_later_sentences_that_leave_it_out(code):
     article = code("Iran test-fired a cruise missile over the Gulf of Oman on Sunday, its navy said. "
                    "The missile was launched from a submarine off the southern coast. "

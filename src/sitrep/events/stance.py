@@ -9,8 +9,9 @@ content uses a stance word of `data/stance.yaml` becomes the speaker's event
 
 - the speaker is a political actor with a code (a state's official through
   the people and leaders tables, a government, a coded organisation), and
-- the sentence holds no event yet (a rule that fired there read the
-  sentence's own verb; the stance word stays its evidence's context), or its
+- the sentence holds no event with a coded doer yet (a rule that fired there
+  read the sentence's own verb; the stance word stays its evidence's context;
+  a doer-less mention such as "which demands a response" leaves room), or its
   only events are what the speaker judges: the subject of the clause the
   stance word predicates ('the minister said the test was "reckless"', "the
   shelling of the convoy was a war crime"). Such a mention names
@@ -94,8 +95,8 @@ def stance_events(ctx: ArticleContext, events: list[Event], groups: tuple[Stance
             word, sent = sent[0], sent.sent
             there = by_sent.get(sent.start_char, [])
             judged = there if there and _judged(doc, there, word, quote) else []
-            if there and not judged:
-                continue
+            if there and not judged and any(a.code for e in there for a in e.actor):
+                continue  # the rules coded this sentence's own news; a doer-less mention leaves room
             actors = speaker_actors(ctx, quote)
             if not actors:
                 continue
