@@ -284,6 +284,13 @@ def test_a_doerless_mention_in_a_quote_leaves_room_for_the_speakers_stance(code)
     assert ("ACCUSE", "stance:disapproval") in [(e.type, e.evidence.rule) for e in art.events]
 
 
+def test_what_a_statement_says_is_news_beside_the_main_clause(code):
+    art = code("Iran fired a missile on Friday. Iran's latest missile test follows a statement on Monday in "
+               "which Tehran threatened to close the Strait of Hormuz.", date="2026-11-20")
+    second = [e.type for e in art.events if e.evidence.sentence.startswith("Iran's latest")]
+    assert "THREATEN" in second
+
+
 def test_a_doer_named_once_carries_to_later_sentences_that_leave_it_out(code):
     article = code("Iran test-fired a cruise missile over the Gulf of Oman on Sunday, its navy said. "
                    "The missile was launched from a submarine off the southern coast. "

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sitrep.events.roles import STATEMENT_NOUNS
 from sitrep.events.senses import COOPERATIVE
 from sitrep.events.syntax import SUBJ, is_noun
 from sitrep.geo import load_location_cues
@@ -109,8 +110,8 @@ def _subordinate_edge(tok: Any) -> Any | None:
         if cur.head is cur:
             return None
         dep = cur.dep_
-        if dep in ("relcl", "acl") and is_noun(cur.head):
-            return cur.head
+        if dep in ("relcl", "acl") and is_noun(cur.head) and cur.head.lemma_.lower() not in STATEMENT_NOUNS:
+            return cur.head  # (what "a statement in which X threatened ..." says is news of its own)
         if dep == "amod" and cur.tag_ == "VBN":
             return cur.head  # "the Syrian-backed militia", "its long-threatened invasion"
         if dep == "advcl":
