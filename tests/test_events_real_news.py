@@ -194,7 +194,7 @@ def test_a_clause_on_the_event_noun_or_its_claim_names_the_doer(code):
     ev = next(e for e in claim.events if e.type == "MOBILIZE")
     assert [a.code for a in ev.actor] == ["IRN"]
     relcl = code("China said it was deeply concerned on Wednesday. "
-                 "Experts in Vienna are examining the missile test that Iran carried out on Sunday.",
+                 "The missile test that Iran carried out on Sunday alarmed its neighbours.",
                  date="2026-11-20")
     ev = next(e for e in relcl.events if e.type == "MOBILIZE")
     assert [a.code for a in ev.actor] == ["IRN"] and "actor-from-context" not in ev.evidence.rule
@@ -289,6 +289,16 @@ def test_what_a_statement_says_is_news_beside_the_main_clause(code):
                "which Tehran threatened to close the Strait of Hormuz.", date="2026-11-20")
     second = [e.type for e in art.events if e.evidence.sentence.startswith("Iran's latest")]
     assert "THREATEN" in second
+
+
+def test_a_launch_that_is_watched_or_troops_that_are_stationed_are_no_new_events(code):
+    art = code("Iran fired a missile into the Gulf on Sunday. Saudi officials tracked the launch of the missile "
+               "over the sea.", date="2026-11-20")
+    assert [e.type for e in art.events if e.evidence.sentence.startswith("Saudi")] == []
+    posted = code("About 2,000 French troops are stationed in Djibouti.", date="2026-11-20")
+    assert [e.type for e in posted.events] == []
+    moved = code("France stationed 2,000 more troops in Djibouti on Monday.", date="2026-11-20")
+    assert [e.type for e in moved.events] == ["MOBILIZE"]
 
 
 def test_a_doer_named_once_carries_to_later_sentences_that_leave_it_out(code):

@@ -141,6 +141,11 @@ class Code(TriggerMatching, Senses, AcledTyping):
             return None  # "debating whether to strike", "how hard to hit China": an option weighed
         if is_noun(tok) and any(c.dep_ == "det" and c.lower_ in GENERIC_DETS for c in tok.children):
             return None  # "any attack on a member", "every deployment needs approval": no one happening
+        if is_noun(tok) and tok.dep_ in ("dobj", "pobj") and _observed(tok):
+            return None  # "officials are assessing the launch", "tracked the launch of the missile": watched, not done
+        if tok.lemma_.lower() in STATIVE_POSTS and any(
+                c.dep_ == "auxpass" and c.lower_ in ("is", "are", "'re") for c in tok.children):
+            return None  # "28,500 troops are stationed in the country": a standing posting, no move
         if tok.head.lemma_.lower() in WANTING_VERBS and (
                 tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children)
                 or tok.dep_ == "ccomp" and any(c.tag_ == "TO" for c in tok.children)):
@@ -232,6 +237,27 @@ GENERIC_DETS = frozenset({"any", "every"})
 # verbs whose object is asked or expected to do the xcomp's action, which has not happened
 WANTING_VERBS = frozenset({"want", "wish", "expect", "push", "press", "pressure", "pressurise", "pressurize",
                            "encourage", "persuade", "convince", "tell", "advise", "invite", "lobby", "need"})
+
+
+# verbs of watching and weighing: an event named as their object is one already reported
+OBSERVING_VERBS = frozenset({"track", "monitor", "assess", "analyse", "analyze", "study", "examine", "observe",
+                             "watch", "review", "evaluate", "detect"})
+# verbs of a standing posting: "troops are stationed there" says where they are, not that they moved
+STATIVE_POSTS = frozenset({"station", "base", "garrison"})
+
+
+def _observed(tok: Any) -> bool:
+    """Whether an event noun is what a verb of watching or weighing takes ("assessing the launch",
+    "analysing details of the test")."""
+    cur = tok
+    for _ in range(3):
+        head = cur.head
+        if head is cur:
+            return False
+        if head.pos_ == "VERB":
+            return head.lemma_.lower() in OBSERVING_VERBS
+        cur = head
+    return False
 
 
 def _deliberated(tok: Any) -> bool:
