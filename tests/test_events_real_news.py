@@ -292,8 +292,8 @@ def test_what_a_statement_says_is_news_beside_the_main_clause(code):
 
 
 def test_a_launch_that_is_watched_or_troops_that_are_stationed_are_no_new_events(code):
-    art = code("Iran fired a missile into the Gulf on Sunday. Saudi officials tracked the launch of the missile "
-               "over the sea.", date="2026-11-20")
+    art = code("Iran fired a missile into the Gulf on Sunday. Saudi officials monitored the launch of the Iranian "
+               "rocket from an airbase in the east.", date="2026-11-20")
     assert [e.type for e in art.events if e.evidence.sentence.startswith("Saudi")] == []
     posted = code("About 2,000 French troops are stationed in Djibouti.", date="2026-11-20")
     assert [e.type for e in posted.events] == []
