@@ -142,10 +142,10 @@ class Code(TriggerMatching, Senses, AcledTyping):
         if is_noun(tok) and any(c.dep_ == "det" and c.lower_ in GENERIC_DETS for c in tok.children):
             return None  # "any attack on a member", "every deployment needs approval": no one happening
         if is_noun(tok) and tok.dep_ in ("dobj", "pobj") and _observed(tok):
-            return None  # "officials are assessing the launch", "tracked the launch of the missile": watched, not done
+            return None  # "officials are assessing the launch", "monitored the launch of the rocket": watched, not done
         if tok.lemma_.lower() in STATIVE_POSTS and any(
                 c.dep_ == "auxpass" and c.lower_ in ("is", "are", "'re") for c in tok.children):
-            return None  # "28,500 troops are stationed in the country": a standing posting, no move
+            return None  # "2,000 troops are stationed there": a standing posting, no move
         if tok.head.lemma_.lower() in WANTING_VERBS and (
                 tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children)
                 or tok.dep_ == "ccomp" and any(c.tag_ == "TO" for c in tok.children)):
