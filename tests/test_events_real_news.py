@@ -301,6 +301,17 @@ def test_a_launch_that_is_watched_or_troops_that_are_stationed_are_no_new_events
     assert [e.type for e in moved.events] == ["MOBILIZE"]
 
 
+def test_figures_of_speech_air_missions_and_a_political_scientists_words_are_no_events(code):
+    chest = code("Some retired generals in Warsaw are beating their chests about the new tanks.", date="2026-11-20")
+    assert "ASSAULT" not in [e.type for e in chest.events]
+    sorties = code("Poland flew surveillance missions over the Baltic on Monday.", date="2026-11-20")
+    assert "SANCTION" not in [e.type for e in sorties.events]
+    scholar = code("Poland deployed troops to its eastern border on Monday. \"They attack us because they hate "
+                   'us," said Anna Nowak, a political scientist at a Warsaw institute. "Russia will strike again."',
+                   date="2026-11-20")
+    assert all(e.attribution is None or e.attribution.speaker != "Anna Nowak" for e in scholar.events)
+
+
 def test_a_doer_named_once_carries_to_later_sentences_that_leave_it_out(code):
     article = code("Iran test-fired a cruise missile over the Gulf of Oman on Sunday, its navy said. "
                    "The missile was launched from a submarine off the southern coast. "

@@ -42,18 +42,34 @@ CONTENTIOUS = frozenset({"PROTEST", "COERCE", "ASSAULT"})
 # a speaker described as a scholar or analyst comments on events; what they say is not a report
 # of one ("Jim Walsh, a research associate at MIT, said most of the tests had failed")
 ANALYST_TITLE = re.compile(r"\b(?:professor|expert|analyst|researcher|research (?:fellow|associate)|scholar|"
-                           r"fellow|think[- ]tank|institute|university|academic|lecturer)s?\b", re.IGNORECASE)
+                           r"fellow|think[- ]tank|institute|university|academic|lecturer|political scientist|"
+                           r"historian|economist)s?\b", re.IGNORECASE)
 
 
-def commentary(event: Event) -> bool:
-    """Whether the event is stated in the words of an analyst or scholar: by their title, or
-    unnamed ("analysts say", "many experts believe")."""
+def commentary(event: Event, analysts: frozenset[str] = frozenset()) -> bool:
+    """Whether the event is stated in the words of an analyst or scholar: by their title, by the
+    description after their name (`analysts`), or unnamed ("analysts say", "many experts believe")."""
     if event.attribution is None:
         return False
-    if event.attribution.speaker_type == "unnamed_expert":
+    if event.attribution.speaker_type == "unnamed_expert" or event.attribution.speaker in analysts:
         return True
     title = event.attribution.speaker_title
     return bool(title and ANALYST_TITLE.search(title))
+
+
+def described_analysts(article: Article) -> frozenset[str]:
+    """Speakers whose name is followed by a description that makes them a scholar or analyst
+    ("said Anna Nowak, a political scientist at ...")."""
+    out: set[str] = set()
+    for q in article.quotes:
+        if not q.speaker or q.speaker_end is None:
+            continue
+        after = article.text[q.speaker_end:q.speaker_end + 120]
+        if after.startswith(","):
+            desc = re.split(r"[.;:!?\n\"“”]|,\s*(?:said|says|told|who)\b", after[1:], maxsplit=1)[0]
+            if ANALYST_TITLE.search(desc):
+                out.add(q.speaker)
+    return frozenset(out)
 
 
 def has_codes(event: Event) -> bool:
@@ -72,7 +88,8 @@ class Relevance:
     any coded party from an article that names no political actor."""
 
     def __call__(self, article: Article) -> Article:
-        said = [ev for ev in article.events if not commentary(ev)]
+        analysts = described_analysts(article)
+        said = [ev for ev in article.events if not commentary(ev, analysts)]
         if len(said) < len(article.events):
             article.warnings.append(f"relevance: {len(article.events) - len(said)} event(s) in an analyst's "
                                     "commentary left out")
