@@ -312,6 +312,16 @@ def test_figures_of_speech_air_missions_and_a_political_scientists_words_are_no_
     assert all(e.attribution is None or e.attribution.speaker != "Anna Nowak" for e in scholar.events)
 
 
+def test_a_town_before_an_attack_noun_is_where_not_who_and_a_war_on_terrorism_is_no_accusation(code):
+    art = code("The Paris attacks shocked Europe. U.S. airstrikes killed ten militants near Raqqa on Monday.",
+               date="2026-11-20")
+    lyon, raqqa = art.events[0], art.events[1]
+    assert "Paris" not in [a.text for a in lyon.actor]
+    assert [a.code for a in raqqa.actor] == ["USA"]
+    topic = code('"We are winning the war on terrorism," the Kenyan president said on Monday.', date="2026-11-20")
+    assert "ACCUSE" not in [e.type for e in topic.events]
+
+
 def test_a_doer_named_once_carries_to_later_sentences_that_leave_it_out(code):
     article = code("Iran test-fired a cruise missile over the Gulf of Oman on Sunday, its navy said. "
                    "The missile was launched from a submarine off the southern coast. "

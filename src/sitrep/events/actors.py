@@ -323,6 +323,12 @@ class ArticleContext:
                             break
         return [a for a in found if a.code]
 
+    def is_place(self, tok: Any) -> bool:
+        """Whether a token is part of a town or other point on the map (a LOCATION entity with
+        coordinates), not a state, a nationality or an organisation."""
+        ent = self.tok_ent.get(tok.i)
+        return ent is not None and ent.type == "LOCATION" and ent.lat is not None
+
     def _last_named(self, pron: Any) -> list[Actor]:
         """The coded organisation or state named last before a pronoun, in its sentence or the
         one before; empty when there is none."""

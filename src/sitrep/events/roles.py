@@ -134,6 +134,8 @@ def _noun_actors(tok: Any, rule: Rule, ctx: ArticleContext) -> list[Actor]:
         if c.dep_ == "poss":
             found += ctx.actors_in(phrase(c))
         elif c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i:
+            if rule.type in ("ASSAULT", "COERCE") and ctx.is_place(c):
+                continue  # "the Paris attacks", "the Gaza strikes": where, not who
             found += ctx.actors_in([c])
             if c.dep_ == "compound":  # "North Korean missile tests": the maker on the compound
                 found += ctx.actors_in([g for g in c.children if g.dep_ in ("amod", "compound", "poss")])
