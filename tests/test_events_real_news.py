@@ -322,6 +322,16 @@ def test_a_town_before_an_attack_noun_is_where_not_who_and_a_war_on_terrorism_is
     assert "ACCUSE" not in [e.type for e in topic.events]
 
 
+def test_the_owner_of_a_killing_is_its_victim_and_a_hijacked_account_is_no_abduction(code):
+    art = code("Serbia arrested two men on Monday. Police said Djindjic's assassination was planned abroad.",
+               date="2026-11-20")
+    killing = next(e for e in art.events if e.type == "ASSAULT")
+    assert "Djindjic" not in [a.text for a in killing.actor] and [a.text for a in killing.recipient] == ["Djindjic"]
+    account = code("Hackers backing the junta hijacked the Myanmar news agency's Twitter account on Monday.",
+                   date="2026-11-20")
+    assert "ASSAULT" not in [e.type for e in account.events]
+
+
 def test_a_doer_named_once_carries_to_later_sentences_that_leave_it_out(code):
     article = code("Iran test-fired a cruise missile over the Gulf of Oman on Sunday, its navy said. "
                    "The missile was launched from a submarine off the southern coast. "

@@ -30,6 +30,10 @@ JOIN_VERBS = {"join", "converge", "gather", "participate", "attend", "assemble",
 # verbs of holding someone captive: "the girls abducted by X were released" names who held them
 # people a state holds: freed with no releaser named, they were not an armed group's captives
 STATE_HELD = {"prisoner", "detainee", "inmate", "convict", "suspect", "protester", "protestor", "activist", "dissident"}
+# nouns of what is done to someone: their possessor is the one it was done to, unless an "of"
+# phrase names that one ("the group's kidnapping of the girls")
+PATIENT_NOUNS = frozenset({"assassination", "killing", "murder", "execution", "abduction", "kidnapping",
+                           "arrest", "detention", "imprisonment", "torture", "beating", "capture"})
 REPORT_VERBS = frozenset({"say", "announce", "confirm", "report", "state", "disclose", "reveal", "tell"})
 # bodies that arrest and seize: reporting a passive arrest or seizure, they report their own
 ENFORCERS = frozenset({"police", "policeman", "authority", "official", "prosecutor", "ministry", "guard",
@@ -44,6 +48,8 @@ def roles(tok: Any, rule: Rule, ctx: ArticleContext) -> tuple[list[Actor], list[
     recipients: list[Actor] = []
     if is_noun(tok):
         actors = _noun_actors(tok, rule, ctx)
+        if _own_patient(tok):  # "Kennedy's assassination": the one it was done to
+            recipients += [a for c in tok.children if c.dep_ == "poss" for a in ctx.actors_in(phrase(c))]
     else:
         subj, passive_subj, agent = verb_subjects(tok)
         if subj is None and agent is None and passive_subj is not None and tok.lower_ in STATIVE_PARTICIPLES:
@@ -130,8 +136,11 @@ def _captor(tok: Any, passive_subj: Any, ctx: ArticleContext) -> list[Actor]:
 def _noun_actors(tok: Any, rule: Rule, ctx: ArticleContext) -> list[Actor]:
     found: list[Actor] = []
     partners: list[Actor] = []  # "talks with X": X and whoever holds them
+    own_patient = _own_patient(tok)
     for c in tok.children:
         if c.dep_ == "poss":
+            if own_patient:
+                continue  # "Kennedy's assassination", "their kidnapping": who suffered it, not who did it
             found += ctx.actors_in(phrase(c))
         elif c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i:
             if rule.type in ("ASSAULT", "COERCE") and ctx.is_place(c):
@@ -181,6 +190,13 @@ def _noun_actors(tok: Any, rule: Rule, ctx: ArticleContext) -> list[Actor]:
         # "Belarusian-Russian cooperation": adjectives on the head noun
         found = ctx.actors_in([t for t in tok.lefts])
     return unique_actors(found + partners)
+
+
+def _own_patient(noun: Any) -> bool:
+    """Whether a noun of what is done to someone has its possessor as that someone
+    ("Kennedy's assassination"), with no "of" phrase naming another ("the group's kidnapping
+    of the girls")."""
+    return noun.lemma_.lower() in PATIENT_NOUNS and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
 
 
 def _clause_doer(noun: Any, ctx: ArticleContext) -> list[Actor]:
