@@ -332,6 +332,15 @@ def test_the_owner_of_a_killing_is_its_victim_and_a_hijacked_account_is_no_abduc
     assert "ASSAULT" not in [e.type for e in account.events]
 
 
+def test_press_routine_is_no_request(code):
+    comment = code("A Hungarian government spokeswoman did not respond to Reuters' request for comment.",
+                   date="2026-11-20")
+    assert [e.type for e in comment.events] == []
+    asked = code("Asked at a briefing on Monday in Budapest about the vote, the Hungarian foreign minister "
+                 "said the result was final.", date="2026-11-20")
+    assert "REQUEST" not in [e.type for e in asked.events]
+
+
 def test_a_doer_named_once_carries_to_later_sentences_that_leave_it_out(code):
     article = code("Iran test-fired a cruise missile over the Gulf of Oman on Sunday, its navy said. "
                    "The missile was launched from a submarine off the southern coast. "

@@ -98,6 +98,8 @@ class Detect:
             span = doc.char_span(sent.start, sent.end, alignment_mode="expand") if doc is not None else None
             if span is None or not doc.has_annotation("DEP") or sent.depth != "parse":
                 continue  # a sentence without a parse: no roles to read, no event proposed
+            if _no_comment(span.root):
+                continue  # "did not respond to a request for comment": the press routine, no refusal
             if ctx is None:
                 ctx = self._code.context(article)
             ev = self._event(article, ctx, span, etype, prob)
@@ -185,3 +187,17 @@ def _main_verb(root: Any) -> Any:
 def _speaker_actor(ctx: Any, quote: Quote) -> list[Actor]:
     """The speaker of a quote as an actor (a person stands for the state or body they speak for)."""
     return ctx.speaker_actors(quote)
+
+
+REPLY_VERBS = frozenset({"respond", "reply", "comment", "return"})
+
+
+def _no_comment(root: Any) -> bool:
+    """Whether a sentence says someone gave the press no answer: "did not respond to a request for
+    comment", "declined to comment", "could not be reached for comment"."""
+    verb = root.lemma_.lower()
+    if verb in REPLY_VERBS and any(c.dep_ == "neg" for c in root.children):
+        return True
+    if verb == "decline" and any(c.dep_ == "xcomp" and c.lemma_.lower() in REPLY_VERBS for c in root.children):
+        return True
+    return verb == "reach" and any(c.dep_ == "neg" for c in root.children)

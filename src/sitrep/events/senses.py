@@ -86,6 +86,8 @@ def is_question(tok: Any) -> bool:
         return True
     if tok.i - sent.start <= 5 and _ends_before(tok.doc, sent.start, closing) == "?":
         return True  # the parser split the attribution off as a sentence of its own
+    if tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return True  # "Asked at a briefing about the vote, the spokesman said ...": a question put to him
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "about":
             return True
