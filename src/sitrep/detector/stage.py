@@ -14,7 +14,8 @@ It runs after `events` and reads every sentence of the article once:
   `model:<name>`, its trigger the sentence's main verb, its actors from the
   parse (the main verb's subject; in a quote, a first-person subject or none
   is the speaker), recipients from its object, weapons named in the sentence,
-  modality from the verb as the rules read it.
+  modality from the verb as the rules read it. No proposal for a question or a line
+  saying someone gave the press no answer ("did not respond to a request for comment").
 
 The thresholds were picked on the tune parts of the gold sets and of
 real-events (`sitrep eval`), never on check records.
