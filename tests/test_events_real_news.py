@@ -341,6 +341,15 @@ def test_press_routine_is_no_request(code):
     assert "REQUEST" not in [e.type for e in asked.events]
 
 
+def test_showing_resolve_or_rallying_allies_is_no_street_protest(code):
+    shown = code("The Georgian election demonstrated the strength of the opposition.", date="2026-11-20")
+    assert "PROTEST" not in [e.type for e in shown.events]
+    rallied = code("The Georgian president rallied his allies behind the plan.", date="2026-11-20")
+    assert "PROTEST" not in [e.type for e in rallied.events]
+    street = code("Thousands demonstrated in Tbilisi on Sunday in support of the president.", date="2026-11-20")
+    assert [e.type for e in street.events] == ["PROTEST"]
+
+
 def test_a_doer_named_once_carries_to_later_sentences_that_leave_it_out(code):
     article = code("Iran test-fired a cruise missile over the Gulf of Oman on Sunday, its navy said. "
                    "The missile was launched from a submarine off the southern coast. "
