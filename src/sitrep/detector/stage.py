@@ -15,7 +15,7 @@ It runs after `events` and reads every sentence of the article once:
   parse (the main verb's subject; in a quote, a first-person subject or none
   is the speaker), recipients from its object, weapons named in the sentence,
   modality from the verb as the rules read it. No proposal for a question or a line
-  saying someone gave the press no answer ("did not respond to a request for comment").
+  saying someone gave the press no answer ("did not answer questions from reporters").
 
 The thresholds were picked on the tune parts of the gold sets and of
 real-events (`sitrep eval`), never on check records.
@@ -100,7 +100,7 @@ class Detect:
             if span is None or not doc.has_annotation("DEP") or sent.depth != "parse":
                 continue  # a sentence without a parse: no roles to read, no event proposed
             if _no_comment(span.root):
-                continue  # "did not respond to a request for comment": the press routine, no refusal
+                continue  # "did not answer reporters' questions": the press routine, no refusal
             if ctx is None:
                 ctx = self._code.context(article)
             ev = self._event(article, ctx, span, etype, prob)
@@ -194,8 +194,8 @@ REPLY_VERBS = frozenset({"respond", "reply", "comment", "return"})
 
 
 def _no_comment(root: Any) -> bool:
-    """Whether a sentence says someone gave the press no answer: "did not respond to a request for
-    comment", "declined to comment", "could not be reached for comment"."""
+    """Whether a sentence says someone gave the press no answer: "did not reply to our questions",
+    "declined to comment", "could not be reached"."""
     verb = root.lemma_.lower()
     if verb in REPLY_VERBS and any(c.dep_ == "neg" for c in root.children):
         return True

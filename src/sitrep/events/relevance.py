@@ -11,7 +11,7 @@
    the events with neither a coded actor nor a coded recipient are left out, unless they are
    contentious acts anyone can commit (`CONTENTIOUS`: protests, arrests and seizures, attacks).
    A film review ("Marvel has struck back"), a product story ("the Avengers meet the Guardians"),
-   a company's breach ("praised by one of the city's papers") code nothing; "students marched"
+   a company's breach ("praised by a local paper") code nothing; "students marched"
    and "gunmen attacked a bus" stay.
 
 A coded actor or recipient is a state, a coded organisation or a person the gazetteers place

@@ -119,7 +119,7 @@ def _announcer(tok: Any, ctx: ArticleContext) -> list[Actor]:
 
 def _captor(tok: Any, passive_subj: Any, ctx: ArticleContext) -> list[Actor]:
     """Who released the captives, when only the captives' description names who held them:
-    "21 schoolgirls abducted by Boko Haram were freed", "freed the hostages held by the group"."""
+    "twelve teachers abducted by al-Shabaab were freed", "freed the hostages held by the group"."""
     held = [passive_subj] if passive_subj is not None else []
     held += [c for c in tok.children if c.dep_ == "dobj"]
     for noun in held:

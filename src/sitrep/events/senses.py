@@ -22,7 +22,7 @@ REFRAMED_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120", "MOBILIZE"
                   "SANCTION": "163"}
 # what bans by way of a sanctions regime: "the resolution bars imports of ...", "the sanctions ban ..."
 SANCTION_INSTRUMENTS = frozenset({"resolution", "sanction", "embargo", "regime"})
-# a vehicle striking a structure is an accident ("the ship hit a pillar of the bridge"), a vehicle
+# a vehicle striking a structure is an accident ("a barge struck the quay wall"), a vehicle
 # driven into people is not (no structure)
 VEHICLES = frozenset({"ship", "vessel", "boat", "ferry", "barge", "train", "tram", "bus", "car", "truck", "lorry",
                       "van", "tanker", "freighter"})
@@ -267,7 +267,7 @@ class Senses:
             return False
         if cause is not None and cause.lemma_.lower() in VEHICLES and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in STRUCTURES for c in verb.children):
-            return True  # "the ship hit a pillar of the bridge": an accident
+            return True  # "a barge struck the quay wall": an accident
         return cause is not None and self._natural(cause)
 
     def _natural(self, noun: Any) -> bool:
