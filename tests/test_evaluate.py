@@ -136,6 +136,18 @@ def test_attribution_overlap_threshold_is_thirty_percent_of_the_shorter():
     assert {e["kind"] for e in res.errors} == {"miss", "false_alarm"}
 
 
+def test_attribution_counts_fragments_among_statements_once_per_text():
+    text = 'The minister said the port would reopen on Monday. "The attack," she said. She praised the deal.'
+    stmt = Quote("the port would reopen on Monday", 18, 49, "The minister", None, None, "named_person", "said", False)
+    frag = Quote("The attack", 52, 62, "she", None, None, "named_person", "said", True)
+    stance = Quote("the deal", 87, 95, "She", None, None, "named_person", "praised", False, kind="stance")
+    recs = [AttributionRecord(rid, text, None, "a", ()) for rid in ("r1", "r2")]  # two annotators, one text
+    pred = {rid: Article(id=rid, text=text, quotes=[stmt, frag, stance]) for rid in ("r1", "r2")}
+    res = attribution.score(recs, pred)
+    assert (res.counts["statements"], res.counts["fragments"]) == (2, 1)  # the stance is set aside
+    assert res.metrics["quote_fragment_rate"] == 0.5
+
+
 def test_attribution_multi_span_content_counts_all_spans():
     rec = AttributionRecord("r1", TEXT, None, "a", (gold_att([(0, 20), (50, 70)]),))
     # the quote covers only the second span, 20 of the gold's 40 characters (50%)

@@ -17,6 +17,11 @@ Quotes and stances (the contract's two lists) are scored together: PolNeAR annot
 
 Several annotators may have annotated one article: each record is scored, the
 text was coded once.
+
+`quote_fragment_rate` (lower is better) is the share of the statements sitrep outputs (the
+contract's "quotes", once per text) that are fragments rather than statements: content that,
+parsed on its own by sitrep's spaCy model, has no verb or auxiliary or fewer than 3 words
+("to a request for comment", "the attack"). It needs no gold: it reads the output only.
 """
 
 from __future__ import annotations
@@ -87,12 +92,34 @@ def _bounds(spans: Sequence[Any]) -> tuple[int, int]:
     return min(s.start for s in spans), max(s.end for s in spans)
 
 
+def is_fragment(doc: Any) -> bool:
+    """Whether a quote's content, parsed on its own, is a fragment: no verb or auxiliary, or
+    fewer than 3 words (punctuation left out)."""
+    words = [t for t in doc if not t.is_punct and not t.is_space]
+    return len(words) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc)
+
+
+def _fragments(contents: list[str]) -> int:
+    """How many of the statements' contents are fragments (parsed with the pipeline's model,
+    which `load_model` gives back already loaded)."""
+    if not contents:
+        return 0
+    from sitrep.nlp import load_model
+    from sitrep.settings import Settings
+
+    settings = Settings()
+    nlp = load_model(settings.model, settings.matmul)
+    return sum(is_fragment(doc) for doc in nlp.pipe(contents))
+
+
 def score(records: Sequence[AttributionRecord], predicted: Mapping[str, Prediction]) -> TaskResult:
     """Score predicted quotes (keyed by record id) against PolNeAR records."""
     n_gold = n_pred = matched = spk_scored = spk_ok = e2e_ok = rejected = 0
     errors: list[dict[str, Any]] = []
+    statements: dict[str, list[str]] = {}  # per text, the statements' contents (once per text)
     for rec in records:
         pred = as_contract(predicted.get(rec.id))
+        statements.setdefault(rec.text, [q["content"] for q in pred.get("quotes", ())])
         if pred.get("rejected"):
             rejected += 1
         quotes = [q for q in attributions(pred) if q["end"] > q["start"]]  # statements and stances
@@ -122,6 +149,8 @@ def score(records: Sequence[AttributionRecord], predicted: Mapping[str, Predicti
         errors.extend(_error("false_alarm", rec, q, None) for pi, q in enumerate(quotes) if pi not in hit_p)
     p, r, f = prf(matched, n_pred, n_gold)
     ep, er, ef = prf(e2e_ok, n_pred, n_gold)
+    contents = [c for cs in statements.values() for c in cs]
+    fragments = _fragments(contents)
     return TaskResult(
         NAME,
         metrics={
@@ -132,6 +161,7 @@ def score(records: Sequence[AttributionRecord], predicted: Mapping[str, Predicti
             "e2e_precision": ep,
             "e2e_recall": er,
             "e2e_f1": ef,
+            "quote_fragment_rate": ratio(fragments, len(contents)),
         },
         counts={
             "records": len(records),
@@ -143,6 +173,8 @@ def score(records: Sequence[AttributionRecord], predicted: Mapping[str, Predicti
             "speaker_scored": spk_scored,
             "speaker_correct": spk_ok,
             "e2e_correct": e2e_ok,
+            "statements": len(contents),
+            "fragments": fragments,
         },
         errors=errors,
     )
