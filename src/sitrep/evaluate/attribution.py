@@ -107,7 +107,7 @@ def _fragments(contents: list[str]) -> int:
     from sitrep.nlp import load_model
     from sitrep.settings import Settings
 
-    settings = Settings()
+    settings = Settings.from_env()
     nlp = load_model(settings.model, settings.matmul)
     return sum(is_fragment(doc) for doc in nlp.pipe(contents))
 
