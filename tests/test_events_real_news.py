@@ -116,6 +116,17 @@ def test_captives_freed_with_no_releaser_named_were_freed_by_the_group_that_held
     assert all("Shabaab" not in a.text for e in jail.events if e.type == "RETREAT" for a in e.actor)
 
 
+def test_a_kidnapping_with_no_kidnapper_named_is_by_the_group_the_report_is_about(code):
+    art = code("Al-Shabaab fighters released nine aid workers in southern Somalia on Monday, officials said. "
+               "The charity thanked the clan elders who had negotiated for weeks. "
+               "The workers were kidnapped near Dhobley in March while delivering food.", date="2026-11-20")
+    taken = [e for e in art.events if e.type == "ASSAULT" and e.mode == "abduct"]
+    assert taken and [a.text for a in taken[-1].actor] == ["Al-Shabaab fighters"] and taken[-1].actor[0].code
+    # no armed group in the report: nobody is guessed
+    plain = code("Nine aid workers were kidnapped near the border in March, the charity said.", date="2026-11-20")
+    assert all(not e.actor for e in plain.events if e.type == "ASSAULT")
+
+
 def test_releasing_names_or_a_video_of_captives_frees_nobody(code):
     names = code("The interior ministry released the names of the fishermen on Friday.")
     assert [e.type for e in names.events if e.type == "RETREAT"] == []
