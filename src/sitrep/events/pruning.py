@@ -35,7 +35,7 @@ def _is_background(tok: Any, triggers: set[int]) -> bool:
     "the officials whom they had taken hostage", "Serbia, where 24 people were
     killed"), or the cause or time frame of the main event ("after 12 days of
     battles", "following the shooting of two soldiers")."""
-    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and not _names_its_doer(tok):
         return True
     if tok.dep_ == "relcl" and (any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
                                 or any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in tok.children)):
@@ -50,6 +50,13 @@ def _is_background(tok: Any, triggers: set[int]) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def _names_its_doer(tok: Any) -> bool:
+    """A participle on a noun that names who did it ("fishermen abducted by the group",
+    "a town shelled by government forces"): an act of its own, coded beside the main
+    event, not a description of the noun."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children)
 
 
 def drop_embedded(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, Rule, Event]]:
@@ -110,7 +117,8 @@ def _subordinate_edge(tok: Any) -> Any | None:
         if cur.head is cur:
             return None
         dep = cur.dep_
-        if dep in ("relcl", "acl") and is_noun(cur.head) and cur.head.lemma_.lower() not in STATEMENT_NOUNS:
+        if dep in ("relcl", "acl") and is_noun(cur.head) and cur.head.lemma_.lower() not in STATEMENT_NOUNS \
+                and not _names_its_doer(cur):
             return cur.head  # (what "a statement in which X threatened ..." says is news of its own)
         if dep == "amod" and cur.tag_ == "VBN":
             return cur.head  # "the Syrian-backed militia", "its long-threatened invasion"
