@@ -138,6 +138,13 @@ def test_a_participle_naming_its_doer_is_an_act_of_its_own(code):
     assert [e.type for e in bare.events] == ["RETREAT"]
 
 
+def test_the_release_noun_frees_the_same_people_as_the_verb(code):
+    art = code("Al-Shabaab fighters freed nine aid workers near Kismayo on Monday. "
+               "\"The release of the workers follows weeks of quiet contacts,\" a government spokesman said.",
+               date="2026-11-20")
+    assert [e.type for e in art.events if e.type == "RETREAT"] == ["RETREAT", "RETREAT"]
+
+
 def test_releasing_names_or_a_video_of_captives_frees_nobody(code):
     names = code("The interior ministry released the names of the fishermen on Friday.")
     assert [e.type for e in names.events if e.type == "RETREAT"] == []
