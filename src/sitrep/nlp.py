@@ -381,6 +381,21 @@ class _Spec:
 _COLUMNS = ("LOWER", "TAG", "DEP", "IS_SPACE")
 
 
+# forms the small English model lemmatises wrongly ("staged" -> "stag", "waged" -> "wag",
+# "raped" -> "rap", "hoping" -> "hop"): set right as the lemmas are written, so every rule,
+# lexicon entry and cue reads the verb it expects
+LEMMA_FIXES: dict[str, str] = {
+    **dict.fromkeys(("staged", "staging", "stages"), "stage"),
+    **dict.fromkeys(("waged", "waging", "wages"), "wage"),
+    **dict.fromkeys(("raged", "raging", "rages"), "rage"),
+    **dict.fromkeys(("raped", "raping", "rapes"), "rape"),
+    **dict.fromkeys(("lambasted", "lambasting", "lambastes"), "lambaste"),
+    **dict.fromkeys(("hoping", "hoped", "hopes"), "hope"),
+    **dict.fromkeys(("griped", "griping", "gripes"), "gripe"),
+    "installed": "install", "installing": "install", "retweeted": "retweet", "texted": "text", "blogged": "blog",
+}
+
+
 class LemmaMemo:
     """A drop-in for spaCy's rule lemmatizer that gives the same lemmas with less
     work per token.
@@ -389,8 +404,8 @@ class LemmaMemo:
     reaches its cache through a Python call and a `Token` per token. Here the
     three columns are read with `Doc.to_array`, lemmas come from one dict keyed
     the same way (filled by the lemmatizer itself on a miss, so the values are
-    its own), and are written back at once. As in spaCy, only tokens without a
-    lemma (the attribute ruler sets some) are lemmatized.
+    its own, but for the forms of `LEMMA_FIXES`), and are written back at once. As in
+    spaCy, only tokens without a lemma (the attribute ruler sets some) are lemmatized.
     `LemmaMemo.wrap` returns None for a lemmatizer in another mode or set to
     overwrite, and the caller keeps spaCy's.
     """
@@ -422,7 +437,8 @@ class LemmaMemo:
             key = (orth, pos, morph)
             value = memo.get(key)
             if value is None:
-                value = memo[key] = self.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+                tok = doc[i]
+                value = memo[key] = self.strings.add(LEMMA_FIXES.get(tok.lower_) or self.lemmatizer.lemmatize(tok)[0])
             out[i] = value
             changed = True
         if changed:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sitrep.nlp import LEMMA_FIXES
 
 
 def one_word_claim(tok: Any) -> bool:
@@ -52,13 +53,10 @@ def sentence_minus(sent: Any, cut_start: int, cut_end: int) -> tuple[int, int] |
     return part[0].idx, part[-1].idx + len(part[-1].text)
 
 
-# forms the small English model lemmatises wrongly ("hop", "retweete", "lambast", "grip")
-_LEMMA_FIXES = {"hoping": "hope", "hoped": "hope", "hopes": "hope", "retweeted": "retweet", "texted": "text",
-                "blogged": "blog", "lambasted": "lambaste", "gripes": "gripe", "griped": "gripe"}
-
-
 def lemma_of(tok: Any) -> str:
-    return _LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()
+    """A token's lemma, set right for the forms the small model gets wrong (`LEMMA_FIXES`;
+    the parse stage already writes them, a doc made elsewhere may not)."""
+    return LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()
 
 
 def trim(toks: list[Any]) -> list[Any]:
