@@ -341,7 +341,7 @@ def test_figures_of_speech_air_missions_and_a_political_scientists_words_are_no_
     assert "ASSAULT" not in [e.type for e in chest.events]
     sorties = code("Poland flew surveillance missions over the Baltic on Monday.", date="2026-11-20")
     assert "SANCTION" not in [e.type for e in sorties.events]
-    scholar = code("Poland deployed troops to its eastern border on Monday. \"They attack us because they hate "
+    scholar = code("Poland deployed troops to its eastern border on Monday. \"They probe our border because they fear "
                    'us," said Anna Nowak, a political scientist at a Warsaw institute. "Russia will strike again."',
                    date="2026-11-20")
     assert all(e.attribution is None or e.attribution.speaker != "Anna Nowak" for e in scholar.events)
@@ -476,7 +476,7 @@ def test_whose_missile_was_fired_is_who_fired_it_and_a_handover_of_captives_is_a
 def test_a_noun_that_only_says_what_kind_of_thing_its_head_is_is_no_event(code):
     helicopters = code("Russia deployed attack helicopters to the border region on Monday.")
     assert [e.type for e in helicopters.events] == ["MOBILIZE"]
-    campaign = code("Saudi Arabia began a bombing campaign against the Houthis in Yemen.")
+    campaign = code("Saudi Arabia opened a bombing campaign on Houthi positions in Yemen.")
     assert "ASSAULT" in [e.type for e in campaign.events]
 
 
@@ -508,7 +508,7 @@ def test_a_short_form_is_the_state_only_where_the_article_names_it(code):
 
 def test_we_in_a_quote_is_the_speakers_side_even_when_the_speaker_is_a_pronoun(code):
     art = code('Iran fired a missile over the Gulf on Monday. Qatar\'s foreign minister Mohammed Al-Khulaifi '
-               'met reporters in Doha. "We have requested an urgent meeting of the Arab League," he said.',
+               'met reporters in Doha. "We have asked for an emergency session of the Arab League," he said.',
                date="2026-11-20")
     req = next(e for e in art.events if e.type == "REQUEST")
     assert [a.code for a in req.actor] == ["QAT"]  # not Iran, the last actor named
@@ -571,6 +571,6 @@ def test_force_a_speaker_says_their_own_side_will_use_is_a_threat(code):
 
 def test_a_missile_flying_over_a_state_makes_it_the_recipient(code):
     for text in ("Iran launched a ballistic missile on Friday that flew over Iraq before landing in the desert.",
-                 "Iran's latest missile launch was the first to fly over Iraq in years."):
+                 "Iran's latest missile launch was the second this year to fly over Iraq."):
         ev = next(e for e in code(text, date="2026-11-20").events if e.type == "MOBILIZE")
         assert [a.code for a in ev.recipient] == ["IRQ"], text

@@ -66,7 +66,7 @@ def _split_host(cue: Any, kids: list[Any]) -> tuple[tuple[int, int], Any, bool] 
     host, speaker = before[0], before[-1]
     if host.pos_ not in ("NOUN", "PROPN", "PRON") or host.ent_type_ in ("DATE", "TIME") \
             or host.left_edge.i != cue.sent.start:
-        return None  # 'Late last month, the company wrote ...': a time, not the host's subject
+        return None  # 'Early this week, the ministry wrote ...': a time, not the host's subject
     comma = host.right_edge.i + 1
     if comma >= speaker.left_edge.i or doc[comma].text != "," or speaker.left_edge.i != comma + 1:
         return None
@@ -293,7 +293,7 @@ class IndirectClaims:
         parts: list[Any] = []
         if passive and (lemma in REPORTED_BY_VERBS or lemma in self.passive_verbs) and any(
                 c.dep_ == "agent" and c.i > cue.i for c in kids):
-            # "The meeting was first reported by Politico": what a named outlet made known first;
+            # "The visit was first reported by a local broadcaster": what a named outlet made known first;
             # "the senator is seen by many farmers as an ally": the agent holds the view
             found = self._passive_claim(cue, lemma, kids)
             if found is not None or lemma in REPORTED_BY_VERBS:

@@ -81,8 +81,8 @@ def find_quoted_spans(text: str) -> list[Mark]:
 
 
 def _inner_quote_end(text: str, j: int) -> int | None:
-    """Where a curly quote opened at `j` inside another curly quote closes ('“I would rather
-    live in what he calls “hell” than see him win.”'), when the outer one closes after it on the
+    """Where a curly quote opened at `j` inside another curly quote closes ('“She would sooner
+    walk to what they call “the end of the line” than pay the fare.”'), when the outer one closes after it on the
     same line; else None (an opening mark left unclosed or a new quote: not nested)."""
     inner = text.find("”", j + 1)
     if inner < 0:
@@ -154,8 +154,8 @@ TITLE_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for
 
 
 def is_quoted_title(doc: Any, m: Mark, text: str) -> bool:
-    """A quoted name in running text (a show, a book, a slogan in Title Case: 'on CBS's "Face
-    the Nation"'), not a quote: short, every word capitalised, in a sentence that is not
+    """A quoted name in running text (a show, a book, a slogan in Title Case: 'on the BBC's "Any
+    Questions"'), not a quote: short, every word capitalised, in a sentence that is not
     itself a Title-Case headline, and not ending in sentence punctuation."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:

@@ -16,7 +16,7 @@ AGENT_OF_NOUNS = {"support", "backing", "endorsement"}  # 'the support of X': X 
 
 
 def _backing_of(noun: Any) -> tuple[tuple[int, int], Any] | None:
-    """"Cruz won the endorsement of the governor", "the bill has the backing of the unions":
+    """"The mayor won the endorsement of the farmers' union", "the plan has the support of the navy":
     the one after 'of' backs the subject; the subject is the content."""
     if noun.dep_ != "dobj" or any(c.dep_ == "poss" for c in noun.children) or \
             lemma_of(noun.head) in ("withhold", "withdraw", "pull", "express", "voice", "offer", "give", "lend", "pledge"):
@@ -123,7 +123,7 @@ class NounClaims:
         return (toks[0].idx, toks[-1].idx + len(toks[-1].text)), holder
 
     def _claim_of_noun(self, noun: Any) -> tuple[tuple[int, int], Any] | None:
-        """"Trump's claim that ...", "her criticism of Sanders", "the decision by the FBI to ...":
+        """"Trump's claim that ...", "her criticism of Sanders", "the decision by the regulator to ...":
         the clause or object, and the owner (the possessor, or the agent after 'by' or
         'from'); None for the owner when none is named ("charges that he lied")."""
         owner = self._noun_owner(noun)
@@ -146,13 +146,13 @@ class NounClaims:
         return (toks[0].idx, toks[-1].idx + len(toks[-1].text)), owner
 
     def _noun_owner(self, noun: Any) -> Any:
-        """Whose claim a claim noun is: "Trump's claim", "the decision by the FBI", "criticism
+        """Whose claim a claim noun is: "Trump's claim", "the decision by the regulator", "criticism
         from Democrats"; None when not named."""
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         if owner is not None:
             return owner
         names = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.pos_ == "PROPN"]
-        if names:  # "a New York Times report that ...", "Trump claims that ..." read as a noun phrase
+        if names:  # "a Le Monde report that ...", "Trump claims that ..." read as a noun phrase
             return names[-1]
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i > noun.i:
@@ -160,7 +160,7 @@ class NounClaims:
                 if obj is not None and obj.ent_type_ not in ("DATE", "TIME", "CARDINAL", "GPE") \
                         and obj.pos_ in ("PROPN", "NOUN", "PRON"):
                     return obj
-        # "Christie unleashed attacks on Rubio", "Graham came out in support of Cruz", "the campaign
+        # "the governor unleashed attacks on her rival", "the senator came out in support of the mayor", "the campaign
         # has plans to ...": the subject of the verb that takes the noun (or its phrase)
         verb = noun.head if noun.dep_ == "dobj" else None
         if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):

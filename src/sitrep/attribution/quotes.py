@@ -49,7 +49,7 @@ def _lead_ok(doc: Any, m: re.Match) -> bool:
 
 def inside_complement(cue: Any, m: Mark, in_quote: Any) -> bool:
     """Whether a quoted span sits inside the clause its cue introduces, after words of the
-    reporter's own ('said that voting fraud is "a big problem"')."""
+    reporter's own ('said that the ferry delays are "a real scandal"')."""
     comp = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp", "dobj", "oprd") and c.i > cue.i]
     if not comp:
         return False
@@ -277,7 +277,7 @@ class DirectQuotes:
         colon = next((k for k, t in enumerate(lead_toks[:6]) if t.text == ":"), None)
         if colon and all(t.pos_ == "PROPN" or t.is_punct for t in lead_toks[:colon]):
             return lead_toks[colon], lead_toks[colon - 1]
-        # 'Cruz called them on it:' / 'the president released the following statement:' — the
+        # 'The minister answered them sharply:' / 'the president released the following statement:' — the
         # sentence that ends in the colon before the quote, whatever its verb
         lead_in = [t for t in before if not t.is_space]
         if lead_in and lead_in[0].text == ":":

@@ -15,7 +15,7 @@ yield only a phrase that states nothing. Each kind is a named check; `attributio
   PolNeAR, the attribution gold, annotates these as attributions ('declined' + 'to comment'),
   so the check costs its content F1; it is off unless listed.
 
-Object claims of stance verbs ('condemned the test', 'endorsed Cruz') keep their noun phrase:
+Object claims of stance verbs ('condemned the test', 'endorsed the mayor') keep their noun phrase:
 PolNeAR annotates them as attributions, and they carry the stance taken.
 """
 

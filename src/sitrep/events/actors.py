@@ -192,7 +192,7 @@ class ArticleContext:
                     if speaker:
                         return speaker
                 if tok.lower_ in PRONOUNS and tok.dep_ in SUBJ | {"poss", "nsubjpass"}:
-                    # "Syria says it is willing to ...": the subject of the governing verb
+                    # "Chile says it is ready to ...": the subject of the governing verb
                     found = self._governing_subject(tok)
                     if found:
                         return found

@@ -29,7 +29,7 @@ def prep_words(tok: Any) -> set[str]:
             out.add(c.lower_)
             continue
         if c.dep_ in ("advcl", "ccomp", "xcomp") and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
-            out.add("for")  # "called for police to solve the crimes": the parser's "for" is a mark
+            out.add("for")  # "called for rescuers to reach the villages": the parser's "for" is a mark
             continue
         if c.dep_ not in ("prep", "prt", "agent"):
             continue

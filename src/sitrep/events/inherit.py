@@ -2,7 +2,7 @@
 
 Reporting names the actor once and then writes around it: "North Korea fired a
 missile on Friday. ... The missile flew 3,700 km before landing in the sea.
-... It was launched from Sunan." An analyst codes every one of those as North
+... It was launched from near the capital." An analyst codes every one of those as North
 Korea's. A sentence with a material event but no doer (a passive without
 "by", a bare "the launch") takes the actor of the nearest earlier event of the
 same type in the article that had one, and the rule id says so

@@ -32,7 +32,7 @@ PURPOSE_DEPS = {"advcl", "xcomp", "acl", "pcomp", "prep", "pobj", "conj", "relcl
 def _is_background(tok: Any, triggers: set[int]) -> bool:
     """Background to the sentence's news rather than the news itself: a participle or
     past-perfect relative clause describing a noun ("equipment seized last year",
-    "the officials whom they had taken hostage", "Serbia, where 24 people were
+    "the officials whom they had taken hostage", "the valley town, where nine people were
     killed"), or the cause or time frame of the main event ("after 12 days of
     battles", "following the shooting of two soldiers")."""
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and not _names_its_doer(tok):

@@ -1,6 +1,6 @@
 """Recipients the trigger's own arguments do not give.
 
-- A launch "over Japan" (or "over the northern Japanese island of Hokkaido") is
+- A launch "over Japan" (or "over the Japanese island of Kyushu") is
   aimed at the state overflown: the recipient of the MOBILIZE event.
 - A threat "to sink Japan" or "to strike Israeli cities" is aimed at whoever the
   threatened act would hit: the object of the verb after "threatened to".
@@ -55,7 +55,7 @@ def overflown(event: Event, tok: Any, ctx: Any) -> None:
     if event.type != "MOBILIZE" or event.mode != "weapons" or _codes(event.recipient):
         return
     heads = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
-    # "the launch was the first to fly over Japan", "fired a missile that passed over Hokkaido":
+    # "the test was the second this year to fly over Japan", "fired a missile that passed over Hokkaido":
     # a verb of flight the launch or its missile governs
     heads += [t for h in list(heads) for t in h.subtree if t.i != h.i and t.pos_ == "VERB"
               and t.lemma_.lower() in FLIGHT_VERBS]
