@@ -151,6 +151,17 @@ def test_a_drill_staged_by_a_state_is_that_states(code):
     assert [(e.type, [a.code for a in e.actor]) for e in art.events] == [("MOBILIZE", ["CHL"])]
 
 
+def test_the_party_an_act_angers_disapproves_of_its_doer(code):
+    drills = code("Japan and the United States held naval drills in the East China Sea on Monday, angering Beijing.")
+    angry = [e for e in drills.events if e.type == "ACCUSE"]
+    assert [([a.code for a in e.actor], sorted(r.code for r in e.recipient)) for e in angry] == [(["CHN"], ["JPN", "USA"])]
+    assert "MOBILIZE" in [e.type for e in drills.events]  # the drills stay the sentence's news
+    vote = code("Ankara was incensed by the vote in the Dutch parliament, officials said.")
+    assert [(e.type, [a.code for a in e.actor]) for e in vote.events] == [("ACCUSE", ["TUR"])]
+    # nobody who could disapprove
+    assert code("The court ruling angered fans of the club.").events == []
+
+
 def test_releasing_names_or_a_video_of_captives_frees_nobody(code):
     names = code("The interior ministry released the names of the fishermen on Friday.")
     assert [e.type for e in names.events if e.type == "RETREAT"] == []

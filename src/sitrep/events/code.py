@@ -155,6 +155,8 @@ class Code(TriggerMatching, Senses, AcledTyping):
         if rule.type == "CONSULT" and is_reaction(tok):
             return None  # "the plan was met with protests": a reaction, not a meeting
         actors, recipients = roles(tok, rule, ctx)
+        if rule.object_role == "experiencer" and not actors:
+            return None  # "the ruling angered fans": nobody coded who could disapprove
         if rule.type in FORCE_TYPES and actors and all(a.code in self.unarmed_bodies for a in actors):
             actors = []  # left for the article's context to fill (`inherit_actors`)
         if rule.type == "THREATEN" and third_party_forecast(tok, actors, ctx):

@@ -46,6 +46,7 @@ CAPTIVITY_VERBS = {"abduct", "kidnap", "hold", "capture", "seize", "take", "deta
 def roles(tok: Any, rule: Rule, ctx: ArticleContext) -> tuple[list[Actor], list[Actor]]:
     actors: list[Actor] = []
     recipients: list[Actor] = []
+    passive_subj = None
     if is_noun(tok):
         actors = _noun_actors(tok, rule, ctx)
         if _own_patient(tok):  # "Kennedy's assassination": the one it was done to
@@ -93,6 +94,12 @@ def roles(tok: Any, rule: Rule, ctx: ArticleContext) -> tuple[list[Actor], list[
                 s2 = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
                 if s2 is not None:
                     recipients += ctx.actors_in(phrase(s2))
+    if rule.object_role == "experiencer":
+        # "the drills angered Pyongyang", "Beijing was angered by the test": the one who feels it
+        # disapproves, of whoever did what angered them
+        felt = passive_subj if passive_subj is not None else next((c for c in tok.children if c.dep_ == "dobj"), None)
+        found = [a for a in ctx.actors_in(phrase(felt)) if a.code] if felt is not None else []
+        actors, recipients = (found, actors) if found else ([], [])
     actor_codes = {(a.code, a.text) for a in actors}
     # a recipient of the actor's own state is the actor itself, unless both name their
     # sector and the sectors differ ("Kagame barred Rwandan opposition parties")
