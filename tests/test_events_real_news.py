@@ -162,6 +162,14 @@ def test_the_party_an_act_angers_disapproves_of_its_doer(code):
     assert code("The court ruling angered fans of the club.").events == []
 
 
+def test_an_act_stated_as_only_possible_lends_no_doer(code):
+    art = code("Russia fired a cruise missile into the Baltic Sea on Friday, officials said. Air defences in "
+               "Poland and Lithuania would struggle to shoot down a missile flying that low, a retired general "
+               "said. Officials in Riga confirmed the missile flew over Latvia.", date="2026-11-20")
+    flight = next(e for e in art.events if e.evidence.trigger == "flew")
+    assert [a.code for a in flight.actor] == ["RUS"]
+
+
 def test_releasing_names_or_a_video_of_captives_frees_nobody(code):
     names = code("The interior ministry released the names of the fishermen on Friday.")
     assert [e.type for e in names.events if e.type == "RETREAT"] == []

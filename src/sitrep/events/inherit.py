@@ -31,6 +31,9 @@ ACT_TYPES = frozenset({"MOBILIZE", "ASSAULT", "COERCE", "SANCTION", "THREATEN"})
 # types whose actor a report states once and then leaves out
 ELIDED_ACTOR_TYPES = frozenset({"MOBILIZE", "ASSAULT", "COERCE", "RETREAT", "SANCTION", "AID", "COOPERATE", "CONSULT"})
 BARE_NOUN = "+bare-noun"
+# acts stated as not having happened, or as only possible, lend no doer: "did not shoot down the
+# missile", "defences would struggle to bring down a missile"
+UNREAL = frozenset({"negated", "hypothetical"})
 # how many events back the nearest coded doer may be
 MAX_LOOKBACK_EVENTS = 12
 
@@ -71,11 +74,11 @@ def inherit_actors(events: list[Event]) -> list[Event]:
 def _nearest(events: list[Event], i: int, type_: str, mode: str | None = None) -> Event | None:
     """The nearest earlier event of `type_` with a coded doer, of the same `mode` when there is
     one (a missile's flight goes back to the launch, not to troops sent since); an event
-    stated as not having happened ("did not shoot down the missile") names no doer."""
+    stated as not having happened or as only possible (`UNREAL`) names no doer."""
     other_mode: Event | None = None
     for j in range(i - 1, max(-1, i - 1 - MAX_LOOKBACK_EVENTS), -1):
         prior = events[j]
-        if prior.type == type_ and has_code(prior.actor) and prior.modality != "negated":
+        if prior.type == type_ and has_code(prior.actor) and prior.modality not in UNREAL:
             if mode is None or prior.mode == mode:
                 return prior
             other_mode = other_mode or prior
