@@ -185,8 +185,10 @@ def _noun_actors(tok: Any, rule: Rule, ctx: ArticleContext) -> list[Actor]:
         verb = arg.head if arg.dep_ != "pobj" else arg.head.head
         in_protest = rule.type == "PROTEST" and arg.dep_ == "pobj" and arg.head.lower_ == "in" \
             and not any(c.dep_ == "det" for c in arg.children)  # "resigned in protest"
+        # "warships fired missiles during the exercise": who acts in it takes part in it
+        during = arg.dep_ == "pobj" and arg.head.lower_ == "during" and rule.type == "MOBILIZE"
         if verb.lemma_.lower() in LIGHT_VERBS or verb.lemma_.lower() in rule.head \
-                or (rule.type == "PROTEST" and verb.lemma_.lower() in JOIN_VERBS) or in_protest:
+                or (rule.type == "PROTEST" and verb.lemma_.lower() in JOIN_VERBS) or in_protest or during:
             subj, _, agent = verb_subjects(verb)
             target = agent or subj
             if target is not None:
