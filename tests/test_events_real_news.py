@@ -170,6 +170,19 @@ def test_an_act_stated_as_only_possible_lends_no_doer(code):
     assert [a.code for a in flight.actor] == ["RUS"]
 
 
+def test_who_acts_during_an_exercise_takes_part_in_it(code):
+    art = code("Chinese warships fired missiles at a target barge in the Yellow Sea during the exercise.")
+    drill = [e for e in art.events if e.type == "MOBILIZE"]
+    assert drill and [a.code for a in drill[0].actor] == ["CHN"]
+
+
+def test_a_strike_on_a_firing_range_is_a_drill(code):
+    drill = code("Four Taiwanese fighter jets bombed a firing range off the east coast on Tuesday.")
+    assert [(e.type, e.mode, e.evidence.rule.endswith("+drill")) for e in drill.events] == [("MOBILIZE", "troops", True)]
+    raid = code("Russian jets bombed a market in Idlib on Tuesday, killing 12 people.")
+    assert [e.type for e in raid.events] == ["ASSAULT"]
+
+
 def test_releasing_names_or_a_video_of_captives_frees_nobody(code):
     names = code("The interior ministry released the names of the fishermen on Friday.")
     assert [e.type for e in names.events if e.type == "RETREAT"] == []

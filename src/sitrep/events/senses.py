@@ -126,6 +126,25 @@ def _has_target(tok: Any) -> bool:
     return False
 
 
+# what a drill strikes: "jets bombed a firing range", "fired at targets on a training ground"
+PRACTICE_GROUNDS = ("firing range", "shooting range", "bombing range", "test range", "testing range",
+                    "training ground", "training range", "proving ground", "practice range", "target range",
+                    "mock target", "dummy target", "target barge", "target ship", "target drone")
+
+
+def _at_practice_ground(tok: Any) -> bool:
+    """Whether what a strike verb hits is a range or a mock target, so the strike is a drill:
+    its object, its passive subject, or the object of a target preposition."""
+    heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads += [o for c in tok.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"in"}
+              for o in c.children if o.dep_ == "pobj"]
+    for h in heads:
+        words = " ".join(t.lower_ for t in h.subtree)
+        if any(g in words for g in PRACTICE_GROUNDS):
+            return True
+    return False
+
+
 # waters a missile is fired "into" without striking anyone ("into the Pacific")
 OPEN_WATERS = frozenset({"pacific", "atlantic", "sea", "ocean", "waters", "gulf", "bay", "strait"})
 
@@ -202,6 +221,8 @@ class Senses:
             new_type, how = "THREATEN", "use"  # "could use the Oreshnik again": a threat to use it
         elif event.type == "ASSAULT" and _is_launch(tok, event):
             new_type, how = "MOBILIZE", "launch"
+        elif event.type == "ASSAULT" and _at_practice_ground(tok):
+            new_type, how = "MOBILIZE", "drill"  # "fighter jets bombed a firing range": an exercise
         elif event.type == "MOBILIZE" and tok.lemma_.lower() in LAUNCH_LEMMAS and _has_target(tok):
             new_type, how = "ASSAULT", "strike"  # "launched an Oreshnik at Dnipro": a strike
         elif event.type == "COERCE" and event.mode == "ban" and _by_sanctions(tok, event):
@@ -219,7 +240,7 @@ class Senses:
         event.cameo = REFRAMED_CAMEO[new_type]
         event.quad_class = self.lexicon.quads.get(new_type)
         event.intensity = self.lexicon.cameo.get(event.cameo, {}).get("intensity")
-        event.mode = {"launch": "weapons", "use": "violence", "strike": "heavy-weapons"}.get(how)
+        event.mode = {"launch": "weapons", "use": "violence", "strike": "heavy-weapons", "drill": "troops"}.get(how)
         event.evidence.rule = f"{event.evidence.rule}+{how}"
         if how == "launch" and not any(a.code for a in event.actor):
             # "North Korea's missile was fired ...": whoever the passive subject belongs
