@@ -243,3 +243,16 @@ def test_an_article_without_furniture_has_no_warning(pipeline):
                          date="2024-03-05", origin="<test>", format="text"))
     assert a.furniture == []
     assert not any(w.startswith("furniture") for w in a.warnings)
+
+
+def test_the_headlines_listed_under_a_read_more_label_are_furniture_until_the_story_resumes():
+    text = ("The minister left for Oslo on Friday.\n\n"
+            "Read more:\n"
+            "Norway tightens rules on fishing quotas in the Barents Sea\n"
+            "Why the Arctic council matters more than ever\n"
+            "The talks resume in Tromso next week, officials said.\n")
+    assert _found(text) == [("read_more_line", "Read more:"),
+                            ("related_list", "Norway tightens rules on fishing quotas in the Barents Sea"),
+                            ("related_list", "Why the Arctic council matters more than ever")]
+    # a label followed by a paragraph of the story takes nothing with it
+    assert [t for _, t in _found("Read more:\nThe talks resume in Tromso next week, officials said.\n")] == ["Read more:"]

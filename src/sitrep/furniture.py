@@ -90,19 +90,42 @@ def _lines(text: str) -> Iterable[tuple[int, int]]:
         pos += len(line)
 
 
+RELATED_LIST = "related_list"
+_LABEL_END = re.compile(r"[:|>»-]\s*$")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
+
+
+def _is_label(line: str) -> bool:
+    """A related-stories label with nothing after it ("Read more:", "Related coverage")."""
+    return bool(_LABEL_END.search(line)) or len(line.split()) <= 3
+
+
+def _headline_like(line: str) -> bool:
+    """A line listed under such a label: short, capitalised, no sentence ending (the
+    headlines of other stories), so a paragraph of the story ends the list."""
+    return len(line) <= 160 and len(line.split()) <= 22 and (line[0].isupper() or line[0].isdigit()) \
+        and not _SENTENCE_END.search(line)
+
+
 def find(text: str, data_dir: str | None = None) -> list[FurnitureSpan]:
     """The furniture spans of `text`, in order, not overlapping."""
     patterns = load_patterns(data_dir)
     line_patterns = [p for p in patterns if p.match == "line"]
     inline_patterns = [p for p in patterns if p.match == "inline"]
     out: list[FurnitureSpan] = []
+    listing = False  # inside the headlines under a "Read more:" label
     for start, end in _lines(text):
         line = text[start:end]
         whole = next((p for p in line_patterns
                       if (p.max_chars is None or len(line) <= p.max_chars) and p.regex.fullmatch(line)), None)
         if whole is not None:
             out.append(FurnitureSpan(start, end, whole.kind, whole.id))
+            listing = whole.kind == "related" and _is_label(line)
             continue
+        if listing and _headline_like(line):
+            out.append(FurnitureSpan(start, end, "related", RELATED_LIST))
+            continue
+        listing = False
         found: list[FurnitureSpan] = []
         for p in inline_patterns:
             for m in p.regex.finditer(line):
