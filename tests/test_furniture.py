@@ -256,3 +256,11 @@ def test_the_headlines_listed_under_a_read_more_label_are_furniture_until_the_st
                             ("related_list", "Why the Arctic council matters more than ever")]
     # a label followed by a paragraph of the story takes nothing with it
     assert [t for _, t in _found("Read more:\nThe talks resume in Tromso next week, officials said.\n")] == ["Read more:"]
+
+
+def test_a_caption_ending_in_its_bare_credit_and_a_headline_ending_in_read_more_are_furniture():
+    assert _is_furniture("Supporters wave flags outside the stadium in Lyon (Getty)")
+    assert _is_furniture("Ferry operator cancels winter crossings to the islands Read more")
+    # a story sentence ends with its full stop, whatever follows
+    assert not find("The ministry said the convoy had crossed the border (AFP).")
+    assert [s.pattern for s in find("The talks ended without a deal. Read more")] == ["read_more_tail"]
