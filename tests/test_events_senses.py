@@ -402,3 +402,15 @@ def test_targeting_is_an_attack_only_among_words_of_force() -> None:
     assert "ASSAULT" not in types("The new sanctions target the shadow fleet of tankers carrying Russian oil, "
                                   "the finance ministry in London said.")
     assert "ASSAULT" in types("Russian drones targeted an energy depot in Lviv overnight, the governor said.")
+
+
+def test_celebrating_is_no_support_but_congratulating_is(pipeline):
+    from sitrep.model import Article
+
+    def types(text):
+        art = next(iter(pipeline.run([Article(id="t", text=text, date="2026-11-20", origin="<test>", format="text")])))
+        return [e.type for e in art.events]
+
+    assert "SUPPORT" not in types("Thousands of Real Madrid fans celebrated the title in the streets on Sunday.")
+    assert "SUPPORT" not in types("Chilean troops celebrated Independence Day with a parade in Santiago.")
+    assert "SUPPORT" in types("The Peruvian foreign minister congratulated Chile on the election.")
