@@ -414,3 +414,17 @@ def test_celebrating_is_no_support_but_congratulating_is(pipeline):
     assert "SUPPORT" not in types("Thousands of Real Madrid fans celebrated the title in the streets on Sunday.")
     assert "SUPPORT" not in types("Chilean troops celebrated Independence Day with a parade in Santiago.")
     assert "SUPPORT" in types("The Peruvian foreign minister congratulated Chile on the election.")
+
+
+def test_an_animal_shot_or_a_game_won_by_a_score_is_no_attack(pipeline):
+    from sitrep.model import Article
+
+    def types(text):
+        art = next(iter(pipeline.run([Article(id="t", text=text, date="2026-11-20", origin="<test>", format="text")])))
+        return [e.type for e in art.events]
+
+    assert "ASSAULT" not in types("A bear was shot dead by rangers near the campsite on Saturday.")
+    assert "ASSAULT" not in types("The Blue Jays beat the Orioles 6-2 on Sunday to win the series.")
+    assert "ASSAULT" in types("Rebels killed 12 soldiers in an ambush near the border, the army said.")
+    # a range of numbers is no score
+    assert "ASSAULT" in types("Between 10-15 civilians were killed when a shell hit a market, officials said.")

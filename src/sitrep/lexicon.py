@@ -131,6 +131,8 @@ class Lexicon:
     natural_causes: frozenset[str] = frozenset()
     weapon_fire: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()
+    animals: frozenset[str] = frozenset()
+    sport_words: frozenset[str] = frozenset()
     roots: dict[str, str] = field(default_factory=dict)  # PLOVER type -> CAMEO root code
 
 
@@ -214,5 +216,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         natural_causes=frozenset(x.lower() for x in raw.get("natural_causes", [])),
         weapon_fire=frozenset(x.lower() for x in raw.get("weapon_fire", [])),
         party_nouns=frozenset(x.lower() for x in raw.get("party_nouns", [])),
+        animals=frozenset(x.lower() for x in raw.get("animals", [])),
+        sport_words=frozenset(x.lower() for x in raw.get("sport_words", [])),
         roots=dict(cameo.get("plover_roots", {})),
     )

@@ -137,6 +137,8 @@ class Code(TriggerMatching, Senses, AcledTyping):
             return None  # "its ability to strike targets": a capability, not a happening
         if not is_noun(tok) and self._natural_cause(tok):
             return None  # "an earthquake destroyed homes", "homes were swept away by floods"
+        if rule.type == "ASSAULT" and self._not_political_violence(tok):
+            return None  # "a gorilla was shot by keepers", "the Cubs beat the Indians 8-7"
         if _deliberated(tok):
             return None  # "debating whether to strike", "how hard to hit China": an option weighed
         if is_noun(tok) and any(c.dep_ == "det" and c.lower_ in GENERIC_DETS for c in tok.children):

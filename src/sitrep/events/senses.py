@@ -4,12 +4,13 @@ forecasts, stated intent and refusal (PLOVER's AGREE / THREATEN / REJECT reframi
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sitrep.events.detect import PLACE_TOKENS
 from sitrep.events.evidence import quote_covering
 from sitrep.events.modality import FUTURE_AUX
-from sitrep.events.syntax import governors, phrase, verb_subjects
+from sitrep.events.syntax import governors, is_noun, phrase, verb_subjects
 from sitrep.model import Actor, Event
 
 
@@ -144,6 +145,9 @@ def _at_practice_ground(tok: Any) -> bool:
             return True
     return False
 
+
+# a game's score: "8-7", "3 - 1" (not a year span such as "1950-53")
+SCORE = re.compile(r"(?<![\d/.,-])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d/.,-]|\s?(?:year|month|week|day|hour|minute|percent|per cent|%))")
 
 # waters a missile is fired "into" without striking anyone ("into the Pacific")
 OPEN_WATERS = frozenset({"pacific", "atlantic", "sea", "ocean", "waters", "gulf", "bay", "strait"})
@@ -290,6 +294,20 @@ class Senses:
                 c.dep_ == "dobj" and c.lemma_.lower() in STRUCTURES for c in verb.children):
             return True  # "a barge struck the quay wall": an accident
         return cause is not None and self._natural(cause)
+
+    def _not_political_violence(self, tok: Any) -> bool:
+        """Whether an attack or killing is done to an animal ("a gorilla was shot", "killing
+        animals for entertainment") or is a game's result with its score ("beat the Indians 8-7
+        in Game 7", "hit a home run as the Cubs won 4-1")."""
+        patients = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        patients += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                     if o.dep_ == "pobj"]
+        if tok.dep_ == "acl" and is_noun(tok.head):  # "the gorilla killed at the zoo"
+            patients.append(tok.head)
+        if any(p.lemma_.lower() in self.lexicon.animals or p.lower_ in self.lexicon.animals for p in patients):
+            return True
+        sent = tok.sent
+        return bool(SCORE.search(sent.text)) and any(t.lower_ in self.lexicon.sport_words for t in sent)
 
     def _natural(self, noun: Any) -> bool:
         if noun.lemma_.lower() not in self.lexicon.natural_causes and noun.lower_ not in self.lexicon.natural_causes:
