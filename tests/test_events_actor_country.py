@@ -162,3 +162,14 @@ def test_a_body_without_forces_does_not_launch():
             "The Security Council held talks on Monday and carried out a review of the missile launch.")
     launches = [e for e in sitrep.code(text, date="2025-03-04").events if e.type == "MOBILIZE"]
     assert launches and all(a.code == "IRN" for e in launches for a in e.actor)
+
+
+def test_a_place_name_lends_no_sector_to_the_phrase_it_is_in():
+    # "Bank" of "the West Bank" is no bank: the settlers are no business
+    from sitrep.model import Article
+    from sitrep.pipeline import get_pipeline
+
+    art = get_pipeline()(Article(id="t", text="Settlers from the West Bank set fire to an olive grove near Nablus overnight.",
+                                 date="2026-11-20", origin="<test>", format="text"))
+    fire = [e for e in art.events if e.type == "COERCE"]
+    assert fire and all(a.sector != "BUS" for a in fire[0].actor)

@@ -161,7 +161,10 @@ class ArticleContext:
         seen: set[tuple[str | None, str]] = set()
         ids = sorted({t.i for t in tokens} - exclude)
         phrase_text = " ".join(self.doc[i].text for i in ids)
-        phrase_sector = self.sector_of(phrase_text) if phrase_text else None
+        # the sector words of the phrase, place names left out ("the West Bank" is no bank)
+        sector_text = " ".join(self.doc[i].text for i in ids
+                               if not (i in self.tok_ent and self.tok_ent[i].type == "LOCATION"))
+        phrase_sector = self.sector_of(sector_text) if sector_text else None
         used_ents: set[int] = set()
         for i in ids:
             ent = self.tok_ent.get(i)
