@@ -428,3 +428,14 @@ def test_an_animal_shot_or_a_game_won_by_a_score_is_no_attack(pipeline):
     assert "ASSAULT" in types("Rebels killed 12 soldiers in an ambush near the border, the army said.")
     # a range of numbers is no score
     assert "ASSAULT" in types("Between 10-15 civilians were killed when a shell hit a market, officials said.")
+
+
+def test_a_companys_ban_or_launch_is_no_coercion_or_mobilisation(pipeline):
+    from sitrep.model import Article
+
+    def events(text):
+        art = next(iter(pipeline.run([Article(id="t", text=text, date="2026-11-20", origin="<test>", format="text")])))
+        return [(e.type, [a.code for a in e.actor]) for e in art.events]
+
+    assert events("A SpaceX rocket will blast off from Cape Canaveral next month.") == []
+    assert events("Iran banned imports of British goods on Monday.") == [("COERCE", ["IRN"])]

@@ -33,6 +33,8 @@ from sitrep.model import Actor, Article, Attribution, Event, Evidence
 
 # sectors of private actors: a coded company ("SpaceX" -> USA, BUS) is not the state acting
 PRIVATE_SECTORS = frozenset({"BUS", "CVL", "MED", "EDU", "HLH", "REL"})
+# acts of force and coercion as PLOVER means them: a company's ban, sanction or launch is none
+BINDING_TYPES = frozenset({"MOBILIZE", "COERCE", "SANCTION"})
 # acts of armed force: done by states and armed groups, not by bodies that hold no forces
 FORCE_TYPES = frozenset({"MOBILIZE", "ASSAULT"})
 
@@ -167,6 +169,8 @@ class Code(TriggerMatching, Senses, AcledTyping):
             return None
         if rule.state_actor and not any(a.code and a.sector not in PRIVATE_SECTORS for a in actors):
             return None  # "SpaceX launched a satellite": not a state's act
+        if rule.type in BINDING_TYPES and actors and all(a.sector == "BUS" for a in actors):
+            return None  # "Facebook banned the adverts", "the company's rocket blasted off": no state's act
         if is_noun(tok) and not actors and not recipients and not rule.bare_noun \
                 and rule.type in ("REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "REJECT"):
             return None  # a bare noun ("a threat") is not a verbal event
