@@ -132,6 +132,10 @@ def test_a_participle_naming_its_doer_is_an_act_of_its_own(code):
                "freed near Lake Chad.", date="2026-11-20")
     assert ("ASSAULT", "abduct") in [(e.type, e.mode) for e in art.events]
     assert "RETREAT" in [e.type for e in art.events]
+    # a participle of judging names who judges: what it hangs on stays a description
+    judged = code("Police in Sofia detained a chemist suspected by the West of blowing up a gas pipeline.",
+                  date="2026-11-20")
+    assert [e.evidence.trigger for e in judged.events] == ["detained"]
     # without its doer the participle only describes the noun
     bare = code("Chad's army said on Saturday that seven fishermen abducted in May had been freed near Lake Chad.",
                 date="2026-11-20")

@@ -56,7 +56,14 @@ def _names_its_doer(tok: Any) -> bool:
     """A participle on a noun that names who did it ("fishermen abducted by the group",
     "a town shelled by government forces"): an act of its own, coded beside the main
     event, not a description of the noun."""
-    return tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children)
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() not in JUDGING_VERBS \
+        and any(c.dep_ == "agent" for c in tok.children)
+
+
+# participles whose "by" names who judges, not who acted ("nationals suspected by the West of
+# bombing a plane"): what they hang on stays a description
+JUDGING_VERBS = frozenset({"suspect", "accuse", "believe", "think", "blame", "allege", "want", "charge",
+                           "convict", "consider", "see", "regard", "view", "claim", "say", "report"})
 
 
 def drop_embedded(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, Rule, Event]]:
