@@ -439,3 +439,16 @@ def test_a_companys_ban_or_launch_is_no_coercion_or_mobilisation(pipeline):
 
     assert events("A SpaceX rocket will blast off from Cape Canaveral next month.") == []
     assert events("Iran banned imports of British goods on Monday.") == [("COERCE", ["IRN"])]
+
+
+def test_pulling_is_a_retreat_only_when_pulled_back_or_out(pipeline):
+    from sitrep.model import Article
+
+    def types(text):
+        art = next(iter(pipeline.run([Article(id="t", text=text, date="2026-11-20", origin="<test>", format="text")])))
+        return [e.type for e in art.events]
+
+    assert types("Russia pulled its troops out of the border region on Monday.") == ["RETREAT"]
+    assert types("Armenian forces pull back from the villages near the lake.") == ["RETREAT"]
+    assert "RETREAT" not in types("A food wagon was pulled through the crowd by volunteers.")
+    assert "RETREAT" not in types("The senator could still pull a surprise at the convention.")

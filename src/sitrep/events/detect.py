@@ -20,12 +20,16 @@ PARTY_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 PARTY_PRONOUNS = {"him", "her", "them", "us", "me", "you"}
 
 
+# adverbs the parser gives where a particle is meant
+ADVERB_PARTICLES = frozenset({"together", "back", "away"})
+
+
 def prep_words(tok: Any) -> set[str]:
     """The prepositions and particles a trigger governs, less those that only give a time
     ("called the plan a disgrace on Monday" is no call on anyone)."""
     out: set[str] = set()
     for c in tok.children:
-        if c.dep_ == "advmod" and c.lower_ == "together":  # "worked together": a particle in all but name
+        if c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES:  # "worked together", "pull back": particles in all but name
             out.add(c.lower_)
             continue
         if c.dep_ in ("advcl", "ccomp", "xcomp") and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
