@@ -452,3 +452,14 @@ def test_pulling_is_a_retreat_only_when_pulled_back_or_out(pipeline):
     assert types("Armenian forces pull back from the villages near the lake.") == ["RETREAT"]
     assert "RETREAT" not in types("A food wagon was pulled through the crowd by volunteers.")
     assert "RETREAT" not in types("The senator could still pull a surprise at the convention.")
+
+
+def test_welcome_to_is_a_greeting_not_support(pipeline):
+    from sitrep.model import Article
+
+    def types(text):
+        art = next(iter(pipeline.run([Article(id="t", text=text, date="2026-11-20", origin="<test>", format="text")])))
+        return [e.type for e in art.events]
+
+    assert "SUPPORT" not in types("Welcome to the season of big campaign promises.")
+    assert types("Japan welcomed the agreement between the two Koreas.") == ["SUPPORT"]
