@@ -463,3 +463,17 @@ def test_welcome_to_is_a_greeting_not_support(pipeline):
 
     assert "SUPPORT" not in types("Welcome to the season of big campaign promises.")
     assert types("Japan welcomed the agreement between the two Koreas.") == ["SUPPORT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The vice president hit the campaign trail with the candidate on Monday.",
+    "If she can strike the right balance, she may win the county.",
+    "The candidate backed out of the conference on Friday.",
+    "He was fired for taking time off, the lawsuit says.",
+])
+def test_campaign_and_office_figures_of_speech_are_no_events(text: str) -> None:
+    assert types(text) == set(), coded(text)
+
+
+def test_jets_hitting_targets_are_still_a_strike() -> None:
+    assert types("Russian jets hit targets near Idlib on Monday.") == {"ASSAULT"}
