@@ -477,3 +477,9 @@ def test_campaign_and_office_figures_of_speech_are_no_events(text: str) -> None:
 
 def test_jets_hitting_targets_are_still_a_strike() -> None:
     assert types("Russian jets hit targets near Idlib on Monday.") == {"ASSAULT"}
+
+
+def test_an_attack_in_words_is_an_accusation_and_an_attack_by_force_stays_one() -> None:
+    assert types("Trump attacked Clinton over her emails at a rally in Ohio.") == {"ACCUSE"}
+    assert types("Gunmen attacked a police post near the border, killing two officers.") == {"ASSAULT"}
+    assert types("Russia attacked Kharkiv overnight.") == {"ASSAULT"}

@@ -19,7 +19,7 @@ FUTURE_AGREE = {"SUPPORT", "AID", "CONSULT", "RETREAT", "CONCEDE", "COOPERATE"}
 FUTURE_THREATEN = {"SANCTION", "PROTEST"}
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 INTENT_HEADS = {"willing", "prepared", "ready", "poised", "eager", "keen", "determined"}
-REFRAMED_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120", "MOBILIZE": "150", "ASSAULT": "194",
+REFRAMED_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120", "MOBILIZE": "150", "ASSAULT": "194", "ACCUSE": "111",
                   "SANCTION": "163"}
 # what bans by way of a sanctions regime: "the resolution bars imports of ...", "the sanctions ban ..."
 SANCTION_INSTRUMENTS = frozenset({"resolution", "sanction", "embargo", "regime"})
@@ -146,6 +146,44 @@ def _at_practice_ground(tok: Any) -> bool:
     return False
 
 
+# words of armed force: a sentence holding none of them tells of an attack in words, when what is
+# attacked is a person or what they said or did ("Trump attacked Clinton over her emails",
+# "sustained attacks on her credibility"): PLOVER's ACCUSE (CAMEO 111, criticise or denounce)
+VERBAL_ATTACK_LEMMAS = frozenset({"attack", "assail"})
+FORCE_WORDS = frozenset({
+    "missile", "missiles", "rocket", "rockets", "drone", "drones", "bomb", "bombs", "bombing", "airstrike",
+    "airstrikes", "strike", "strikes", "shell", "shells", "shelling", "artillery", "mortar", "mortars", "troops",
+    "forces", "fighters", "militants", "militant", "gunmen", "gunman", "assailants", "attackers", "armed", "soldiers",
+    "soldier", "police", "rebels", "insurgents", "explosive", "explosives", "grenade", "grenades", "suicide", "gunfire",
+    "shooting", "shot", "ambush", "killed", "kill", "killing", "wounded", "injured", "dead", "died", "military",
+    "army", "jets", "warplanes", "aircraft", "knife", "stabbed", "terrorist", "terrorists", "terror", "mob",
+    "beaten", "weapon", "weapons", "gun", "guns", "fire", "fired", "cyber", "hackers", "hacked", "hospital",
+    "victims", "casualties", "convoy", "base", "checkpoint", "village", "town", "city", "positions"})
+WORD_TARGETS = frozenset({"record", "credibility", "policy", "policies", "plan", "plans", "remarks", "remark",
+                          "comments", "comment", "statement", "statements", "proposal", "proposals", "character",
+                          "integrity", "honesty", "judgment", "judgement", "scandal", "scandals", "campaign",
+                          "media", "press", "critics", "critic", "rival", "rivals", "opponent", "opponents",
+                          "candidate", "candidates", "nominee", "stance", "position", "positions", "decision",
+                          "handling", "leadership", "speech", "views", "idea", "ideas", "bill", "law", "ruling"})
+
+
+def _verbal_attack(tok: Any, event: Event) -> bool:
+    """Whether an "attack" is one in words: no weapon and no word of armed force in its sentence,
+    and what is attacked is a person, a pronoun for one, or what people say and do."""
+    if tok.lemma_.lower() not in VERBAL_ATTACK_LEMMAS or event.weapons:
+        return False
+    if any(t.lower_ in FORCE_WORDS or t.lemma_.lower() in FORCE_WORDS for t in tok.sent):
+        return False
+    targets = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    targets += [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                for o in c.children if o.dep_ == "pobj"]
+    places = tok.doc.user_data.get(PLACE_TOKENS, ())
+    if any(t.i in places or t.ent_type_ in ("GPE", "LOC", "FAC", "NORP") for t in targets):
+        return False  # "Russia attacked Kharkiv": a place is attacked by force
+    return any(t.ent_type_ == "PERSON" or t.lower_ in ("him", "her", "them", "me", "us", "he", "she")
+               or t.lemma_.lower() in WORD_TARGETS for t in targets)
+
+
 # a game's score: "8-7", "3 - 1" (not a year span such as "1950-53")
 SCORE = re.compile(r"(?<![\d/.,-])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d/.,-]|\s?(?:year|month|week|day|hour|minute|percent|per cent|%))")
 
@@ -227,6 +265,8 @@ class Senses:
             new_type, how = "MOBILIZE", "launch"
         elif event.type == "ASSAULT" and _at_practice_ground(tok):
             new_type, how = "MOBILIZE", "drill"  # "fighter jets bombed a firing range": an exercise
+        elif event.type == "ASSAULT" and _verbal_attack(tok, event):
+            new_type, how = "ACCUSE", "words"  # "the senator attacked her rival's record": criticism
         elif event.type == "MOBILIZE" and tok.lemma_.lower() in LAUNCH_LEMMAS and _has_target(tok):
             new_type, how = "ASSAULT", "strike"  # "launched an Oreshnik at Dnipro": a strike
         elif event.type == "COERCE" and event.mode == "ban" and _by_sanctions(tok, event):
@@ -244,7 +284,8 @@ class Senses:
         event.cameo = REFRAMED_CAMEO[new_type]
         event.quad_class = self.lexicon.quads.get(new_type)
         event.intensity = self.lexicon.cameo.get(event.cameo, {}).get("intensity")
-        event.mode = {"launch": "weapons", "use": "violence", "strike": "heavy-weapons", "drill": "troops"}.get(how)
+        event.mode = {"launch": "weapons", "use": "violence", "strike": "heavy-weapons", "drill": "troops",
+                      "words": "disapprove"}.get(how)
         event.evidence.rule = f"{event.evidence.rule}+{how}"
         if how == "launch" and not any(a.code for a in event.actor):
             # "North Korea's missile was fired ...": whoever the passive subject belongs
