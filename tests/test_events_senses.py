@@ -483,3 +483,19 @@ def test_an_attack_in_words_is_an_accusation_and_an_attack_by_force_stays_one() 
     assert types("Trump attacked Clinton over her emails at a rally in Ohio.") == {"ACCUSE"}
     assert types("Gunmen attacked a police post near the border, killing two officers.") == {"ASSAULT"}
     assert types("Russia attacked Kharkiv overnight.") == {"ASSAULT"}
+
+
+@pytest.mark.parametrize("text", [
+    "The leaked emails offered a window into their friendship.",
+    "Party donors rally behind the nominee in Ohio.",
+    "She was expected to capture a large share of the delegates.",
+    "His campaign manager struck a similar tune on Sunday.",
+])
+def test_campaign_senses_of_offer_rally_capture_and_strike_are_no_events(text: str) -> None:
+    assert types(text) == set(), coded(text)
+
+
+def test_offering_talks_or_mediation_is_still_an_agreement_and_a_street_rally_a_protest() -> None:
+    assert types("Norway offered to mediate between the two sides.") == {"AGREE"}
+    assert types("Thousands rallied in the capital against the new law.") == {"PROTEST"}
+    assert types("More than 5,000 people demonstrated in Tbilisi in support of the jailed mayor.") == {"PROTEST"}
