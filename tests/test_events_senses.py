@@ -499,3 +499,10 @@ def test_offering_talks_or_mediation_is_still_an_agreement_and_a_street_rally_a_
     assert types("Norway offered to mediate between the two sides.") == {"AGREE"}
     assert types("Thousands rallied in the capital against the new law.") == {"PROTEST"}
     assert types("More than 5,000 people demonstrated in Tbilisi in support of the jailed mayor.") == {"PROTEST"}
+
+
+def test_voters_turning_out_reject_nothing_and_a_frame_before_call_is_no_call_on() -> None:
+    assert "REJECT" not in types("Lots of Republicans will turn out in November.")
+    assert types("Iran turned down the offer of direct talks.") == {"REJECT"}
+    assert "REQUEST" not in types("On the way to the airport, the adviser called me and said the talks had failed.")
+    assert types("The UN called on both sides to hold their fire.") == {"REQUEST"}

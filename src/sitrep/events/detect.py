@@ -26,7 +26,7 @@ ADVERB_PARTICLES = frozenset({"together", "back", "away"})
 
 def prep_words(tok: Any) -> set[str]:
     """The prepositions and particles a trigger governs, less those that only give a time
-    ("called the plan a disgrace on Monday" is no call on anyone)."""
+    ("called the plan a disgrace on Monday" is no call on anyone) and those before it (a frame)."""
     out: set[str] = set()
     for c in tok.children:
         if c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES:  # "worked together", "pull back": particles in all but name
@@ -37,6 +37,8 @@ def prep_words(tok: Any) -> set[str]:
             continue
         if c.dep_ not in ("prep", "prt", "agent"):
             continue
+        if c.dep_ == "prep" and c.i < tok.i:
+            continue  # "On the way to the plane, she called me": a frame before the verb, no "call on"
         objs = [o for o in c.children if o.dep_ == "pobj"]
         if objs and all(o.ent_type_ in ("DATE", "TIME") for o in objs):
             continue
