@@ -384,7 +384,7 @@ def test_figures_of_speech_air_missions_and_a_political_scientists_words_are_no_
 
 
 def test_a_town_before_an_attack_noun_is_where_not_who_and_a_war_on_terrorism_is_no_accusation(code):
-    art = code("The Paris attacks shocked Europe. U.S. airstrikes killed ten militants near Raqqa on Monday.",
+    art = code("The Paris attack killed four people. U.S. airstrikes killed ten militants near Raqqa on Monday.",
                date="2026-11-20")
     lyon, raqqa = art.events[0], art.events[1]
     assert "Paris" not in [a.text for a in lyon.actor]
@@ -610,3 +610,4 @@ def test_a_missile_flying_over_a_state_makes_it_the_recipient(code):
                  "Iran's latest missile launch was the second this year to fly over Iraq."):
         ev = next(e for e in code(text, date="2026-11-20").events if e.type == "MOBILIZE")
         assert [a.code for a in ev.recipient] == ["IRQ"], text
+

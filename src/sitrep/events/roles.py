@@ -10,6 +10,7 @@ from sitrep.events.actors import ArticleContext
 from sitrep.lexicon import Rule
 from sitrep.events.modality import PLAN_VERBS
 from sitrep.events.syntax import is_noun, lemma_of, phrase, place_of, verb_subjects
+from sitrep.geo import load_location_cues
 from sitrep.model import Actor
 
 
@@ -57,6 +58,11 @@ def roles(tok: Any, rule: Rule, ctx: ArticleContext) -> tuple[list[Actor], list[
             subj, passive_subj = passive_subj, None  # "Israel is opposed to ...": a state of the subject
         if agent is not None:
             actors = ctx.actors_in(list(agent.subtree))
+        elif subj is not None and _is_act(subj):
+            # "the Paris attack killed four": the act is the subject; the town before it is where
+            where = {t.i for c in subj.children if c.dep_ in ("compound", "amod", "nmod") and c.i < subj.i
+                     and ctx.is_place(c) for t in c.subtree}
+            actors = ctx.actors_in([t for t in phrase(subj) if t.i not in where])
         elif subj is not None:
             actors = ctx.placed(ctx.actors_in(phrase(subj)), subj) or ctx.actors_in(place_of(subj), places=True)
             if not actors and subj.lower_ in ("some", "others", "many", "several", "both", "all", "who", "which", "that"):
@@ -107,6 +113,12 @@ def roles(tok: Any, rule: Rule, ctx: ArticleContext) -> tuple[list[Actor], list[
                   and (r.code is None or not any(a.code == r.code and not (a.sector and r.sector and a.sector != r.sector)
                                                  for a in actors))]
     return unique_actors(actors), recipients
+
+
+def _is_act(noun: Any) -> bool:
+    """Whether a noun names an act of force ("attack", "bombing", "strike"), by the location cues'
+    list of event nouns."""
+    return is_noun(noun) and noun.lemma_.lower() in load_location_cues().event_nouns
 
 
 def _announcer(tok: Any, ctx: ArticleContext) -> list[Actor]:
