@@ -611,3 +611,11 @@ def test_a_missile_flying_over_a_state_makes_it_the_recipient(code):
         ev = next(e for e in code(text, date="2026-11-20").events if e.type == "MOBILIZE")
         assert [a.code for a in ev.recipient] == ["IRQ"], text
 
+
+def test_an_act_as_a_point_of_reference_or_as_the_cause_of_what_followed_is_no_new_event(code):
+    art = code("Iran fired two missiles into the Gulf on Friday, officials said. "
+               "The launch was the first since Iran's test in March. "
+               "The abduction of the engineers prompted calls for talks.", date="2026-11-20")
+    assert [e.evidence.trigger for e in art.events] == ["fired"]
+    # the act itself, told as news, stays
+    assert [e.type for e in code("Rebels abducted six engineers near the border on Sunday.").events] == ["ASSAULT"]

@@ -147,6 +147,10 @@ class Code(TriggerMatching, Senses, AcledTyping):
             return None  # "any attack on a member", "every deployment needs approval": no one happening
         if is_noun(tok) and tok.dep_ in ("dobj", "pobj") and _observed(tok):
             return None  # "officials are assessing the launch", "monitored the launch of the rocket": watched, not done
+        if is_noun(tok) and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in CONSEQUENCE_VERBS:
+            return None  # "the kidnapping spurred an outcry": what followed from it is the news
+        if is_noun(tok) and _since(tok):
+            return None  # "the first since the North's sixth nuclear test": a point of reference
         if tok.lemma_.lower() in STATIVE_POSTS and any(
                 c.dep_ == "auxpass" and c.lower_ in ("is", "are", "'re") for c in tok.children):
             return None  # "2,000 troops are stationed there": a standing posting, no move
@@ -247,11 +251,36 @@ WANTING_VERBS = frozenset({"want", "wish", "expect", "push", "press", "pressure"
                            "encourage", "persuade", "convince", "tell", "advise", "invite", "lobby", "need"})
 
 
+# verbs of what an act led to: with the act's noun as subject the sentence reports the consequence
+# ("the kidnapping spurred an outcry", "the test prompted calls for ...")
+CONSEQUENCE_VERBS = frozenset({"prompt", "spur", "spark", "trigger", "fuel", "cause", "provoke", "draw", "raise",
+                               "increase", "heighten", "deepen", "renew", "reignite", "galvanize", "galvanise",
+                               "shock", "stun", "rattle", "overshadow", "colour", "color", "shape", "inspire"})
+# prepositions that make an act a point of reference in time ("the first since the test")
+REFERENCE_PREPS = frozenset({"since"})
 # verbs of watching and weighing: an event named as their object is one already reported
 OBSERVING_VERBS = frozenset({"track", "monitor", "assess", "analyse", "analyze", "study", "examine", "observe",
                              "watch", "review", "evaluate", "detect"})
 # verbs of a standing posting: "troops are stationed there" says where they are, not that they moved
 STATIVE_POSTS = frozenset({"station", "base", "garrison"})
+
+
+def _since(tok: Any) -> bool:
+    """Whether an event noun is the point of reference of a time phrase: "since X's test",
+    "in the wake of X's testing", "following so closely after X's test"."""
+    cur = tok
+    for _ in range(4):
+        head = cur.head
+        if head is cur:
+            return False
+        if cur.dep_ == "pobj" and head.lower_ in REFERENCE_PREPS:
+            return True
+        if cur.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "wake":
+            return True
+        if cur.dep_ not in ("pobj", "prep", "compound", "amod", "poss"):
+            return False
+        cur = head
+    return False
 
 
 def _observed(tok: Any) -> bool:
