@@ -506,3 +506,10 @@ def test_voters_turning_out_reject_nothing_and_a_frame_before_call_is_no_call_on
     assert types("Iran turned down the offer of direct talks.") == {"REJECT"}
     assert "REQUEST" not in types("On the way to the airport, the adviser called me and said the talks had failed.")
     assert types("The UN called on both sides to hold their fire.") == {"REQUEST"}
+
+
+def test_a_weapon_or_a_figure_that_threatens_or_supports_is_no_party_acting() -> None:
+    assert "THREATEN" not in types("Pyongyang says it has built a warhead small enough to fit on a missile "
+                                   "that can threaten the United States.")
+    assert types("The figures support the government's claim.") == set()
+    assert types("Russia, which backed the resolution, abstained on the second vote.") == {"SUPPORT"}

@@ -165,6 +165,11 @@ class Code(TriggerMatching, Senses, AcledTyping):
         actors, recipients = roles(tok, rule, ctx)
         if rule.object_role == "experiencer" and not actors:
             return None  # "the ruling angered fans": nobody coded who could disapprove
+        if rule.type in VERBAL_TYPES and not is_noun(tok) and not any(a.code for a in actors) \
+                and (subj := next((c for c in tok.children if c.dep_ == "nsubj"), None)) is not None \
+                and (subj.lemma_.lower() in NON_PARTY_SUBJECTS or subj.lower_ in ("which", "that")
+                     and tok.dep_ == "relcl" and tok.head.lemma_.lower() in NON_PARTY_SUBJECTS):
+            return None  # "..., which supports the allegations", "a missile that can threaten X": no party speaks
         if rule.type in FORCE_TYPES and actors and all(a.code in self.unarmed_bodies for a in actors):
             actors = []  # left for the article's context to fill (`inherit_actors`)
         if rule.type == "THREATEN" and third_party_forecast(tok, actors, ctx):
@@ -251,6 +256,14 @@ WANTING_VERBS = frozenset({"want", "wish", "expect", "push", "press", "pressure"
                            "encourage", "persuade", "convince", "tell", "advise", "invite", "lobby", "need"})
 
 
+# verbal acts need a party to do them: with one of these as subject and no coded actor found
+# ("the figures support the claim", "..., which supports the allegations", "a missile that
+# can threaten the United States") nobody supports, rejects, accuses or threatens
+VERBAL_TYPES = frozenset({"SUPPORT", "REJECT", "ACCUSE", "THREATEN", "REQUEST", "AGREE"})
+NON_PARTY_SUBJECTS = frozenset({"evidence", "data", "study", "studies", "finding", "findings",
+                                "figure", "figures", "poll", "polls", "survey", "surveys", "result", "results", "fact",
+                                "facts", "research", "analysis", "record", "records", "document", "documents",
+                                "missile", "missiles", "weapon", "weapons", "rocket", "rockets", "warhead", "warheads"})
 # verbs of what an act led to: with the act's noun as subject the sentence reports the consequence
 # ("the kidnapping spurred an outcry", "the test prompted calls for ...")
 CONSEQUENCE_VERBS = frozenset({"prompt", "spur", "spark", "trigger", "fuel", "cause", "provoke", "draw", "raise",
