@@ -173,3 +173,15 @@ def test_a_place_name_lends_no_sector_to_the_phrase_it_is_in():
                                  date="2026-11-20", origin="<test>", format="text"))
     fire = [e for e in art.events if e.type == "COERCE"]
     assert fire and all(a.sector != "BUS" for a in fire[0].actor)
+
+
+def test_politicians_named_without_a_state_are_the_storys_country():
+    from sitrep.model import Article
+    from sitrep.pipeline import get_pipeline
+
+    text = ("OSLO, Nov 20 (Reuters) - Norwegian police arrested three men on Monday after a riot in the capital, "
+            "officials said.\n\nThe men were foreign nationals, the justice ministry said.\n\n"
+            "Politicians are calling for the men to be deported.")
+    art = get_pipeline()(Article(id="t", text=text, date="2026-11-20", origin="<test>", format="text"))
+    demand = [e for e in art.events if e.type == "REQUEST"]
+    assert demand and [a.code for a in demand[0].actor] == ["NOR"]
