@@ -513,3 +513,9 @@ def test_a_weapon_or_a_figure_that_threatens_or_supports_is_no_party_acting() ->
                                    "that can threaten the United States.")
     assert types("The figures support the government's claim.") == set()
     assert types("Russia, which backed the resolution, abstained on the second vote.") == {"SUPPORT"}
+
+
+def test_operations_launched_against_armed_men_are_an_offensive() -> None:
+    assert types("Mali, Niger and Burkina Faso launched joint operations in March against the jihadists, "
+                 "officials said.") == {"ASSAULT"}
+    assert "ASSAULT" not in types("The ministry launched a campaign against online propaganda by militants.")
