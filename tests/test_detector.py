@@ -154,10 +154,10 @@ def _code_with(pipeline, detector, text: str, date: str = "2024-11-28"):
 def test_the_stage_confirms_vetoes_and_proposes(rules_only):
     text = ("Poland closed two border crossings with Belarus on Monday. "
             "Lithuania quietly got an air defence unit into the Suwalki area. "
-            "Officials in Warsaw attacked the plan in a speech.")
+            "Officials in Warsaw shot down the plan in a speech.")
     fake = FakeDetector({
         "closed": {"COERCE": 0.9, NONE: 0.1},
-        "attacked": {NONE: 0.99, "ASSAULT": 0.005},  # a figure of speech the rules took for a strike
+        "shot down": {NONE: 0.99, "ASSAULT": 0.005},  # a figure of speech the rules took for a strike
         "air defence unit": {"MOBILIZE": 0.8, NONE: 0.2},
     })
     plain = rules_only(__import__("sitrep.model", fromlist=["Article"]).Article(
@@ -167,8 +167,8 @@ def test_the_stage_confirms_vetoes_and_proposes(rules_only):
     # the rules' events outside the vetoed sentence stay, with the model's probability
     kept = [e for e in a.events if e.evidence.rule.startswith("lexicon:")]
     assert kept and all(e.evidence.model == "fake-1" for e in kept)
-    assert not any("attacked" in e.evidence.sentence for e in a.events)
-    assert any("attacked" in e.evidence.sentence for e in plain.events), "guard: the rules do code the metaphor"
+    assert not any("shot down" in e.evidence.sentence for e in a.events)
+    assert any("shot down" in e.evidence.sentence for e in plain.events), "guard: the rules do code the metaphor"
     assert any("vetoed" in w for w in a.warnings)
     # the rules code nothing in the third sentence: the detector proposes its event
     assert not any("air defence unit" in e.evidence.sentence for e in plain.events), "guard: no rule fires there"
@@ -184,14 +184,14 @@ def test_the_title_and_lead_are_never_vetoed(rules_only):
     """The lead states the news; the veto screens the background further down."""
     text = ("Poland closed two border crossings with Belarus on Monday. "
             "Warsaw said the crossings would stay shut for a month. "
-            "Officials in Warsaw attacked the plan in a speech.")
+            "Officials in Warsaw shot down the plan in a speech.")
     fake = FakeDetector({
         "closed": {NONE: 0.99, "COERCE": 0.001},
-        "attacked": {NONE: 0.99, "ASSAULT": 0.001},
+        "shot down": {NONE: 0.99, "ASSAULT": 0.001},
     })
     a = _code_with(rules_only, fake, text)
     assert any("closed" in e.evidence.sentence for e in a.events)
-    assert not any("attacked" in e.evidence.sentence for e in a.events)
+    assert not any("shot down" in e.evidence.sentence for e in a.events)
 
 
 @pytest.mark.slow
@@ -206,3 +206,15 @@ def test_a_proposed_event_inside_a_quote_takes_the_speaker_for_we(rules_only):
     assert [x.code for x in ev.actor] == ["BLR"]
     assert ev.modality == "planned"
     assert ev.attribution is not None and "Lukashenko" in (ev.attribution.speaker or "")
+
+
+def test_an_event_the_rules_reframed_is_not_vetoed(pipeline):
+    # the rules read "attacks on her credibility" as criticism (+words); the detector, which
+    # never saw such a sentence as an ACCUSE, would put that type under the veto threshold
+    from sitrep.model import Article
+
+    text = ("The campaign entered its last week on Monday.\n\nBoth candidates spoke in Ohio.\n\n"
+            "Merkel's aides planned to respond to the attacks on her credibility.")
+    art = next(iter(pipeline.run([Article(id="t", text=text, date="2026-11-20", origin="<test>", format="text")])))
+    words = [e for e in art.events if e.evidence.rule.endswith("+words")]
+    assert words and words[0].type == "ACCUSE" and words[0].evidence.probability < 0.02

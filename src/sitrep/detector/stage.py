@@ -7,7 +7,8 @@ It runs after `events` and reads every sentence of the article once:
 - **veto**: a rule event past the title and lead (sentence `VETO_FROM` on)
   whose type the model all but rules out (P(type) < `veto_type`, with
   P(none) >= `veto_none`) is dropped, and the article's warnings say how
-  many were. The lead states the news; further down, background, analysis
+  many were; an event whose type the rules reframed (`REFRAMED` marks: a launch, an
+  attack in words, a stated intent) keeps the rules' reading. The lead states the news; further down, background, analysis
   and figures of speech trip the rules, and that is where the veto works;
 - **propose**: a sentence where no rule fired and the model gives one type
   P >= `propose` gets an event of that type, its evidence rule
@@ -71,7 +72,7 @@ class Detect:
                 ev.evidence.model = det.name
                 ev.evidence.probability = round(p.get(ev.type, 0.0), 4)
                 if self.veto_none is not None and i >= VETO_FROM and p[NONE] >= self.veto_none \
-                        and p.get(ev.type, 0.0) < self.veto_type:
+                        and p.get(ev.type, 0.0) < self.veto_type and not _reframed(ev):
                     vetoed += 1
                     continue
                 with_event.add(i)
@@ -157,6 +158,14 @@ class Detect:
                 rule=f"model:{self.detector.name}", model=self.detector.name, probability=round(prob, 4),
             ),
         )
+
+
+# marks of the rules' reframing (`sitrep.events.senses`): the rule read the sentence for its type
+REFRAMED = ("+launch", "+strike", "+intent", "+refusal", "+use", "+sanction", "+drill", "+words", "+own-threat")
+
+
+def _reframed(ev: Event) -> bool:
+    return any(m in ev.evidence.rule for m in REFRAMED)
 
 
 def _sentence_index(sents: list[Any], start: int, end: int) -> int | None:
