@@ -519,3 +519,9 @@ def test_operations_launched_against_armed_men_are_an_offensive() -> None:
     assert types("Mali, Niger and Burkina Faso launched joint operations in March against the jihadists, "
                  "officials said.") == {"ASSAULT"}
     assert "ASSAULT" not in types("The ministry launched a campaign against online propaganda by militants.")
+
+
+def test_a_campaign_rally_is_no_protest() -> None:
+    assert types("Both candidates held rallies in Ohio on Monday.") == set()
+    assert types("The senator spoke at a campaign rally in Iowa.") == set()
+    assert types("Thousands of people joined a rally against the government in Minsk on Sunday.") == {"PROTEST"}

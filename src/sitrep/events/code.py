@@ -147,6 +147,8 @@ class Code(TriggerMatching, Senses, AcledTyping):
             return None  # "any attack on a member", "every deployment needs approval": no one happening
         if is_noun(tok) and tok.dep_ in ("dobj", "pobj") and _observed(tok):
             return None  # "officials are assessing the launch", "monitored the launch of the rocket": watched, not done
+        if rule.type == "PROTEST" and tok.lemma_.lower() == "rally" and _campaign_rally(tok):
+            return None  # "both candidates held rallies in Ohio", "a campaign rally": electioneering, no protest
         if is_noun(tok) and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in CONSEQUENCE_VERBS:
             return None  # "the kidnapping spurred an outcry": what followed from it is the news
         if is_noun(tok) and _since(tok):
@@ -269,6 +271,9 @@ NON_PARTY_SUBJECTS = frozenset({"evidence", "data", "study", "studies", "finding
 CONSEQUENCE_VERBS = frozenset({"prompt", "spur", "spark", "trigger", "fuel", "cause", "provoke", "draw", "raise",
                                "increase", "heighten", "deepen", "renew", "reignite", "galvanize", "galvanise",
                                "shock", "stun", "rattle", "overshadow", "colour", "color", "shape", "inspire"})
+# words of an election campaign: its rallies are no protest
+CAMPAIGN_WORDS = frozenset({"campaign", "election", "electoral", "presidential", "re-election", "reelection",
+                            "primary", "candidate", "nominee", "caucus", "stump", "fundraiser"})
 # prepositions that make an act a point of reference in time ("the first since the test")
 REFERENCE_PREPS = frozenset({"since"})
 # verbs of watching and weighing: an event named as their object is one already reported
@@ -276,6 +281,16 @@ OBSERVING_VERBS = frozenset({"track", "monitor", "assess", "analyse", "analyze",
                              "watch", "review", "evaluate", "detect"})
 # verbs of a standing posting: "troops are stationed there" says where they are, not that they moved
 STATIVE_POSTS = frozenset({"station", "base", "garrison"})
+
+
+def _campaign_rally(tok: Any) -> bool:
+    """Whether a rally is a campaign's: a campaign word among its modifiers, or as (part of) the
+    subject of the verb that holds it ("the candidates held rallies")."""
+    words = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")}
+    if tok.dep_ in ("dobj", "pobj"):
+        verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+        words |= {t.lemma_.lower() for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    return bool(words & CAMPAIGN_WORDS)
 
 
 def _since(tok: Any) -> bool:
