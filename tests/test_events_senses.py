@@ -525,3 +525,18 @@ def test_a_campaign_rally_is_no_protest() -> None:
     assert types("Both candidates held rallies in Ohio on Monday.") == set()
     assert types("The senator spoke at a campaign rally in Iowa.") == set()
     assert types("Thousands of people joined a rally against the government in Minsk on Sunday.") == {"PROTEST"}
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Ann Lowry faces a costly legal battle with the Justice Department.",
+    "Senator Ann Lowry waged a charm offensive across Iowa.",
+    "A Republican advertising onslaught led by Senator Ann Lowry will hit the airwaves in Iowa next month.",
+])
+def test_fights_in_court_in_a_campaign_or_in_adverts_are_no_assault(text: str) -> None:
+    assert "ASSAULT" not in types(text), coded(text)
+
+
+def test_a_battle_or_an_attack_by_force_is_still_one() -> None:
+    assert types("Fierce battles raged around the airport on Monday, the army said.") == {"ASSAULT"}
+    # what an attack did is told of the attack itself
+    assert types("The drone attack on the refinery caused a fire.") == {"ASSAULT"}

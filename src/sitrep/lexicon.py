@@ -28,6 +28,7 @@ class Rule:
     state_actor: bool = False
     prep: frozenset[str] = frozenset()
     modifier: frozenset[str] = frozenset()
+    not_modifier: frozenset[str] = frozenset()
     context_words: frozenset[str] = frozenset()
     not_context_words: frozenset[str] = frozenset()
     head: frozenset[str] = frozenset()
@@ -158,6 +159,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
             object=frozenset(e.get("object", [])), subject=frozenset(e.get("subject", [])),
             state_actor=bool(e.get("state_actor", False)), prep=frozenset(e.get("prep", [])),
             modifier=frozenset(e.get("modifier", [])),
+            not_modifier=frozenset(x.lower() for x in e.get("not_modifier", [])),
             context_words=frozenset(e.get("context_words", [])),
             not_context_words=frozenset(e.get("not_context_words", [])),
             head=frozenset(e.get("head", [])),

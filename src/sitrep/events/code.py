@@ -266,9 +266,10 @@ NON_PARTY_SUBJECTS = frozenset({"evidence", "data", "study", "studies", "finding
                                 "figure", "figures", "poll", "polls", "survey", "surveys", "result", "results", "fact",
                                 "facts", "research", "analysis", "record", "records", "document", "documents",
                                 "missile", "missiles", "weapon", "weapons", "rocket", "rockets", "warhead", "warheads"})
-# verbs of what an act led to: with the act's noun as subject the sentence reports the consequence
-# ("the kidnapping spurred an outcry", "the test prompted calls for ...")
-CONSEQUENCE_VERBS = frozenset({"prompt", "spur", "spark", "trigger", "fuel", "cause", "provoke", "draw", "raise",
+# verbs of the reaction an act led to: with the act's noun as subject the sentence reports the
+# reaction ("the kidnapping spurred an outcry", "the test prompted calls for ..."); what an act
+# did ("the attack caused a fire", "the launch triggered alerts") is told of the act itself
+CONSEQUENCE_VERBS = frozenset({"prompt", "spur", "spark", "fuel", "provoke", "draw", "raise",
                                "increase", "heighten", "deepen", "renew", "reignite", "galvanize", "galvanise",
                                "shock", "stun", "rattle", "overshadow", "colour", "color", "shape", "inspire"})
 # words of an election campaign: its rallies are no protest

@@ -144,6 +144,13 @@ def stems(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def own_modifiers(tok: Any) -> set[str]:
+    """The words before a trigger noun that say what kind it is ("legal" battle, "charm" offensive,
+    "ad" attack), lower-cased and lemmatised."""
+    return {x for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i
+            for x in (c.lower_, c.lemma_.lower())}
+
+
 def modifier_lemmas(tok: Any) -> set[str]:
     out: set[str] = set()
     targets = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "pobj")]
@@ -254,6 +261,8 @@ class TriggerMatching:
                 continue
             if r.modifier and not (r.modifier & modifier_lemmas(tok)):
                 continue
+            if r.not_modifier and (r.not_modifier & own_modifiers(tok)):
+                continue  # "a legal battle", "a charm offensive"
             # on a tie, an entry whose object is the verb's own ("opened fire on the post":
             # fire, not post) beats one met only through a preposition
             if best is None or r.specificity > best.specificity or (
