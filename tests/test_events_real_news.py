@@ -133,7 +133,7 @@ def test_a_participle_naming_its_doer_is_an_act_of_its_own(code):
     assert ("ASSAULT", "abduct") in [(e.type, e.mode) for e in art.events]
     assert "RETREAT" in [e.type for e in art.events]
     # a participle of judging names who judges: what it hangs on stays a description
-    judged = code("Police in Sofia detained a chemist suspected by the West of blowing up a gas pipeline.",
+    judged = code("Police in Sofia detained a chemist suspected by Britain of sabotaging a gas pipeline.",
                   date="2026-11-20")
     assert [e.evidence.trigger for e in judged.events] == ["detained"]
     # without its doer the participle only describes the noun
@@ -544,7 +544,7 @@ def test_a_short_form_is_the_state_only_where_the_article_names_it(code):
 
 def test_we_in_a_quote_is_the_speakers_side_even_when_the_speaker_is_a_pronoun(code):
     art = code('Iran fired a missile over the Gulf on Monday. Qatar\'s foreign minister Mohammed Al-Khulaifi '
-               'met reporters in Doha. "We have asked for an emergency session of the Arab League," he said.',
+               'met reporters in Doha. "We have asked the Arab League to convene without delay," he said.',
                date="2026-11-20")
     req = next(e for e in art.events if e.type == "REQUEST")
     assert [a.code for a in req.actor] == ["QAT"]  # not Iran, the last actor named

@@ -437,7 +437,7 @@ def test_a_companys_ban_or_launch_is_no_coercion_or_mobilisation(pipeline):
         art = next(iter(pipeline.run([Article(id="t", text=text, date="2026-11-20", origin="<test>", format="text")])))
         return [(e.type, [a.code for a in e.actor]) for e in art.events]
 
-    assert events("A SpaceX rocket will blast off from Cape Canaveral next month.") == []
+    assert events("A SpaceX rocket will blast off from its Texas pad on Friday.") == []
     assert events("Iran banned imports of British goods on Monday.") == [("COERCE", ["IRN"])]
 
 
@@ -450,7 +450,7 @@ def test_pulling_is_a_retreat_only_when_pulled_back_or_out(pipeline):
 
     assert types("Russia pulled its troops out of the border region on Monday.") == ["RETREAT"]
     assert types("Armenian forces pull back from the villages near the lake.") == ["RETREAT"]
-    assert "RETREAT" not in types("A food wagon was pulled through the crowd by volunteers.")
+    assert "RETREAT" not in types("A handcart was pulled along the market street by two porters.")
     assert "RETREAT" not in types("The senator could still pull a surprise at the convention.")
 
 
@@ -467,9 +467,9 @@ def test_welcome_to_is_a_greeting_not_support(pipeline):
 
 @pytest.mark.parametrize("text", [
     "The vice president hit the campaign trail with the candidate on Monday.",
-    "If she can strike the right balance, she may win the county.",
+    "Unless she strikes a better balance, she may lose the county.",
     "The candidate backed out of the conference on Friday.",
-    "He was fired for taking time off, the lawsuit says.",
+    "He was fired after missing a week of work, the suit says.",
 ])
 def test_campaign_and_office_figures_of_speech_are_no_events(text: str) -> None:
     assert types(text) == set(), coded(text)
@@ -488,7 +488,7 @@ def test_an_attack_in_words_is_an_accusation_and_an_attack_by_force_stays_one() 
 @pytest.mark.parametrize("text", [
     "The leaked emails offered a window into their friendship.",
     "Party donors rally behind the nominee in Ohio.",
-    "She was expected to capture a large share of the delegates.",
+    "She hopes to capture most of the delegates in Ohio.",
     "His campaign manager struck a similar tune on Sunday.",
 ])
 def test_campaign_senses_of_offer_rally_capture_and_strike_are_no_events(text: str) -> None:
@@ -509,8 +509,7 @@ def test_voters_turning_out_reject_nothing_and_a_frame_before_call_is_no_call_on
 
 
 def test_a_weapon_or_a_figure_that_threatens_or_supports_is_no_party_acting() -> None:
-    assert "THREATEN" not in types("Pyongyang says it has built a warhead small enough to fit on a missile "
-                                   "that can threaten the United States.")
+    assert "THREATEN" not in types("Tehran says it has built a rocket that can threaten ships across the Gulf.")
     assert types("The figures support the government's claim.") == set()
     assert types("Russia, which backed the resolution, abstained on the second vote.") == {"SUPPORT"}
 
@@ -530,7 +529,7 @@ def test_a_campaign_rally_is_no_protest() -> None:
 @pytest.mark.parametrize("text", [
     "Senator Ann Lowry faces a costly legal battle with the Justice Department.",
     "Senator Ann Lowry waged a charm offensive across Iowa.",
-    "A Republican advertising onslaught led by Senator Ann Lowry will hit the airwaves in Iowa next month.",
+    "A Republican advertising onslaught led by Senator Ann Lowry begins in Ohio next month.",
 ])
 def test_fights_in_court_in_a_campaign_or_in_adverts_are_no_assault(text: str) -> None:
     assert "ASSAULT" not in types(text), coded(text)

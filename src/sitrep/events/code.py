@@ -171,7 +171,7 @@ class Code(TriggerMatching, Senses, AcledTyping):
                 and (subj := next((c for c in tok.children if c.dep_ == "nsubj"), None)) is not None \
                 and (subj.lemma_.lower() in NON_PARTY_SUBJECTS or subj.lower_ in ("which", "that")
                      and tok.dep_ == "relcl" and tok.head.lemma_.lower() in NON_PARTY_SUBJECTS):
-            return None  # "..., which supports the allegations", "a missile that can threaten X": no party speaks
+            return None  # "the figures support the claim", "a rocket that can threaten ships": no party speaks
         if rule.type in FORCE_TYPES and actors and all(a.code in self.unarmed_bodies for a in actors):
             actors = []  # left for the article's context to fill (`inherit_actors`)
         if rule.type == "THREATEN" and third_party_forecast(tok, actors, ctx):
@@ -259,8 +259,8 @@ WANTING_VERBS = frozenset({"want", "wish", "expect", "push", "press", "pressure"
 
 
 # verbal acts need a party to do them: with one of these as subject and no coded actor found
-# ("the figures support the claim", "..., which supports the allegations", "a missile that
-# can threaten the United States") nobody supports, rejects, accuses or threatens
+# ("the figures support the claim", "a rocket that can threaten ships") nobody supports,
+# rejects, accuses or threatens
 VERBAL_TYPES = frozenset({"SUPPORT", "REJECT", "ACCUSE", "THREATEN", "REQUEST", "AGREE"})
 NON_PARTY_SUBJECTS = frozenset({"evidence", "data", "study", "studies", "finding", "findings",
                                 "figure", "figures", "poll", "polls", "survey", "surveys", "result", "results", "fact",

@@ -32,7 +32,7 @@ ACT_TYPES = frozenset({"MOBILIZE", "ASSAULT", "COERCE", "SANCTION", "THREATEN"})
 ELIDED_ACTOR_TYPES = frozenset({"MOBILIZE", "ASSAULT", "COERCE", "RETREAT", "SANCTION", "AID", "COOPERATE", "CONSULT"})
 BARE_NOUN = "+bare-noun"
 # acts stated as not having happened, or as only possible, lend no doer: "did not shoot down the
-# missile", "defences would struggle to bring down a missile"
+# missile", "air defences could hardly intercept such a missile"
 UNREAL = frozenset({"negated", "hypothetical"})
 # how many events back the nearest coded doer may be
 MAX_LOOKBACK_EVENTS = 12

@@ -60,7 +60,7 @@ def _names_its_doer(tok: Any) -> bool:
         and any(c.dep_ == "agent" for c in tok.children)
 
 
-# participles whose "by" names who judges, not who acted ("nationals suspected by the West of
+# participles whose "by" names who judges, not who acted ("a chemist suspected by Britain of
 # bombing a plane"): what they hang on stays a description
 JUDGING_VERBS = frozenset({"suspect", "accuse", "believe", "think", "blame", "allege", "want", "charge",
                            "convict", "consider", "see", "regard", "view", "claim", "say", "report"})
