@@ -209,12 +209,12 @@ def test_a_proposed_event_inside_a_quote_takes_the_speaker_for_we(rules_only):
 
 
 def test_an_event_the_rules_reframed_is_not_vetoed(pipeline):
-    # the rules read "attacks on her credibility" as criticism (+words); the detector, which
+    # the rules read "attacks on her record" as criticism (+words); the detector, which
     # never saw such a sentence as an ACCUSE, would put that type under the veto threshold
     from sitrep.model import Article
 
     text = ("The campaign entered its last week on Monday.\n\nBoth candidates spoke in Ohio.\n\n"
-            "Merkel's aides planned to respond to the attacks on her credibility.")
+            "Merkel's aides said the attacks on her record were unfair.")
     art = next(iter(pipeline.run([Article(id="t", text=text, date="2026-11-20", origin="<test>", format="text")])))
     words = [e for e in art.events if e.evidence.rule.endswith("+words")]
     assert words and words[0].type == "ACCUSE" and words[0].evidence.probability < 0.02

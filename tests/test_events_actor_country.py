@@ -181,7 +181,7 @@ def test_politicians_named_without_a_state_are_the_storys_country():
 
     text = ("OSLO, Nov 20 (Reuters) - Norwegian police arrested three men on Monday after a riot in the capital, "
             "officials said.\n\nThe men were foreign nationals, the justice ministry said.\n\n"
-            "Politicians are calling for the men to be deported.")
+            "Politicians are demanding tougher border checks.")
     art = get_pipeline()(Article(id="t", text=text, date="2026-11-20", origin="<test>", format="text"))
     demand = [e for e in art.events if e.type == "REQUEST"]
     assert demand and [a.code for a in demand[0].actor] == ["NOR"]

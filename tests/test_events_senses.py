@@ -437,7 +437,7 @@ def test_a_companys_ban_or_launch_is_no_coercion_or_mobilisation(pipeline):
         art = next(iter(pipeline.run([Article(id="t", text=text, date="2026-11-20", origin="<test>", format="text")])))
         return [(e.type, [a.code for a in e.actor]) for e in art.events]
 
-    assert events("A SpaceX rocket will blast off from its Texas pad on Friday.") == []
+    assert events("SpaceX will launch its giant rocket from Texas on Friday, the company said.") == []
     assert events("Iran banned imports of British goods on Monday.") == [("COERCE", ["IRN"])]
 
 
@@ -449,7 +449,7 @@ def test_pulling_is_a_retreat_only_when_pulled_back_or_out(pipeline):
         return [e.type for e in art.events]
 
     assert types("Russia pulled its troops out of the border region on Monday.") == ["RETREAT"]
-    assert types("Armenian forces pull back from the villages near the lake.") == ["RETREAT"]
+    assert types("The militia pulled back from the town overnight.") == ["RETREAT"]
     assert "RETREAT" not in types("A handcart was pulled along the market street by two porters.")
     assert "RETREAT" not in types("The senator could still pull a surprise at the convention.")
 
@@ -461,15 +461,15 @@ def test_welcome_to_is_a_greeting_not_support(pipeline):
         art = next(iter(pipeline.run([Article(id="t", text=text, date="2026-11-20", origin="<test>", format="text")])))
         return [e.type for e in art.events]
 
-    assert "SUPPORT" not in types("Welcome to the season of big campaign promises.")
+    assert "SUPPORT" not in types("Welcome to the new season of our podcast.")
     assert types("Japan welcomed the agreement between the two Koreas.") == ["SUPPORT"]
 
 
 @pytest.mark.parametrize("text", [
-    "The vice president hit the campaign trail with the candidate on Monday.",
-    "Unless she strikes a better balance, she may lose the county.",
-    "The candidate backed out of the conference on Friday.",
-    "He was fired after missing a week of work, the suit says.",
+    "The governor hit the road in Iowa with her running mate.",
+    "The new budget strikes a careful balance between tax and spending.",
+    "The mayor backed out of the trade fair in Lyon.",
+    "She was fired by the hospital board in March.",
 ])
 def test_campaign_and_office_figures_of_speech_are_no_events(text: str) -> None:
     assert types(text) == set(), coded(text)
@@ -480,16 +480,16 @@ def test_jets_hitting_targets_are_still_a_strike() -> None:
 
 
 def test_an_attack_in_words_is_an_accusation_and_an_attack_by_force_stays_one() -> None:
-    assert types("Trump attacked Clinton over her emails at a rally in Ohio.") == {"ACCUSE"}
+    assert types("Ann Lowry attacked Tom Reyes over his tax returns at a rally in Ohio.") == {"ACCUSE"}
     assert types("Gunmen attacked a police post near the border, killing two officers.") == {"ASSAULT"}
     assert types("Russia attacked Kharkiv overnight.") == {"ASSAULT"}
 
 
 @pytest.mark.parametrize("text", [
-    "The leaked emails offered a window into their friendship.",
-    "Party donors rally behind the nominee in Ohio.",
-    "She hopes to capture most of the delegates in Ohio.",
-    "His campaign manager struck a similar tune on Sunday.",
+    "The diary offers a glimpse of life in the palace.",
+    "Veterans rallied around the embattled minister on Sunday.",
+    "The governor captured 40 delegates in Nevada on Tuesday.",
+    "The central bank struck a cautious tune on rates.",
 ])
 def test_campaign_senses_of_offer_rally_capture_and_strike_are_no_events(text: str) -> None:
     assert types(text) == set(), coded(text)
@@ -502,21 +502,20 @@ def test_offering_talks_or_mediation_is_still_an_agreement_and_a_street_rally_a_
 
 
 def test_voters_turning_out_reject_nothing_and_a_frame_before_call_is_no_call_on() -> None:
-    assert "REJECT" not in types("Lots of Republicans will turn out in November.")
+    assert "REJECT" not in types("Young voters may not turn out in such numbers next year.")
     assert types("Iran turned down the offer of direct talks.") == {"REJECT"}
-    assert "REQUEST" not in types("On the way to the airport, the adviser called me and said the talks had failed.")
+    assert "REQUEST" not in types("On his return from Brussels, the minister called me.")
     assert types("The UN called on both sides to hold their fire.") == {"REQUEST"}
 
 
 def test_a_weapon_or_a_figure_that_threatens_or_supports_is_no_party_acting() -> None:
-    assert "THREATEN" not in types("Tehran says it has built a rocket that can threaten ships across the Gulf.")
+    assert "THREATEN" not in types("The new missile can threaten tankers in the strait, officials said.")
     assert types("The figures support the government's claim.") == set()
     assert types("Russia, which backed the resolution, abstained on the second vote.") == {"SUPPORT"}
 
 
 def test_operations_launched_against_armed_men_are_an_offensive() -> None:
-    assert types("Mali, Niger and Burkina Faso launched joint operations in March against the jihadists, "
-                 "officials said.") == {"ASSAULT"}
+    assert types("Chad launched operations against jihadists around Lake Chad in April, officials said.") == {"ASSAULT"}
     assert "ASSAULT" not in types("The ministry launched a campaign against online propaganda by militants.")
 
 
@@ -528,8 +527,8 @@ def test_a_campaign_rally_is_no_protest() -> None:
 
 @pytest.mark.parametrize("text", [
     "Senator Ann Lowry faces a costly legal battle with the Justice Department.",
-    "Senator Ann Lowry waged a charm offensive across Iowa.",
-    "A Republican advertising onslaught led by Senator Ann Lowry begins in Ohio next month.",
+    "The prime minister's charm offensive in Paris ended with a state dinner.",
+    "Viewers in Ohio face a television advertising onslaught from Senator Ann Lowry this autumn.",
 ])
 def test_fights_in_court_in_a_campaign_or_in_adverts_are_no_assault(text: str) -> None:
     assert "ASSAULT" not in types(text), coded(text)
