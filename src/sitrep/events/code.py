@@ -140,7 +140,7 @@ class Code(TriggerMatching, Senses, AcledTyping):
         if not is_noun(tok) and self._natural_cause(tok):
             return None  # "an earthquake destroyed homes", "homes were swept away by floods"
         if rule.type == "ASSAULT" and self._not_political_violence(tok):
-            return None  # "a gorilla was shot by keepers", "the Cubs beat the Indians 8-7"
+            return None  # "a bear was shot by rangers", "the Blue Jays beat the Orioles 6-2"
         if _deliberated(tok):
             return None  # "debating whether to strike", "how hard to hit China": an option weighed
         if is_noun(tok) and any(c.dep_ == "det" and c.lower_ in GENERIC_DETS for c in tok.children):
@@ -150,9 +150,9 @@ class Code(TriggerMatching, Senses, AcledTyping):
         if rule.type == "PROTEST" and tok.lemma_.lower() == "rally" and _campaign_rally(tok):
             return None  # "both candidates held rallies in Ohio", "a campaign rally": electioneering, no protest
         if is_noun(tok) and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in CONSEQUENCE_VERBS:
-            return None  # "the kidnapping spurred an outcry": what followed from it is the news
+            return None  # "the abduction drew protests": what followed from it is the news
         if is_noun(tok) and _since(tok):
-            return None  # "the first since the North's sixth nuclear test": a point of reference
+            return None  # "quiet since Iran's test in March": a point of reference
         if tok.lemma_.lower() in STATIVE_POSTS and any(
                 c.dep_ == "auxpass" and c.lower_ in ("is", "are", "'re") for c in tok.children):
             return None  # "2,000 troops are stationed there": a standing posting, no move
@@ -267,7 +267,7 @@ NON_PARTY_SUBJECTS = frozenset({"evidence", "data", "study", "studies", "finding
                                 "facts", "research", "analysis", "record", "records", "document", "documents",
                                 "missile", "missiles", "weapon", "weapons", "rocket", "rockets", "warhead", "warheads"})
 # verbs of the reaction an act led to: with the act's noun as subject the sentence reports the
-# reaction ("the kidnapping spurred an outcry", "the test prompted calls for ..."); what an act
+# reaction ("the abduction drew protests", "the test prompted calls for ..."); what an act
 # did ("the attack caused a fire", "the launch triggered alerts") is told of the act itself
 CONSEQUENCE_VERBS = frozenset({"prompt", "spur", "spark", "fuel", "provoke", "draw", "raise",
                                "increase", "heighten", "deepen", "renew", "reignite", "galvanize", "galvanise",
@@ -296,7 +296,8 @@ def _campaign_rally(tok: Any) -> bool:
 
 def _since(tok: Any) -> bool:
     """Whether an event noun is the point of reference of a time phrase: "since X's test",
-    "in the wake of X's testing", "following so closely after X's test"."""
+    "in the wake of X's testing" ("after" and "following" are left out: "died after an air
+    strike" tells the strike)."""
     cur = tok
     for _ in range(4):
         head = cur.head

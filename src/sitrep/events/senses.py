@@ -184,7 +184,7 @@ def _verbal_attack(tok: Any, event: Event) -> bool:
                or t.lemma_.lower() in WORD_TARGETS for t in targets)
 
 
-# a game's score: "8-7", "3 - 1" (not a year span such as "1950-53")
+# a game's score: "6-2", "3 - 1" (not a year span such as "1998-2001")
 SCORE = re.compile(r"(?<![\d/.,-])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d/.,-]|\s?(?:year|month|week|day|hour|minute|percent|per cent|%))")
 
 # waters a missile is fired "into" without striking anyone ("into the Pacific")
@@ -337,13 +337,13 @@ class Senses:
         return cause is not None and self._natural(cause)
 
     def _not_political_violence(self, tok: Any) -> bool:
-        """Whether an attack or killing is done to an animal ("a gorilla was shot", "killing
-        animals for entertainment") or is a game's result with its score ("beat the Indians 8-7
-        in Game 7", "hit a home run as the Cubs won 4-1")."""
+        """Whether an attack or killing is done to an animal ("a bear was shot", "poachers killed
+        three rhinos") or is a game's result with its score ("beat the Orioles 6-2 to win the
+        series", "hit a home run as the Jays won 4-1")."""
         patients = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         patients += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
                      if o.dep_ == "pobj"]
-        if tok.dep_ == "acl" and is_noun(tok.head):  # "the gorilla killed at the zoo"
+        if tok.dep_ == "acl" and is_noun(tok.head):  # "the bear killed near the campsite"
             patients.append(tok.head)
         if any(p.lemma_.lower() in self.lexicon.animals or p.lower_ in self.lexicon.animals for p in patients):
             return True
