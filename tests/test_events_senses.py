@@ -404,25 +404,13 @@ def test_targeting_is_an_attack_only_among_words_of_force() -> None:
     assert "ASSAULT" in types("Russian drones targeted an energy depot in Lviv overnight, the governor said.")
 
 
-def test_celebrating_is_no_support_but_congratulating_is(pipeline):
-    from sitrep.model import Article
-
-    def types(text):
-        art = next(iter(pipeline.run([Article(id="t", text=text, date="2026-11-20", origin="<test>", format="text")])))
-        return [e.type for e in art.events]
-
+def test_celebrating_is_no_support_but_congratulating_is() -> None:
     assert "SUPPORT" not in types("Thousands of Real Madrid fans celebrated the title in the streets on Sunday.")
     assert "SUPPORT" not in types("Chilean troops celebrated Independence Day with a parade in Santiago.")
     assert "SUPPORT" in types("The Peruvian foreign minister congratulated Chile on the election.")
 
 
-def test_an_animal_shot_or_a_game_won_by_a_score_is_no_attack(pipeline):
-    from sitrep.model import Article
-
-    def types(text):
-        art = next(iter(pipeline.run([Article(id="t", text=text, date="2026-11-20", origin="<test>", format="text")])))
-        return [e.type for e in art.events]
-
+def test_an_animal_shot_or_a_game_won_by_a_score_is_no_attack() -> None:
     assert "ASSAULT" not in types("A bear was shot dead by rangers near the campsite on Saturday.")
     assert "ASSAULT" not in types("The Blue Jays beat the Orioles 6-2 on Sunday to win the series.")
     assert "ASSAULT" in types("Rebels killed 12 soldiers in an ambush near the border, the army said.")
@@ -430,39 +418,22 @@ def test_an_animal_shot_or_a_game_won_by_a_score_is_no_attack(pipeline):
     assert "ASSAULT" in types("Between 10-15 civilians were killed when a shell hit a market, officials said.")
 
 
-def test_a_companys_ban_or_launch_is_no_coercion_or_mobilisation(pipeline):
-    from sitrep.model import Article
-
-    def events(text):
-        art = next(iter(pipeline.run([Article(id="t", text=text, date="2026-11-20", origin="<test>", format="text")])))
-        return [(e.type, [a.code for a in e.actor]) for e in art.events]
-
-    assert events("SpaceX will launch its giant rocket from Texas on Friday, the company said.") == []
-    assert events("Iran banned imports of British goods on Monday.") == [("COERCE", ["IRN"])]
+def test_a_companys_ban_or_launch_is_no_coercion_or_mobilisation() -> None:
+    assert coded("SpaceX will launch its giant rocket from Texas on Friday, the company said.") == []
+    banned = sitrep.code("Iran banned imports of British goods on Monday.", date="2026-11-20").events
+    assert [(e.type, [a.code for a in e.actor]) for e in banned] == [("COERCE", ["IRN"])]
 
 
-def test_pulling_is_a_retreat_only_when_pulled_back_or_out(pipeline):
-    from sitrep.model import Article
-
-    def types(text):
-        art = next(iter(pipeline.run([Article(id="t", text=text, date="2026-11-20", origin="<test>", format="text")])))
-        return [e.type for e in art.events]
-
-    assert types("Russia pulled its troops out of the border region on Monday.") == ["RETREAT"]
-    assert types("The militia pulled back from the town overnight.") == ["RETREAT"]
+def test_pulling_is_a_retreat_only_when_pulled_back_or_out() -> None:
+    assert types("Russia pulled its troops out of the border region on Monday.") == {"RETREAT"}
+    assert types("The militia pulled back from the town overnight.") == {"RETREAT"}
     assert "RETREAT" not in types("A handcart was pulled along the market street by two porters.")
     assert "RETREAT" not in types("The senator could still pull a surprise at the convention.")
 
 
-def test_welcome_to_is_a_greeting_not_support(pipeline):
-    from sitrep.model import Article
-
-    def types(text):
-        art = next(iter(pipeline.run([Article(id="t", text=text, date="2026-11-20", origin="<test>", format="text")])))
-        return [e.type for e in art.events]
-
+def test_welcome_to_is_a_greeting_not_support() -> None:
     assert "SUPPORT" not in types("Welcome to the new season of our podcast.")
-    assert types("Japan welcomed the agreement between the two Koreas.") == ["SUPPORT"]
+    assert types("Japan welcomed the agreement between the two Koreas.") == {"SUPPORT"}
 
 
 @pytest.mark.parametrize("text", [
