@@ -7,7 +7,7 @@ It runs after `events` and reads every sentence of the article once:
 - **veto**: a rule event past the title and lead (sentence `VETO_FROM` on)
   whose type the model all but rules out (P(type) < `veto_type`, with
   P(none) >= `veto_none`) is dropped, and the article's warnings say how
-  many were; an event whose type the rules reframed (`REFRAMED` marks: a launch, an
+  many were; an event whose type the rules reframed (`REFRAME_MARKS`: a launch, an
   attack in words, a stated intent) keeps the rules' reading. The lead states the news; further down, background, analysis
   and figures of speech trip the rules, and that is where the veto works;
 - **propose**: a sentence where no rule fired and the model gives one type
@@ -27,6 +27,7 @@ from __future__ import annotations
 from typing import Any
 
 from sitrep.detector.model import NONE, EventDetector, shipped
+from sitrep.events.senses import REFRAME_MARKS
 from sitrep.events.syntax import is_question_text
 from sitrep.model import Actor, Article, Attribution, Event, Evidence, Quote, Weapon
 
@@ -160,12 +161,9 @@ class Detect:
         )
 
 
-# marks of the rules' reframing (`sitrep.events.senses`): the rule read the sentence for its type
-REFRAMED = ("+launch", "+strike", "+intent", "+refusal", "+use", "+sanction", "+drill", "+words", "+own-threat")
-
-
 def _reframed(ev: Event) -> bool:
-    return any(m in ev.evidence.rule for m in REFRAMED)
+    """Whether the rules reframed the event's type (`sitrep.events.senses.REFRAME_MARKS`)."""
+    return any(m in ev.evidence.rule for m in REFRAME_MARKS)
 
 
 def _sentence_index(sents: list[Any], start: int, end: int) -> int | None:

@@ -19,6 +19,10 @@ FUTURE_AGREE = {"SUPPORT", "AID", "CONSULT", "RETREAT", "CONCEDE", "COOPERATE"}
 FUTURE_THREATEN = {"SANCTION", "PROTEST"}
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 INTENT_HEADS = {"willing", "prepared", "ready", "poised", "eager", "keen", "determined"}
+# the marks a reframing leaves on an event's rule id ("lexicon:assault-fire-weapon+launch"): the
+# rules read the sentence for its type, and the `detect` stage does not veto what they reframed
+REFRAME_MARKS = tuple(f"+{how}" for how in ("intent", "refusal", "use", "launch", "strike", "sanction", "drill",
+                                           "words", "own-threat"))
 REFRAMED_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120", "MOBILIZE": "150", "ASSAULT": "194", "ACCUSE": "111",
                   "SANCTION": "163"}
 # what bans by way of a sanctions regime: "the resolution bars imports of ...", "the sanctions ban ..."
@@ -264,7 +268,7 @@ class Senses:
         elif event.type == "ASSAULT" and _is_launch(tok, event):
             new_type, how = "MOBILIZE", "launch"
         elif event.type == "ASSAULT" and _at_practice_ground(tok):
-            new_type, how = "MOBILIZE", "drill"  # "fighter jets bombed a firing range": an exercise
+            new_type, how = "MOBILIZE", "drill"  # "jets bombed a target range": an exercise
         elif event.type == "ASSAULT" and _verbal_attack(tok, event):
             new_type, how = "ACCUSE", "words"  # "the senator attacked her rival's record": criticism
         elif event.type == "MOBILIZE" and tok.lemma_.lower() in LAUNCH_LEMMAS and _has_target(tok):
