@@ -485,3 +485,18 @@ def test_a_people_of_origin_hyphened_to_a_nationality_names_that_nationality(pip
     assert nats == [("American", "USA"), ("Canadian", "CAN")]
     apart = _ents(pipeline, recognise, "Iranian and American diplomats met in Oman.")
     assert ("Iranian", "IRN") in [(e.text, e.code) for e in apart]
+
+
+def test_any_name_after_the_village_of_is_a_place(pipeline, recognise) -> None:
+    # the tagger reads the unknown village as a person; "the village of" says otherwise,
+    # and the place noun is no mention of its own beside the name
+    ents = _ents(pipeline, recognise, "Gunmen burned crops in the village of Kafr Hamra on Sunday.")
+    assert _find(ents, "Kafr Hamra").type == "LOCATION"
+    _absent(ents, "village")
+
+
+def test_a_name_read_as_a_place_once_is_a_place_throughout(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "Troops retook Tal Rifaat on Monday. Officials in Tal Rifaat said the market reopened.")
+    assert [e.type for e in ents if e.text == "Tal Rifaat"] == ["LOCATION", "LOCATION"]
+    ents = _ents(pipeline, recognise, "Drones struck the town of Deir Hafer, and Deir Hafer's mayor asked for help.")
+    assert [e.type for e in ents if e.text == "Deir Hafer"] == ["LOCATION", "LOCATION"]

@@ -22,7 +22,8 @@ class PlaceMentions:
     """City mentions and the roles of country mentions."""
 
     def _city_named(self, doc: Any, s: int, e: int, etype: str, name_parts: set[str]) -> bool:
-        """An NER name that is a known city and reads as a place: after a locative word
+        """An NER name that is a known city and reads as a place (or any name after "the
+        town of", "the village of", ...: `settlement_nouns`): after a locative word
         (10,000+ people), or, for a PERSON or NORP, anywhere but as a subject for a big
         city (100,000+) that is not part of a person's full name in the article ("the
         siege of Mariupol", "to encircle Bakhmut")."""
@@ -32,6 +33,8 @@ class PlaceMentions:
         if e < len(doc) and possessive(doc[e]):
             return False  # "Obama's speech"
         prev = doc[s - 1].lower_ if s > 0 else ""
+        if prev == "of" and s > 1 and doc[s - 2].lower_ in self.settlement_nouns and etype != "NATIONALITY":
+            return True  # "the village of Umm Salah": a village, whether the index knows it or not
         if etype == "NATIONALITY" or prev in self.city_preps or \
                 (prev == "of" and s > 1 and doc[s - 2].lower_ in self.city_place_nouns):
             return is_city(text)

@@ -83,6 +83,7 @@ class Recognise(GazetteerMatching, NerMerging, PlaceMentions, MentionRules):
         self.place_nouns_nominal = lower_set(words["place_nouns_nominal"])
         self.city_preps = lower_set(words["city_prepositions"])
         self.city_place_nouns = lower_set(words["city_place_nouns"])
+        self.settlement_nouns = lower_set(words.get("settlement_nouns", []))
         self.geo_nouns = lower_set(words["geo_nouns"])
         self.currency_nouns = lower_set(words["currency_nouns"])
         self.part_nouns = lower_set(words["part_nouns"])
@@ -160,6 +161,8 @@ class Recognise(GazetteerMatching, NerMerging, PlaceMentions, MentionRules):
         mentions = person_name_parts(doc, mentions)
         mentions = heritage_compounds(doc, mentions)
         mentions = self._cities(doc, mentions)
+        _one_name_one_type(mentions)
+        mentions = self._place_noun_of_name(doc, mentions)
         mentions = self._shared_heads(doc, mentions)
         mentions = self._aircraft_lists(doc, mentions)
         self._short_forms(mentions)
@@ -182,6 +185,23 @@ class Recognise(GazetteerMatching, NerMerging, PlaceMentions, MentionRules):
             if code is not None and code in named:
                 ent.code = code
 
+    def _place_noun_of_name(self, doc: Any, mentions: list[Mention]) -> list[Mention]:
+        """"the city of Raqqa", "the suburbs of Damascus": the place noun is no mention of
+        its own beside the name it introduces; the name is the place."""
+        starts = {m.start: m for m in mentions if m.ent.type == "LOCATION" and m.kind != "nominal"}
+        drop: set[int] = set()
+        for m in mentions:
+            if m.kind != "nominal" or m.ent.type != "LOCATION" or doc[m.end - 1].lower_ not in self.city_place_nouns:
+                continue
+            j = m.end
+            if j < len(doc) and doc[j].lower_ == "of":
+                j += 1
+                if j < len(doc) and doc[j].lower_ == "the":
+                    j += 1
+                if j in starts:
+                    drop.add(id(m))
+        return [m for m in mentions if id(m) not in drop] if drop else mentions
+
     @cached_property
     def _short_form_index(self) -> dict[str, str]:
         out: dict[str, str] = {}
@@ -192,3 +212,18 @@ class Recognise(GazetteerMatching, NerMerging, PlaceMentions, MentionRules):
 
     # ------------------------------------------------------------------
     # ------------------------------------------------------------------
+
+
+def _one_name_one_type(mentions: list[Mention]) -> None:
+    """A name the tagger read as a place in one sentence is a place in the others: an
+    uncoded ORG or PERSON mention found by NER whose exact text is elsewhere in the
+    article a LOCATION (by NER or a city name after a locative word) becomes a LOCATION
+    ("fighting in Marjah ... Marjah's elders" -> both places). A name read both ways
+    with no place reading is left as it is."""
+    places = {m.ent.text for m in mentions if m.ent.type == "LOCATION" and m.kind in ("ner", "city")}
+    if not places:
+        return
+    for m in mentions:
+        ent = m.ent
+        if m.kind == "ner" and ent.type in ("ORG", "PERSON") and ent.code is None and ent.text in places:
+            ent.type, ent.sector = "LOCATION", None
