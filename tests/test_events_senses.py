@@ -457,6 +457,26 @@ def test_an_attack_in_words_is_an_accusation_and_an_attack_by_force_stays_one() 
 
 
 @pytest.mark.parametrize("text", [
+    "The senator fired back at the governor over the state's budget deficit.",
+    "\"He is a coward,\" the mayor shot back.",
+    "Kyiv hit back at Moscow's claims on Tuesday.",
+    "The challenger hit the incumbent for raising taxes.",
+    "The candidate hit his rival on immigration during the debate.",
+])
+def test_a_retort_or_a_blow_for_a_fault_in_words_is_an_accusation(text: str) -> None:
+    assert types(text) == {"ACCUSE"}, coded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The troops fired back when the convoy was ambushed.",
+    "Israeli jets struck back at Hamas positions in Gaza.",
+    "He hit his neighbour on the head with a shovel.",
+])
+def test_a_retort_by_force_or_a_physical_blow_stays_an_assault(text: str) -> None:
+    assert types(text) == {"ASSAULT"}, coded(text)
+
+
+@pytest.mark.parametrize("text", [
     "The diary offers a glimpse of life in the palace.",
     "Veterans rallied around the embattled minister on Sunday.",
     "The governor captured 40 delegates in Nevada on Tuesday.",

@@ -154,6 +154,11 @@ def _at_practice_ground(tok: Any) -> bool:
 # attacked is a person or what they said or did ("Trump attacked Clinton over her emails",
 # "sustained attacks on her credibility"): PLOVER's ACCUSE (CAMEO 111, criticise or denounce)
 VERBAL_ATTACK_LEMMAS = frozenset({"attack", "assail"})
+# striking "back" (a retort) and striking someone "for" a fault
+RETORT_LEMMAS = frozenset({"fire", "shoot", "hit", "strike"})
+FAULT_LEMMAS = frozenset({"hit", "hammer", "blast"})
+BODY_PARTS = frozenset({"head", "face", "back", "neck", "chest", "arm", "arms", "leg", "legs", "hand", "hands",
+                        "shoulder", "stomach", "body", "eye", "nose", "mouth", "jaw"})
 FORCE_WORDS = frozenset({
     "missile", "missiles", "rocket", "rockets", "drone", "drones", "bomb", "bombs", "bombing", "airstrike",
     "airstrikes", "strike", "strikes", "shell", "shells", "shelling", "artillery", "mortar", "mortars", "troops",
@@ -168,22 +173,35 @@ WORD_TARGETS = frozenset({"record", "credibility", "policy", "policies", "plan",
                           "integrity", "honesty", "judgment", "judgement", "scandal", "scandals", "campaign",
                           "media", "press", "critics", "critic", "rival", "rivals", "opponent", "opponents",
                           "candidate", "candidates", "nominee", "stance", "position", "positions", "decision",
-                          "handling", "leadership", "speech", "views", "idea", "ideas", "bill", "law", "ruling"})
+                          "handling", "leadership", "speech", "views", "idea", "ideas", "bill", "law", "ruling",
+                          "incumbent", "challenger", "administration", "government"})
 
 
 def _verbal_attack(tok: Any, event: Event) -> bool:
     """Whether an "attack" is one in words: no weapon and no word of armed force in its sentence,
-    and what is attacked is a person, a pronoun for one, or what people say and do."""
-    if tok.lemma_.lower() not in VERBAL_ATTACK_LEMMAS or event.weapons:
+    and what is attacked is a person, a pronoun for one, or what people say and do. So is a
+    retort ("fired back at the governor", "'Nonsense,' the mayor shot back", "hit back at
+    critics") and a blow struck for a fault ("hit his rival for raising taxes", "... on
+    immigration"), on the same conditions."""
+    lemma = tok.lemma_.lower()
+    retort = lemma in RETORT_LEMMAS and any(c.lower_ == "back" and c.dep_ in ("prt", "advmod")
+                                            for c in tok.children)
+    preps = [c for c in tok.children if c.dep_ == "prep"]
+    for_fault = lemma in FAULT_LEMMAS and any(
+        c.lower_ in ("for", "over") or (c.lower_ == "on" and not any(
+            o.lower_ in BODY_PARTS or o.ent_type_ in ("DATE", "TIME") for o in c.children))
+        for c in preps)
+    if (lemma not in VERBAL_ATTACK_LEMMAS and not retort and not for_fault) or event.weapons:
         return False
-    if any(t.lower_ in FORCE_WORDS or t.lemma_.lower() in FORCE_WORDS for t in tok.sent):
+    if any((t.lower_ in FORCE_WORDS or t.lemma_.lower() in FORCE_WORDS) and t.i != tok.i for t in tok.sent):
         return False
     targets = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    targets += [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
-                for o in c.children if o.dep_ == "pobj"]
+    targets += [o for c in preps if c.lower_ in ("on", "against", "at") for o in c.children if o.dep_ == "pobj"]
     places = tok.doc.user_data.get(PLACE_TOKENS, ())
     if any(t.i in places or t.ent_type_ in ("GPE", "LOC", "FAC", "NORP") for t in targets):
         return False  # "Russia attacked Kharkiv": a place is attacked by force
+    if retort:
+        return True
     return any(t.ent_type_ == "PERSON" or t.lower_ in ("him", "her", "them", "me", "us", "he", "she")
                or t.lemma_.lower() in WORD_TARGETS for t in targets)
 
