@@ -468,6 +468,23 @@ def test_a_retort_or_a_blow_for_a_fault_in_words_is_an_accusation(text: str) -> 
 
 
 @pytest.mark.parametrize("text", [
+    "The mayor beat her challenger by 4,000 votes in the runoff.",
+    "Sanders trounced Clinton in the Michigan primary.",
+    "She finished third, beating the polls and nearly beating the governor for second place.",
+])
+def test_a_vote_won_is_no_beating(text: str) -> None:
+    assert types(text) == set(), coded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Police beat protesters who had gathered to dispute the election results.",
+    "Supporters of the candidate beat a journalist outside the ballot counting centre.",
+])
+def test_a_beating_among_words_of_a_vote_is_still_an_assault(text: str) -> None:
+    assert types(text) == {"ASSAULT"}, coded(text)
+
+
+@pytest.mark.parametrize("text", [
     "The troops fired back when the convoy was ambushed.",
     "Israeli jets struck back at Hamas positions in Gaza.",
     "He hit his neighbour on the head with a shovel.",

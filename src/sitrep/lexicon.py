@@ -134,6 +134,7 @@ class Lexicon:
     party_nouns: frozenset[str] = frozenset()
     animals: frozenset[str] = frozenset()
     sport_words: frozenset[str] = frozenset()
+    election_words: frozenset[str] = frozenset()
     roots: dict[str, str] = field(default_factory=dict)  # PLOVER type -> CAMEO root code
 
 
@@ -220,5 +221,6 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         party_nouns=frozenset(x.lower() for x in raw.get("party_nouns", [])),
         animals=frozenset(x.lower() for x in raw.get("animals", [])),
         sport_words=frozenset(x.lower() for x in raw.get("sport_words", [])),
+        election_words=frozenset(x.lower() for x in raw.get("election_words", [])),
         roots=dict(cameo.get("plover_roots", {})),
     )

@@ -206,6 +206,13 @@ def _verbal_attack(tok: Any, event: Event) -> bool:
                or t.lemma_.lower() in WORD_TARGETS for t in targets)
 
 
+# verbs of beating that, among words of a vote, tell a vote won
+ELECTORAL_WINS = frozenset({"beat", "trounce", "rout"})
+# whom or what a vote is won over
+CONTENDERS = frozenset({"rival", "challenger", "incumbent", "opponent", "candidate", "nominee", "poll", "expectation",
+                        "odd", "forecast", "prediction", "favourite", "favorite", "frontrunner", "front-runner", "party",
+                        "governor", "senator", "mayor", "president", "congressman", "congresswoman", "premier"})
+
 # a game's score: "6-2", "3 - 1" (not a year span such as "1998-2001")
 SCORE = re.compile(r"(?<![\d/.,-])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d/.,-]|\s?(?:year|month|week|day|hour|minute|percent|per cent|%))")
 
@@ -360,8 +367,9 @@ class Senses:
 
     def _not_political_violence(self, tok: Any) -> bool:
         """Whether an attack or killing is done to an animal ("a bear was shot", "poachers killed
-        three rhinos") or is a game's result with its score ("beat the Orioles 6-2 to win the
-        series", "hit a home run as the Jays won 4-1")."""
+        three rhinos"), is a game's result with its score ("beat the Orioles 6-2 to win the
+        series", "hit a home run as the Jays won 4-1") or a vote won ("beat the incumbent in
+        the primary": `election_words`)."""
         patients = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         patients += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
                      if o.dep_ == "pobj"]
@@ -370,6 +378,10 @@ class Senses:
         if any(p.lemma_.lower() in self.lexicon.animals or p.lower_ in self.lexicon.animals for p in patients):
             return True
         sent = tok.sent
+        if tok.lemma_.lower() in ELECTORAL_WINS and any(t.lower_ in self.lexicon.election_words for t in sent) \
+                and not any(t.lower_ in FORCE_WORDS or t.lemma_.lower() in FORCE_WORDS for t in sent if t.i != tok.i) \
+                and any(p.ent_type_ in ("PERSON", "ORG", "NORP") or p.lemma_.lower() in CONTENDERS for p in patients):
+            return True  # "beat her challenger in the runoff", "beating the polls": a vote won
         return bool(SCORE.search(sent.text)) and any(t.lower_ in self.lexicon.sport_words for t in sent)
 
     def _natural(self, noun: Any) -> bool:
