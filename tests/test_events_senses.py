@@ -462,6 +462,7 @@ def test_an_attack_in_words_is_an_accusation_and_an_attack_by_force_stays_one() 
     "Kyiv hit back at Moscow's claims on Tuesday.",
     "The challenger hit the incumbent for raising taxes.",
     "The candidate hit his rival on immigration during the debate.",
+    "At a press conference, the senator launched a scathing attack against the governor, calling him incompetent.",
 ])
 def test_a_retort_or_a_blow_for_a_fault_in_words_is_an_accusation(text: str) -> None:
     assert types(text) == {"ACCUSE"}, coded(text)
@@ -488,6 +489,7 @@ def test_a_beating_among_words_of_a_vote_is_still_an_assault(text: str) -> None:
     "The troops fired back when the convoy was ambushed.",
     "Israeli jets struck back at Hamas positions in Gaza.",
     "He hit his neighbour on the head with a shovel.",
+    "The rebels launched an attack on an army checkpoint near the border.",
 ])
 def test_a_retort_by_force_or_a_physical_blow_stays_an_assault(text: str) -> None:
     assert types(text) == {"ASSAULT"}, coded(text)

@@ -154,6 +154,8 @@ def _at_practice_ground(tok: Any) -> bool:
 # attacked is a person or what they said or did ("Trump attacked Clinton over her emails",
 # "sustained attacks on her credibility"): PLOVER's ACCUSE (CAMEO 111, criticise or denounce)
 VERBAL_ATTACK_LEMMAS = frozenset({"attack", "assail"})
+# verbs that carry an attack noun ("launched an attack on ...")
+ATTACK_SUPPORT_VERBS = frozenset({"launch", "mount", "unleash", "make", "stage"})
 # striking "back" (a retort) and striking someone "for" a fault
 RETORT_LEMMAS = frozenset({"fire", "shoot", "hit", "strike"})
 FAULT_LEMMAS = frozenset({"hit", "hammer", "blast"})
@@ -184,6 +186,11 @@ def _verbal_attack(tok: Any, event: Event) -> bool:
     critics") and a blow struck for a fault ("hit his rival for raising taxes", "... on
     immigration"), on the same conditions."""
     lemma = tok.lemma_.lower()
+    if lemma in ATTACK_SUPPORT_VERBS:
+        # "launched a blistering attack on his rival": the attack noun says what is attacked
+        noun = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in VERBAL_ATTACK_LEMMAS), None)
+        if noun is not None:
+            tok, lemma = noun, noun.lemma_.lower()
     retort = lemma in RETORT_LEMMAS and any(c.lower_ == "back" and c.dep_ in ("prt", "advmod")
                                             for c in tok.children)
     preps = [c for c in tok.children if c.dep_ == "prep"]
@@ -203,7 +210,7 @@ def _verbal_attack(tok: Any, event: Event) -> bool:
     if retort:
         return True
     return any(t.ent_type_ == "PERSON" or t.lower_ in ("him", "her", "them", "me", "us", "he", "she")
-               or t.lemma_.lower() in WORD_TARGETS for t in targets)
+               or t.lemma_.lower() in WORD_TARGETS or t.lemma_.lower() in CONTENDERS for t in targets)
 
 
 # verbs of beating that, among words of a vote, tell a vote won
