@@ -437,6 +437,27 @@ def test_welcome_to_is_a_greeting_not_support() -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "The odds of a recount have shot up this week.",
+    "The two leaders struck up a friendship at the summit.",
+    "The speech fired up the crowd in Ohio.",
+    "The governor pulled in large donations from the oil industry.",
+    "The governor reclaimed control of the Republican race with a win in Ohio.",
+    "The businessman wrested back control of the nomination contest on Tuesday.",
+    "Engineers blasted a tunnel through the mountain.",
+])
+def test_phrasal_and_campaign_senses_of_strike_fire_pull_and_control_are_no_events(text: str) -> None:
+    assert types(text) == set(), coded(text)
+
+
+def test_the_armed_senses_stay_and_blasting_a_party_is_criticism() -> None:
+    assert types("Gunmen shot a police officer in Kandahar.") == {"ASSAULT"}
+    assert types("Troops pulled back from the river on Sunday.") == {"RETREAT"}
+    assert types("The army regained control of the town after heavy fighting.") == {"COERCE"}
+    assert types("The senator blasted her rival for his record on taxes.") == {"ACCUSE"}
+    assert types("The president blasted the media on Twitter.") == {"ACCUSE"}
+
+
+@pytest.mark.parametrize("text", [
     "The governor hit the road in Iowa with her running mate.",
     "The new budget strikes a careful balance between tax and spending.",
     "The mayor backed out of the trade fair in Lyon.",
