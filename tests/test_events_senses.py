@@ -458,6 +458,21 @@ def test_the_armed_senses_stay_and_blasting_a_party_is_criticism() -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "Critics seized on the senator's failure to denounce the militia.",
+    "After slamming into the barrier, the van overturned.",
+])
+def test_an_act_not_done_a_point_seized_on_or_a_crash_is_no_event(text: str) -> None:
+    assert types(text) == set(), coded(text)
+
+
+def test_pushing_back_on_claims_is_a_rejection_and_a_refusal_noun_a_refusal() -> None:
+    assert types("The senator pushed back on those claims on Thursday, saying the bill was sound.") == {"REJECT"}
+    assert types("Ministers pushed back against the proposal to cut pensions.") == {"REJECT"}
+    assert types("Hanoi repeated its refusal to sign the accord.") == {"REJECT"}
+    assert types("The minister denounced the militia.") == {"ACCUSE"}
+
+
+@pytest.mark.parametrize("text", [
     "The governor hit the road in Iowa with her running mate.",
     "The new budget strikes a careful balance between tax and spending.",
     "The mayor backed out of the trade fair in Lyon.",

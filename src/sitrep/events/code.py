@@ -24,7 +24,7 @@ from sitrep.events.recipients import (
 )
 from sitrep.events.roles import count_parties, roles
 from sitrep.events.stance import load_stance, stance_events
-from sitrep.events.senses import REFLEXIVE, Senses, is_question, is_reaction, third_party_forecast
+from sitrep.events.senses import COOPERATIVE, REFLEXIVE, UNDONE_NOUNS, Senses, is_question, is_reaction, third_party_forecast
 from sitrep.events.syntax import clause_scope, is_noun, is_question_text, tok_range
 from sitrep.events.weapons import mode_of, weapons_in
 from sitrep.gazetteers import SectorCues, load_actor_gazetteer
@@ -160,6 +160,8 @@ class Code(TriggerMatching, Senses, AcledTyping):
                 tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children)
                 or tok.dep_ == "ccomp" and any(c.tag_ == "TO" for c in tok.children)):
             return None  # "wants Minsk to shut the crossing", "pressed the junta to step aside": what one wants of another
+        if tok.dep_ == "acl" and tok.head.lemma_.lower() in UNDONE_NOUNS and rule.type not in COOPERATIVE:
+            return None  # "his failure to denounce the group", "their refusal to condemn it": not done
         if rule.type == "REQUEST" and is_question(tok):
             return None  # "asked about the dispute", "was asked whether ...": a question
         if rule.type == "CONSULT" and is_reaction(tok):

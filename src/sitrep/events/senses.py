@@ -263,8 +263,9 @@ def _is_future(tok: Any) -> bool:
 def _is_refusal(tok: Any) -> bool:
     """"will not / would not / cannot X", "failed to X": a stated refusal of X."""
     chain = governors(tok)[:3]
-    if any(t.lemma_.lower() == "fail" for t in chain[1:]):
-        return True
+    if any(t.lemma_.lower() == "fail" or (t.lemma_.lower() in UNDONE_NOUNS and tok.dep_ == "acl") for t in chain[1:2]) \
+            or any(t.lemma_.lower() == "fail" for t in chain[2:]):
+        return True  # "failed to reach a deal", "its refusal to accept the ruling"
     local = chain[:2] if tok.dep_ == "xcomp" else chain[:1]
     neg = any(c.dep_ == "neg" for t in local for c in t.children)
     if neg and tok.lemma_.lower() in STANCE_VERBS:
@@ -272,6 +273,9 @@ def _is_refusal(tok: Any) -> bool:
     aux = {c.lower_ for t in local for c in t.children if c.dep_ == "aux"}
     return neg and bool(aux & (FUTURE_AUX | {"would", "can", "could", "ca"}))
 
+
+# nouns whose infinitive tells an act not done: "his failure to denounce", "their refusal to attend"
+UNDONE_NOUNS = frozenset({"failure", "refusal", "unwillingness", "reluctance"})
 
 # verbs whose negation in any tense is a refusal: not recognising or accepting something
 STANCE_VERBS = frozenset({"recognise", "recognize", "accept", "acknowledge"})
