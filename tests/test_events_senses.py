@@ -473,6 +473,25 @@ def test_pushing_back_on_claims_is_a_rejection_and_a_refusal_noun_a_refusal() ->
 
 
 @pytest.mark.parametrize("text", [
+    "Monitors documented atrocities committed by the militia in the north.",
+    "The armoured column marched towards the capital on Friday.",
+    "The Tharthar Barrage was built in 1956 on the Tigris River.",
+    "The Kajaki Barrage supplies power to Helmand.",
+])
+def test_a_wrong_committed_an_advance_and_a_name_part_are_no_events(text: str) -> None:
+    assert types(text) == set(), coded(text)
+
+
+def test_a_barrage_launched_on_a_city_is_one_strike_and_a_headline_keeps_its_capitals() -> None:
+    assert types("Russia launched a missile barrage on Kyiv overnight.") == {"ASSAULT"}
+    assert types("Russia Launches Missile Barrage On Kyiv") == {"ASSAULT"}
+    assert types("Thousands marched through the capital to protest against the new law.") == {"PROTEST"}
+    assert types("The two countries committed troops to the mission.") == {"AGREE"}
+    # a test shot at a range is still a test
+    assert types("Army crews test-fired a cruise missile at the Chazhma range on Wednesday.") == {"MOBILIZE"}
+
+
+@pytest.mark.parametrize("text", [
     "The governor hit the road in Iowa with her running mate.",
     "The new budget strikes a careful balance between tax and spending.",
     "The mayor backed out of the trade fair in Lyon.",

@@ -56,6 +56,15 @@ the `events` stage from the entities), which `object_lemmas` reports as the pseu
 "@weapon"."""
 
 
+def participle_noun(tok: Any) -> set[str]:
+    """The noun a passive participle with no object of its own hangs on ("atrocities being
+    committed by the militants", "the remarks seized on by critics"): read as its object when
+    ruling an entry out (not as one that makes an entry match)."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+        return set()
+    return {tok.head.lemma_.lower(), tok.head.lower_}
+
+
 def object_lemmas(tok: Any, direct_only: bool = False) -> set[str]:
     """Lemmas of what a trigger governs: objects, prepositional objects, particles' objects
     (with `direct_only`, its own objects and particles only). A place after "to" or "into"
@@ -211,6 +220,19 @@ def is_noun_modifier(tok: Any) -> bool:
         and tok.lemma_.lower() not in PROTEST_NOUNS
 
 
+def is_name_part(tok: Any) -> bool:
+    """A capitalised noun after another capitalised name word inside a sentence written in
+    lower case ("the Tharthar Barrage was built", "Carrier Strike Group"): part of a name, not
+    a happening. A headline's capitals ("Russia Launches Missile Barrage") say nothing."""
+    if tok.pos_ not in ("NOUN", "PROPN") or not tok.text[:1].isupper() or tok.i == tok.sent.start:
+        return False
+    prev = tok.doc[tok.i - 1]
+    if prev.i == tok.sent.start or not prev.text[:1].isupper() or prev.pos_ != "PROPN":
+        return False
+    # a headline capitalises every word of four letters or more; a body sentence has some in lower case
+    return any(t.is_alpha and len(t.text) > 3 and t.text.islower() for t in tok.sent)
+
+
 # "protest leaders were arrested", "the protest movement swelled": a protest took place
 PROTEST_NOUNS = frozenset({"protest", "demonstration", "rally", "boycott", "sit-in"})
 # heads that carry the modifier's happening ("a mediation effort", "a bombing campaign")
@@ -238,7 +260,7 @@ class TriggerMatching:
                 continue
             if r.object and not (r.object & object_lemmas(tok)):
                 continue
-            if r.not_object and (r.not_object & object_lemmas(tok)):
+            if r.not_object and (r.not_object & (object_lemmas(tok) | participle_noun(tok))):
                 continue
             if r.subject and not (r.subject & subject_lemmas(tok)):
                 continue

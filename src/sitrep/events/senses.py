@@ -117,11 +117,15 @@ def _modal(tok: Any) -> bool:
 
 
 def _has_target(tok: Any) -> bool:
-    """Whether a verb of firing has a target: "at Kyiv", "on the port" (not "on Friday")."""
+    """Whether a verb of firing (or its object) has a target: "at Kyiv", "on the port" (not "on
+    Friday"), "a missile barrage on Kyiv"."""
     places = tok.doc.user_data.get(PLACE_TOKENS, ())
-    for c in tok.children:
+    # the target may hang on an object that names a volley: "launched a missile barrage on Kyiv"
+    heads = [tok, *(c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in VOLLEYS)]
+    for c in (c for h in heads for c in h.children):
         if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
-            if any(o.ent_type_ not in ("DATE", "TIME") or o.i in places for o in c.children if o.dep_ == "pobj"):
+            if any((o.ent_type_ not in ("DATE", "TIME") or o.i in places) and o.lemma_.lower() not in TEST_GROUNDS
+                   for o in c.children if o.dep_ == "pobj"):
                 return True
         if c.dep_ == "prep" and c.lower_ == "into":
             # "fired rockets into Lebanon" strikes a country; "into the sea" does not
@@ -130,6 +134,12 @@ def _has_target(tok: Any) -> bool:
                 return True
     return False
 
+
+# objects of a launch that are themselves an attack, with the target hanging on them
+VOLLEYS = frozenset({"barrage", "salvo", "volley", "wave", "strike", "attack", "assault"})
+
+# where a test shot lands: "test-fired a missile at the Kapustin Yar range" hits no one
+TEST_GROUNDS = frozenset({"range", "polygon"})
 
 # what a drill strikes: "jets bombed a firing range", "fired at targets on a training ground"
 PRACTICE_GROUNDS = ("firing range", "shooting range", "bombing range", "test range", "testing range",
