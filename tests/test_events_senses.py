@@ -492,6 +492,20 @@ def test_a_barrage_launched_on_a_city_is_one_strike_and_a_headline_keeps_its_cap
 
 
 @pytest.mark.parametrize("text", [
+    "Tourists visited the Mosul Barrage last year.",
+    "Maryam Rostami, an Iranian journalist visiting Nice on vacation, saw the truck.",
+    "A Lebanese man visiting the city with his family watched the fireworks.",
+])
+def test_a_private_visit_is_no_consultation(text: str) -> None:
+    assert "CONSULT" not in types(text), coded(text)
+
+
+def test_a_visit_by_a_party_is_still_a_consultation() -> None:
+    assert types("The defence secretary flew to visit troops in Iraq.") == {"CONSULT"}
+    assert types("A delegation from Ankara visited Baghdad.") == {"CONSULT"}
+
+
+@pytest.mark.parametrize("text", [
     "The governor hit the road in Iowa with her running mate.",
     "The new budget strikes a careful balance between tax and spending.",
     "The mayor backed out of the trade fair in Lyon.",

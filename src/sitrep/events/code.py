@@ -165,6 +165,8 @@ class Code(TriggerMatching, Senses, AcledTyping):
             return None  # "his failure to denounce the group", "their refusal to condemn it": not done
         if rule.type == "REQUEST" and is_question(tok):
             return None  # "asked about the dispute", "was asked whether ...": a question
+        if rule.type == "CONSULT" and rule.mode == "visit" and _private_visitor(tok):
+            return None  # "tourists visited the dam", "a journalist visiting Nice on holiday": no consultation
         if rule.type == "CONSULT" and is_reaction(tok):
             return None  # "the plan was met with protests": a reaction, not a meeting
         actors, recipients = roles(tok, rule, ctx)
@@ -256,6 +258,23 @@ class Code(TriggerMatching, Senses, AcledTyping):
 
 WH_OPTIONS = frozenset({"whether", "how", "when", "where"})
 GENERIC_DETS = frozenset({"any", "every"})
+# people whose visits are private: no party consults anyone by travelling as one of them
+PRIVATE_VISITORS = frozenset({"tourist", "holidaymaker", "vacationer", "traveller", "traveler", "backpacker", "pilgrim",
+                              "fan", "journalist", "reporter", "photographer", "student", "family", "man", "woman",
+                              "couple", "child", "resident", "people", "visitor", "shopper", "worshipper"})
+
+
+def _private_visitor(tok: Any) -> bool:
+    """Whether whoever visits is a private person: the subject of "visit" (the noun a
+    "visiting" hangs on, or the subject of the verb that governs "to visit") is a tourist, a
+    journalist, a family ... (`PRIVATE_VISITORS`)."""
+    if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        subj = tok.head
+    else:
+        host = tok.head if tok.dep_ in ("xcomp", "advcl") else tok
+        subj = next((c for c in host.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.ent_type_ not in ("PERSON", "ORG", "GPE") and \
+        subj.lemma_.lower() in PRIVATE_VISITORS
 # verbs whose object is asked or expected to do the xcomp's action, which has not happened
 WANTING_VERBS = frozenset({"want", "wish", "expect", "push", "press", "pressure", "pressurise", "pressurize",
                            "encourage", "persuade", "convince", "tell", "advise", "invite", "lobby", "need"})
