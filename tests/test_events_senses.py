@@ -506,6 +506,21 @@ def test_a_visit_by_a_party_is_still_a_consultation() -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "Her rival captured Virginia, Georgia and Texas in the primaries.",
+    "Texas was called for the senator moments after statewide polls closed.",
+    "Towns hit hard by the recession voted for change.",
+    "Districts hardest hit by cheap imports elected more partisan members.",
+])
+def test_a_vote_result_or_an_economic_blow_is_no_event(text: str) -> None:
+    assert types(text) == set(), coded(text)
+
+
+def test_captures_by_force_and_blows_by_weapons_stay_events() -> None:
+    assert types("Rebels captured the state capital after the election was postponed.") == {"COERCE"}
+    assert types("Villages hit by artillery fire were evacuated.") == {"ASSAULT"}
+
+
+@pytest.mark.parametrize("text", [
     "The governor hit the road in Iowa with her running mate.",
     "The new budget strikes a careful balance between tax and spending.",
     "The mayor backed out of the trade fair in Lyon.",

@@ -140,6 +140,8 @@ class Code(TriggerMatching, Senses, AcledTyping):
             return None  # "its ability to strike targets": a capability, not a happening
         if not is_noun(tok) and self._natural_cause(tok):
             return None  # "an earthquake destroyed homes", "homes were swept away by floods"
+        if rule.type in ("COERCE", "REQUEST", "CONSULT") and self._electoral(tok):
+            return None  # "captured two states in the primaries", "Texas was called for Cruz as polls closed"
         if rule.type == "ASSAULT" and self._not_political_violence(tok):
             return None  # "a bear was shot by rangers", "the Blue Jays beat the Orioles 6-2"
         if _deliberated(tok):

@@ -225,6 +225,8 @@ def _verbal_attack(tok: Any, event: Event) -> bool:
 
 # verbs of beating that, among words of a vote, tell a vote won
 ELECTORAL_WINS = frozenset({"beat", "trounce", "rout"})
+# verbs that, with a state as object among words of a vote, tell a vote's result
+ELECTORAL_VERBS = frozenset({"capture", "take", "win", "carry", "sweep", "seize", "call"})
 # whom or what a vote is won over
 CONTENDERS = frozenset({"rival", "challenger", "incumbent", "opponent", "candidate", "nominee", "poll", "expectation",
                         "odd", "forecast", "prediction", "favourite", "favorite", "frontrunner", "front-runner", "party",
@@ -404,6 +406,20 @@ class Senses:
                 and any(p.ent_type_ in ("PERSON", "ORG", "NORP") or p.lemma_.lower() in CONTENDERS for p in patients):
             return True  # "beat her challenger in the runoff", "beating the polls": a vote won
         return bool(SCORE.search(sent.text)) and any(t.lower_ in self.lexicon.sport_words for t in sent)
+
+    def _electoral(self, tok: Any) -> bool:
+        """Whether a capture or a call is a vote's result: "Cruz captured two states in the
+        contests", "Texas was called for Cruz after polls closed": a capturing or calling verb
+        with a state as its object or passive subject, in a sentence with words of a vote
+        (`election_words`) and none of force."""
+        if tok.lemma_.lower() not in ELECTORAL_VERBS:
+            return False
+        if not any(c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ == "GPE" or c.lemma_.lower() in ("state", "county"))
+                   for c in tok.children):
+            return False
+        sent = tok.sent
+        return any(t.lower_ in self.lexicon.election_words for t in sent) and \
+            not any(t.lower_ in FORCE_WORDS or t.lemma_.lower() in FORCE_WORDS for t in sent if t.i != tok.i)
 
     def _natural(self, noun: Any) -> bool:
         if noun.lemma_.lower() not in self.lexicon.natural_causes and noun.lower_ not in self.lexicon.natural_causes:
