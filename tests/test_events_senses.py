@@ -506,7 +506,7 @@ def test_a_visit_by_a_party_is_still_a_consultation() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Her rival captured Virginia, Georgia and Texas in the primaries.",
+    "Mendez captured four states in a night of contests.",
     "Texas was called for the senator moments after statewide polls closed.",
     "Towns hit hard by the recession voted for change.",
     "Districts hardest hit by cheap imports elected more partisan members.",
