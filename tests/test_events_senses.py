@@ -521,6 +521,19 @@ def test_captures_by_force_and_blows_by_weapons_stay_events() -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "The court struck down limits on campaign spending.",
+    "She marched in the New York parade on Sunday.",
+    "The candidate has been committing repeated gaffes.",
+])
+def test_a_law_struck_down_a_parade_and_gaffes_committed_are_no_events(text: str) -> None:
+    assert types(text) == set(), coded(text)
+
+
+def test_aircraft_shot_down_are_still_an_assault() -> None:
+    assert types("Air defences shot down two drones over the city.") == {"ASSAULT"}
+
+
+@pytest.mark.parametrize("text", [
     "The governor hit the road in Iowa with her running mate.",
     "The new budget strikes a careful balance between tax and spending.",
     "The mayor backed out of the trade fair in Lyon.",
