@@ -533,6 +533,13 @@ def test_aircraft_shot_down_are_still_an_assault() -> None:
     assert types("Air defences shot down two drones over the city.") == {"ASSAULT"}
 
 
+def test_a_meeting_called_off_is_no_meeting() -> None:
+    assert "CONSULT" not in types("The summit was postponed until March.")
+    assert "CONSULT" not in types("Moscow cancels meeting with top US diplomat due to new sanctions.")
+    assert types("The envoy visited Kabul last week.") == {"CONSULT"}
+    assert types("The talks were held in Doha.") == {"CONSULT"}
+
+
 @pytest.mark.parametrize("text", [
     "The governor hit the road in Iowa with her running mate.",
     "The new budget strikes a careful balance between tax and spending.",

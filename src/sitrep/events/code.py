@@ -148,6 +148,9 @@ class Code(TriggerMatching, Senses, AcledTyping):
             return None  # "debating whether to strike", "how hard to hit China": an option weighed
         if is_noun(tok) and any(c.dep_ == "det" and c.lower_ in GENERIC_DETS for c in tok.children):
             return None  # "any attack on a member", "every deployment needs approval": no one happening
+        if tok.head.lemma_.lower() in CANCELLING_VERBS and (
+                is_noun(tok) and tok.dep_ in ("dobj", "nsubjpass") or tok.dep_ == "xcomp" and tok.tag_ == "VBG"):
+            return None  # "Moscow cancelled the meeting", "the talks were postponed": nothing took place
         if is_noun(tok) and tok.dep_ in ("dobj", "pobj") and _observed(tok):
             return None  # "officials are assessing the launch", "monitored the launch of the rocket": watched, not done
         if rule.type == "PROTEST" and tok.lemma_.lower() == "rally" and _campaign_rally(tok):
@@ -304,6 +307,8 @@ REFERENCE_PREPS = frozenset({"since"})
 # verbs of watching and weighing: an event named as their object is one already reported
 OBSERVING_VERBS = frozenset({"track", "monitor", "assess", "analyse", "analyze", "study", "examine", "observe",
                              "watch", "review", "evaluate", "detect"})
+# verbs that call a planned happening off: the event noun they take did not happen
+CANCELLING_VERBS = frozenset({"cancel", "postpone", "scrap", "shelve", "delay", "defer", "axe", "abort"})
 # verbs of a standing posting: "troops are stationed there" says where they are, not that they moved
 STATIVE_POSTS = frozenset({"station", "base", "garrison"})
 
