@@ -500,3 +500,12 @@ def test_a_name_read_as_a_place_once_is_a_place_throughout(pipeline, recognise) 
     assert [e.type for e in ents if e.text == "Tal Rifaat"] == ["LOCATION", "LOCATION"]
     ents = _ents(pipeline, recognise, "Drones struck the town of Deir Hafer, and Deir Hafer's mayor asked for help.")
     assert [e.type for e in ents if e.text == "Deir Hafer"] == ["LOCATION", "LOCATION"]
+
+
+def test_names_listed_after_the_towns_of_are_places(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "Shells fell on the towns of Kafr Hamra and Ras Ghamra overnight.")
+    assert _find(ents, "Kafr Hamra").type == "LOCATION"
+    assert _find(ents, "Ras Ghamra").type == "LOCATION"
+    _absent(ents, "towns")
+    ents = _ents(pipeline, recognise, "John Smith and Mary Jones visited the town of Leeds.")
+    assert _find(ents, "Mary Jones").type == "PERSON"

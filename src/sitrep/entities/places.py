@@ -33,8 +33,8 @@ class PlaceMentions:
         if e < len(doc) and possessive(doc[e]):
             return False  # "Obama's speech"
         prev = doc[s - 1].lower_ if s > 0 else ""
-        if prev == "of" and s > 1 and doc[s - 2].lower_ in self.settlement_nouns and etype != "NATIONALITY":
-            return True  # "the village of Umm Salah": a village, whether the index knows it or not
+        if etype != "NATIONALITY" and self._after_settlement_noun(doc, s, e):
+            return True  # "the village of Umm Salah", "the towns of X and Y": places, known or not
         if etype == "NATIONALITY" or prev in self.city_preps or \
                 (prev == "of" and s > 1 and doc[s - 2].lower_ in self.city_place_nouns):
             return is_city(text)
@@ -43,6 +43,21 @@ class PlaceMentions:
             # an organisation named after its city (a football club) needs a locative word
             return False
         return is_city(text, 100_000)
+
+    def _after_settlement_noun(self, doc: Any, s: int, e: int) -> bool:
+        """Whether the name at tokens s..e follows "the village of" (a `settlement_nouns` word
+        and "of"), itself or as a later item of the list that does ("the towns of X and Y")."""
+        root = doc[s:e].root
+        for _ in range(4):
+            first = s if root.i in range(s, e) else root.left_edge.i
+            while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper():
+                first -= 1
+            if first > 1 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ in self.settlement_nouns:
+                return True
+            if root.dep_ != "conj" or root.head is root:
+                return False
+            root, s, e = root.head, -1, -1
+        return False
 
     def _country_roles(self, doc: Any, ms: list[Mention]) -> None:
         """A country named as an actor is the state (ORG), not the place."""
