@@ -509,3 +509,8 @@ def test_names_listed_after_the_towns_of_are_places(pipeline, recognise) -> None
     _absent(ents, "towns")
     ents = _ents(pipeline, recognise, "John Smith and Mary Jones visited the town of Leeds.")
     assert _find(ents, "Mary Jones").type == "PERSON"
+
+
+def test_a_law_or_a_pact_named_in_capitals_is_no_organisation_or_place(pipeline, recognise) -> None:
+    ents = _ents(pipeline, recognise, "Aid groups urged every party to respect the Cessation of Hostilities.")
+    assert not [e for e in ents if "Hostilities" in e.text], [(e.text, e.type) for e in ents]

@@ -23,6 +23,9 @@ NER_MAP = {
     "QUANTITY": "QUANTITY",
     "MONEY": "MONEY",
 }
+# last words of names of laws and pacts that the tagger takes for organisations
+_INSTRUMENT_HEADS = {"law", "laws", "hostilities", "agreement", "accord", "accords", "treaty", "act", "protocol",
+                     "doctrine", "resolution", "memorandum", "charter", "conflict"}
 # words that open an Arabic name ("Abu Hamza", "Umm Kulthum", "Bin Saleh")
 _NAME_PARTICLES = {"abu", "umm", "bin", "ibn", "bint"}
 
@@ -97,6 +100,8 @@ class NerMerging:
                 etype = "LOCATION"
             elif etype in ("PERSON", "ORG", "NATIONALITY") and self._city_named(doc, s, e, etype, name_parts):
                 etype = "LOCATION"
+            if etype in ("ORG", "LOCATION") and e - s > 1 and doc[e - 1].lower_ in _INSTRUMENT_HEADS:
+                continue  # "the Law of Armed Conflict", "the Cessation of Hostilities": a law or a pact, no body
             if etype == "NATIONALITY":
                 if not any(t.text[:1].isupper() for t in doc[s:e]):
                     continue  # "the jihadist group": a common adjective is no nationality ("non-Yazidis" is)
