@@ -541,6 +541,21 @@ def test_a_meeting_called_off_is_no_meeting() -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "The economy hit bottom this year and is now bouncing back.",
+    "The minister predicted the country would pull out of its slump within two years.",
+    "She avoids discussing the election with her mother.",
+    "Berlin refrained from criticising Beijing over the raid.",
+])
+def test_a_low_point_a_recovery_and_an_act_avoided_are_no_events(text: str) -> None:
+    assert types(text) == set(), coded(text)
+
+
+def test_a_withdrawal_and_a_criticism_done_stay_events() -> None:
+    assert types("Troops pulled out of the town on Friday.") == {"RETREAT"}
+    assert types("Beijing criticised Berlin over the raid.") == {"ACCUSE"}
+
+
+@pytest.mark.parametrize("text", [
     "The governor hit the road in Iowa with her running mate.",
     "The new budget strikes a careful balance between tax and spending.",
     "The mayor backed out of the trade fair in Lyon.",

@@ -166,6 +166,8 @@ class Code(TriggerMatching, Senses, AcledTyping):
                 tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children)
                 or tok.dep_ == "ccomp" and any(c.tag_ == "TO" for c in tok.children)):
             return None  # "wants Minsk to shut the crossing", "pressed the junta to step aside": what one wants of another
+        if tok.dep_ in ("xcomp", "pcomp") and _avoided(tok):
+            return None  # "avoids discussing the election", "refrained from criticising Beijing": not done
         if tok.dep_ == "acl" and tok.head.lemma_.lower() in UNDONE_NOUNS and rule.type not in COOPERATIVE:
             return None  # "his failure to denounce the group", "their refusal to condemn it": not done
         if rule.type == "REQUEST" and is_question(tok):
@@ -307,6 +309,8 @@ REFERENCE_PREPS = frozenset({"since"})
 # verbs of watching and weighing: an event named as their object is one already reported
 OBSERVING_VERBS = frozenset({"track", "monitor", "assess", "analyse", "analyze", "study", "examine", "observe",
                              "watch", "review", "evaluate", "detect"})
+# verbs whose gerund was not done: "avoided meeting", "refrained from criticising"
+AVOIDING_VERBS = frozenset({"avoid", "refrain", "eschew", "shun"})
 # verbs that call a planned happening off: the event noun they take did not happen
 CANCELLING_VERBS = frozenset({"cancel", "postpone", "scrap", "shelve", "delay", "defer", "axe", "abort"})
 # verbs of a standing posting: "troops are stationed there" says where they are, not that they moved
@@ -340,6 +344,15 @@ def _since(tok: Any) -> bool:
             return False
         cur = head
     return False
+
+
+def _avoided(tok: Any) -> bool:
+    """Whether a gerund is what someone avoids or refrains from ("avoids discussing", "refrained
+    from criticising")."""
+    head = tok.head
+    if tok.dep_ == "pcomp" and head.lower_ == "from":
+        head = head.head
+    return head.lemma_.lower() in AVOIDING_VERBS
 
 
 def _observed(tok: Any) -> bool:
