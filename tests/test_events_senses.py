@@ -437,12 +437,13 @@ def test_welcome_to_is_a_greeting_not_support() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "The odds of a recount have shot up this week.",
+    "Bond yields shot up after the vote.",
     "The two leaders struck up a friendship at the summit.",
     "The speech fired up the crowd in Ohio.",
-    "The governor pulled in large donations from the oil industry.",
-    "The governor reclaimed control of the Republican race with a win in Ohio.",
-    "The businessman wrested back control of the nomination contest on Tuesday.",
+    "The festival pulled in record crowds from abroad.",
+    "The frontrunner regained control of the leadership race after a strong debate.",
+    "The senator wrested control of the party contest.",
+    "The senator seized control of the leadership contest.",
     "Engineers blasted a tunnel through the mountain.",
 ])
 def test_phrasal_and_campaign_senses_of_strike_fire_pull_and_control_are_no_events(text: str) -> None:
@@ -454,28 +455,29 @@ def test_the_armed_senses_stay_and_blasting_a_party_is_criticism() -> None:
     assert types("Troops pulled back from the river on Sunday.") == {"RETREAT"}
     assert types("The army regained control of the town after heavy fighting.") == {"COERCE"}
     assert types("The senator blasted her rival for his record on taxes.") == {"ACCUSE"}
-    assert types("The president blasted the media on Twitter.") == {"ACCUSE"}
+    assert types("The minister blasted her critics on state radio.") == {"ACCUSE"}
 
 
 @pytest.mark.parametrize("text", [
-    "Critics seized on the senator's failure to denounce the militia.",
-    "After slamming into the barrier, the van overturned.",
+    "Opposition papers seized on the minister's remarks about the strike.",
+    "Her failure to condemn the shelling cost her votes.",
+    "After slamming into a bus shelter, the car caught fire.",
 ])
 def test_an_act_not_done_a_point_seized_on_or_a_crash_is_no_event(text: str) -> None:
     assert types(text) == set(), coded(text)
 
 
 def test_pushing_back_on_claims_is_a_rejection_and_a_refusal_noun_a_refusal() -> None:
-    assert types("The senator pushed back on those claims on Thursday, saying the bill was sound.") == {"REJECT"}
+    assert types("The ministry pushed back on the report, calling it biased.") == {"REJECT"}
     assert types("Ministers pushed back against the proposal to cut pensions.") == {"REJECT"}
     assert types("Hanoi repeated its refusal to sign the accord.") == {"REJECT"}
     assert types("The minister denounced the militia.") == {"ACCUSE"}
 
 
 @pytest.mark.parametrize("text", [
-    "Monitors documented atrocities committed by the militia in the north.",
+    "The report listed war crimes committed by both armies.",
     "The armoured column marched towards the capital on Friday.",
-    "The Tharthar Barrage was built in 1956 on the Tigris River.",
+    "The Dokan Barrage supplies water to Sulaimaniya.",
     "The Kajaki Barrage supplies power to Helmand.",
 ])
 def test_a_wrong_committed_an_advance_and_a_name_part_are_no_events(text: str) -> None:
@@ -493,8 +495,8 @@ def test_a_barrage_launched_on_a_city_is_one_strike_and_a_headline_keeps_its_cap
 
 @pytest.mark.parametrize("text", [
     "Tourists visited the Mosul Barrage last year.",
-    "Maryam Rostami, an Iranian journalist visiting Nice on vacation, saw the truck.",
-    "A Lebanese man visiting the city with his family watched the fireworks.",
+    "A Danish photographer visiting Lisbon on holiday filmed the crash.",
+    "A Norwegian student visiting Rome with friends saw the crash.",
 ])
 def test_a_private_visit_is_no_consultation(text: str) -> None:
     assert "CONSULT" not in types(text), coded(text)
@@ -507,9 +509,9 @@ def test_a_visit_by_a_party_is_still_a_consultation() -> None:
 
 @pytest.mark.parametrize("text", [
     "Mendez captured four states in a night of contests.",
-    "Texas was called for the senator moments after statewide polls closed.",
+    "Ohio was called for the governor soon after the last polls shut.",
     "Towns hit hard by the recession voted for change.",
-    "Districts hardest hit by cheap imports elected more partisan members.",
+    "Ports hardest hit by the tariffs saw trade fall.",
 ])
 def test_a_vote_result_or_an_economic_blow_is_no_event(text: str) -> None:
     assert types(text) == set(), coded(text)
@@ -521,8 +523,8 @@ def test_captures_by_force_and_blows_by_weapons_stay_events() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "The court struck down limits on campaign spending.",
-    "She marched in the New York parade on Sunday.",
+    "The court struck down the ban on night flights.",
+    "The mayor marched in the city's spring parade.",
     "The candidate has been committing repeated gaffes.",
 ])
 def test_a_law_struck_down_a_parade_and_gaffes_committed_are_no_events(text: str) -> None:
@@ -535,15 +537,15 @@ def test_aircraft_shot_down_are_still_an_assault() -> None:
 
 def test_a_meeting_called_off_is_no_meeting() -> None:
     assert "CONSULT" not in types("The summit was postponed until March.")
-    assert "CONSULT" not in types("Moscow cancels meeting with top US diplomat due to new sanctions.")
+    assert "CONSULT" not in types("Ankara cancels meeting with Greek envoy over maritime dispute.")
     assert types("The envoy visited Kabul last week.") == {"CONSULT"}
     assert types("The talks were held in Doha.") == {"CONSULT"}
 
 
 @pytest.mark.parametrize("text", [
-    "The economy hit bottom this year and is now bouncing back.",
-    "The minister predicted the country would pull out of its slump within two years.",
-    "She avoids discussing the election with her mother.",
+    "Exports hit bottom in May.",
+    "The car industry pulled out of its slump in the spring.",
+    "He avoids discussing politics with his neighbours.",
     "Berlin refrained from criticising Beijing over the raid.",
 ])
 def test_a_low_point_a_recovery_and_an_act_avoided_are_no_events(text: str) -> None:
@@ -576,12 +578,12 @@ def test_an_attack_in_words_is_an_accusation_and_an_attack_by_force_stays_one() 
 
 
 @pytest.mark.parametrize("text", [
-    "The senator fired back at the governor over the state's budget deficit.",
+    "Lagos fired back at the federal auditors over the missing funds.",
     "\"He is a coward,\" the mayor shot back.",
     "Kyiv hit back at Moscow's claims on Tuesday.",
     "The challenger hit the incumbent for raising taxes.",
     "The candidate hit his rival on immigration during the debate.",
-    "At a press conference, the senator launched a scathing attack against the governor, calling him incompetent.",
+    "The opposition leader launched a bitter attack on the mayor over housing.",
 ])
 def test_a_retort_or_a_blow_for_a_fault_in_words_is_an_accusation(text: str) -> None:
     assert types(text) == {"ACCUSE"}, coded(text)
@@ -590,7 +592,7 @@ def test_a_retort_or_a_blow_for_a_fault_in_words_is_an_accusation(text: str) -> 
 @pytest.mark.parametrize("text", [
     "The mayor beat her challenger by 4,000 votes in the runoff.",
     "The newcomer beat Paul Dunne by a wide margin in the primary.",
-    "She finished third, beating the polls and nearly beating the governor for second place.",
+    "The Green candidate beat the polls in Bremen.",
 ])
 def test_a_vote_won_is_no_beating(text: str) -> None:
     assert types(text) == set(), coded(text)

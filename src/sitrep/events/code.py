@@ -24,7 +24,7 @@ from sitrep.events.recipients import (
 )
 from sitrep.events.roles import count_parties, roles
 from sitrep.events.stance import load_stance, stance_events
-from sitrep.events.senses import COOPERATIVE, REFLEXIVE, UNDONE_NOUNS, Senses, is_question, is_reaction, third_party_forecast
+from sitrep.events.senses import ANNULLED, COOPERATIVE, REFLEXIVE, UNDONE_NOUNS, Senses, is_question, is_reaction, third_party_forecast
 from sitrep.events.syntax import clause_scope, is_noun, is_question_text, tok_range
 from sitrep.events.weapons import mode_of, weapons_in
 from sitrep.gazetteers import SectorCues, load_actor_gazetteer
@@ -142,6 +142,9 @@ class Code(TriggerMatching, Senses, AcledTyping):
             return None  # "an earthquake destroyed homes", "homes were swept away by floods"
         if rule.type in ("COERCE", "REQUEST", "CONSULT") and self._electoral(tok):
             return None  # "captured two states in the primaries", "Texas was called for Cruz as polls closed"
+        if rule.type == "ASSAULT" and any(c.lower_ == "down" and c.dep_ in ("prt", "advmod") for c in tok.children) \
+                and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ANNULLED for c in tok.children):
+            return None  # "the court struck down the ban": annulled, not attacked
         if rule.type == "ASSAULT" and self._not_political_violence(tok):
             return None  # "a bear was shot by rangers", "the Blue Jays beat the Orioles 6-2"
         if _deliberated(tok):
@@ -150,7 +153,7 @@ class Code(TriggerMatching, Senses, AcledTyping):
             return None  # "any attack on a member", "every deployment needs approval": no one happening
         if tok.head.lemma_.lower() in CANCELLING_VERBS and (
                 is_noun(tok) and tok.dep_ in ("dobj", "nsubjpass") or tok.dep_ == "xcomp" and tok.tag_ == "VBG"):
-            return None  # "Moscow cancelled the meeting", "the talks were postponed": nothing took place
+            return None  # "Ankara cancelled the meeting", "the summit was postponed": nothing took place
         if is_noun(tok) and tok.dep_ in ("dobj", "pobj") and _observed(tok):
             return None  # "officials are assessing the launch", "monitored the launch of the rocket": watched, not done
         if rule.type == "PROTEST" and tok.lemma_.lower() == "rally" and _campaign_rally(tok):
@@ -167,7 +170,7 @@ class Code(TriggerMatching, Senses, AcledTyping):
                 or tok.dep_ == "ccomp" and any(c.tag_ == "TO" for c in tok.children)):
             return None  # "wants Minsk to shut the crossing", "pressed the junta to step aside": what one wants of another
         if tok.dep_ in ("xcomp", "pcomp") and _avoided(tok):
-            return None  # "avoids discussing the election", "refrained from criticising Beijing": not done
+            return None  # "avoided meeting the envoy", "refrained from criticising Berlin": not done
         if tok.dep_ == "acl" and tok.head.lemma_.lower() in UNDONE_NOUNS and rule.type not in COOPERATIVE:
             return None  # "his failure to denounce the group", "their refusal to condemn it": not done
         if rule.type == "REQUEST" and is_question(tok):

@@ -222,7 +222,7 @@ def is_noun_modifier(tok: Any) -> bool:
 
 def is_name_part(tok: Any) -> bool:
     """A capitalised noun after another capitalised name word inside a sentence written in
-    lower case ("the Tharthar Barrage was built", "Carrier Strike Group"): part of a name, not
+    lower case ("the Kajaki Barrage supplies power", "a Carrier Strike Group"): part of a name, not
     a happening. A headline's capitals ("Russia Launches Missile Barrage") say nothing."""
     if tok.pos_ not in ("NOUN", "PROPN") or not tok.text[:1].isupper() or tok.i == tok.sent.start:
         return False

@@ -286,6 +286,10 @@ def _is_refusal(tok: Any) -> bool:
     return neg and bool(aux & (FUTURE_AUX | {"would", "can", "could", "ca"}))
 
 
+# what a court or a legislature "strikes down": annulled, not attacked
+ANNULLED = frozenset({"law", "statute", "provision", "regulation", "mandate", "ban", "limit", "rule", "ruling", "measure",
+                      "order", "policy", "requirement", "restriction", "cap", "tax", "tariff", "decree", "act", "bill"})
+
 # nouns whose infinitive tells an act not done: "his failure to denounce", "their refusal to attend"
 UNDONE_NOUNS = frozenset({"failure", "refusal", "unwillingness", "reluctance"})
 
