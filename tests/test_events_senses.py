@@ -557,6 +557,13 @@ def test_a_withdrawal_and_a_criticism_done_stay_events() -> None:
     assert types("Beijing criticised Berlin over the raid.") == {"ACCUSE"}
 
 
+def test_seizing_on_something_takes_nothing_and_a_seizure_stays_one() -> None:
+    assert types("Mr. Haddad has seized on leaked emails from the ministry.") == set()
+    assert types("The rebels seized on the chaos to advance.") == set()
+    assert types("Customs officers seized weapons on the border.") == {"COERCE"}
+    assert types("Police seized on Monday a cache of rifles.") == {"COERCE"}
+
+
 @pytest.mark.parametrize("text", [
     "The governor hit the road in Iowa with her running mate.",
     "The new budget strikes a careful balance between tax and spending.",

@@ -11,7 +11,8 @@ from sitrep.events.acled import AcledTyping, CueText
 from sitrep.events.actors import ArticleContext
 from sitrep.events.dates import event_date
 from sitrep.events.detect import (
-    NON_TRIGGER_ENTS, PLACE_TOKENS, WEAPON_TOKENS, TriggerMatching, is_name_part, is_noun_modifier, is_participle_modifier, modifier_lemmas, object_lemmas, stems,
+    NON_TRIGGER_ENTS, PLACE_TOKENS, WEAPON_TOKENS, TriggerMatching, is_name_part, is_noun_modifier, is_participle_modifier, modifier_lemmas, object_lemmas, prep_words,
+    stems,
 )
 from sitrep.events.evidence import quote_covering, trigger_text
 from sitrep.lexicon import Rule, load_lexicon
@@ -140,6 +141,9 @@ class Code(TriggerMatching, Senses, AcledTyping):
             return None  # "its ability to strike targets": a capability, not a happening
         if not is_noun(tok) and self._natural_cause(tok):
             return None  # "an earthquake destroyed homes", "homes were swept away by floods"
+        if rule.type == "COERCE" and tok.lemma_.lower() in ("seize", "pounce") and {"on", "upon"} & prep_words(tok) \
+                and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+            return None  # "seized on the leaked emails", "seized upon the chaos": taken up, nothing taken
         if rule.type in ("COERCE", "REQUEST", "CONSULT") and self._electoral(tok):
             return None  # "captured two states in the primaries", "Texas was called for Cruz as polls closed"
         if rule.type == "ASSAULT" and any(c.lower_ == "down" and c.dep_ in ("prt", "advmod") for c in tok.children) \
