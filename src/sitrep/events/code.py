@@ -145,7 +145,7 @@ class Code(TriggerMatching, Senses, AcledTyping):
                 and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
             return None  # "seized on the leaked emails", "seized upon the chaos": taken up, nothing taken
         if rule.type in ("COERCE", "REQUEST", "CONSULT") and self._electoral(tok):
-            return None  # "captured two states in the primaries", "Texas was called for Cruz as polls closed"
+            return None  # "captured four states in the contests", "Ohio was called for the governor as polls shut"
         if rule.type == "ASSAULT" and any(c.lower_ == "down" and c.dep_ in ("prt", "advmod") for c in tok.children) \
                 and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ANNULLED for c in tok.children):
             return None  # "the court struck down the ban": annulled, not attacked
@@ -180,7 +180,7 @@ class Code(TriggerMatching, Senses, AcledTyping):
         if rule.type == "REQUEST" and is_question(tok):
             return None  # "asked about the dispute", "was asked whether ...": a question
         if rule.type == "CONSULT" and rule.mode == "visit" and _private_visitor(tok):
-            return None  # "tourists visited the dam", "a journalist visiting Nice on holiday": no consultation
+            return None  # "tourists visited the dam", "a photographer visiting Lisbon on holiday": no consultation
         if rule.type == "CONSULT" and is_reaction(tok):
             return None  # "the plan was met with protests": a reaction, not a meeting
         actors, recipients = roles(tok, rule, ctx)
@@ -289,6 +289,8 @@ def _private_visitor(tok: Any) -> bool:
         subj = next((c for c in host.children if c.dep_ == "nsubj"), None)
     return subj is not None and subj.ent_type_ not in ("PERSON", "ORG", "GPE") and \
         subj.lemma_.lower() in PRIVATE_VISITORS
+
+
 # verbs whose object is asked or expected to do the xcomp's action, which has not happened
 WANTING_VERBS = frozenset({"want", "wish", "expect", "push", "press", "pressure", "pressurise", "pressurize",
                            "encourage", "persuade", "convince", "tell", "advise", "invite", "lobby", "need"})
