@@ -412,8 +412,8 @@ class Senses:
         return bool(SCORE.search(sent.text)) and any(t.lower_ in self.lexicon.sport_words for t in sent)
 
     def _electoral(self, tok: Any) -> bool:
-        """Whether a capture or a call is a vote's result: "Cruz captured two states in the
-        contests", "Texas was called for Cruz after polls closed": a capturing or calling verb
+        """Whether a capture or a call is a vote's result: "Mendez captured four states in the
+        contests", "Ohio was called for the governor as polls shut": a capturing or calling verb
         with a state as its object or passive subject, in a sentence with words of a vote
         (`election_words`) and none of force."""
         if tok.lemma_.lower() not in ELECTORAL_VERBS:
