@@ -47,16 +47,16 @@ class PlaceMentions:
     def _after_settlement_noun(self, doc: Any, s: int, e: int) -> bool:
         """Whether the name at tokens s..e follows "the village of" (a `settlement_nouns` word
         and "of"), itself or as a later item of the list that does ("the towns of X and Y")."""
-        root = doc[s:e].root
-        for _ in range(4):
-            first = s if root.i in range(s, e) else root.left_edge.i
+        first, root = s, doc[s:e].root
+        for _ in range(4):  # the name, then the list items before it
             while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper():
                 first -= 1
             if first > 1 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ in self.settlement_nouns:
                 return True
             if root.dep_ != "conj" or root.head is root:
                 return False
-            root, s, e = root.head, -1, -1
+            root = root.head
+            first = root.left_edge.i
         return False
 
     def _country_roles(self, doc: Any, ms: list[Mention]) -> None:

@@ -11,8 +11,7 @@ from sitrep.events.acled import AcledTyping, CueText
 from sitrep.events.actors import ArticleContext
 from sitrep.events.dates import event_date
 from sitrep.events.detect import (
-    NON_TRIGGER_ENTS, PLACE_TOKENS, WEAPON_TOKENS, TriggerMatching, is_name_part, is_noun_modifier, is_participle_modifier, modifier_lemmas, object_lemmas, prep_words,
-    stems,
+    NON_TRIGGER_ENTS, PLACE_TOKENS, WEAPON_TOKENS, TriggerMatching, is_name_part, is_noun_modifier, is_participle_modifier, modifier_lemmas, object_lemmas, stems,
 )
 from sitrep.events.evidence import quote_covering, trigger_text
 from sitrep.lexicon import Rule, load_lexicon
@@ -25,7 +24,9 @@ from sitrep.events.recipients import (
 )
 from sitrep.events.roles import count_parties, roles
 from sitrep.events.stance import load_stance, stance_events
-from sitrep.events.senses import ANNULLED, COOPERATIVE, REFLEXIVE, UNDONE_NOUNS, Senses, is_question, is_reaction, third_party_forecast
+from sitrep.events.senses import (
+    COOPERATIVE, REFLEXIVE, UNDONE_NOUNS, Senses, is_question, is_reaction, seized_on, struck_down, third_party_forecast,
+)
 from sitrep.events.syntax import clause_scope, is_noun, is_question_text, tok_range
 from sitrep.events.weapons import mode_of, weapons_in
 from sitrep.gazetteers import SectorCues, load_actor_gazetteer
@@ -141,13 +142,11 @@ class Code(TriggerMatching, Senses, AcledTyping):
             return None  # "its ability to strike targets": a capability, not a happening
         if not is_noun(tok) and self._natural_cause(tok):
             return None  # "an earthquake destroyed homes", "homes were swept away by floods"
-        if rule.type == "COERCE" and tok.lemma_.lower() in ("seize", "pounce") and {"on", "upon"} & prep_words(tok) \
-                and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+        if rule.type == "COERCE" and seized_on(tok):
             return None  # "seized on the leaked emails", "seized upon the chaos": taken up, nothing taken
         if rule.type in ("COERCE", "REQUEST", "CONSULT") and self._electoral(tok):
             return None  # "captured four states in the contests", "Ohio was called for the governor as polls shut"
-        if rule.type == "ASSAULT" and any(c.lower_ == "down" and c.dep_ in ("prt", "advmod") for c in tok.children) \
-                and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ANNULLED for c in tok.children):
+        if rule.type == "ASSAULT" and struck_down(tok):
             return None  # "the court struck down the ban": annulled, not attacked
         if rule.type == "ASSAULT" and self._not_political_violence(tok):
             return None  # "a bear was shot by rangers", "the Blue Jays beat the Orioles 6-2"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sitrep.events.detect import PLACE_TOKENS
+from sitrep.events.detect import PLACE_TOKENS, prep_words
 from sitrep.events.evidence import quote_covering
 from sitrep.events.modality import FUTURE_AUX
 from sitrep.events.syntax import governors, is_noun, phrase, verb_subjects
@@ -189,12 +189,18 @@ WORD_TARGETS = frozenset({"record", "credibility", "policy", "policies", "plan",
                           "incumbent", "challenger", "administration", "government"})
 
 
+def _force_beside(tok: Any) -> bool:
+    """Whether the trigger's sentence has a word of armed force (`FORCE_WORDS`) besides the
+    trigger itself."""
+    return any((t.lower_ in FORCE_WORDS or t.lemma_.lower() in FORCE_WORDS) and t.i != tok.i for t in tok.sent)
+
+
 def _verbal_attack(tok: Any, event: Event) -> bool:
     """Whether an "attack" is one in words: no weapon and no word of armed force in its sentence,
     and what is attacked is a person, a pronoun for one, or what people say and do. So is a
-    retort ("fired back at the governor", "'Nonsense,' the mayor shot back", "hit back at
-    critics") and a blow struck for a fault ("hit his rival for raising taxes", "... on
-    immigration"), on the same conditions."""
+    retort ("fired back at the auditors", "'Nonsense,' the mayor shot back", "hit back at
+    critics of the deal") and a blow struck for a fault ("hit the incumbent for raising taxes",
+    "... on immigration"), on the same conditions."""
     lemma = tok.lemma_.lower()
     if lemma in ATTACK_SUPPORT_VERBS:
         # "launched a blistering attack on his rival": the attack noun says what is attacked
@@ -210,7 +216,7 @@ def _verbal_attack(tok: Any, event: Event) -> bool:
         for c in preps)
     if (lemma not in VERBAL_ATTACK_LEMMAS and not retort and not for_fault) or event.weapons:
         return False
-    if any((t.lower_ in FORCE_WORDS or t.lemma_.lower() in FORCE_WORDS) and t.i != tok.i for t in tok.sent):
+    if _force_beside(tok):
         return False
     targets = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     targets += [o for c in preps if c.lower_ in ("on", "against", "at") for o in c.children if o.dep_ == "pobj"]
@@ -275,9 +281,10 @@ def _is_future(tok: Any) -> bool:
 def _is_refusal(tok: Any) -> bool:
     """"will not / would not / cannot X", "failed to X": a stated refusal of X."""
     chain = governors(tok)[:3]
-    if any(t.lemma_.lower() == "fail" or (t.lemma_.lower() in UNDONE_NOUNS and tok.dep_ == "acl") for t in chain[1:2]) \
-            or any(t.lemma_.lower() == "fail" for t in chain[2:]):
-        return True  # "failed to reach a deal", "its refusal to accept the ruling"
+    if any(t.lemma_.lower() == "fail" for t in chain[1:]):
+        return True  # "failed to reach a deal"
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() in UNDONE_NOUNS:
+        return True  # "its refusal to accept the ruling"
     local = chain[:2] if tok.dep_ == "xcomp" else chain[:1]
     neg = any(c.dep_ == "neg" for t in local for c in t.children)
     if neg and tok.lemma_.lower() in STANCE_VERBS:
@@ -289,6 +296,20 @@ def _is_refusal(tok: Any) -> bool:
 # what a court or a legislature "strikes down": annulled, not attacked
 ANNULLED = frozenset({"law", "statute", "provision", "regulation", "mandate", "ban", "limit", "rule", "ruling", "measure",
                       "order", "policy", "requirement", "restriction", "cap", "tax", "tariff", "decree", "act", "bill"})
+
+
+def struck_down(tok: Any) -> bool:
+    """Whether a blow is a law or a ban "struck down": the particle "down" and an annulled
+    thing (`ANNULLED`) as object ("the court struck down the ban")."""
+    return any(c.lower_ == "down" and c.dep_ in ("prt", "advmod") for c in tok.children) and \
+        any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ANNULLED for c in tok.children)
+
+
+def seized_on(tok: Any) -> bool:
+    """Whether a seizing verb takes nothing but is "seized on" or "upon" something ("seized on the
+    leaked emails", "seized upon the chaos"): taken up in argument or as a chance."""
+    return tok.lemma_.lower() == "seize" and bool({"on", "upon"} & prep_words(tok)) and \
+        not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
 
 # nouns whose infinitive tells an act not done: "his failure to denounce", "their refusal to attend"
 UNDONE_NOUNS = frozenset({"failure", "refusal", "unwillingness", "reluctance"})
@@ -405,8 +426,7 @@ class Senses:
         if any(p.lemma_.lower() in self.lexicon.animals or p.lower_ in self.lexicon.animals for p in patients):
             return True
         sent = tok.sent
-        if tok.lemma_.lower() in ELECTORAL_WINS and any(t.lower_ in self.lexicon.election_words for t in sent) \
-                and not any(t.lower_ in FORCE_WORDS or t.lemma_.lower() in FORCE_WORDS for t in sent if t.i != tok.i) \
+        if tok.lemma_.lower() in ELECTORAL_WINS and self._among_vote_words(tok) \
                 and any(p.ent_type_ in ("PERSON", "ORG", "NORP") or p.lemma_.lower() in CONTENDERS for p in patients):
             return True  # "beat her challenger in the runoff", "beating the polls": a vote won
         return bool(SCORE.search(sent.text)) and any(t.lower_ in self.lexicon.sport_words for t in sent)
@@ -421,9 +441,12 @@ class Senses:
         if not any(c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ == "GPE" or c.lemma_.lower() in ("state", "county"))
                    for c in tok.children):
             return False
-        sent = tok.sent
-        return any(t.lower_ in self.lexicon.election_words for t in sent) and \
-            not any(t.lower_ in FORCE_WORDS or t.lemma_.lower() in FORCE_WORDS for t in sent if t.i != tok.i)
+        return self._among_vote_words(tok)
+
+    def _among_vote_words(self, tok: Any) -> bool:
+        """Whether the trigger's sentence has words of a vote (`election_words`) and no word of
+        armed force besides the trigger."""
+        return any(t.lower_ in self.lexicon.election_words for t in tok.sent) and not _force_beside(tok)
 
     def _natural(self, noun: Any) -> bool:
         if noun.lemma_.lower() not in self.lexicon.natural_causes and noun.lower_ not in self.lexicon.natural_causes:
