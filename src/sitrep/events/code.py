@@ -180,6 +180,8 @@ class Code(TriggerMatching, Senses, AcledTyping):
             return None  # "asked about the dispute", "was asked whether ...": a question
         if rule.type == "CONSULT" and rule.mode == "visit" and _private_visitor(tok):
             return None  # "tourists visited the dam", "a photographer visiting Lisbon on holiday": no consultation
+        if rule.type == "CONSULT" and rule.mode == "phone" and _named_as(tok):
+            return None  # "calls the new railway a costly error": a name given, no phone call
         if rule.type == "CONSULT" and is_reaction(tok):
             return None  # "the plan was met with protests": a reaction, not a meeting
         actors, recipients = roles(tok, rule, ctx)
@@ -277,6 +279,14 @@ PRIVATE_VISITORS = frozenset({"tourist", "holidaymaker", "vacationer", "travelle
                               "couple", "child", "resident", "people", "visitor", "shopper", "worshipper"})
 
 
+def _named_as(tok: Any) -> bool:
+    """Whether a verb of calling gives its object a description ("calls the plan a blunder",
+    parsed as the object's apposition): a common noun in apposition to the object, where a
+    call to someone would name them ("called his counterpart, Xi Jinping")."""
+    return any(a.dep_ == "appos" and a.pos_ in ("NOUN", "ADJ")
+               for c in tok.children if c.dep_ == "dobj" for a in c.children)
+
+
 def _private_visitor(tok: Any) -> bool:
     """Whether whoever visits is a private person: the subject of "visit" (the noun a
     "visiting" hangs on, or the subject of the verb that governs "to visit") is a tourist, a
@@ -302,7 +312,12 @@ VERBAL_TYPES = frozenset({"SUPPORT", "REJECT", "ACCUSE", "THREATEN", "REQUEST", 
 NON_PARTY_SUBJECTS = frozenset({"evidence", "data", "study", "studies", "finding", "findings",
                                 "figure", "figures", "poll", "polls", "survey", "surveys", "result", "results", "fact",
                                 "facts", "research", "analysis", "record", "records", "document", "documents",
-                                "missile", "missiles", "weapon", "weapons", "rocket", "rockets", "warhead", "warheads"})
+                                "missile", "missiles", "weapon", "weapons", "rocket", "rockets", "warhead", "warheads",
+                                # commentators are no party to what they judge ("analysts agree that ...")
+                                "analyst", "analysts", "expert", "experts", "economist", "economists", "observer",
+                                "observers", "scholar", "scholars", "historian", "historians", "commentator",
+                                "commentators", "pundit", "pundits", "researcher", "researchers", "academic",
+                                "academics"})
 # verbs of the reaction an act led to: with the act's noun as subject the sentence reports the
 # reaction ("the abduction drew protests", "the test prompted calls for ..."); what an act
 # did ("the attack caused a fire", "the launch triggered alerts") is told of the act itself

@@ -155,8 +155,10 @@ def stems(word: str) -> tuple[str, ...]:
 
 def own_modifiers(tok: Any) -> set[str]:
     """The words before a trigger noun that say what kind it is ("legal" battle, "charm" offensive,
-    "ad" attack), lower-cased and lemmatised."""
-    return {x for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i
+    "ad" attack), and an adverb right before a trigger (the tagger's "long" in "a long shot"),
+    lower-cased and lemmatised."""
+    return {x for c in tok.children
+            if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i or c.dep_ == "advmod" and c.i == tok.i - 1
             for x in (c.lower_, c.lemma_.lower())}
 
 

@@ -1,0 +1,68 @@
+"""Words of a type used in a sense that reports no event of it, found on whole real pages:
+a slim chance ("a long shot"), a question asked, a description given with a verb of calling,
+commentators agreeing with each other. Each case has a twin that is still an event.
+Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import coded, event_types as types
+
+
+@pytest.mark.parametrize("text", [
+    "Bookmakers rate the mayor a long shot for the party's nomination.",
+    "Tax cuts are a cause that nobody but long shot Ada Varga has embraced.",
+])
+def test_a_long_shot_is_no_shooting(text: str) -> None:
+    assert "ASSAULT" not in types(text), coded(text)
+
+
+def test_a_shot_fired_at_someone_is_still_an_assault() -> None:
+    text = "Border guards shot two smugglers near the river crossing."
+    assert "ASSAULT" in types(text), coded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A reporter from Lagos asked a question about fuel prices that the minister ignored.",
+    "The envoy asked several questions about the ceasefire map at the briefing.",
+])
+def test_a_question_asked_is_no_request(text: str) -> None:
+    assert "REQUEST" not in types(text), coded(text)
+
+
+def test_asking_a_party_to_act_is_still_a_request() -> None:
+    text = "The prime minister asked parliament to ratify the fisheries accord."
+    assert "REQUEST" in types(text), coded(text)
+
+
+@pytest.mark.parametrize("text", [
+    'The geographer Ruth Amadi calls Mombasa "a city of two harbours" in her new book.',
+    "The union leader calls the pension reform a betrayal of miners.",
+])
+def test_calling_something_by_a_description_is_no_phone_call(text: str) -> None:
+    assert "CONSULT" not in types(text), coded(text)
+
+
+def test_calling_a_named_counterpart_is_still_a_phone_call() -> None:
+    text = "The Kenyan president called his Tanzanian counterpart, Samia Suluhu Hassan, on Friday."
+    assert "CONSULT" in types(text), coded(text)
+
+
+@pytest.mark.parametrize("word", ["betrayal", "blunder", "sham"])
+def test_calling_a_policy_a_betrayal_or_a_sham_is_an_accusation(word: str) -> None:
+    text = f"Poland's foreign minister called the gas deal a {word}."
+    assert "ACCUSE" in types(text), coded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Most analysts agree that the new corridor gives Ankara more sway over the region.",
+    "Economists agree the currency peg cannot hold for long.",
+])
+def test_commentators_agreeing_with_each_other_is_no_agreement(text: str) -> None:
+    assert "AGREE" not in types(text), coded(text)
+
+
+def test_governments_agreeing_on_a_step_is_still_an_agreement() -> None:
+    text = "Chile and Peru agreed on Monday to reopen the border crossing at Chacalluta."
+    assert "AGREE" in types(text), coded(text)
