@@ -66,3 +66,24 @@ def test_commentators_agreeing_with_each_other_is_no_agreement(text: str) -> Non
 def test_governments_agreeing_on_a_step_is_still_an_agreement() -> None:
     text = "Chile and Peru agreed on Monday to reopen the border crossing at Chacalluta."
     assert "AGREE" in types(text), coded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Two engineers, speaking on condition of anonymity to discuss the audit, said the dam had cracked.",
+    "An aide who was not authorised to discuss the budget said cuts were coming.",
+    "The port authority did not respond to requests to discuss the dredging contract.",
+    "In last week's newsletter we discussed the causes of the grain shortage.",
+    "The governor appeared before reporters in Mombasa to discuss the flood plan.",
+])
+def test_discussing_with_nobody_is_no_consultation(text: str) -> None:
+    assert "CONSULT" not in types(text), coded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana and Togo discussed the border fence on Monday.",
+    "The Chilean president discussed copper prices in a phone call with the Chinese premier.",
+    "The envoy flew to Addis Ababa to discuss the dam.",
+    "The fishing quotas were discussed at the summit in Lima.",
+])
+def test_discussing_with_a_partner_is_still_a_consultation(text: str) -> None:
+    assert "CONSULT" in types(text), coded(text)

@@ -180,6 +180,8 @@ class Code(TriggerMatching, Senses, AcledTyping):
             return None  # "asked about the dispute", "was asked whether ...": a question
         if rule.type == "CONSULT" and rule.mode == "visit" and _private_visitor(tok):
             return None  # "tourists visited the dam", "a photographer visiting Lisbon on holiday": no consultation
+        if rule.type == "CONSULT" and tok.lemma_.lower() == "discuss" and _discussed_alone(tok):
+            return None  # "spoke on condition of anonymity to discuss", "we discussed it in our column": no partner
         if rule.type == "CONSULT" and rule.mode == "phone" and _named_as(tok):
             return None  # "calls the new railway a costly error": a name given, no phone call
         if rule.type == "CONSULT" and is_reaction(tok):
@@ -277,6 +279,45 @@ GENERIC_DETS = frozenset({"any", "every"})
 PRIVATE_VISITORS = frozenset({"tourist", "holidaymaker", "vacationer", "traveller", "traveler", "backpacker", "pilgrim",
                               "fan", "journalist", "reporter", "photographer", "student", "family", "man", "woman",
                               "couple", "child", "resident", "people", "visitor", "shopper", "worshipper"})
+
+
+# verbs that bring parties together: "flew to Cairo to discuss", "met the envoy to discuss"
+GATHERING_VERBS = frozenset({"meet", "speak", "talk", "call", "phone", "telephone", "visit", "travel", "fly", "go",
+                             "come", "arrive", "head", "gather", "convene", "host", "receive", "welcome", "invite",
+                             "sit", "join", "hold"})
+RELATIVE_WORDS = frozenset({"who", "that", "which"})
+# leave to speak to the press: "not authorised to discuss", "was not permitted to discuss"
+LEAVE_VERBS = frozenset({"authorize", "authorise", "permit", "allow", "clear", "empower"})
+
+
+def _discussed_alone(tok: Any) -> bool:
+    """Whether "discuss" has nobody to discuss with: no "with" in its clause, a single party
+    or the writer as subject ("we discussed the reasons in our column"), or an infinitive under
+    a verb that brings no one together ("spoke on condition of anonymity to discuss", "did not
+    respond to requests to discuss"). Two parties ("the presidents discussed trade"), a partner
+    ("discussed it with Cairo", "in a call with the emir"), a passive ("was discussed at the
+    summit") or a verb that gathers parties ("flew to Ankara to discuss") keep the consultation;
+    the press routine of anonymous sources and officials "not authorised to discuss" never has one."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        return False
+    if tok.head.lemma_.lower() in LEAVE_VERBS or any(t.lower_ in ("anonymity", "anonymously") for t in tok.sent):
+        return True  # "not authorised to discuss", "speaking on condition of anonymity to discuss": press routine
+    node = tok
+    for _ in range(3):
+        if any(t.lower_ == "with" for t in node.subtree):
+            return False
+        subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            if subj.lower_ in RELATIVE_WORDS and node.dep_ == "relcl":
+                subj = node.head
+            return not (subj.tag_ in ("NNS", "NNPS") or subj.lower_ in ("they", "both")
+                        or any(c.dep_ == "conj" for c in subj.children))
+        if node.dep_ not in ("xcomp", "advcl", "acl", "relcl", "conj", "pcomp", "pobj", "prep") or node.head is node:
+            break
+        node = node.head
+        if node.lemma_.lower() in GATHERING_VERBS:
+            return False
+    return True
 
 
 def _named_as(tok: Any) -> bool:
