@@ -87,3 +87,16 @@ def test_discussing_with_nobody_is_no_consultation(text: str) -> None:
 ])
 def test_discussing_with_a_partner_is_still_a_consultation(text: str) -> None:
     assert "CONSULT" in types(text), coded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Asked about the drone strike, the Ghanaian spokesman said an inquiry had begun.",
+    "Asked about the rocket attack, the Malian colonel declined to comment.",
+])
+def test_an_attack_a_speaker_is_asked_about_is_a_topic_not_a_report(text: str) -> None:
+    assert "ASSAULT" not in types(text), coded(text)
+
+
+def test_an_attack_reported_beside_a_question_is_still_one() -> None:
+    text = "Militants attacked the depot at dawn, the Nigerian spokesman said when asked by reporters."
+    assert "ASSAULT" in types(text), coded(text)

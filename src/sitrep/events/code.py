@@ -157,6 +157,8 @@ class Code(TriggerMatching, Senses, AcledTyping):
         if tok.head.lemma_.lower() in CANCELLING_VERBS and (
                 is_noun(tok) and tok.dep_ in ("dobj", "nsubjpass") or tok.dep_ == "xcomp" and tok.tag_ == "VBG"):
             return None  # "Ankara cancelled the meeting", "the summit was postponed": nothing took place
+        if is_noun(tok) and _asked_about(tok):
+            return None  # "Asked about the drone strike, the spokesman said ...": the topic of a question
         if is_noun(tok) and tok.dep_ in ("dobj", "pobj") and _observed(tok):
             return None  # "officials are assessing the launch", "monitored the launch of the rocket": watched, not done
         if rule.type == "PROTEST" and tok.lemma_.lower() == "rally" and _campaign_rally(tok):
@@ -417,6 +419,16 @@ def _avoided(tok: Any) -> bool:
     if tok.dep_ == "pcomp" and head.lower_ == "from":
         head = head.head
     return head.lemma_.lower() in AVOIDING_VERBS
+
+
+QUESTIONING_VERBS = frozenset({"ask", "question", "quiz", "query", "press"})
+
+
+def _asked_about(tok: Any) -> bool:
+    """Whether an event noun is what someone was asked about ("Asked about the raid, the
+    minister said ...", "when questioned about the shelling"): a topic put to a speaker."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ == "about" and prep.head.lemma_.lower() in QUESTIONING_VERBS
 
 
 def _observed(tok: Any) -> bool:
