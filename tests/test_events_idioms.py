@@ -100,3 +100,34 @@ def test_an_attack_a_speaker_is_asked_about_is_a_topic_not_a_report(text: str) -
 def test_an_attack_reported_beside_a_question_is_still_one() -> None:
     text = "Militants attacked the depot at dawn, the Nigerian spokesman said when asked by reporters."
     assert "ASSAULT" in types(text), coded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Ghanaian ministry insisted that the loan was never part of the bargain.",
+    "The Chilean union insisted the stoppage had been lawful.",
+    "Peru insisted it would not pay the fine.",
+])
+def test_insisting_on_a_claim_is_no_request(text: str) -> None:
+    assert "REQUEST" not in types(text), coded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Lithuania insisted that Belarusian troops leave the border strip.",
+    "Morocco insisted on a seat at the talks.",
+    "The Egyptian envoy insisted Ethiopia must halt the filling of the dam.",
+])
+def test_insisting_that_someone_act_is_still_a_request(text: str) -> None:
+    assert "REQUEST" in types(text), coded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Nigerian tax office has deployed new encryption that auditors cannot break.",
+    "The ministry deployed a software update to every border post.",
+])
+def test_deploying_technology_or_money_is_no_mobilisation(text: str) -> None:
+    assert "MOBILIZE" not in types(text), coded(text)
+
+
+def test_deploying_troops_is_still_a_mobilisation() -> None:
+    text = "Kenya deployed 400 police officers to Haiti in June."
+    assert "MOBILIZE" in types(text), coded(text)

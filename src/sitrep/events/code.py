@@ -11,7 +11,7 @@ from sitrep.events.acled import AcledTyping, CueText
 from sitrep.events.actors import ArticleContext
 from sitrep.events.dates import event_date
 from sitrep.events.detect import (
-    NON_TRIGGER_ENTS, PLACE_TOKENS, WEAPON_TOKENS, TriggerMatching, is_name_part, is_noun_modifier, is_participle_modifier, modifier_lemmas, object_lemmas, stems,
+    NON_TRIGGER_ENTS, PLACE_TOKENS, WEAPON_TOKENS, TriggerMatching, is_name_part, is_noun_modifier, is_participle_modifier, modifier_lemmas, object_lemmas, prep_words, stems,
 )
 from sitrep.events.evidence import quote_covering, trigger_text
 from sitrep.lexicon import Rule, load_lexicon
@@ -178,6 +178,8 @@ class Code(TriggerMatching, Senses, AcledTyping):
             return None  # "avoided meeting the envoy", "refrained from criticising Berlin": not done
         if tok.dep_ == "acl" and tok.head.lemma_.lower() in UNDONE_NOUNS and rule.type not in COOPERATIVE:
             return None  # "his failure to denounce the group", "their refusal to condemn it": not done
+        if rule.type == "REQUEST" and tok.lemma_.lower() == "insist" and _insisted_fact(tok):
+            return None  # "insisted that the payment was not part of the deal": a claim held to, nothing asked
         if rule.type == "REQUEST" and is_question(tok):
             return None  # "asked about the dispute", "was asked whether ...": a question
         if rule.type == "CONSULT" and rule.mode == "visit" and _private_visitor(tok):
@@ -419,6 +421,26 @@ def _avoided(tok: Any) -> bool:
     if tok.dep_ == "pcomp" and head.lower_ == "from":
         head = head.head
     return head.lemma_.lower() in AVOIDING_VERBS
+
+
+# a clause in the indicative or with one of these auxiliaries states a fact; a demand takes the
+# subjunctive ("insisted that the troops leave") or "must", "should"
+FACT_AUXILIARIES = frozenset({"was", "were", "is", "are", "'s", "had", "has", "have", "'d", "did", "does", "do",
+                              "would", "will", "could", "can", "'ll", "wo", "ca"})
+
+
+def _insisted_fact(tok: Any) -> bool:
+    """Whether "insist" holds to a claim rather than demanding something: no "on" or "upon"
+    and a complement clause that states a fact ("insisted the strike had been peaceful",
+    "insists that it was never paid", "insisted it would not pay"), not a subjunctive or a
+    must ("insisted that the troops leave", "insisted Iran must halt enrichment")."""
+    if prep_words(tok) & {"on", "upon"}:
+        return False
+    comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if comp is None:
+        return False
+    return comp.tag_ in ("VBD", "VBZ") or any(
+        c.dep_ in ("aux", "auxpass", "cop") and c.lower_ in FACT_AUXILIARIES for c in comp.children)
 
 
 QUESTIONING_VERBS = frozenset({"ask", "question", "quiz", "query", "press"})
