@@ -131,3 +131,20 @@ def test_deploying_technology_or_money_is_no_mobilisation(text: str) -> None:
 def test_deploying_troops_is_still_a_mobilisation() -> None:
     text = "Kenya deployed 400 police officers to Haiti in June."
     assert "MOBILIZE" in types(text), coded(text)
+
+
+def test_a_place_in_what_a_person_did_is_not_their_country() -> None:
+    import sitrep
+
+    text = "Other than Senator Amy Brook, who has called for 20,000 troops split between Mali and Niger, the candidates offer no plan."
+    events = [e for e in sitrep.code(text, date="2025-03-04").events if e.type == "REQUEST"]
+    assert events, coded(text)
+    assert all(a.code not in ("MLI", "NER") for e in events for a in e.actor), [(a.text, a.code) for e in events for a in e.actor]
+
+
+def test_an_apposition_still_gives_a_person_their_country() -> None:
+    import sitrep
+
+    text = "Amy Brook, Mali's ambassador to the United Nations, called for more peacekeepers."
+    events = [e for e in sitrep.code(text, date="2025-03-04").events if e.type == "REQUEST"]
+    assert any(a.code == "MLI" for e in events for a in e.actor), coded(text)

@@ -128,7 +128,11 @@ class ArticleContext:
             root = span.root
             # the person's description: compounds before, appositions after, "of X"; not what is
             # coordinated with them ("President Trump and South Korea": South Korea is no description)
+            # nor the places of what a clause says they did ("Senator Reyes, who called for troops
+            # in Mali"): a place after a preposition there ("who heads Mali's army" still tells)
             joined = {t.i for c in root.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+            joined |= {t.i for c in root.children if c.dep_ == "relcl" for t in c.subtree
+                       if t.dep_ in ("pobj", "conj") and t.head.dep_ in ("prep", "pobj")}
             desc: list[Any] = [t for t in root.subtree if (t.i < span.start or t.i >= span.end) and t.i not in joined]
             if root.dep_ == "appos":
                 desc += [t for t in root.head.subtree if not span.start <= t.i < span.end]
