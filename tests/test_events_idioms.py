@@ -148,3 +148,29 @@ def test_an_apposition_still_gives_a_person_their_country() -> None:
     text = "Amy Brook, Mali's ambassador to the United Nations, called for more peacekeepers."
     events = [e for e in sitrep.code(text, date="2025-03-04").events if e.type == "REQUEST"]
     assert any(a.code == "MLI" for e in events for a in e.actor), coded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The leaked memo gave fresh ammunition to critics of the pipeline deal.",
+    "The minister's remarks handed ammunition to his opponents in parliament.",
+])
+def test_ammunition_for_critics_is_an_argument_not_aid(text: str) -> None:
+    assert "AID" not in types(text), coded(text)
+
+
+def test_ammunition_for_fighters_is_still_military_aid() -> None:
+    text = "Ethiopia supplied ammunition to allied militia fighters in Amhara."
+    assert "AID" in types(text), coded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The ruling party has surrendered its authority to the central bank.",
+    "The cabinet surrendered the initiative to its coalition partners.",
+])
+def test_surrendering_a_power_or_an_edge_is_no_retreat(text: str) -> None:
+    assert "RETREAT" not in types(text), coded(text)
+
+
+def test_surrendering_arms_is_still_a_retreat() -> None:
+    text = "About 300 rebels surrendered their rifles to the Congolese army on Sunday."
+    assert "RETREAT" in types(text), coded(text)

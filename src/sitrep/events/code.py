@@ -178,6 +178,8 @@ class Code(TriggerMatching, Senses, AcledTyping):
             return None  # "avoided meeting the envoy", "refrained from criticising Berlin": not done
         if tok.dep_ == "acl" and tok.head.lemma_.lower() in UNDONE_NOUNS and rule.type not in COOPERATIVE:
             return None  # "his failure to denounce the group", "their refusal to condemn it": not done
+        if rule.type == "AID" and _ammunition_for_critics(tok):
+            return None  # "the release gave fresh ammunition to critics of the deal": an argument handed over
         if rule.type == "REQUEST" and tok.lemma_.lower() == "insist" and _insisted_fact(tok):
             return None  # "insisted that the payment was not part of the deal": a claim held to, nothing asked
         if rule.type == "REQUEST" and is_question(tok):
@@ -441,6 +443,22 @@ def _insisted_fact(tok: Any) -> bool:
         return False
     return comp.tag_ in ("VBD", "VBZ") or any(
         c.dep_ in ("aux", "auxpass", "cop") and c.lower_ in FACT_AUXILIARIES for c in comp.children)
+
+
+# who gets "ammunition" in a war of words
+CRITICS = frozenset({"critic", "opponent", "rival", "detractor", "sceptic", "skeptic", "naysayer", "hawk", "foe"})
+
+
+def _ammunition_for_critics(tok: Any) -> bool:
+    """Whether a supply verb hands "ammunition" or "fodder" to critics, opponents or rivals:
+    an argument, not arms ("gave fresh ammunition to her opponents")."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not any(o.lemma_.lower() in ("ammunition", "fodder", "ammo") for o in objs):
+        return False
+    takers = [c for c in tok.children if c.dep_ == "dative"]
+    takers += [g for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for")
+               for g in c.children if g.dep_ == "pobj"]
+    return any(t.lemma_.lower() in CRITICS for t in takers)
 
 
 QUESTIONING_VERBS = frozenset({"ask", "question", "quiz", "query", "press"})
