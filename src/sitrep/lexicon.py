@@ -39,6 +39,8 @@ class Rule:
     party_object: bool = False
     min_parties: int = 0
     not_child_deps: frozenset[str] = frozenset()
+    deps: frozenset[str] = frozenset()
+    restates: bool = False
     bare_noun: bool = False
     object_role: str = "recipient"
     recipient_preps: frozenset[str] = frozenset()
@@ -171,6 +173,8 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
             party_object=bool(e.get("party_object", False)),
             min_parties=int(e.get("min_parties", 0)),
             not_child_deps=frozenset(e.get("not_child_deps", [])),
+            deps=frozenset(x.lower() for x in e.get("deps", [])),
+            restates=bool(e.get("restates", False)),
             bare_noun=bool(e.get("bare_noun", False)),
             object_role=e.get("object_role", "recipient"),
             recipient_preps=frozenset(e.get("recipient_preps", [])),

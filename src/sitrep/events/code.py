@@ -249,7 +249,8 @@ class Code(TriggerMatching, Senses, AcledTyping):
             # be of the country where they protest; the crowd keeps its sector
             actors = [Actor(a.text, location.country, a.sector, a.start, a.end) for a in actors] \
                 or [Actor(location.text, location.country, None, location.start, location.end)]
-        bare = is_noun(tok) and not (actors or recipients or weapons or location) and not rule.bare_noun
+        bare = is_noun(tok) and not (actors or recipients or weapons or location) and not rule.bare_noun \
+            or rule.restates and not any(a.code for a in actors)  # kept only if an earlier event gives its doer
         if bare and rule.type not in ELIDED_ACTOR_TYPES:
             return None
         if rule.type == "CONSULT" and not is_noun(tok) and count_parties(actors + recipients, ctx.text) < 2 \

@@ -279,6 +279,8 @@ class TriggerMatching:
                 continue
             if r.not_prep and (r.not_prep & prep_words(tok)):
                 continue
+            if r.deps and tok.dep_ not in r.deps:
+                continue  # "The launch came hours after the drills": only as the subject
             if r.not_child_deps and any(c.dep_ in r.not_child_deps for c in tok.children):
                 continue  # "called the plan a disgrace": naming, not phoning
             if r.party_object and not self._party_object(tok):

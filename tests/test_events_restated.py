@@ -1,0 +1,47 @@
+"""A launch or test named again as the subject of a later sentence ("The launch triggered
+alerts ...") is that act restated: coded again, with the doer of the launch the article reported.
+A launch that is only referred to ("after the launch"), one with nothing earlier to restate, and
+launches of other things are not. Articles are our own."""
+
+from __future__ import annotations
+
+import sitrep
+
+REPORT = (
+    "Iran test-fired a ballistic missile from a desert range on Sunday, state television said.\n\n"
+    "{sentence}"
+)
+
+
+def _mobilize(text: str) -> list[tuple[str, list[str | None]]]:
+    return [(e.evidence.trigger, [a.code for a in e.actor]) for e in sitrep.code(text, date="2025-03-04").events
+            if e.type == "MOBILIZE"]
+
+
+def test_a_launch_named_again_as_subject_is_the_reported_launch_restated() -> None:
+    text = REPORT.format(sentence="Sunday's launch came two days after the navy drills in the Gulf ended.")
+    got = _mobilize(text)
+    assert ("launch", ["IRN"]) in got, got
+
+
+def test_a_test_named_again_takes_the_doer_of_the_earlier_launch() -> None:
+    text = REPORT.format(sentence="The test was watched by senior commanders of the Revolutionary Guards.")
+    got = _mobilize(text)
+    assert ("test", ["IRN"]) in got, got
+
+
+def test_a_launch_only_referred_to_is_not_restated() -> None:
+    text = REPORT.format(sentence="Oil prices rose slightly after the launch.")
+    got = _mobilize(text)
+    assert all(t != "launch" for t, _ in got), got
+
+
+def test_a_launch_with_nothing_earlier_to_restate_is_no_event() -> None:
+    text = "The test took place at a school in Leeds on Monday, the council said."
+    assert _mobilize(text) == [], _mobilize(text)
+
+
+def test_the_launch_of_a_campaign_is_no_restated_launch() -> None:
+    text = REPORT.format(sentence="The launch of the ruling party's election campaign was delayed by a week.")
+    got = _mobilize(text)
+    assert all(t != "launch" for t, _ in got), got
