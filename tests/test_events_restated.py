@@ -1,5 +1,5 @@
-"""A launch or test named again as the subject of a later sentence ("The launch triggered
-alerts ...") is that act restated: coded again, with the doer of the launch the article reported.
+"""A launch or test named again as the subject of a later sentence ("The launch set off
+sirens ...") is that act restated: coded again, with the doer of the launch the article reported.
 A launch that is only referred to ("after the launch"), one with nothing earlier to restate, and
 launches of other things are not. Articles are our own."""
 
