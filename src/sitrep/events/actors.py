@@ -189,6 +189,11 @@ class ArticleContext:
             out = self._pair(ids)
         if ids and not any(a.code for a in out):
             out = self._named_group(ids) or self._named_body(ids) or out
+        if out and not any(a.code for a in out):
+            # "our forces", "my government" in a quote: the speaker's state or body, in the sector named
+            speaker = self._first_person_speaker(ids)
+            if speaker:
+                return [Actor(a.text, a.code, phrase_sector or a.sector, a.start, a.end) for a in speaker]
         if not out:
             for i in ids:
                 tok = self.doc[i]
@@ -221,6 +226,16 @@ class ArticleContext:
             first, last = self.doc[ids[0]], self.doc[ids[-1]]
             out.append(Actor(phrase_text, self.home_country, phrase_sector, first.idx, last.idx + len(last.text)))
         return out
+
+    def _first_person_speaker(self, ids: list[int]) -> list[Actor]:
+        """The coded speaker of the quote a first-person possessive of the phrase stands in
+        ("our forces", "my government"); empty when there is none."""
+        for i in ids:
+            tok = self.doc[i]
+            if tok.lower_ in ("our", "my") and tok.dep_ == "poss":
+                quote = quote_covering(self.article.quotes, tok.idx)
+                return self.speaker_actors(quote) if quote is not None else []
+        return []
 
     def _pair(self, ids: list[int]) -> list[Actor]:
         """"The two Koreas"; "both countries", "the two sides": the last compound actor."""

@@ -1,0 +1,43 @@
+"""Reports in a combatant's own words: "our forces" in a quote are the speaker's state's forces,
+equipment destroyed by forces is a blow struck, and "no plans to" is a denial of intent.
+Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+import sitrep
+
+
+def _events(text: str) -> list[tuple[str, list[str | None], str | None]]:
+    return [(e.type, [a.code for a in e.actor], e.modality) for e in sitrep.code(text, date="2025-03-04").events]
+
+
+def test_armed_forces_destroying_tanks_is_an_assault() -> None:
+    got = _events("Azerbaijani forces destroyed four Armenian tanks near the border overnight.")
+    assert any(t == "ASSAULT" and "AZE" in a for t, a, _ in got), got
+
+
+@pytest.mark.parametrize("text,code", [
+    ('"Our forces destroyed two enemy howitzers at dawn," the Armenian defence ministry said.', "ARM"),
+    ('"Our troops shot down three drones over the capital," the Sudanese army said.', "SDN"),
+])
+def test_our_forces_in_a_quote_are_the_speakers_forces(text: str, code: str) -> None:
+    got = _events(text)
+    assert any(t == "ASSAULT" and a == [code] for t, a, _ in got), got
+
+
+def test_our_troops_unquoted_with_no_speaker_stay_uncoded() -> None:
+    got = _events("Our troops are tired, the blogger wrote.")
+    assert not any(a and a[0] is not None for _, a, _ in got), got
+
+
+def test_no_plans_to_act_is_a_negated_event() -> None:
+    got = _events('"We have no plans to send troops to the islands," the Danish prime minister said.')
+    assert got and all(m == "negated" for t, _, m in got if t == "MOBILIZE"), got
+    assert any(t == "MOBILIZE" for t, _, _ in got), got
+
+
+def test_plans_to_act_stay_planned() -> None:
+    got = _events("Denmark has drawn up plans to send troops to the islands.")
+    assert any(t == "MOBILIZE" and m == "planned" for t, _, m in got), got
