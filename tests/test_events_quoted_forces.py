@@ -41,3 +41,16 @@ def test_no_plans_to_act_is_a_negated_event() -> None:
 def test_plans_to_act_stay_planned() -> None:
     got = _events("Denmark has drawn up plans to send troops to the islands.")
     assert any(t == "MOBILIZE" and m == "planned" for t, _, m in got), got
+
+
+def test_a_quote_that_condemns_and_threatens_gives_both_events() -> None:
+    text = ('"This reckless provocation will be met with a decisive response," '
+            "the Greek defence minister said of the incursion.")
+    rules = [e.evidence.rule for e in sitrep.code(text, date="2025-03-04").events]
+    assert "stance:disapproval" in rules and "stance:threat" in rules, rules
+
+
+def test_a_quote_with_one_kind_of_stance_gives_one_event() -> None:
+    text = '"This is a reckless and illegal provocation," the Greek defence minister said of the incursion.'
+    rules = [e.evidence.rule for e in sitrep.code(text, date="2025-03-04").events]
+    assert rules.count("stance:disapproval") == 1 and "stance:threat" not in rules, rules

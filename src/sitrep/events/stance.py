@@ -20,7 +20,9 @@ content uses a stance word of `data/stance.yaml` becomes the speaker's event
 
 The actor is the speaker, the recipient the doer of the judged act, else the
 other party named nearest the stance word in the content; the evidence rule is
-`stance:<group>`, the trigger the stance word.
+`stance:<group>`, the trigger the stance word. A quote that does two things
+('"this reckless provocation will meet a decisive response"') gives one event
+per kind of stance (ACCUSE and THREATEN), never two of one kind.
 """
 
 from __future__ import annotations
@@ -93,7 +95,8 @@ def stance_events(ctx: ArticleContext, events: list[Event], groups: tuple[Stance
             if sent is None:
                 continue
             word, sent = sent[0], sent.sent
-            there = by_sent.get(sent.start_char, [])
+            there = [e for e in by_sent.get(sent.start_char, []) if e.evidence.rule != f"stance:{group.name}"
+                     and not (e.evidence.rule.startswith("stance:") and e.type != group.type)]
             judged = there if there and _judged(doc, there, word, quote) else []
             if there and not judged and any(a.code for e in there for a in e.actor):
                 continue  # the rules coded this sentence's own news; a doer-less mention leaves room
@@ -122,5 +125,5 @@ def stance_events(ctx: ArticleContext, events: list[Event], groups: tuple[Stance
                                   trigger=m.group(0), trigger_start=m.start(), trigger_end=m.end(),
                                   rule=f"stance:{group.name}"),
             ))
-            by_sent[sent.start_char] = [out[-1]]
+            by_sent[sent.start_char] = [*[e for e in by_sent.get(sent.start_char, []) if e.evidence.rule.startswith("stance:")], out[-1]]
     return [e for e in events if id(e) not in dropped] + out
