@@ -174,3 +174,13 @@ def test_surrendering_a_power_or_an_edge_is_no_retreat(text: str) -> None:
 def test_surrendering_arms_is_still_a_retreat() -> None:
     text = "About 300 rebels surrendered their rifles to the Congolese army on Sunday."
     assert "RETREAT" in types(text), coded(text)
+
+
+def test_demonstrating_clout_is_no_protest() -> None:
+    text = "Farm voters had another chance to demonstrate their political clout in the Iowa primary."
+    assert "PROTEST" not in types(text), coded(text)
+
+
+def test_demonstrating_against_a_law_is_still_a_protest() -> None:
+    text = "Thousands demonstrated in Tbilisi against the new media law on Sunday."
+    assert "PROTEST" in types(text), coded(text)
