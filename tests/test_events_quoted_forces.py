@@ -54,3 +54,13 @@ def test_a_quote_with_one_kind_of_stance_gives_one_event() -> None:
     text = '"This is a reckless and illegal provocation," the Greek defence minister said of the incursion.'
     rules = [e.evidence.rule for e in sitrep.code(text, date="2025-03-04").events]
     assert rules.count("stance:disapproval") == 1 and "stance:threat" not in rules, rules
+
+
+def test_a_weapon_move_told_by_its_maker_state_is_that_states() -> None:
+    got = _events("The Kremlin said the first Sarmat missiles would be placed on combat duty by December.")
+    assert any(t == "MOBILIZE" and a == ["RUS"] for t, a, _ in got), got
+
+
+def test_a_weapon_move_told_by_another_state_takes_no_speaker_doer() -> None:
+    got = _events("Ukraine's military intelligence said Sarmat launchers had been moved to a base near Orenburg.")
+    assert all(a != ["UKR"] for t, a, _ in got if t == "MOBILIZE"), got

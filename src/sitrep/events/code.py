@@ -15,7 +15,7 @@ from sitrep.events.detect import (
 )
 from sitrep.events.evidence import quote_covering, trigger_text
 from sitrep.lexicon import Rule, load_lexicon
-from sitrep.events.inherit import BARE_NOUN, ELIDED_ACTOR_TYPES, inherit_actors
+from sitrep.events.inherit import BARE_NOUN, ELIDED_ACTOR_TYPES, actor_from_speaker, inherit_actors
 from sitrep.events.modality import CAPABILITY_HEADS, modality_of
 from sitrep.events.places import event_location
 from sitrep.events.pruning import dedupe, drop_embedded
@@ -125,6 +125,7 @@ class Code(TriggerMatching, Senses, AcledTyping):
                 events.append(ev)
                 ctx.remember(ev.actor)
         events = inherit_actors(events)
+        actor_from_speaker(events, ctx)
         # stance in quotes: a political speaker's condemnation or threat in their own words
         events = stance_events(ctx, events, load_stance(self.data_dir), self.lexicon.quads, self.lexicon.cameo,
                                 ref_date)

@@ -22,6 +22,8 @@ Only material types whose doer is routinely elided are filled; verbal events
 
 from __future__ import annotations
 
+from typing import Any
+
 from sitrep.events.recipients import REACTION
 from sitrep.model import Actor, Event
 
@@ -92,3 +94,25 @@ def _nearest_act(events: list[Event], own: set[str]) -> Event | None:
         if prior.type in ACT_TYPES and codes and not codes & own:
             return prior
     return None
+
+
+def actor_from_speaker(events: list[Event], ctx: Any) -> None:
+    """A move of weapons said by the state that makes them, with no doer in its words ("The
+    Kremlin said the first Oreshnik systems would be placed in Belarus", "serial production of
+    the system has begun, Moscow said"): the speaker's state is the doer when it is the weapon's
+    maker. Only MOBILIZE, only when speaker and origin agree (a state says what it does with its
+    own arms; another's arms in its words are more often those it faces). Marked
+    `+actor-from-speaker`."""
+    from sitrep.events.evidence import quote_covering
+
+    for ev in events:
+        if ev.type != "MOBILIZE" or has_code(ev.actor) or not ev.weapons:
+            continue
+        origins = {w.origin for w in ev.weapons if w.origin}
+        quote = quote_covering(ctx.article.quotes, ev.evidence.trigger_start) if origins else None
+        if quote is None:
+            continue
+        makers = [a for a in ctx.speaker_actors(quote) if a.code in origins]
+        if makers:
+            ev.actor = [Actor(a.text, a.code, a.sector) for a in makers[:1]]
+            ev.evidence.rule += "+actor-from-speaker"
