@@ -184,3 +184,19 @@ def test_demonstrating_clout_is_no_protest() -> None:
 def test_demonstrating_against_a_law_is_still_a_protest() -> None:
     text = "Thousands demonstrated in Tbilisi against the new media law on Sunday."
     assert "PROTEST" in types(text), coded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Most lawmakers agree that the president should not be able to waive the fines.",
+    "I agree we need a larger coast guard, the senator told the radio station.",
+])
+def test_sharing_a_view_is_no_agreement(text: str) -> None:
+    assert "AGREE" not in types(text), coded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Serbia and Kosovo agree to reopen the Jarinje crossing.",
+    "The two delegations agreed that talks would resume in Geneva next month.",
+])
+def test_agreeing_to_act_or_on_a_step_is_still_an_agreement(text: str) -> None:
+    assert "AGREE" in types(text), coded(text)

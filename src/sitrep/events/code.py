@@ -179,6 +179,8 @@ class Code(TriggerMatching, Senses, AcledTyping):
             return None  # "avoided meeting the envoy", "refrained from criticising Berlin": not done
         if tok.dep_ == "acl" and tok.head.lemma_.lower() in UNDONE_NOUNS and rule.type not in COOPERATIVE:
             return None  # "his failure to denounce the group", "their refusal to condemn it": not done
+        if rule.type == "AGREE" and _shares_a_view(tok):
+            return None  # "most lawmakers agree that the waiver is wrong": an opinion shared, nothing agreed to
         if rule.type == "AID" and _ammunition_for_critics(tok):
             return None  # "the release gave fresh ammunition to critics of the deal": an argument handed over
         if rule.type == "REQUEST" and tok.lemma_.lower() == "insist" and _insisted_fact(tok):
@@ -445,6 +447,15 @@ def _insisted_fact(tok: Any) -> bool:
         return False
     return comp.tag_ in ("VBD", "VBZ") or any(
         c.dep_ in ("aux", "auxpass", "cop") and c.lower_ in FACT_AUXILIARIES for c in comp.children)
+
+
+def _shares_a_view(tok: Any) -> bool:
+    """Whether "agree" in the present tense takes a that-clause and nothing agreed to or on
+    ("most lawmakers agree that ...", "I agree we need a stronger navy"): a view held in common.
+    "Agreed that talks would resume" (past) and "agree to reopen the crossing" stay agreements."""
+    return tok.lemma_.lower() == "agree" and tok.tag_ in ("VBP", "VBZ") \
+        and any(c.dep_ == "ccomp" for c in tok.children) \
+        and not any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in ("to", "on", "upon") for c in tok.children)
 
 
 # who gets "ammunition" in a war of words
