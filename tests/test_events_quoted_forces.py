@@ -64,3 +64,29 @@ def test_a_weapon_move_told_by_its_maker_state_is_that_states() -> None:
 def test_a_weapon_move_told_by_another_state_takes_no_speaker_doer() -> None:
     got = _events("Ukraine's military intelligence said Sarmat launchers had been moved to a base near Orenburg.")
     assert all(a != ["UKR"] for t, a, _ in got if t == "MOBILIZE"), got
+
+
+def test_coalition_forces_are_not_the_story_countrys_forces() -> None:
+    text = ("KABUL (Reuters) - Afghan police arrested three men in Herat on Monday.\n\n"
+            "Coalition military forces conducted six strikes against Taliban positions near Kandahar.")
+    events = sitrep.code(text, date="2025-03-04").events
+    strikes = [e for e in events if e.type == "ASSAULT"]
+    assert strikes and all(a.code != "AFG" for e in strikes for a in e.actor), [(e.type, [a.code for a in e.actor]) for e in events]
+    assert any(e.type == "COERCE" and [a.code for a in e.actor] == ["AFG"] for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Sudanese army units advanced on the centre of Omdurman on Monday.",
+    "Rebel fighters advanced into Idlib province overnight.",
+    "The Malian army has made rapid advances against the jihadists near Timbuktu.",
+])
+def test_forces_advancing_on_a_place_or_an_enemy_is_an_assault(text: str) -> None:
+    assert any(t == "ASSAULT" for t, _, _ in _events(text)), _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Copper prices advanced on Tuesday as supply fears grew.",
+    "The farm bill advanced through the Senate on a party-line vote.",
+])
+def test_prices_or_bills_advancing_are_no_assault(text: str) -> None:
+    assert not any(t == "ASSAULT" for t, _, _ in _events(text)), _events(text)

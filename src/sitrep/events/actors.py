@@ -36,6 +36,12 @@ BODY_NOUNS = frozenset({"council", "commission", "assembly", "union", "court", "
 GROUP_LOOKBACK = 2000  # characters back to the mention a group or body phrase refers to
 
 
+# words that make a force or official no organ of the story's country: "Coalition military forces",
+# "foreign troops", "allied jets", "international monitors"
+FOREIGN_WORDS = frozenset({"coalition", "allied", "foreign", "international", "multinational", "western",
+                           "u.s.-led", "us-led", "nato-led", "russian-led", "saudi-led", "peacekeeping", "peacekeepers"})
+
+
 class ArticleContext:
     """Per-article lookups: entity by token, people's affiliations, last actors."""
 
@@ -95,12 +101,14 @@ class ArticleContext:
 
     def with_home_country(self, actors: list[Actor]) -> tuple[list[Actor], bool]:
         """Actors of a state sector named without a state ("police", "prosecutors") given the
-        story's country; whether any was."""
+        story's country, unless named as foreign or multinational (`FOREIGN_WORDS`: "Coalition
+        military forces" in a report on Iraq are not Iraq's); whether any was."""
         home = self.home_country
-        if home is None or not any(a.code is None and a.sector in STATE_SECTORS for a in actors):
+        own = [a.code is None and a.sector in STATE_SECTORS and not FOREIGN_WORDS & set(a.text.lower().split())
+               for a in actors]
+        if home is None or not any(own):
             return actors, False
-        return [Actor(a.text, home, a.sector, a.start, a.end) if a.code is None and a.sector in STATE_SECTORS
-                else a for a in actors], True
+        return [Actor(a.text, home, a.sector, a.start, a.end) if mine else a for a, mine in zip(actors, own)], True
 
     def fill_home_country(self, event: Any) -> None:
         """`with_home_country` on an event's actors and recipients; the rule id says so."""

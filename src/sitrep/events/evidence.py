@@ -24,7 +24,8 @@ def trigger_text(tok: Any, rule: Rule) -> str:
     preps = prep_words(tok)
     for c in tok.children:
         if c.dep_ in ("prt",) or (c.dep_ == "prep" and c.lower_ in rule.prep and c.lower_ in preps):
-            parts.append(c.text)
+            if c.lower_ not in (p.lower() for p in parts):  # "advanced on the city on Monday": "on" once
+                parts.append(c.text)
     if rule.object:
         for c in tok.children:
             if c.dep_ in ("dobj", "nsubjpass", "attr") and c.lemma_.lower() in rule.object:
