@@ -90,3 +90,14 @@ def test_forces_advancing_on_a_place_or_an_enemy_is_an_assault(text: str) -> Non
 ])
 def test_prices_or_bills_advancing_are_no_assault(text: str) -> None:
     assert not any(t == "ASSAULT" for t, _, _ in _events(text)), _events(text)
+
+
+def test_neither_confirming_nor_denying_is_no_denial_made() -> None:
+    got = _events("The Turkish government has neither confirmed nor denied that its drones struck the convoy.")
+    rejects = [m for t, _, m in got if t == "REJECT"]
+    assert rejects and all(m == "negated" for m in rejects), got
+
+
+def test_a_plain_denial_is_asserted() -> None:
+    got = _events("The Turkish government denied that its drones struck the convoy.")
+    assert any(t == "REJECT" and m == "asserted" for t, _, m in got), got

@@ -43,6 +43,9 @@ def modality_of(tok: Any, quote: Quote | None) -> str:
         return "negated"
     if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         return "negated"
+    if tok.dep_ == "conj" and any(c.lower_ in ("neither", "nor") for c in tok.head.children) \
+            or any(c.lower_ == "neither" and c.dep_ == "preconj" for c in tok.children):
+        return "negated"  # "has neither confirmed nor denied the report"
     if any(t.lower_ in PLAN_NOUNS and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children) for t in chain[1:3]):
         return "negated"  # "we have no plans to send troops", "no intention of striking"
     if aux & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in HYPO_MARKS for t in local for c in t.children):
