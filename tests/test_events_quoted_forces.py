@@ -101,3 +101,20 @@ def test_neither_confirming_nor_denying_is_no_denial_made() -> None:
 def test_a_plain_denial_is_asserted() -> None:
     got = _events("The Turkish government denied that its drones struck the convoy.")
     assert any(t == "REJECT" and m == "asserted" for t, _, m in got), got
+
+
+def test_at_the_request_of_is_no_demand_met() -> None:
+    got = _events("The UN Security Council met on Friday at the request of Sierra Leone.")
+    assert not any(t == "CONCEDE" for t, _, _ in got), got
+
+
+def test_meeting_a_demand_is_still_a_concession() -> None:
+    got = _events("The Togolese junta met the opposition's demands on Friday.")
+    assert any(t == "CONCEDE" for t, _, _ in got), got
+
+
+def test_an_international_body_meeting_alone_is_a_consultation_and_a_cabinet_is_not() -> None:
+    assert any(t == "CONSULT" for t, _, _ in _events("The UN Security Council met behind closed doors on Friday.")), \
+        _events("The UN Security Council met behind closed doors on Friday.")
+    assert not any(t == "CONSULT" for t, _, _ in _events("The Kenyan cabinet met on Monday.")), \
+        _events("The Kenyan cabinet met on Monday.")

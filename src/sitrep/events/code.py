@@ -258,7 +258,8 @@ class Code(TriggerMatching, Senses, AcledTyping):
             return None
         if rule.type == "CONSULT" and not is_noun(tok) and count_parties(actors + recipients, ctx.text) < 2 \
                 and not any(c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("with", "between"))
-                            for c in tok.children):
+                            for c in tok.children) \
+                and not any(a.code in self.unarmed_bodies for a in actors):  # "the Security Council will meet": its members
             return None  # "the cabinet met": a meeting needs a second party  # "such a deployment": a reference, not a report of who did what
         ev_date, precision = event_date(scope, sent, ctx, ref_date)
         quote = quote_covering(ctx.article.quotes, tok.idx)

@@ -65,6 +65,10 @@ def participle_noun(tok: Any) -> set[str]:
     return {tok.head.lemma_.lower(), tok.head.lower_}
 
 
+# "at the request / invitation / behest of X": on whose word something is done, never its object
+ON_WHOSE_WORD = frozenset({"request", "invitation", "behest", "urging", "suggestion", "initiative"})
+
+
 def object_lemmas(tok: Any, direct_only: bool = False) -> set[str]:
     """Lemmas of what a trigger governs: objects, prepositional objects, particles' objects
     (with `direct_only`, its own objects and particles only). A place after "to" or "into"
@@ -100,6 +104,8 @@ def object_lemmas(tok: Any, direct_only: bool = False) -> set[str]:
                                 out.add(o.lemma_.lower())
         elif c.dep_ in ("prep", "prt", "agent"):
             for o in c.children:
+                if o.dep_ == "pobj" and c.lower_ == "at" and o.lemma_.lower() in ON_WHOSE_WORD:
+                    continue  # "will meet at the request of France": whose word, not what is met
                 if o.dep_ == "pobj":
                     out.add(o.lemma_.lower())
                     out.add(o.lower_)
