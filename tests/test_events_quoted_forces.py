@@ -118,3 +118,27 @@ def test_an_international_body_meeting_alone_is_a_consultation_and_a_cabinet_is_
         _events("The UN Security Council met behind closed doors on Friday.")
     assert not any(t == "CONSULT" for t, _, _ in _events("The Kenyan cabinet met on Monday.")), \
         _events("The Kenyan cabinet met on Monday.")
+
+
+def _roles(text: str, etype: str) -> list[tuple[list[str | None], list[str | None]]]:
+    return [([a.code for a in e.actor], [a.code for a in e.recipient])
+            for e in sitrep.code(text, date="2025-03-04").events if e.type == etype]
+
+
+@pytest.mark.parametrize("text,actor,recipient", [
+    ("Vietnam is deeply alarmed by China's naval drills near the Paracels.", "VNM", "CHN"),
+    ("Austria was appalled by the Hungarian decision to free the smugglers.", "AUT", "HUN"),
+])
+def test_a_state_alarmed_by_an_act_disapproves_of_its_doer(text: str, actor: str, recipient: str) -> None:
+    got = _roles(text, "ACCUSE")
+    assert any(actor in a and recipient in r for a, r in got), got
+
+
+def test_we_in_a_quote_is_the_speakers_state() -> None:
+    got = _roles('"We are deeply concerned by the escalation," the Austrian foreign ministry said.', "ACCUSE")
+    assert any(a == ["AUT"] for a, _ in got), got
+
+
+def test_opposed_by_still_names_who_opposes() -> None:
+    got = _roles("The pipeline plan was opposed by Denmark and Sweden.", "REJECT")
+    assert any({"DNK", "SWE"} <= set(a) for a, _ in got), got

@@ -198,7 +198,7 @@ class ArticleContext:
         if ids and not any(a.code for a in out):
             out = self._named_group(ids) or self._named_body(ids) or out
         if out and not any(a.code for a in out):
-            # "our forces", "my government" in a quote: the speaker's state or body, in the sector named
+            # "our forces", "my government", "we" in a quote: the speaker's state or body, in the sector named
             speaker = self._first_person_speaker(ids)
             if speaker:
                 return [Actor(a.text, a.code, phrase_sector or a.sector, a.start, a.end) for a in speaker]
@@ -236,11 +236,11 @@ class ArticleContext:
         return out
 
     def _first_person_speaker(self, ids: list[int]) -> list[Actor]:
-        """The coded speaker of the quote a first-person possessive of the phrase stands in
-        ("our forces", "my government"); empty when there is none."""
+        """The coded speaker of the quote a first-person word of the phrase stands in ("our
+        forces", "my government", a "we" the tagger took for a name); empty when there is none."""
         for i in ids:
             tok = self.doc[i]
-            if tok.lower_ in ("our", "my") and tok.dep_ == "poss":
+            if tok.lower_ in FIRST_PERSON:
                 quote = quote_covering(self.article.quotes, tok.idx)
                 return self.speaker_actors(quote) if quote is not None else []
         return []

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from sitrep.lexicon import Rule
-from sitrep.events.syntax import is_noun
+from sitrep.events.syntax import FEELING_PARTICIPLES, is_noun
 
 
 PARTICLES = {"up", "down", "off", "out"}
@@ -257,6 +257,9 @@ class TriggerMatching:
         pos = tok.pos_ if tok.pos_ != "PROPN" else "NOUN"
         if pos == "AUX":
             return None
+        if pos == "VERB" and tok.tag_ == "VBN" and tok.lower_ in FEELING_PARTICIPLES \
+                and (tok.dep_ == "acomp" or any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)):
+            pos = "ADJ"  # "Japan is alarmed by the drills": the tagger's passive is a state
         best: Rule | None = None
         direct = object_lemmas(tok, direct_only=True)
         for r in rules:

@@ -9,13 +9,11 @@ from typing import Any
 from sitrep.events.actors import ArticleContext
 from sitrep.lexicon import Rule
 from sitrep.events.modality import PLAN_VERBS
-from sitrep.events.syntax import is_noun, lemma_of, phrase, place_of, verb_subjects
+from sitrep.events.syntax import FEELING_PARTICIPLES, STATIVE_PARTICIPLES, is_noun, lemma_of, phrase, place_of, verb_subjects
 from sitrep.geo import load_location_cues
 from sitrep.model import Actor
 
 
-STATIVE_PARTICIPLES = {"opposed", "committed", "prepared", "determined", "resolved", "concerned", "alarmed",
-                       "worried", "disappointed", "dismayed", "outraged", "troubled"}
 LIGHT_VERBS = {"issue", "deliver", "lodge", "file", "give", "send", "declare", "organise", "organize", "observe",
                "hold", "conduct", "stage", "launch", "begin", "start", "carry", "complete", "continue",
                "announce", "order", "approve", "plan", "make", "undertake", "mount", "step", "expand",
@@ -54,8 +52,13 @@ def roles(tok: Any, rule: Rule, ctx: ArticleContext) -> tuple[list[Actor], list[
             recipients += [a for c in tok.children if c.dep_ == "poss" for a in ctx.actors_in(phrase(c))]
     else:
         subj, passive_subj, agent = verb_subjects(tok)
-        if subj is None and agent is None and passive_subj is not None and tok.lower_ in STATIVE_PARTICIPLES:
-            subj, passive_subj = passive_subj, None  # "Israel is opposed to ...": a state of the subject
+        if subj is None and passive_subj is not None and tok.lower_ in STATIVE_PARTICIPLES \
+                and (agent is None or tok.lower_ in FEELING_PARTICIPLES):
+            # "Israel is opposed to ...", "Japan is alarmed by the drills": a state of the subject,
+            # and what causes a feeling ("by the drills") is no doer ("opposed by France" has one)
+            subj, passive_subj, agent = passive_subj, None, None
+        if agent is not None and tok.pos_ == "ADJ":
+            agent = None  # "concerned by the escalation": what concerns them, not who acts
         if agent is not None:
             actors = ctx.actors_in(list(agent.subtree))
         elif subj is not None and _is_act(subj):

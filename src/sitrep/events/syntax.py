@@ -18,6 +18,14 @@ def is_noun(tok: Any) -> bool:
     return tok.pos_ in ("NOUN", "PROPN")
 
 
+# participles that name a state of their subject ("is opposed to", "was alarmed by"): read as
+# adjectives, by the lexicon's adjective entries and by the roles
+# feelings, whose "by" names the cause ("alarmed by the drills"), not a doer
+FEELING_PARTICIPLES = frozenset({"concerned", "alarmed", "worried", "disappointed", "dismayed", "outraged", "troubled",
+                                 "appalled"})
+STATIVE_PARTICIPLES = FEELING_PARTICIPLES | {"opposed", "committed", "prepared", "determined", "resolved"}
+
+
 def verb_subjects(verb: Any) -> tuple[Any | None, Any | None, Any | None]:
     subj = passive = agent = None
     for c in verb.children:
