@@ -142,3 +142,19 @@ def test_we_in_a_quote_is_the_speakers_state() -> None:
 def test_opposed_by_still_names_who_opposes() -> None:
     got = _roles("The pipeline plan was opposed by Denmark and Sweden.", "REJECT")
     assert any({"DNK", "SWE"} <= set(a) for a, _ in got), got
+
+
+@pytest.mark.parametrize("text,etype,code", [
+    ('"The door to dialogue remains open," the Venezuelan foreign minister said.', "AGREE", "VEN"),
+    ('"We are ready to negotiate at any time," the Sudanese army spokesman said.', "AGREE", "SDN"),
+    ('"We will never accept the loss of the enclave," the Armenian prime minister said.', "REJECT", "ARM"),
+    ('"Handing over the port is out of the question," the Somali president said.', "REJECT", "SOM"),
+])
+def test_offers_of_talks_and_outright_refusals_in_quotes_are_events(text: str, etype: str, code: str) -> None:
+    got = _events(text)
+    assert any(t == etype and a == [code] for t, a, _ in got), got
+
+
+def test_an_open_question_is_no_offer_of_talks() -> None:
+    got = _events('"It is an open question whether the dam will hold," the Sudanese engineer said.')
+    assert not any(t == "AGREE" for t, _, _ in got), got
