@@ -158,3 +158,13 @@ def test_offers_of_talks_and_outright_refusals_in_quotes_are_events(text: str, e
 def test_an_open_question_is_no_offer_of_talks() -> None:
     got = _events('"It is an open question whether the dam will hold," the Sudanese engineer said.')
     assert not any(t == "AGREE" for t, _, _ in got), got
+
+
+@pytest.mark.parametrize("text,etype,code", [
+    ('"This ambush will not go unanswered," the Malian army chief said.', "THREATEN", "MLI"),
+    ('"Their bases will be legitimate targets," the Iranian defence minister said.', "THREATEN", "IRN"),
+    ('"Bucharest will stand by Chisinau as long as it takes," the Romanian president said.', "SUPPORT", "ROU"),
+])
+def test_threats_and_solidarity_in_set_phrases_are_events(text: str, etype: str, code: str) -> None:
+    got = _events(text)
+    assert any(t == etype and a == [code] for t, a, _ in got), got
