@@ -168,3 +168,8 @@ def test_an_open_question_is_no_offer_of_talks() -> None:
 def test_threats_and_solidarity_in_set_phrases_are_events(text: str, etype: str, code: str) -> None:
     got = _events(text)
     assert any(t == etype and a == [code] for t, a, _ in got), got
+
+
+def test_calling_a_charge_pure_fiction_is_a_denial() -> None:
+    got = _events('"These reports are pure fiction and a smear campaign," the Rwandan government spokeswoman said.')
+    assert any(t == "REJECT" and a == ["RWA"] for t, a, _ in got), got
