@@ -173,3 +173,13 @@ def test_threats_and_solidarity_in_set_phrases_are_events(text: str, etype: str,
 def test_calling_a_charge_pure_fiction_is_a_denial() -> None:
     got = _events('"These reports are pure fiction and a smear campaign," the Rwandan government spokeswoman said.')
     assert any(t == "REJECT" and a == ["RWA"] for t, a, _ in got), got
+
+
+@pytest.mark.parametrize("text,etype,code", [
+    ('"We are grateful to our partners for the radar systems," the Moldovan defence minister said.', "SUPPORT", "MDA"),
+    ('"Armenia has the right to defend itself," the French foreign ministry spokesman said.', "SUPPORT", "FRA"),
+    ('"The drills are purely defensive and not aimed at any neighbour," the Thai army spokesman said.', "REJECT", "THA"),
+])
+def test_thanks_backing_and_rebuttals_in_set_phrases_are_events(text: str, etype: str, code: str) -> None:
+    got = _events(text)
+    assert any(t == etype and a == [code] for t, a, _ in got), got
