@@ -1,11 +1,12 @@
-"""Stance stated in quotes: a speaker who condemns or threatens in their own words.
+"""Stance stated in quotes: a speaker who condemns, threatens, denies, demands, backs,
+offers talks or refuses outright in their own words.
 
 Real reporting carries much of its verbal conflict inside quotes ('"These
 continued provocations only deepen the isolation," the secretary said', '"All
 options are on the table," the president said'). No trigger verb governs
 them, so the lexicon rules miss them. Here a quote or reported claim whose
 content uses a stance word of `data/stance.yaml` becomes the speaker's event
-(ACCUSE disapprove, THREATEN), when:
+(ACCUSE disapprove, THREATEN, REJECT, REQUEST, SUPPORT, AGREE: the group's type), when:
 
 - the speaker is a political actor with a code (a state's official through
   the people and leaders tables, a government, a coded organisation), and
