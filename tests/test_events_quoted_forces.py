@@ -163,7 +163,7 @@ def test_an_open_question_is_no_offer_of_talks() -> None:
 @pytest.mark.parametrize("text,etype,code", [
     ('"This ambush will not go unanswered," the Malian army chief said.', "THREATEN", "MLI"),
     ('"Their bases will be legitimate targets," the Iranian defence minister said.', "THREATEN", "IRN"),
-    ('"Bucharest will stand by Chisinau as long as it takes," the Romanian president said.', "SUPPORT", "ROU"),
+    ('"Bucharest will stand shoulder to shoulder with Chisinau," the Romanian president said.', "SUPPORT", "ROU"),
 ])
 def test_threats_and_solidarity_in_set_phrases_are_events(text: str, etype: str, code: str) -> None:
     got = _events(text)
@@ -183,3 +183,11 @@ def test_calling_a_charge_pure_fiction_is_a_denial() -> None:
 def test_thanks_backing_and_rebuttals_in_set_phrases_are_events(text: str, etype: str, code: str) -> None:
     got = _events(text)
     assert any(t == etype and a == [code] for t, a, _ in got), got
+
+
+@pytest.mark.parametrize("text", [
+    '"We stand by our report on the border incident," the Romanian defence ministry said.',
+    '"We will fight as long as it takes," the Romanian president said.',
+])
+def test_holding_to_a_report_or_fighting_on_backs_nobody(text: str) -> None:
+    assert not any(t == "SUPPORT" for t, _, _ in _events(text)), _events(text)
