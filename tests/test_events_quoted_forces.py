@@ -191,3 +191,13 @@ def test_thanks_backing_and_rebuttals_in_set_phrases_are_events(text: str, etype
 ])
 def test_holding_to_a_report_or_fighting_on_backs_nobody(text: str) -> None:
     assert not any(t == "SUPPORT" for t, _, _ in _events(text)), _events(text)
+
+
+def test_a_third_persons_act_in_a_quote_is_no_threat_of_the_speaker() -> None:
+    got = _events('"If he has jailed journalists, that is terrible," the Italian prime minister said of the general.')
+    assert not any(t == "THREATEN" for t, _, _ in got), got
+
+
+def test_the_speakers_own_force_in_a_quote_is_still_a_threat() -> None:
+    got = _events('"We will strike their bases if they attack us," the Iranian defence minister said.')
+    assert any(t == "THREATEN" and a == ["IRN"] for t, a, _ in got), got

@@ -384,6 +384,8 @@ class Senses:
         quote = quote_covering(ctx.article.quotes, event.evidence.trigger_start)
         if quote is None:
             return
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she") for c in tok.children):
+            return  # "if he has killed reporters, that's terrible": someone else, whoever "he" resolved to
         own = {a.code for a in ctx.speaker_actors(quote)}
         if not own & {a.code for a in event.actor if a.code}:
             return
