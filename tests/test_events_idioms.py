@@ -200,3 +200,16 @@ def test_sharing_a_view_is_no_agreement(text: str) -> None:
 ])
 def test_agreeing_to_act_or_on_a_step_is_still_an_agreement(text: str) -> None:
     assert "AGREE" in types(text), coded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The governor said she could take a hard line on the banks' excesses.",
+    "Ministers in Oslo have taken a tougher line on migration since the election.",
+])
+def test_taking_a_hard_line_is_no_seizure(text: str) -> None:
+    assert "COERCE" not in types(text), coded(text)
+
+
+def test_taking_a_front_line_is_still_a_seizure() -> None:
+    text = "Sudanese army troops took the front line north of Omdurman after heavy fighting."
+    assert "COERCE" in types(text), coded(text)

@@ -179,6 +179,8 @@ class Code(TriggerMatching, Senses, AcledTyping):
             return None  # "avoided meeting the envoy", "refrained from criticising Berlin": not done
         if tok.dep_ == "acl" and tok.head.lemma_.lower() in UNDONE_NOUNS and rule.type not in COOPERATIVE:
             return None  # "his failure to denounce the group", "their refusal to condemn it": not done
+        if rule.type == "COERCE" and _a_stance_line(tok):
+            return None  # "took a hard line on Wall Street", "toed the party line": a stance, no ground taken
         if rule.type == "AGREE" and _shares_a_view(tok):
             return None  # "most lawmakers agree that the waiver is wrong": an opinion shared, nothing agreed to
         if rule.type == "AID" and _ammunition_for_critics(tok):
@@ -448,6 +450,20 @@ def _insisted_fact(tok: Any) -> bool:
         return False
     return comp.tag_ in ("VBD", "VBZ") or any(
         c.dep_ in ("aux", "auxpass", "cop") and c.lower_ in FACT_AUXILIARIES for c in comp.children)
+
+
+# how a "line" is held when it is a stance: "a hard line", "the party line", "a softer line"
+STANCE_LINES = frozenset({"hard", "harder", "hardline", "tough", "tougher", "firm", "firmer", "soft", "softer", "strong",
+                          "stronger", "uncompromising", "moderate", "hawkish", "dovish", "middle", "party", "official",
+                          "government", "similar", "different", "same", "cautious", "harsh", "harsher"})
+
+
+def _a_stance_line(tok: Any) -> bool:
+    """Whether what a taking verb takes is a stance: a "line" with a word of how hard or whose
+    ("took a hard line on the banks", "toe the party line")."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() == "line"
+               and any(m.dep_ in ("amod", "compound", "nmod") and m.lower_ in STANCE_LINES for m in c.children)
+               for c in tok.children)
 
 
 def _shares_a_view(tok: Any) -> bool:
