@@ -201,3 +201,8 @@ def test_a_third_persons_act_in_a_quote_is_no_threat_of_the_speaker() -> None:
 def test_the_speakers_own_force_in_a_quote_is_still_a_threat() -> None:
     got = _events('"We will strike their bases if they attack us," the Iranian defence minister said.')
     assert any(t == "THREATEN" and a == ["IRN"] for t, a, _ in got), got
+
+
+def test_a_call_for_an_immediate_ceasefire_in_a_quote_is_a_demand() -> None:
+    got = _events('"An immediate ceasefire in Darfur is the only way forward," the Kenyan foreign minister said.')
+    assert any(t == "REQUEST" and a == ["KEN"] for t, a, _ in got), got
