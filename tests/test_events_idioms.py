@@ -11,7 +11,7 @@ from helpers import coded, event_types as types
 
 
 @pytest.mark.parametrize("text", [
-    "Bookmakers rate the mayor a long shot for the party's nomination.",
+    "Bookmakers rate the mayor a long shot to win the party primary.",
     "Tax cuts are a cause that nobody but long shot Ada Varga has embraced.",
 ])
 def test_a_long_shot_is_no_shooting(text: str) -> None:
@@ -69,9 +69,9 @@ def test_governments_agreeing_on_a_step_is_still_an_agreement() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Two engineers, speaking on condition of anonymity to discuss the audit, said the dam had cracked.",
+    "Two engineers, granted anonymity to discuss the audit, said the dam had cracked.",
     "An aide who was not authorised to discuss the budget said cuts were coming.",
-    "The port authority did not respond to requests to discuss the dredging contract.",
+    "The port authority ignored requests to discuss the dredging contract.",
     "In last week's newsletter we discussed the causes of the grain shortage.",
     "The governor appeared before reporters in Mombasa to discuss the flood plan.",
 ])
@@ -81,7 +81,7 @@ def test_discussing_with_nobody_is_no_consultation(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "Ghana and Togo discussed the border fence on Monday.",
-    "The Chilean president discussed copper prices in a phone call with the Chinese premier.",
+    "The Chilean president discussed copper prices with the Chinese premier by telephone.",
     "The envoy flew to Addis Ababa to discuss the dam.",
     "The fishing quotas were discussed at the summit in Lima.",
 ])
@@ -136,7 +136,7 @@ def test_deploying_troops_is_still_a_mobilisation() -> None:
 def test_a_place_in_what_a_person_did_is_not_their_country() -> None:
     import sitrep
 
-    text = "Other than Senator Amy Brook, who has called for 20,000 troops split between Mali and Niger, the candidates offer no plan."
+    text = "Apart from Senator Amy Brook, who has urged sending 5,000 soldiers to Mali and Niger, no candidate has a plan."
     events = [e for e in sitrep.code(text, date="2025-03-04").events if e.type == "REQUEST"]
     assert events, coded(text)
     assert all(a.code not in ("MLI", "NER") for e in events for a in e.actor), [(a.text, a.code) for e in events for a in e.actor]
@@ -145,7 +145,7 @@ def test_a_place_in_what_a_person_did_is_not_their_country() -> None:
 def test_an_apposition_still_gives_a_person_their_country() -> None:
     import sitrep
 
-    text = "Amy Brook, Mali's ambassador to the United Nations, called for more peacekeepers."
+    text = "Amy Brook, Mali's envoy to the African Union, called for more peacekeepers."
     events = [e for e in sitrep.code(text, date="2025-03-04").events if e.type == "REQUEST"]
     assert any(a.code == "MLI" for e in events for a in e.actor), coded(text)
 
@@ -187,7 +187,7 @@ def test_demonstrating_against_a_law_is_still_a_protest() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Most lawmakers agree that the president should not be able to waive the fines.",
+    "Most lawmakers agree that the governor ought to lose the power to pardon.",
     "I agree we need a larger coast guard, the senator told the radio station.",
 ])
 def test_sharing_a_view_is_no_agreement(text: str) -> None:
@@ -203,7 +203,7 @@ def test_agreeing_to_act_or_on_a_step_is_still_an_agreement(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "The governor said she could take a hard line on the banks' excesses.",
+    "The governor said she would take a harder line on lenders.",
     "Ministers in Oslo have taken a tougher line on migration since the election.",
 ])
 def test_taking_a_hard_line_is_no_seizure(text: str) -> None:

@@ -135,7 +135,7 @@ def test_a_state_alarmed_by_an_act_disapproves_of_its_doer(text: str, actor: str
 
 
 def test_we_in_a_quote_is_the_speakers_state() -> None:
-    got = _roles('"We are deeply concerned by the escalation," the Austrian foreign ministry said.', "ACCUSE")
+    got = _roles('"We are deeply concerned by these arrests," the Austrian foreign ministry said.', "ACCUSE")
     assert any(a == ["AUT"] for a, _ in got), got
 
 

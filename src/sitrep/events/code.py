@@ -180,19 +180,19 @@ class Code(TriggerMatching, Senses, AcledTyping):
         if tok.dep_ == "acl" and tok.head.lemma_.lower() in UNDONE_NOUNS and rule.type not in COOPERATIVE:
             return None  # "his failure to denounce the group", "their refusal to condemn it": not done
         if rule.type == "COERCE" and _a_stance_line(tok):
-            return None  # "took a hard line on Wall Street", "toed the party line": a stance, no ground taken
+            return None  # "took a harsher line with lenders", "toed the party line": a stance, no ground taken
         if rule.type == "AGREE" and _shares_a_view(tok):
             return None  # "most lawmakers agree that the waiver is wrong": an opinion shared, nothing agreed to
         if rule.type == "AID" and _ammunition_for_critics(tok):
             return None  # "the release gave fresh ammunition to critics of the deal": an argument handed over
         if rule.type == "REQUEST" and tok.lemma_.lower() == "insist" and _insisted_fact(tok):
-            return None  # "insisted that the payment was not part of the deal": a claim held to, nothing asked
+            return None  # "insisted the loan was never in the bargain": a claim held to, nothing asked
         if rule.type == "REQUEST" and is_question(tok):
             return None  # "asked about the dispute", "was asked whether ...": a question
         if rule.type == "CONSULT" and rule.mode == "visit" and _private_visitor(tok):
             return None  # "tourists visited the dam", "a photographer visiting Lisbon on holiday": no consultation
         if rule.type == "CONSULT" and tok.lemma_.lower() == "discuss" and _discussed_alone(tok):
-            return None  # "spoke on condition of anonymity to discuss", "we discussed it in our column": no partner
+            return None  # "granted anonymity to discuss it", "we discussed it in our column": no partner
         if rule.type == "CONSULT" and rule.mode == "phone" and _named_as(tok):
             return None  # "calls the new railway a costly error": a name given, no phone call
         if rule.type == "CONSULT" and is_reaction(tok):
@@ -306,15 +306,15 @@ LEAVE_VERBS = frozenset({"authorize", "authorise", "permit", "allow", "clear", "
 def _discussed_alone(tok: Any) -> bool:
     """Whether "discuss" has nobody to discuss with: no "with" in its clause, a single party
     or the writer as subject ("we discussed the reasons in our column"), or an infinitive under
-    a verb that brings no one together ("spoke on condition of anonymity to discuss", "did not
-    respond to requests to discuss"). Two parties ("the presidents discussed trade"), a partner
+    a verb that brings no one together ("granted anonymity to discuss the audit", "ignored
+    requests to discuss the contract"). Two parties ("the presidents discussed trade"), a partner
     ("discussed it with Cairo", "in a call with the emir"), a passive ("was discussed at the
     summit") or a verb that gathers parties ("flew to Ankara to discuss") keep the consultation;
     the press routine of anonymous sources and officials "not authorised to discuss" never has one."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
         return False
     if tok.head.lemma_.lower() in LEAVE_VERBS or any(t.lower_ in ("anonymity", "anonymously") for t in tok.sent):
-        return True  # "not authorised to discuss", "speaking on condition of anonymity to discuss": press routine
+        return True  # "not authorised to discuss", "granted anonymity to discuss": press routine
     node = tok
     for _ in range(3):
         if any(t.lower_ == "with" for t in node.subtree):
@@ -460,7 +460,7 @@ STANCE_LINES = frozenset({"hard", "harder", "hardline", "tough", "tougher", "fir
 
 def _a_stance_line(tok: Any) -> bool:
     """Whether what a taking verb takes is a stance: a "line" with a word of how hard or whose
-    ("took a hard line on the banks", "toe the party line")."""
+    ("took a harsher line with lenders", "toe the party line")."""
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() == "line"
                and any(m.dep_ in ("amod", "compound", "nmod") and m.lower_ in STANCE_LINES for m in c.children)
                for c in tok.children)
