@@ -206,3 +206,9 @@ def test_the_speakers_own_force_in_a_quote_is_still_a_threat() -> None:
 def test_a_call_for_an_immediate_ceasefire_in_a_quote_is_a_demand() -> None:
     got = _events('"An immediate ceasefire in Darfur is the only way forward," the Kenyan foreign minister said.')
     assert any(t == "REQUEST" and a == ["KEN"] for t, a, _ in got), got
+
+
+def test_refusing_talks_in_set_phrases_is_a_rejection() -> None:
+    got = _events('"There will be no negotiations with the junta," the Nigerien opposition leader said.')
+    got += _events('"We will not back down on the border question," the Guyanese president said.')
+    assert sum(t == "REJECT" for t, _, _ in got) == 2, got
