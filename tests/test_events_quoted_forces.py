@@ -212,3 +212,19 @@ def test_refusing_talks_in_set_phrases_is_a_rejection() -> None:
     got = _events('"There will be no negotiations with the junta," the Nigerien opposition leader said.')
     got += _events('"We will not back down on the border question," the Guyanese president said.')
     assert sum(t == "REJECT" for t, _, _ in got) == 2, got
+
+
+def test_talks_offered_in_a_set_phrase_are_an_offer_not_talks_held() -> None:
+    got = _events('"We are open to talks with Ankara," the Cypriot foreign minister said.')
+    assert any(t == "AGREE" and a == ["CYP"] for t, a, _ in got), got
+    assert not any(t == "CONSULT" for t, _, _ in got), got
+
+
+def test_talks_held_stay_a_consultation() -> None:
+    got = _events('"We held talks with Ankara on Monday," the Cypriot foreign minister said.')
+    assert any(t == "CONSULT" for t, _, _ in got), got
+
+
+def test_naming_who_is_behind_an_attack_is_a_blame() -> None:
+    got = _events('"Sudan is behind these attacks," a senior Chadian official told reporters.')
+    assert any(t == "ACCUSE" and a == ["TCD"] for t, a, _ in got), got

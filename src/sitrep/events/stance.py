@@ -99,6 +99,14 @@ def stance_events(ctx: ArticleContext, events: list[Event], groups: tuple[Stance
             there = [e for e in by_sent.get(sent.start_char, []) if e.evidence.rule != f"stance:{group.name}"
                      and not (e.evidence.rule.startswith("stance:") and e.type != group.type)]
             judged = there if there and _judged(doc, there, word, quote) else []
+            # a rule event whose trigger is inside the stance phrase is the phrase's own content
+            # ("we are open to talks with Washington": the talks offered, not held)
+            inside = [e for e in there if m.start() <= e.evidence.trigger_start < m.end()
+                      and not e.evidence.rule.startswith("stance:")]
+            if inside and len(inside) == len(there):
+                if all(e.type == group.type for e in inside):
+                    continue  # "will not accept the proposal": the rules already read it as this
+                judged = inside
             if there and not judged and any(a.code for e in there for a in e.actor):
                 continue  # the rules coded this sentence's own news; a doer-less mention leaves room
             actors = speaker_actors(ctx, quote)
