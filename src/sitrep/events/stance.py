@@ -17,7 +17,10 @@ content uses a stance word of `data/stance.yaml` becomes the speaker's event
   stance word predicates ('the minister said the test was "reckless"', "the
   shelling of the convoy was a war crime"). Such a mention names
   the act being condemned, not a new one: the stance event replaces it, and
-  the judged event's doer is its recipient.
+  the judged event's doer is its recipient. A rule event whose trigger lies
+  inside the stance phrase is replaced the same way when its type differs
+  ('"we are open to talks with Ankara"': talks offered, not held) and kept
+  alone when it is of the stance's own type ("will not accept the proposal").
 
 The actor is the speaker, the recipient the doer of the judged act, else the
 other party named nearest the stance word in the content; the evidence rule is
