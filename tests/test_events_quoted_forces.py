@@ -228,3 +228,15 @@ def test_talks_held_stay_a_consultation() -> None:
 def test_naming_who_is_behind_an_attack_is_a_blame() -> None:
     got = _events('"Sudan is behind these attacks," a senior Chadian official told reporters.')
     assert any(t == "ACCUSE" and a == ["TCD"] for t, a, _ in got), got
+
+
+def test_sending_a_fleet_somewhere_is_a_mobilisation_and_arms_to_a_state_are_aid() -> None:
+    got = _events("France sent two aircraft carriers to the eastern Mediterranean.")
+    assert any(t == "MOBILIZE" for t, _, _ in got) and not any(t == "AID" for t, _, _ in got), got
+    got = _events("Norway sent howitzers and ammunition to Ukraine.")
+    assert any(t == "AID" for t, _, _ in got), got
+
+
+def test_a_ruler_dissolving_parliament_is_coercion() -> None:
+    got = _events("The Burkinabe junta dissolved the national assembly and suspended the constitution.")
+    assert any(t == "COERCE" for t, _, _ in got), got
