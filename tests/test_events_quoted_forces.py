@@ -240,3 +240,10 @@ def test_sending_a_fleet_somewhere_is_a_mobilisation_and_arms_to_a_state_are_aid
 def test_a_ruler_dissolving_parliament_is_coercion() -> None:
     got = _events("The Burkinabe junta dissolved the national assembly and suspended the constitution.")
     assert any(t == "COERCE" for t, _, _ in got), got
+
+
+def test_ships_blocking_a_resupply_mission_is_coercion_and_a_senate_blocking_a_bill_is_not() -> None:
+    got = _events("Chinese coast guard ships blocked a Vietnamese resupply mission near the reef.")
+    assert any(t == "COERCE" and "CHN" in a for t, a, _ in got), got
+    assert not any(t == "COERCE" for t, _, _ in _events("The Chilean senate blocked the pension bill.")), \
+        _events("The Chilean senate blocked the pension bill.")
