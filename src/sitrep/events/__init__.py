@@ -11,8 +11,11 @@ auxiliaries, negation and governing verbs; attribution from the quote or claim
 that contains the trigger. Each event records its evidence and the rule id.
 
 Layout: `code` (the stage: `Code`), `detect` (trigger matching), `senses` (readings
-that cancel or reframe an event), `actors` (actor resolution per article), `roles`
-(actors and recipients of a trigger), `modality`, `dates`, `places`, `weapons`,
+that cancel or reframe an event and need the lexicon), `nonevents` (readings of one
+token that report no event: a question asked, an option weighed, a view shared, a
+discussion with nobody), `actors` (actor resolution per article), `roles` (actors
+and recipients of a trigger), `inherit` (doers from earlier events or the speaker),
+`stance` (set phrases in quotes), `modality`, `dates`, `places`, `weapons`,
 `acled`, `evidence`, `pruning` (one event per happening), `syntax` (shared parse
 helpers), `relevance` (its own stage, after the detector: no events without a coded
 party in an article with no political actor). The lexicon itself is loaded by `sitrep.lexicon`.
