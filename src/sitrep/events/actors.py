@@ -197,20 +197,14 @@ class ArticleContext:
             out = self._pair(ids)
         if ids and not any(a.code for a in out):
             out = self._named_group(ids) or self._named_body(ids) or out
-        if out and not any(a.code for a in out):
-            # "our forces", "my government", "we" in a quote: the speaker's state or body, in the sector named
+        if not any(a.code for a in out):
+            # "we", "our forces", "my government" in a quote: the speaker's state or body, in the sector named
             speaker = self._first_person_speaker(ids)
             if speaker:
                 return [Actor(a.text, a.code, phrase_sector or a.sector, a.start, a.end) for a in speaker]
         if not out:
             for i in ids:
                 tok = self.doc[i]
-                if tok.lower_ in FIRST_PERSON:
-                    # "we", "our" in a quote: the speaker, for the state or body they speak for
-                    quote = quote_covering(self.article.quotes, tok.idx)
-                    speaker = self.speaker_actors(quote) if quote is not None else []
-                    if speaker:
-                        return speaker
                 if tok.lower_ in PRONOUNS and tok.dep_ in SUBJ | {"poss", "nsubjpass"}:
                     # "Chile says it is ready to ...": the subject of the governing verb
                     found = self._governing_subject(tok)
@@ -236,13 +230,15 @@ class ArticleContext:
         return out
 
     def _first_person_speaker(self, ids: list[int]) -> list[Actor]:
-        """The coded speaker of the quote a first-person word of the phrase stands in ("our
-        forces", "my government", a "we" the tagger took for a name); empty when there is none."""
+        """The coded speaker of the quote a first-person word of the phrase stands in ("we", "our
+        forces", "my government"); empty when there is none."""
         for i in ids:
             tok = self.doc[i]
             if tok.lower_ in FIRST_PERSON:
                 quote = quote_covering(self.article.quotes, tok.idx)
-                return self.speaker_actors(quote) if quote is not None else []
+                speaker = self.speaker_actors(quote) if quote is not None else []
+                if speaker:
+                    return speaker
         return []
 
     def _pair(self, ids: list[int]) -> list[Actor]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sitrep.events.evidence import quote_covering
 from sitrep.events.recipients import REACTION
 from sitrep.model import Actor, Event
 
@@ -103,8 +104,6 @@ def actor_from_speaker(events: list[Event], ctx: Any) -> None:
     maker. Only MOBILIZE, only when speaker and origin agree (a state says what it does with its
     own arms; another's arms in its words are more often those it faces). Marked
     `+actor-from-speaker`."""
-    from sitrep.events.evidence import quote_covering
-
     for ev in events:
         if ev.type != "MOBILIZE" or has_code(ev.actor) or not ev.weapons:
             continue

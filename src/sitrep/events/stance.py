@@ -99,8 +99,9 @@ def stance_events(ctx: ArticleContext, events: list[Event], groups: tuple[Stance
             if sent is None:
                 continue
             word, sent = sent[0], sent.sent
-            there = [e for e in by_sent.get(sent.start_char, []) if e.evidence.rule != f"stance:{group.name}"
-                     and not (e.evidence.rule.startswith("stance:") and e.type != group.type)]
+            # the rules' events, and a stance event of this type (one of each kind per sentence)
+            there = [e for e in by_sent.get(sent.start_char, [])
+                     if not e.evidence.rule.startswith("stance:") or e.type == group.type]
             judged = there if there and _judged(doc, there, word, quote) else []
             # a rule event whose trigger is inside the stance phrase is the phrase's own content
             # ("we are open to talks with Washington": the talks offered, not held)
