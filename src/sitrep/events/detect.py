@@ -96,6 +96,14 @@ def object_lemmas(tok: Any, direct_only: bool = False) -> set[str]:
                     out.add(cc.lemma_.lower())
                     if cc.i in weapons:
                         out.add("@weapon")  # "Oreshnik systems"
+                elif cc.dep_ == "amod" and cc.i > c.i and c.dep_ in ("dobj", "oprd"):
+                    # an adjective after the object is what it is called or found ("called the
+                    # strike unacceptable and reckless", parsed as the object's modifier)
+                    out.update(x.lemma_.lower() for x in (cc, *(y for y in cc.children if y.dep_ == "conj")))
+                elif c.dep_ == "xcomp" and cc.dep_ == "advmod":
+                    out.add(cc.lower_)  # how a pledged act is done: "vowed to deal harshly with"
+            if c.dep_ == "xcomp" and any(cc.dep_ == "neg" for cc in c.children):
+                out.add("not-" + c.lemma_.lower())  # a pledge not to do it: "vowed not to let ..."
             if c.dep_ in ("dobj", "nsubjpass"):  # "imposed a new round of sanctions"
                 for p in c.children:
                     if p.dep_ == "prep" and p.lower_ == "of":

@@ -171,8 +171,10 @@ def _drop_subordinate(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, R
     keep = []
     for tok, rule, ev in found:
         top = sub[tok.i]
-        if top is not None and rule.object_role != "experiencer" and any(_hangs_on(top, m) for m in main):
-            continue  # (another party's anger at the main event, ", angering Beijing", is its own)
+        if top is not None and rule.object_role not in ("experiencer", "undergoer") \
+                and any(_hangs_on(top, m) for m in main):
+            continue  # (another party's anger at the main event, ", angering Beijing" or ", drawing
+            # condemnation", is its own)
         keep.append((tok, rule, ev))
     return keep
 

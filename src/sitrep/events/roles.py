@@ -103,6 +103,8 @@ def roles(tok: Any, rule: Rule, ctx: ArticleContext) -> tuple[list[Actor], list[
                 s2 = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
                 if s2 is not None:
                     recipients += ctx.actors_in(phrase(s2))
+    if rule.object_role == "undergoer" and is_noun(tok):
+        actors, recipients = _undergone(tok, ctx)
     if rule.object_role == "experiencer":
         # "the drills angered Pyongyang", "Beijing was angered by the test": the one who feels it
         # disapproves, of whoever did what angered them
@@ -116,6 +118,22 @@ def roles(tok: Any, rule: Rule, ctx: ArticleContext) -> tuple[list[Actor], list[
                   and (r.code is None or not any(a.code == r.code and not (a.sector and r.sector and a.sector != r.sector)
                                                  for a in actors))]
     return unique_actors(actors), recipients
+
+
+def _undergone(noun: Any, ctx: ArticleContext) -> tuple[list[Actor], list[Actor]]:
+    """Doers and undergoers of a noun that one suffers ("Seoul faced sharp criticism from Tokyo",
+    "the ministry came under fire", "tested a missile, drawing Beijing's condemnation"): the one it
+    falls on is the subject of the verb the noun hangs on (through "under"); the doer is the noun's
+    possessor, an adjective of state on it or a "from" phrase."""
+    doers = [a for c in noun.children if c.dep_ == "poss" for a in ctx.actors_in(phrase(c))]
+    doers += [a for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i for a in ctx.actors_in([c])]
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    for c in (*noun.children, *verb.children):
+        if c.dep_ == "prep" and c.lower_ == "from":
+            doers += [a for o in c.children if o.dep_ == "pobj" for a in ctx.actors_in(phrase(o))]
+    subj, _, _ = verb_subjects(verb)
+    undergoers = ctx.actors_in(phrase(subj)) if subj is not None else _climb_subject(verb, ctx)
+    return unique_actors(doers), undergoers
 
 
 def _is_act(noun: Any) -> bool:
