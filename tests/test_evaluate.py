@@ -336,6 +336,25 @@ def test_plover_types_are_sets_per_record_and_generic_codes_skipped():
     assert res.counts["actor_scored"] == 0  # IGO names no country
 
 
+def test_plover_triples_pair_every_source_with_every_target_and_generic_codes_match_any_code():
+    recs = [
+        PloverRecord("a", TEXT, None, "THREATEN", None, (), (GoldActor("x", "RUS", None),),
+                     (GoldActor("y", "USA", None), GoldActor("z", "GBR", None))),
+        PloverRecord("b", TEXT, None, "AID", None, (), (GoldActor("x", "IGO", None),), ()),
+    ]
+    pred = {
+        # one of two gold triples found, plus a wrong one (no target)
+        "a": art("a", events=[event("THREATEN", actors=[("Moscow", "RUS")], recipients=[("US", "USA")]),
+                              event("THREATEN", actors=[("Moscow", "RUS")])]),
+        # IGO stands for any body; the side with no target is "-" on both
+        "b": art("b", events=[event("AID", actors=[("UN", "UN")])]),
+    }
+    m = plover.score(recs, pred).metrics
+    assert m["triple_recall"] == pytest.approx(2 / 3)  # (RUS, USA), (IGO, -) of three
+    assert m["triple_precision"] == pytest.approx(2 / 3)  # (RUS, USA), (UN, -) of three
+    assert m["triple_f1"] == pytest.approx(2 / 3)
+
+
 # ---------------------------------------------------------------- plover-synthetic
 
 

@@ -23,7 +23,8 @@ from sitrep.events.nonevents import (
 )
 from sitrep.events.pruning import dedupe, drop_embedded
 from sitrep.events.recipients import (
-    mark_reaction, overflown, request_addressee, struck_target, threatened_target,
+    content_recipient, mark_reaction, overflown, protested_government, request_addressee, struck_target,
+    threatened_target,
 )
 from sitrep.events.roles import count_parties, roles
 from sitrep.events.stance import load_stance, stance_events
@@ -51,6 +52,7 @@ class Code(TriggerMatching, Senses, AcledTyping):
         self.lexicon = load_lexicon(data_dir)
         gaz = load_actor_gazetteer(data_dir)
         self.org_country = {o.code: o.country for o in gaz.organisations if o.country}
+        self.countries = {c.code: c for c in gaz.countries}
         # bodies that hold no forces (the UN and its organs, the EU's institutions): never the
         # doer of a launch or an attack ("the Council acted after the test": the test is not its)
         self.unarmed_bodies = frozenset(o.code for o in gaz.organisations if o.kind == "igo")
@@ -114,6 +116,8 @@ class Code(TriggerMatching, Senses, AcledTyping):
                     threatened_target(event, tok, ctx)
                     request_addressee(event, tok, ctx)
                     struck_target(event, tok, ctx)
+                    content_recipient(event, tok, ctx)
+                    protested_government(event, self.countries)
                     mark_reaction(event, tok)
                     if sent_cues is None:
                         sent_cues = CueText(texts[si])

@@ -4,6 +4,12 @@
   aimed at the state overflown: the recipient of the MOBILIZE event.
 - A threat "to sink Japan" or "to strike Israeli cities" is aimed at whoever the
   threatened act would hit: the object of the verb after "threatened to".
+- A verbal or cooperative act about another party's proposal or an act of its own has that
+  party as recipient: the maker of a proposal refused, accepted or opposed ("rejected a U.S.
+  request", "an offer from Kabul"), the party a pledged, refused or threatened act is done to or
+  with ("threatened to cut off power to Azerbaijan", "refused to meet Jordan's king").
+- A protest that names no one it is aimed at, held in the protesters' own country (or by
+  protesters of no named country), is aimed at that country's government, as CAMEO codes it.
 - A reaction to an earlier act ("condemned the launch", "the test was denounced")
   is aimed at whoever did that act. The sentence names only the act; the
   article named its doer before. Such an event is marked `+reaction` here and
@@ -128,3 +134,75 @@ def struck_target(event: Event, tok: Any, ctx: Any) -> None:
     if found:
         event.recipient = found
         event.evidence.rule += "+target"
+
+
+# what one party puts to another: refusing, accepting or opposing it answers its maker
+PROPOSAL_NOUNS = frozenset({
+    "request", "offer", "proposal", "plan", "demand", "call", "appeal", "mediation", "initiative", "bid",
+    "ultimatum", "invitation", "overture", "suggestion", "resolution", "draft", "formula", "terms", "peace plan",
+})
+CONTENT_TYPES = frozenset({"THREATEN", "REJECT", "AGREE", "REQUEST", "SUPPORT", "ACCUSE", "CONSULT", "COOPERATE",
+                           "AID", "CONCEDE", "RETREAT", "SANCTION"})
+# prepositions that name the party a pledged or refused act is done to or with
+CONTENT_PREPS = frozenset({"to", "against", "with", "from", "on", "at"})
+MAKER_PREPS = frozenset({"from", "by"})
+
+
+def content_recipient(event: Event, tok: Any, ctx: Any) -> None:
+    """The party a verbal or cooperative act answers or is about, where the rule's roles gave
+    none: the maker of a proposal it takes as object ("rejected a U.S. request", "accepted an
+    offer from Kabul", "opposed to French mediation"), or the party of the act in its complement
+    ("threatened to cut off power to Azerbaijan", "refused to meet Jordan's king", "promised to
+    continue aid to Mozambique")."""
+    if event.type not in CONTENT_TYPES or _codes(event.recipient):
+        return
+    own = _codes(event.actor)
+
+    def parties(tokens: list[Any]) -> list[Actor]:
+        return [a for a in ctx.actors_in(tokens, places=True) if a.code and a.code not in own]
+
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
+    for noun in objects:
+        if noun.lemma_.lower() not in PROPOSAL_NOUNS:
+            continue
+        makers = [t for c in noun.children if c.dep_ in ("poss", "compound", "amod") and c.i < noun.i for t in c.subtree]
+        makers += [t for p in noun.children if p.dep_ == "prep" and p.lower_ in MAKER_PREPS
+                   for o in p.children if o.dep_ == "pobj" for t in phrase(o)]
+        found = parties(makers)
+        if found:
+            event.recipient = found
+            event.evidence.rule += "+proposer"
+            return
+    # "threatened further action against Russia", "would boycott all contact with the United States"
+    found = _party_after([c for c in tok.children if c.dep_ == "dobj"], CONTENT_PREPS, ctx, own)
+    if found:
+        event.recipient = found
+        event.evidence.rule += "+content"
+        return
+    for act in (c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+        heads = [act] + [c for c in act.children if c.dep_ == "dobj"]
+        found = [a for c in act.children if c.dep_ in ("dobj", "dative") for a in parties(phrase(c))
+                 if c.ent_type_ or any(t.ent_type_ for t in c.children if t.dep_ in ("poss", "compound", "amod"))]
+        found = found or _party_after(heads, CONTENT_PREPS, ctx, own)
+        if found:
+            event.recipient = found
+            event.evidence.rule += "+content"
+            return
+
+
+def protested_government(event: Event, countries: Any) -> None:
+    """A protest with no recipient, held at home: the government of the country it is held in
+    ("thousands of Nigerians rallied in Lagos" -> NGA, sector GOV); none when the protesters come
+    from another country than the place ("Kenyans marched in London") or neither is known."""
+    if event.type != "PROTEST" or _codes(event.recipient):
+        return
+    own = {c for c in _codes(event.actor) if c in countries}
+    where = event.location.country if event.location is not None else None
+    state = where if where in countries and (not own or own == {where}) else None
+    if state is None and where is None and len(own) == 1:
+        state = next(iter(own))
+    if state is None:
+        return
+    event.recipient = [Actor(countries[state].name, state, "GOV")]
+    event.evidence.rule += "+home-government"

@@ -83,6 +83,9 @@ def roles(tok: Any, rule: Rule, ctx: ArticleContext) -> tuple[list[Actor], list[
         for c in tok.children:
             if c.dep_ in ("dobj", "iobj", "dative") and rule.object_role == "recipient":
                 recipients += ctx.actors_in(phrase(c), places=True)
+            elif c.dep_ in ("iobj", "dative") and rule.object_role == "theme" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+                # "will give Tanzania a grant", "sent Kyiv more shells": the one given to
+                recipients += ctx.actors_in(phrase(c), places=True)
     if not actors and rule.type == "ASSAULT" and rule.mode == "abduct":
         actors = ctx.captor_group(tok.idx)  # "the girls were kidnapped in 2014": by the group the report is about
     heads = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "attr", "nsubjpass") and is_noun(c)]

@@ -1,0 +1,55 @@
+"""Recipients a verbal or cooperative act takes from what it is about: the maker of a proposal
+refused or accepted, the party of a pledged, refused or threatened act, the one given to, and
+the government a protest at home is aimed at. Each case has a twin that must stay as it was.
+Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+import sitrep
+
+
+def _roles(text: str, type_: str) -> list[tuple[set[str], set[str], str]]:
+    doc = sitrep.code(text, date="2025-03-04")
+    return [({a.code for a in ev.actor if a.code}, {r.code for r in ev.recipient if r.code}, ev.evidence.rule)
+            for ev in doc.events if ev.type == type_]
+
+
+@pytest.mark.parametrize("text, type_, recipient", [
+    ("Ghana rejected a Nigerian proposal to share the fishing grounds.", "REJECT", "NGA"),
+    ("Chile turned down an offer from Peru to mediate in the water dispute.", "REJECT", "PER"),
+])
+def test_the_maker_of_a_proposal_refused_is_the_recipient(text: str, type_: str, recipient: str) -> None:
+    found = _roles(text, type_)
+    assert any(recipient in r for _, r, _ in found), found
+
+
+def test_a_proposal_with_no_named_maker_gives_no_recipient() -> None:
+    found = _roles("Ghana rejected the proposal to share the fishing grounds.", "REJECT")
+    assert found and not any(r for _, r, _ in found), found
+
+
+@pytest.mark.parametrize("text, type_, recipient", [
+    ("Iran threatened to cut off gas supplies to Armenia over the unpaid bills.", "THREATEN", "ARM"),
+    ("Azerbaijan threatened further action against Armenia after the shelling.", "THREATEN", "ARM"),
+    ("Egypt refused to meet Ethiopia's negotiators in Addis Ababa.", "REJECT", "ETH"),
+])
+def test_the_party_of_the_act_threatened_or_refused_is_the_recipient(text: str, type_: str, recipient: str) -> None:
+    found = _roles(text, type_)
+    assert any(recipient in r for _, r, _ in found), found
+
+
+def test_the_one_given_to_is_the_recipient_of_aid() -> None:
+    found = _roles("Norway gave Malawi 40 tonnes of food aid after the floods.", "AID")
+    assert any(a == {"NOR"} and "MWI" in r for a, r, _ in found), found
+
+
+def test_a_protest_at_home_is_aimed_at_that_government() -> None:
+    found = _roles("Thousands of Peruvians rallied in Lima on Friday to protest rising bus fares.", "PROTEST")
+    assert any(r == {"PER"} and rule.endswith("+home-government") for _, r, rule in found), found
+
+
+def test_a_protest_abroad_is_not_aimed_at_the_host_government() -> None:
+    found = _roles("Kenyan students marched through central London to protest against visa fees.", "PROTEST")
+    assert found and not any("GBR" in r or "KEN" in r for _, r, _ in found), found
