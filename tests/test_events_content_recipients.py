@@ -53,3 +53,32 @@ def test_a_protest_at_home_is_aimed_at_that_government() -> None:
 def test_a_protest_abroad_is_not_aimed_at_the_host_government() -> None:
     found = _roles("Kenyan students marched through central London to protest against visa fees.", "PROTEST")
     assert found and not any("GBR" in r or "KEN" in r for _, r, _ in found), found
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Hamas released two Israeli hostages near the Kerem Shalom crossing on Sunday.", "ISR"),
+    ("The rebels handed the kidnapped engineers to Malian officials in Gao.", "MLI"),
+])
+def test_a_release_is_made_to_the_party_of_the_released_or_the_one_handed_to(text: str, recipient: str) -> None:
+    found = _roles(text, "RETREAT")
+    assert any(recipient in r and rule.endswith("+released-to") for _, r, rule in found), found
+
+
+def test_captives_an_armed_group_frees_go_to_its_countrys_government() -> None:
+    found = _roles("Boko Haram freed the abducted teachers on Monday, the army said.", "RETREAT")
+    assert any(r == {"NGA"} for _, r, _ in found), found
+
+
+def test_aid_workers_handed_over_are_captives_released_not_aid() -> None:
+    text = "The militants handed over the kidnapped aid workers to Malian officials."
+    assert _roles(text, "RETREAT") and not _roles(text, "AID"), sitrep.code(text).events
+
+
+def test_a_ban_on_sales_to_a_party_is_aimed_at_it() -> None:
+    found = _roles("The new UN sanctions ban sales of jet fuel to Syrian airlines.", "SANCTION")
+    assert any("SYR" in r for _, r, _ in found), found
+
+
+def test_the_one_asked_is_never_replaced_by_the_party_of_the_act_asked_for() -> None:
+    found = _roles("A petition calls on the singer to be banned from the United Kingdom.", "REQUEST")
+    assert not any("GBR" in r for _, r, _ in found), found

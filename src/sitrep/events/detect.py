@@ -69,6 +69,11 @@ def participle_noun(tok: Any) -> set[str]:
 ON_WHOSE_WORD = frozenset({"request", "invitation", "behest", "urging", "suggestion", "initiative"})
 
 
+# nouns of people and bodies: a compound before them says whom they serve, not what is acted on
+PEOPLE_HEADS = frozenset({"worker", "staff", "staffer", "volunteer", "employee", "official", "agency", "group",
+                          "organisation", "organization"})
+
+
 def object_lemmas(tok: Any, direct_only: bool = False) -> set[str]:
     """Lemmas of what a trigger governs: objects, prepositional objects, particles' objects
     (with `direct_only`, its own objects and particles only). A place after "to" or "into"
@@ -92,6 +97,8 @@ def object_lemmas(tok: Any, direct_only: bool = False) -> set[str]:
             out.add(c.lower_)
             out.update(stems(c.lower_))
             for cc in c.children:
+                if cc.dep_ == "compound" and c.lemma_.lower() in PEOPLE_HEADS:
+                    continue  # "aid workers", "relief agencies" are people, not aid
                 if cc.dep_ in ("conj", "compound"):
                     out.add(cc.lemma_.lower())
                     if cc.i in weapons:

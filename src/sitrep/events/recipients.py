@@ -10,6 +10,9 @@
   with ("threatened to cut off power to Azerbaijan", "refused to meet Jordan's king").
 - A protest that names no one it is aimed at, held in the protesters' own country (or by
   protesters of no named country), is aimed at that country's government, as CAMEO codes it.
+- Captives released go to someone: a party the released belong to ("released Israeli hostages",
+  "freed detained Taliban fighters"), the one they are handed to, else, when an armed group
+  frees them, the government of its country.
 - A reaction to an earlier act ("condemned the launch", "the test was denounced")
   is aimed at whoever did that act. The sentence names only the act; the
   article named its doer before. Such an event is marked `+reaction` here and
@@ -174,12 +177,16 @@ def content_recipient(event: Event, tok: Any, ctx: Any) -> None:
             event.recipient = found
             event.evidence.rule += "+proposer"
             return
-    # "threatened further action against Russia", "would boycott all contact with the United States"
+    # "threatened further action against Russia", "would boycott all contact with the United States",
+    # "the sanctions ban sales of jet fuel to Syrian airlines"
     found = _party_after([c for c in tok.children if c.dep_ == "dobj"], CONTENT_PREPS, ctx, own)
+    found = found or _party_after([tok], CONTENT_PREPS - {"at"}, ctx, own)
     if found:
         event.recipient = found
         event.evidence.rule += "+content"
         return
+    if event.type == "REQUEST":
+        return  # "urged him to leave Britain": the one asked is the recipient, not the act's party
     for act in (c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
         heads = [act] + [c for c in act.children if c.dep_ == "dobj"]
         found = [a for c in act.children if c.dep_ in ("dobj", "dative") for a in parties(phrase(c))
@@ -206,3 +213,25 @@ def protested_government(event: Event, countries: Any) -> None:
         return
     event.recipient = [Actor(countries[state].name, state, "GOV")]
     event.evidence.rule += "+home-government"
+
+
+ARMED_GROUP_SECTORS = frozenset({"REB", "UAF"})
+
+
+def released_to(event: Event, tok: Any, ctx: Any, countries: Any) -> None:
+    """Who a release is made to, where the rule's roles gave none: the party the released belong
+    to ("Hamas released two Israeli hostages" -> ISR, "freed 40 Taliban fighters" -> the Taliban),
+    the party they are handed to ("handed the crew to Omani officials"), or for captives an armed
+    group frees with no one named, the government of the group's country."""
+    if event.type != "RETREAT" or event.mode != "release" or _codes(event.recipient):
+        return
+    own = {(a.code, a.sector) for a in event.actor}
+    released = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    found = [a for c in released for a in ctx.actors_in(phrase(c)) if a.code and (a.code, a.sector) not in own]
+    found = found or _party_after([tok, *released], frozenset({"to"}), ctx, set())
+    if not found:
+        groups = [a for a in event.actor if a.code in countries and a.sector in ARMED_GROUP_SECTORS]
+        found = [Actor(countries[groups[0].code].name, groups[0].code, "GOV")] if groups else []
+    if found:
+        event.recipient = found
+        event.evidence.rule += "+released-to"
