@@ -355,6 +355,12 @@ def test_plover_triples_pair_every_source_with_every_target_and_generic_codes_ma
     assert m["triple_f1"] == pytest.approx(2 / 3)
 
 
+def test_plover_reads_the_golds_non_iso_country_codes_as_iso():
+    recs = [prec("a", "AGREE", codes=("JAP",))]
+    res = plover.score(recs, {"a": art("a", events=[event("AGREE", actors=[("Tokyo", "JPN")])])})
+    assert res.metrics["actor_country_agreement"] == 1.0 and res.metrics["triple_f1"] == 1.0
+
+
 # ---------------------------------------------------------------- plover-synthetic
 
 

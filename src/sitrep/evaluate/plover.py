@@ -7,7 +7,8 @@ The gold uses PLOVER 0.5b1 names, mapped to today's by `LEGACY_TYPES`.
 Actor-country agreement: of the matched (record, type) pairs whose gold source
 has a country code, the share where one of those codes is among the actor
 codes of a predicted event of that type. Generic CAMEO codes that name no
-country (IGO, NGO, IMG) are left out of the comparison.
+country (IGO, NGO, IMG) are left out of the comparison; three non-ISO codes of the
+gold (CAMEO's JAP, and ITL, VTN) are read as JPN, ITA, VNM.
 
 Triples, as CAMEO coders score them: each event is a set of (source, target, type)
 triples, one per pair of its actor and recipient codes ("-" for a side with none);
@@ -32,6 +33,12 @@ LEGACY_TYPES: dict[str, str] = {
     "INVESTIGATE": "ACCUSE",
 }
 GENERIC_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
+# country codes of the gold that are no ISO 3166 code: CAMEO's JAP for Japan and two misspellings
+LEGACY_CODES: dict[str, str] = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+
+
+def gold_code(code: str | None) -> str | None:
+    return LEGACY_CODES.get(code, code) if code else code
 
 
 def gold_type(rec: PloverRecord) -> str:
@@ -39,7 +46,7 @@ def gold_type(rec: PloverRecord) -> str:
 
 
 def gold_countries(rec: PloverRecord) -> set[str]:
-    return {a.code for a in rec.source if a.code and a.code not in GENERIC_CODES}
+    return {gold_code(a.code) for a in rec.source if a.code and a.code not in GENERIC_CODES}
 
 
 def score(records: Sequence[PloverRecord], predicted: Mapping[str, Prediction]) -> TaskResult:
@@ -63,7 +70,8 @@ def score(records: Sequence[PloverRecord], predicted: Mapping[str, Prediction]) 
             errors.append(_error("miss", rec, t, events))
         for t in types - gold:
             errors.append(_error("false_alarm", rec, t, events))
-        gold_triples = _triples([a.code for a in rec.source], [a.code for a in rec.target], gold_type(rec))
+        gold_triples = _triples([gold_code(a.code) for a in rec.source], [gold_code(a.code) for a in rec.target],
+                                gold_type(rec))
         pred_triples = {tr for e in events for tr in _triples([a.get("code") for a in e["actor"]],
                                                               [a.get("code") for a in e["recipient"]], e["type"])}
         triple_gold += len(gold_triples)
