@@ -82,3 +82,16 @@ def test_a_ban_on_sales_to_a_party_is_aimed_at_it() -> None:
 def test_the_one_asked_is_never_replaced_by_the_party_of_the_act_asked_for() -> None:
     found = _roles("A petition calls on the singer to be banned from the United Kingdom.", "REQUEST")
     assert not any("GBR" in r for _, r, _ in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Iranian tankers made several transfers of diesel to Syrian vessels off the Lebanese coast.",
+    "Iran resumed crude shipments to Syria in May.",
+])
+def test_a_shipment_of_a_commodity_between_two_parties_is_trade_to_the_receiver(text: str) -> None:
+    found = _roles(text, "COOPERATE")
+    assert any(a == {"IRN"} and r == {"SYR"} for a, r, _ in found), sitrep.code(text).events
+
+
+def test_a_market_figure_of_one_partys_exports_is_no_trade_event() -> None:
+    assert not _roles("Saudi oil exports fell by five percent in March.", "COOPERATE")

@@ -89,6 +89,8 @@ def roles(tok: Any, rule: Rule, ctx: ArticleContext) -> tuple[list[Actor], list[
     if not actors and rule.type == "ASSAULT" and rule.mode == "abduct":
         actors = ctx.captor_group(tok.idx)  # "the girls were kidnapped in 2014": by the group the report is about
     heads = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "attr", "nsubjpass") and is_noun(c)]
+    if is_noun(tok) and tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:
+        heads.append(tok.head)  # "made several transfers of fuel to Syrian vessels": the phrase the verb took
     prep_children = [c for h in heads for c in h.children]
     for c in prep_children:
         if c.dep_ in ("prep", "dative", "agent") and c.lower_ in rule.recipient_preps:
