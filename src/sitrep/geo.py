@@ -28,6 +28,7 @@ from sitrep import data
 from sitrep.datelines import dateline_end
 from sitrep.gazetteers import load_actor_gazetteer
 from sitrep.model import Article, Entity
+from sitrep.provinces import Province, load_provinces
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,6 +316,7 @@ class Geolocate:
         gaz = load_actor_gazetteer(data_dir)
         self.countries = {c.code: c for c in gaz.countries}
         self.cities = city_index()
+        self.provinces = load_provinces(data_dir)
         # "Japanese" -> JPN: a place named with a nationality ("the Japanese island of ...")
         self.demonyms = {d: c.code for c in gaz.countries for d in c.demonyms if " " not in d}
 
@@ -325,10 +327,12 @@ class Geolocate:
         )
         for ent in article.entities:
             if ent.type == "LOCATION":
-                self.resolve(ent, mentioned)
+                self.resolve(ent, mentioned, after=article.text[ent.end:ent.end + 16])
         return article
 
-    def resolve(self, ent: Entity, mentioned: Counter[str] | None = None) -> None:
+    def resolve(self, ent: Entity, mentioned: Counter[str] | None = None, after: str = "") -> None:
+        """Fill the point and country of a place mention (`after`: the text right after it,
+        where a kind word may mark a division: "Borno state")."""
         mentioned = mentioned or Counter()
         name = ent.text.lower()
         if name.startswith("the "):
@@ -346,6 +350,11 @@ class Geolocate:
             return
         if ent.code:  # a region code (WST, EEU): no single point
             return
+        province = self.provinces.match(ent.text, after, mentioned)
+        if province is not None and not self._big_city(candidates, name, province, mentioned):
+            # "Borno state", "Punjab province", "Texas": a division, at its seat's point
+            ent.lat, ent.lon, ent.country = province.lat, province.lon, province.country
+            return
         if not candidates:
             # "the northern Japanese island", "a Syrian village": in that country, no point
             for word in ent.text.split():
@@ -357,6 +366,21 @@ class Geolocate:
         if not plausible(best, name, mentioned, self.countries):
             return  # a place of that name, but nowhere the story is: left without a point
         ent.lat, ent.lon, ent.country = best.lat, best.lon, best.country
+
+
+    def _big_city(self, candidates: Sequence[GeoCandidate], name: str, province: Province,
+                  mentioned: Mapping[str, int]) -> bool:
+        """Whether a mention that also names a division means a big city (100,000 people or
+        more) the story may be about: "Donetsk" the city, not the oblast, unless the mention
+        says "region"."""
+        if self.provinces.key(name)[1] or name not in self.cities:
+            return False
+        best = max(candidates, key=lambda c: rank_candidate(c, name, mentioned, self.countries))
+        return best.population >= PROVINCE_CITY_POPULATION and plausible(best, name, mentioned, self.countries)
+
+
+#: a place named like a division is the city of that name when the city has this many people
+PROVINCE_CITY_POPULATION = 100_000
 
 
 def rank_candidate(cand: GeoCandidate, name: str, mentioned: Mapping[str, int],
