@@ -95,3 +95,18 @@ def test_a_shipment_of_a_commodity_between_two_parties_is_trade_to_the_receiver(
 
 def test_a_market_figure_of_one_partys_exports_is_no_trade_event() -> None:
     assert not _roles("Saudi oil exports fell by five percent in March.", "COOPERATE")
+
+
+@pytest.mark.parametrize("text, type_, recipient", [
+    ("Armed men killed four villagers near Zinder on Tuesday.", "ASSAULT", "NER"),
+    ("Police arrested 12 students in Lahore after the march.", "COERCE", "PAK"),
+])
+def test_force_on_people_of_no_named_country_is_done_to_the_country_of_its_place(text: str, type_: str,
+                                                                                 recipient: str) -> None:
+    found = _roles(text, type_)
+    assert any(r == {recipient} and rule.endswith("+place-target") for _, r, rule in found), found
+
+
+def test_a_named_victim_keeps_its_own_country_over_the_place() -> None:
+    found = _roles("Gunmen abducted two Chinese engineers in Zamfara state on Friday.", "ASSAULT")
+    assert found and not any(rule.endswith("+place-target") for _, _, rule in found), found

@@ -23,8 +23,8 @@ from sitrep.events.nonevents import (
 )
 from sitrep.events.pruning import dedupe, drop_embedded
 from sitrep.events.recipients import (
-    content_recipient, mark_reaction, overflown, protested_government, released_to, request_addressee,
-    struck_target, threatened_target,
+    content_recipient, mark_reaction, overflown, place_target, protested_government, released_to,
+    request_addressee, struck_target, threatened_target,
 )
 from sitrep.events.roles import count_parties, roles
 from sitrep.events.stance import load_stance, stance_events
@@ -119,6 +119,7 @@ class Code(TriggerMatching, Senses, AcledTyping):
                     released_to(event, tok, ctx, self.countries)
                     content_recipient(event, tok, ctx)
                     protested_government(event, self.countries)
+                    place_target(event, self.countries)
                     mark_reaction(event, tok)
                     if sent_cues is None:
                         sent_cues = CueText(texts[si])

@@ -13,6 +13,9 @@
 - Captives released go to someone: a party the released belong to ("released Israeli hostages",
   "freed detained Taliban fighters"), the one they are handed to, else, when an armed group
   frees them, the government of its country.
+- Force or coercion that names no one it is done to, at a place of a known country, is done to
+  that country ("killed three villagers in southern Serbia", "lifted the curfew in Montenegro"),
+  as CAMEO codes a target from the place when the victims carry no country of their own.
 - A reaction to an earlier act ("condemned the launch", "the test was denounced")
   is aimed at whoever did that act. The sentence names only the act; the
   article named its doer before. Such an event is marked `+reaction` here and
@@ -235,3 +238,18 @@ def released_to(event: Event, tok: Any, ctx: Any, countries: Any) -> None:
     if found:
         event.recipient = found
         event.evidence.rule += "+released-to"
+
+
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def place_target(event: Event, countries: Any) -> None:
+    """Force or coercion with no recipient, at a place of a known country: that country, read
+    from the place's mention ("killed three villagers in southern Serbia" -> SRB)."""
+    if event.type not in PLACE_TARGET_TYPES or _codes(event.recipient) or event.location is None:
+        return
+    place = event.location
+    if place.country not in countries:
+        return
+    event.recipient = [Actor(place.text, place.country, None, place.start, place.end)]
+    event.evidence.rule += "+place-target"
