@@ -118,6 +118,8 @@ def test_furniture_lines_are_found_whole(line):
     "Like many users on Twitter, the minister posted a map of the front.",
     "The statement was released via Reuters on Friday evening.",
     "EPA Administrator Lee Zeldin said the spill was under control.",
+    "Reuters reported on Monday that the frigate had left Gdynia.",
+    "AP sources say the fleet will sail next week.",
     "Copyright disputes between the two firms have dragged on for years.",
     "This site uses centrifuges to enrich uranium, inspectors said.",
     "Subscribers to the channel saw the video before it was deleted.",
@@ -149,6 +151,16 @@ def test_a_credit_glued_to_a_paragraph_is_furniture_and_the_paragraph_is_not():
     text = "Nina Holt / Reuters The council said on Monday it would meet again in June."
     [(pid, got)] = _found(text)
     assert (pid, got) == ("credit_prefix", "Nina Holt / Reuters")
+
+
+@pytest.mark.parametrize("text, credit", [
+    ("AP:Associated Press Sailors line the deck of a frigate as it leaves Gdynia", "AP:Associated Press"),
+    ("Handout - Getty Two jets take off from an airbase near the coast", "Handout - Getty"),
+    ("EPA The frigate was seen leaving port on Tuesday morning", "EPA"),
+])
+def test_an_agency_credit_glued_before_a_caption_is_furniture_and_the_caption_is_not(text, credit):
+    [(pid, got)] = _found(text)
+    assert (pid, got) == ("caption_credit_prefix", credit)
 
 
 def test_offsets_are_into_the_text_as_given():
@@ -264,3 +276,13 @@ def test_a_caption_ending_in_its_bare_credit_and_a_headline_ending_in_read_more_
     # a story sentence ends with its full stop, whatever follows
     assert not find("The ministry said the convoy had crossed the border (AFP).")
     assert [s.pattern for s in find("The talks ended without a deal. Read more")] == ["read_more_tail"]
+
+
+def test_a_credit_glued_before_a_caption_names_no_party_and_the_caption_keeps_its_event():
+    import sitrep
+
+    text = "AP:Associated Press Iran seized a tanker in the Strait of Hormuz, officials said\n"
+    art = sitrep.code(text, date="2025-03-04")
+    seized = [e for e in art.events if e.type == "COERCE"]
+    assert seized and all({a.code for a in e.actor} == {"IRN"} for e in seized), art.events
+    assert not any(e.text in ("AP", "Associated Press") for e in art.entities)

@@ -21,9 +21,10 @@ the results:
   the depth "tokens": no tagger, parser or lemmas run on it, so no lexicon rule
   or cue can fire there (and the parse costs nothing);
 - `Drop` (run after the events stage) removes any quote or event whose
-  trigger or content starts inside a furniture span. It is what enforces the
-  rule under ``parse = full`` (no triage) and for inline furniture in a
-  sentence with story text beside it.
+  trigger or content starts inside a furniture span, and any entity, actor or
+  recipient named inside one (the "AP" of "AP:Associated Press Troops march ..."
+  is no party to the march). It is what enforces the rule under ``parse = full``
+  (no triage) and for inline furniture in a sentence with story text beside it.
 """
 
 from __future__ import annotations
@@ -208,6 +209,10 @@ class Drop:
         spans = Spans((a, b) for a, b, _ in article.furniture)
         quotes = [q for q in article.quotes if not spans.contains(q.start)]
         events = [e for e in article.events if not spans.contains(e.evidence.trigger_start)]
+        for e in events:  # a credit glued to a caption names no party to what it shows
+            e.actor = [a for a in e.actor if a.start is None or not spans.contains(a.start)]
+            e.recipient = [a for a in e.recipient if a.start is None or not spans.contains(a.start)]
+        article.entities = [e for e in article.entities if not spans.contains(e.start)]
         dropped = (len(article.quotes) - len(quotes), len(article.events) - len(events))
         if any(dropped):
             article.warnings.append(

@@ -78,6 +78,7 @@ class Code(TriggerMatching, Senses, AcledTyping):
         doc.user_data[WEAPON_TOKENS] = {i for i, e in ctx.tok_ent.items() if e.type in ("WEAPON", "MILITARY_PLATFORM")}
         doc.user_data[PLACE_TOKENS] = {i for i, e in ctx.tok_ent.items() if e.type == "LOCATION"}
         events: list[Event] = []
+        reactions: dict[int, frozenset[str]] = {}  # a reaction event -> the types of act it answers
         sents = list(doc.sents)
         texts = [ctx.text[s.start_char:s.end_char] for s in sents]  # Span.text rebuilds from tokens
         for si, sent in enumerate(sents):
@@ -120,7 +121,9 @@ class Code(TriggerMatching, Senses, AcledTyping):
                     content_recipient(event, tok, ctx)
                     protested_government(event, self.countries)
                     place_target(event, self.countries)
-                    mark_reaction(event, tok)
+                    answers = mark_reaction(event, tok)
+                    if answers:
+                        reactions[id(event)] = answers
                     if sent_cues is None:
                         sent_cues = CueText(texts[si])
                         window_cues = CueText(" ".join(texts[max(0, si - 1):si + 2]))
@@ -133,7 +136,7 @@ class Code(TriggerMatching, Senses, AcledTyping):
                 ctx.fill_home_country(ev)
                 events.append(ev)
                 ctx.remember(ev.actor)
-        events = inherit_actors(events)
+        events = inherit_actors(events, reactions)
         actor_from_speaker(events, ctx)
         # stance in quotes: a political speaker's condemnation or threat in their own words
         events = stance_events(ctx, events, load_stance(self.data_dir), self.lexicon.quads, self.lexicon.cameo,

@@ -22,6 +22,7 @@ Only material types whose doer is routinely elided are filled; verbal events
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from sitrep.events.evidence import quote_covering
@@ -45,10 +46,12 @@ def has_code(actors: list[Actor]) -> bool:
     return any(a.code for a in actors)
 
 
-def inherit_actors(events: list[Event]) -> list[Event]:
+def inherit_actors(events: list[Event], reactions: Mapping[int, frozenset[str]] | None = None) -> list[Event]:
     """Fill the actor of doer-less material events from the nearest earlier event
     of the same type that has one; drop the bare-noun events that find none.
-    `events` in text order; returns the events kept, in order."""
+    `events` in text order; returns the events kept, in order. `reactions` gives, for a
+    reaction event (by id), the types of act it answers ("the launch": MOBILIZE or ASSAULT)."""
+    reactions = reactions or {}
     kept: list[Event] = []
     for ev in events:
         if ev.type in ELIDED_ACTOR_TYPES and not has_code(ev.actor) and not ev.evidence.rule.startswith("model:"):
@@ -62,7 +65,7 @@ def inherit_actors(events: list[Event]) -> list[Event]:
                 ev.actor = actors
                 ev.evidence.rule += "+actor-from-context"
         if REACTION in ev.evidence.rule and not has_code(ev.recipient):
-            act = _nearest_act(kept, {a.code for a in ev.actor if a.code})
+            act = _nearest_act(kept, {a.code for a in ev.actor if a.code}, reactions.get(id(ev), frozenset()))
             if act is not None:
                 ev.recipient = [Actor(a.text, a.code, a.sector) for a in act.actor if a.code]
                 ev.evidence.rule += "+recipient-from-context"
@@ -88,11 +91,13 @@ def _nearest(events: list[Event], i: int, type_: str, mode: str | None = None) -
     return other_mode
 
 
-def _nearest_act(events: list[Event], own: set[str]) -> Event | None:
-    """The nearest earlier material act by someone other than the reacting actor."""
+def _nearest_act(events: list[Event], own: set[str], types: frozenset[str] = frozenset()) -> Event | None:
+    """The nearest earlier material act by someone other than the reacting actor, of one of
+    `types` when given ("branded the launch a threat": the launch, not a bombing reported since)."""
     for prior in reversed(events[-MAX_LOOKBACK_EVENTS:]):
         codes = {a.code for a in prior.actor if a.code}
-        if prior.type in ACT_TYPES and codes and not codes & own:
+        kind = prior.type in ACT_TYPES if not types else (prior.type in types or f"{prior.type}/{prior.mode}" in types)
+        if kind and codes and not codes & own:
             return prior
     return None
 

@@ -79,16 +79,31 @@ def overflown(event: Event, tok: Any, ctx: Any) -> None:
         event.evidence.rule += "+overflown"
 
 
-def mark_reaction(event: Event, tok: Any) -> None:
-    """Mark a verbal reaction with no recipient whose object is an act ("condemned the launch")."""
+# the kinds of act an act noun names, as TYPE or TYPE/mode: "condemned the launch" answers a
+# weapons launch, not the drill or bombing reported since (nouns not here answer any act)
+ACT_NOUN_TYPES: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("launch", "launches", "test", "tests", "firing", "detonation"),
+                    frozenset({"MOBILIZE/weapons", "ASSAULT"})),
+    "deployment": frozenset({"MOBILIZE"}),
+    **dict.fromkeys(("attack", "attacks", "strike", "strikes", "bombing", "shelling", "incursion", "invasion",
+                     "offensive", "killing", "killings", "execution", "executions", "shootdown", "downing",
+                     "explosion", "blast"), frozenset({"ASSAULT"})),
+    **dict.fromkeys(("seizure", "annexation", "crackdown"), frozenset({"COERCE", "ASSAULT"})),
+}
+
+
+def mark_reaction(event: Event, tok: Any) -> frozenset[str] | None:
+    """Mark a verbal reaction with no recipient whose object is an act ("condemned the launch");
+    returns the types of act it answers (empty: any), None when it is no such reaction."""
     if event.type not in REACTION_TYPES or _codes(event.recipient):
-        return
+        return None
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ACT_NOUNS:
             if any(a.dep_ == "poss" or a.ent_type_ for a in c.children):
-                return  # "North Korea's launch": the phrase names the doer itself
+                return None  # "North Korea's launch": the phrase names the doer itself
             event.evidence.rule += REACTION
-            return
+            return ACT_NOUN_TYPES.get(c.lower_, frozenset())
+    return None
 
 
 TARGET_PREPS = frozenset({"at", "on", "against", "into"})

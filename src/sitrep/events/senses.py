@@ -124,7 +124,7 @@ def _has_target(tok: Any) -> bool:
     heads = [tok, *(c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in VOLLEYS)]
     for c in (c for h in heads for c in h.children):
         if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
-            if any((o.ent_type_ not in ("DATE", "TIME") or o.i in places) and o.lemma_.lower() not in TEST_GROUNDS
+            if any((o.i in places or not _time_phrase(o)) and o.lemma_.lower() not in TEST_GROUNDS
                    for o in c.children if o.dep_ == "pobj"):
                 return True
         if c.dep_ == "prep" and c.lower_ == "into":
@@ -134,6 +134,17 @@ def _has_target(tok: Any) -> bool:
                 return True
     return False
 
+
+def _time_phrase(noun: Any) -> bool:
+    """Whether a prepositional object says when, not where or at whom: "at 6am local time",
+    "at dawn", "on Friday"."""
+    return noun.ent_type_ in ("DATE", "TIME") or noun.lemma_.lower() in TIME_NOUNS \
+        or any(t.ent_type_ in ("DATE", "TIME") for t in noun.subtree if t.i < noun.i)
+
+
+# nouns of a time of day
+TIME_NOUNS = frozenset({"time", "hour", "dawn", "dusk", "daybreak", "night", "nightfall", "noon", "midnight",
+                        "morning", "evening", "afternoon", "moment", "minute", "o'clock", "sunrise", "sunset"})
 
 # objects of a launch that are themselves an attack, with the target hanging on them
 VOLLEYS = frozenset({"barrage", "salvo", "volley", "wave", "strike", "attack", "assault"})
