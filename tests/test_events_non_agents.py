@@ -1,5 +1,6 @@
 """Natural forces and accidents are no actors; "opened fire" is an attack whatever it was
-opened on; a place after "to" is a destination, not what was seized. Sentences are our own."""
+opened on; a place after "to" is a destination, not what was seized; an animal that kills is no
+attacker. Sentences are our own."""
 
 from __future__ import annotations
 
@@ -79,3 +80,17 @@ def test_taken_to_a_hospital_is_no_seizure(text: str) -> None:
 )
 def test_seizing_a_place_is_still_a_seizure(text: str) -> None:
     assert ("COERCE", "lexicon:coerce-occupy") in coded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Wardens said a leopard killed two goatherds near the reserve on Sunday.",
+    "Two fishermen were killed by a crocodile on the banks of the river.",
+    "Elephant Shot Dead After Trampling Villagers",
+])
+def test_an_animal_that_kills_or_a_headline_animal_killed_is_no_event(text: str) -> None:
+    assert "ASSAULT" not in types(text), coded(text)
+
+
+def test_an_armed_group_named_after_an_animal_still_attacks() -> None:
+    text = "The Tigers killed 12 soldiers in an attack on an army camp near Jaffna."
+    assert "ASSAULT" in types(text), coded(text)

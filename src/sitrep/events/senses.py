@@ -427,8 +427,8 @@ class Senses:
         return cause is not None and self._natural(cause)
 
     def _not_political_violence(self, tok: Any) -> bool:
-        """Whether an attack or killing is done to an animal ("a bear was shot", "poachers killed
-        three rhinos"), is a game's result with its score ("beat the Orioles 6-2 to win the
+        """Whether an attack or killing is done to or by an animal ("a bear was shot", "poachers
+        killed three rhinos", "a bear killed two hikers"), is a game's result with its score ("beat the Orioles 6-2 to win the
         series", "hit a home run as the Jays won 4-1") or a vote won ("beat the incumbent in
         the primary": `election_words`)."""
         patients = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -436,6 +436,12 @@ class Senses:
                      if o.dep_ == "pobj"]
         if tok.dep_ == "acl" and is_noun(tok.head):  # "the bear killed near the campsite"
             patients.append(tok.head)
+        # an animal that kills or attacks ("a bear killed two hikers", "mauled by a tiger"), and a
+        # headline's passive read as active ("Gorilla Killed To Save Boy")
+        # (a capitalised name inside a sentence is a group: "the Tigers killed 12 soldiers")
+        doers = [c for c in tok.children if c.dep_ == "nsubj"]
+        doers += [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        patients += [d for d in doers if not d.ent_type_ and (d.is_lower or d.i == d.sent.start)]
         if any(p.lemma_.lower() in self.lexicon.animals or p.lower_ in self.lexicon.animals for p in patients):
             return True
         sent = tok.sent
