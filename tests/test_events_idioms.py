@@ -213,3 +213,24 @@ def test_taking_a_hard_line_is_no_seizure(text: str) -> None:
 def test_taking_a_front_line_is_still_a_seizure() -> None:
     text = "Sudanese army troops took the front line north of Omdurman after heavy fighting."
     assert "COERCE" in types(text), coded(text)
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Veterans, cadets and marching bands filled the avenue on Sunday.", "PROTEST"),
+    ("The new engine will demonstrate the process of refuelling in orbit.", "THREATEN"),
+    ("The lab is pushing back the limits of battery chemistry with its new cell.", "REJECT"),
+    ("Japan will launch a probe to study an asteroid next year.", "ACCUSE"),
+    ("Madrid beat Milan in the Champions League quarterfinal on Tuesday.", "ASSAULT"),
+    ("Thousands of fans took to the streets to celebrate the league title.", "PROTEST"),
+])
+def test_words_of_parades_science_and_sport_are_no_political_event(text: str, type_: str) -> None:
+    assert type_ not in types(text), coded(text)
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Farmers marched on parliament to protest the fuel tax.", "PROTEST"),
+    ("Prosecutors launched a probe into the minister's finances on Monday.", "ACCUSE"),
+    ("Thousands of students took to the streets of Dhaka to demand the minister's resignation.", "PROTEST"),
+])
+def test_their_political_twins_are_still_events(text: str, type_: str) -> None:
+    assert type_ in types(text), coded(text)

@@ -55,6 +55,7 @@ def test_a_bad_pattern_is_refused(tmp_path):
     "Related: Baltic states tighten border checks",
     "Related stories Navy drills off the coast Defence budget rises again",
     "Media playback is unsupported on your device",
+    "Media playback is not supported on this device",
     "By signing up, you agree to our Terms of Use and Privacy Policy.",
     "Sign up for our weekly defence newsletter and never miss a story",
     "We use cookies to give you the best experience on our site.",

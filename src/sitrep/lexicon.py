@@ -136,6 +136,7 @@ class Lexicon:
     party_nouns: frozenset[str] = frozenset()
     animals: frozenset[str] = frozenset()
     sport_words: frozenset[str] = frozenset()
+    sport_events: tuple[str, ...] = ()
     election_words: frozenset[str] = frozenset()
     roots: dict[str, str] = field(default_factory=dict)  # PLOVER type -> CAMEO root code
 
@@ -225,6 +226,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         party_nouns=frozenset(x.lower() for x in raw.get("party_nouns", [])),
         animals=frozenset(x.lower() for x in raw.get("animals", [])),
         sport_words=frozenset(x.lower() for x in raw.get("sport_words", [])),
+        sport_events=tuple(x.lower() for x in raw.get("sport_events", [])),
         election_words=frozenset(x.lower() for x in raw.get("election_words", [])),
         roots=dict(cameo.get("plover_roots", {})),
     )

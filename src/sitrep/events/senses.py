@@ -448,6 +448,8 @@ class Senses:
         if tok.lemma_.lower() in ELECTORAL_WINS and self._among_vote_words(tok) \
                 and any(p.ent_type_ in ("PERSON", "ORG", "NORP") or p.lemma_.lower() in CONTENDERS for p in patients):
             return True  # "beat her challenger in the runoff", "beating the polls": a vote won
+        if self.lexicon.sport_events and any(name in sent.text.lower() for name in self.lexicon.sport_events):
+            return True  # "beat San Francisco on the way to the World Series": no score needed
         return bool(SCORE.search(sent.text)) and any(t.lower_ in self.lexicon.sport_words for t in sent)
 
     def _electoral(self, tok: Any) -> bool:
