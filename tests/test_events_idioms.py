@@ -234,3 +234,26 @@ def test_words_of_parades_science_and_sport_are_no_political_event(text: str, ty
 ])
 def test_their_political_twins_are_still_events(text: str, type_: str) -> None:
     assert type_ in types(text), coded(text)
+
+
+def test_a_picture_capturing_a_launch_is_no_seizure() -> None:
+    text = "A drone camera captured the launch of the rocket from a nearby hill."
+    assert "COERCE" not in types(text), coded(text)
+
+
+def test_troops_capturing_a_town_still_seize_it() -> None:
+    text = "Government troops captured the town of Bunia on Monday."
+    assert "COERCE" in types(text), coded(text)
+
+
+def test_an_act_said_to_threaten_stability_is_no_threat_made() -> None:
+    text = "Lithuania said the drills were a provocation threatening the stability of the Baltic region."
+    assert "THREATEN" not in types(text), coded(text)
+
+
+def test_talks_on_the_sidelines_of_a_summit_are_not_held_with_its_host() -> None:
+    import sitrep
+
+    doc = sitrep.code("European ministers will hold talks on the sidelines of the NATO summit in Vilnius.",
+                      date="2025-03-04")
+    assert not any("NATO" in {r.code for r in ev.recipient} for ev in doc.events if ev.type in ("AGREE", "CONSULT"))

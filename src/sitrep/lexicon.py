@@ -25,6 +25,7 @@ class Rule:
     context: tuple[str, ...]
     object: frozenset[str] = frozenset()
     subject: frozenset[str] = frozenset()
+    not_subject: frozenset[str] = frozenset()
     state_actor: bool = False
     prep: frozenset[str] = frozenset()
     modifier: frozenset[str] = frozenset()
@@ -161,6 +162,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
             id=e["id"], lemmas=frozenset(x.lower() for x in e["lemmas"]), pos=frozenset(e["pos"]),
             type=e["type"], mode=e.get("mode"), cameo=e["cameo"], context=tuple(e["context"]),
             object=frozenset(e.get("object", [])), subject=frozenset(e.get("subject", [])),
+            not_subject=frozenset(e.get("not_subject", [])),
             state_actor=bool(e.get("state_actor", False)), prep=frozenset(e.get("prep", [])),
             modifier=frozenset(e.get("modifier", [])),
             not_modifier=frozenset(x.lower() for x in e.get("not_modifier", [])),

@@ -290,6 +290,8 @@ class TriggerMatching:
                 continue
             if r.subject and not (r.subject & subject_lemmas(tok)):
                 continue
+            if r.not_subject and (r.not_subject & subject_lemmas(tok)):
+                continue  # "the footage captures the launch": a picture shows it
             if r.head and ((gov := governor(tok)) is tok or not ({gov.lemma_.lower(), *stems(gov.lower_)} & r.head)):
                 continue
             if r.not_head and (gov := governor(tok)) is not tok and ({gov.lemma_.lower(), *stems(gov.lower_)} & r.not_head):

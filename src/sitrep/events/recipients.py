@@ -46,15 +46,17 @@ def _codes(actors: list[Actor]) -> set[str]:
     return {a.code for a in actors if a.code}
 
 
-def _party_after(heads: list[Any], preps: frozenset[str], ctx: Any, own: set[str]) -> list[Actor]:
+def _party_after(heads: list[Any], preps: frozenset[str], ctx: Any, own: set[str],
+                 skip: frozenset[str] = frozenset()) -> list[Actor]:
     """The first coded party (a place standing for its state) in a phrase after one of
-    `preps` governed by one of `heads`, other than the event's own actors."""
+    `preps` governed by one of `heads`, other than the event's own actors (none in a phrase
+    whose noun is one of `skip`)."""
     for h in heads:
         for prep in h.children:
             if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue
             for obj in prep.children:
-                if obj.dep_ != "pobj":
+                if obj.dep_ != "pobj" or obj.lemma_.lower() in skip:
                     continue
                 found = [a for a in ctx.actors_in(phrase(obj), places=True) if a.code and a.code not in own]
                 if found:
@@ -167,6 +169,10 @@ CONTENT_TYPES = frozenset({"THREATEN", "REJECT", "AGREE", "REQUEST", "SUPPORT", 
 # prepositions that name the party a pledged or refused act is done to or with
 CONTENT_PREPS = frozenset({"to", "against", "with", "from", "on", "at"})
 MAKER_PREPS = frozenset({"from", "by"})
+# where or on whose account an act happens, not whom it is done to: "talks held on the sidelines of
+# the General Assembly", "signed on behalf of the union"
+OCCASION_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "side", "eve", "occasion", "behalf",
+                            "basis", "condition", "ground", "grounds", "anniversary", "day"})
 
 
 def content_recipient(event: Event, tok: Any, ctx: Any) -> None:
@@ -197,8 +203,8 @@ def content_recipient(event: Event, tok: Any, ctx: Any) -> None:
             return
     # "threatened further action against Russia", "would boycott all contact with the United States",
     # "the sanctions ban sales of jet fuel to Syrian airlines"
-    found = _party_after([c for c in tok.children if c.dep_ == "dobj"], CONTENT_PREPS, ctx, own)
-    found = found or _party_after([tok], CONTENT_PREPS - {"at"}, ctx, own)
+    found = _party_after([c for c in tok.children if c.dep_ == "dobj"], CONTENT_PREPS, ctx, own, OCCASION_NOUNS)
+    found = found or _party_after([tok], CONTENT_PREPS - {"at"}, ctx, own, OCCASION_NOUNS)
     if found:
         event.recipient = found
         event.evidence.rule += "+content"
