@@ -287,3 +287,13 @@ def test_a_credit_glued_before_a_caption_names_no_party_and_the_caption_keeps_it
     seized = [e for e in art.events if e.type == "COERCE"]
     assert seized and all({a.code for a in e.actor} == {"IRN"} for e in seized), art.events
     assert not any(e.text in ("AP", "Associated Press") for e in art.entities)
+
+
+def test_a_credit_glued_before_a_caption_lends_no_code_to_later_mentions_of_its_names():
+    import sitrep
+
+    text = ("Reuters Chinese Premier Li Qiang waves from a podium in this undated photo released by state media\n"
+            "Li and his ministers drew sharp criticism from Manila on Friday.\n")
+    art = sitrep.code(text, date="2025-03-04")
+    criticised = [{r.code for r in e.recipient} for e in art.events if e.type == "ACCUSE"]
+    assert criticised and not any("REUTERS" in r for r in criticised), criticised

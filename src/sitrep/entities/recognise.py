@@ -15,6 +15,7 @@ from sitrep.entities.mentions import MentionRules, heritage_compounds, person_na
 from sitrep.entities.ner import NerMerging
 from sitrep.entities.places import PlaceMentions
 from sitrep.entities.records import Form
+from sitrep.furniture import Spans
 from sitrep.entities.tokens import lower_set
 from sitrep.gazetteers import SectorCues, load_actor_gazetteer
 from sitrep.model import Article
@@ -166,6 +167,12 @@ class Recognise(GazetteerMatching, NerMerging, PlaceMentions, MentionRules):
         mentions = self._shared_heads(doc, mentions)
         mentions = self._aircraft_lists(doc, mentions)
         self._short_forms(mentions)
+        if article.furniture:
+            # a name that starts in a photo credit or a byline names no one in the story, and a
+            # caption's credit glued to its first words ("Reuters North Korean leader ...") would
+            # lend its code to every later mention of them
+            spans = Spans((a, b) for a, b, *_ in article.furniture)
+            mentions = [m for m in mentions if not spans.contains(m.ent.start)]
         mentions.sort(key=lambda m: (m.ent.start, -m.ent.end))
         article.entities = [m.ent for m in mentions]
         return article
