@@ -110,3 +110,8 @@ def test_force_on_people_of_no_named_country_is_done_to_the_country_of_its_place
 def test_a_named_victim_keeps_its_own_country_over_the_place() -> None:
     found = _roles("Gunmen abducted two Chinese engineers in Zamfara state on Friday.", "ASSAULT")
     assert found and not any(rule.endswith("+place-target") for _, _, rule in found), found
+
+
+def test_a_domestic_act_keeps_its_recipient_of_the_same_country_but_another_sector() -> None:
+    found = _roles("Angry Kenyans accused the Kenyan government of stealing the election.", "ACCUSE")
+    assert any(a == {"KEN"} and r == {"KEN"} for a, r, _ in found), found

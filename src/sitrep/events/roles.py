@@ -120,8 +120,7 @@ def roles(tok: Any, rule: Rule, ctx: ArticleContext) -> tuple[list[Actor], list[
     # a recipient of the actor's own state is the actor itself, unless both name their
     # sector and the sectors differ ("Kagame barred Rwandan opposition parties")
     recipients = [r for r in unique_actors(recipients) if (r.code, r.text) not in actor_codes
-                  and (r.code is None or not any(a.code == r.code and not (a.sector and r.sector and a.sector != r.sector)
-                                                 for a in actors))]
+                  and (r.code is None or not any(a.code == r.code and a.sector == r.sector for a in actors))]
     return unique_actors(actors), recipients
 
 
