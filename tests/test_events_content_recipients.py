@@ -80,8 +80,8 @@ def test_a_ban_on_sales_to_a_party_is_aimed_at_it() -> None:
 
 
 def test_the_one_asked_is_never_replaced_by_the_party_of_the_act_asked_for() -> None:
-    found = _roles("A petition calls on the singer to be banned from the United Kingdom.", "REQUEST")
-    assert not any("GBR" in r for _, r, _ in found), found
+    found = _roles("Campaigners called on the band to be barred from touring Canada.", "REQUEST")
+    assert not any("CAN" in r for _, r, _ in found), found
 
 
 @pytest.mark.parametrize("text", [

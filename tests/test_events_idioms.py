@@ -221,7 +221,7 @@ def test_taking_a_front_line_is_still_a_seizure() -> None:
     ("The lab is pushing back the limits of battery chemistry with its new cell.", "REJECT"),
     ("Japan will launch a probe to study an asteroid next year.", "ACCUSE"),
     ("Madrid beat Milan in the Champions League quarterfinal on Tuesday.", "ASSAULT"),
-    ("Thousands of fans took to the streets to celebrate the league title.", "PROTEST"),
+    ("Jubilant supporters poured into the streets to celebrate their club's first title.", "PROTEST"),
 ])
 def test_words_of_parades_science_and_sport_are_no_political_event(text: str, type_: str) -> None:
     assert type_ not in types(text), coded(text)
@@ -251,7 +251,7 @@ def test_an_act_said_to_threaten_stability_is_no_threat_made() -> None:
     assert "THREATEN" not in types(text), coded(text)
 
 
-def test_talks_on_the_sidelines_of_a_summit_are_not_held_with_its_host() -> None:
+def test_talks_beside_a_summit_are_not_held_with_its_host() -> None:
     import sitrep
 
     doc = sitrep.code("European ministers will hold talks on the sidelines of the NATO summit in Vilnius.",

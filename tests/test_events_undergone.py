@@ -29,7 +29,7 @@ def test_condemnation_drawn_by_a_test_is_an_accusation_beside_the_test() -> None
 
 
 def test_coming_under_fire_for_a_policy_is_criticism() -> None:
-    text = "The Kenyan interior ministry has come under fire for its handling of the refugee camps."
+    text = "The Kenyan interior ministry came under fire over the crowding in the refugee camps."
     assert any(rule.startswith("lexicon:accuse-under-fire") for _, _, rule in _accusations(text)), coded(text)
 
 
