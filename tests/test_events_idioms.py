@@ -246,11 +246,6 @@ def test_troops_capturing_a_town_still_seize_it() -> None:
     assert "COERCE" in types(text), coded(text)
 
 
-def test_an_act_said_to_threaten_stability_is_no_threat_made() -> None:
-    text = "Lithuania said the drills were a provocation threatening the stability of the Baltic region."
-    assert "THREATEN" not in types(text), coded(text)
-
-
 def test_talks_beside_a_summit_are_not_held_with_its_host() -> None:
     import sitrep
 
