@@ -95,3 +95,21 @@ def test_a_state_named_in_a_story_that_also_names_a_far_country_is_in_its_own_co
 def test_a_big_city_named_like_its_division_stays_the_city() -> None:
     country, lat = _place("Shelling hit a market in Donetsk on Sunday, local officials said.", "Donetsk")
     assert country == "UKR" and lat == pytest.approx(48.02, abs=0.05)
+
+
+def test_a_big_city_named_like_its_division_is_the_division_when_a_kind_word_follows(tmp_path: Path) -> None:
+    from collections import Counter
+
+    from sitrep.geo import Geolocate
+    from sitrep.model import Entity
+
+    # a division whose seat is not the city of its name, to tell the two points apart
+    payload = {"version": 1, "kind_words": ["region"],
+               "divisions": [{"country": "UKR", "provinces": [{"name": "Donetsk", "seat": "Kramatorsk"}]}]}
+    (tmp_path / "provinces.yaml").write_text(yaml.safe_dump(payload), encoding="utf-8")
+    geo = Geolocate(data_dir=str(tmp_path))
+    city, region = Entity("Donetsk", 0, 7, "LOCATION"), Entity("Donetsk", 0, 7, "LOCATION")
+    geo.resolve(city, Counter({"UKR": 1}), after=" on Monday")
+    geo.resolve(region, Counter({"UKR": 1}), after=" region on Monday")
+    assert city.lat == pytest.approx(48.02, abs=0.05)
+    assert region.lat == pytest.approx(48.72, abs=0.1) and region.country == "UKR"

@@ -28,7 +28,7 @@ from sitrep import data
 from sitrep.datelines import dateline_end
 from sitrep.gazetteers import load_actor_gazetteer
 from sitrep.model import Article, Entity
-from sitrep.provinces import Province, load_provinces
+from sitrep.provinces import load_provinces
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,7 +351,7 @@ class Geolocate:
         if ent.code:  # a region code (WST, EEU): no single point
             return
         province = self.provinces.match(ent.text, after, mentioned)
-        if province is not None and not self._big_city(candidates, name, province, mentioned):
+        if province is not None and not self._big_city(candidates, name, after, mentioned):
             # "Borno state", "Punjab province", "Texas": a division, at its seat's point
             ent.lat, ent.lon, ent.country = province.lat, province.lon, province.country
             return
@@ -368,12 +368,12 @@ class Geolocate:
         ent.lat, ent.lon, ent.country = best.lat, best.lon, best.country
 
 
-    def _big_city(self, candidates: Sequence[GeoCandidate], name: str, province: Province,
+    def _big_city(self, candidates: Sequence[GeoCandidate], name: str, after: str,
                   mentioned: Mapping[str, int]) -> bool:
         """Whether a mention that also names a division means a big city (100,000 people or
-        more) the story may be about: "Donetsk" the city, not the oblast, unless the mention
-        says "region"."""
-        if self.provinces.key(name)[1] or name not in self.cities:
+        more) the story may be about: "Donetsk" the city, not the oblast, unless a kind word
+        marks the division ("the Donetsk region", "Donetsk oblast")."""
+        if self.provinces.key(name, after)[1] or name not in self.cities:
             return False
         best = max(candidates, key=lambda c: rank_candidate(c, name, mentioned, self.countries))
         return best.population >= PROVINCE_CITY_POPULATION and plausible(best, name, mentioned, self.countries)

@@ -24,6 +24,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from sitrep.events.syntax import phrase
@@ -44,6 +45,16 @@ REACTION = "+reaction"
 
 def _codes(actors: list[Actor]) -> set[str]:
     return {a.code for a in actors if a.code}
+
+
+def _give(event: Event, found: list[Actor], mark: str) -> bool:
+    """Make `found` the event's recipients, marking the rule id with how they were found; False
+    (nothing done) when nothing was found."""
+    if not found:
+        return False
+    event.recipient = found
+    event.evidence.rule += mark
+    return True
 
 
 def _party_after(heads: list[Any], preps: frozenset[str], ctx: Any, own: set[str],
@@ -162,7 +173,7 @@ def struck_target(event: Event, tok: Any, ctx: Any) -> None:
 # what one party puts to another: refusing, accepting or opposing it answers its maker
 PROPOSAL_NOUNS = frozenset({
     "request", "offer", "proposal", "plan", "demand", "call", "appeal", "mediation", "initiative", "bid",
-    "ultimatum", "invitation", "overture", "suggestion", "resolution", "draft", "formula", "terms", "peace plan",
+    "ultimatum", "invitation", "overture", "suggestion", "resolution", "draft", "formula", "terms",
 })
 CONTENT_TYPES = frozenset({"THREATEN", "REJECT", "AGREE", "REQUEST", "SUPPORT", "ACCUSE", "CONSULT", "COOPERATE",
                            "AID", "CONCEDE", "RETREAT", "SANCTION"})
@@ -196,18 +207,13 @@ def content_recipient(event: Event, tok: Any, ctx: Any) -> None:
         makers = [t for c in noun.children if c.dep_ in ("poss", "compound", "amod") and c.i < noun.i for t in c.subtree]
         makers += [t for p in noun.children if p.dep_ == "prep" and p.lower_ in MAKER_PREPS
                    for o in p.children if o.dep_ == "pobj" for t in phrase(o)]
-        found = parties(makers)
-        if found:
-            event.recipient = found
-            event.evidence.rule += "+proposer"
+        if _give(event, parties(makers), "+proposer"):
             return
     # "threatened further action against Russia", "would boycott all contact with the United States",
     # "the sanctions ban sales of jet fuel to Syrian airlines"
     found = _party_after([c for c in tok.children if c.dep_ == "dobj"], CONTENT_PREPS, ctx, own, OCCASION_NOUNS)
     found = found or _party_after([tok], CONTENT_PREPS - {"at"}, ctx, own, OCCASION_NOUNS)
-    if found:
-        event.recipient = found
-        event.evidence.rule += "+content"
+    if _give(event, found, "+content"):
         return
     if event.type == "REQUEST":
         return  # "urged him to leave Britain": the one asked is the recipient, not the act's party
@@ -215,14 +221,11 @@ def content_recipient(event: Event, tok: Any, ctx: Any) -> None:
         heads = [act] + [c for c in act.children if c.dep_ == "dobj"]
         found = [a for c in act.children if c.dep_ in ("dobj", "dative") for a in parties(phrase(c))
                  if c.ent_type_ or any(t.ent_type_ for t in c.children if t.dep_ in ("poss", "compound", "amod"))]
-        found = found or _party_after(heads, CONTENT_PREPS, ctx, own)
-        if found:
-            event.recipient = found
-            event.evidence.rule += "+content"
+        if _give(event, found or _party_after(heads, CONTENT_PREPS, ctx, own), "+content"):
             return
 
 
-def protested_government(event: Event, countries: Any) -> None:
+def protested_government(event: Event, countries: Mapping[str, Any]) -> None:
     """A protest with no recipient, held at home: the government of the country it is held in
     ("thousands of Nigerians rallied in Lagos" -> NGA, sector GOV); none when the protesters come
     from another country than the place ("Kenyans marched in London") or neither is known."""
@@ -233,16 +236,14 @@ def protested_government(event: Event, countries: Any) -> None:
     state = where if where in countries and (not own or own == {where}) else None
     if state is None and where is None and len(own) == 1:
         state = next(iter(own))
-    if state is None:
-        return
-    event.recipient = [Actor(countries[state].name, state, "GOV")]
-    event.evidence.rule += "+home-government"
+    if state is not None:
+        _give(event, [Actor(countries[state].name, state, "GOV")], "+home-government")
 
 
 ARMED_GROUP_SECTORS = frozenset({"REB", "UAF"})
 
 
-def released_to(event: Event, tok: Any, ctx: Any, countries: Any) -> None:
+def released_to(event: Event, tok: Any, ctx: Any, countries: Mapping[str, Any]) -> None:
     """Who a release is made to, where the rule's roles gave none: the party the released belong
     to ("Hamas released two Israeli hostages" -> ISR, "freed 40 Taliban fighters" -> the Taliban),
     the party they are handed to ("handed the crew to Omani officials"), or for captives an armed
@@ -256,15 +257,13 @@ def released_to(event: Event, tok: Any, ctx: Any, countries: Any) -> None:
     if not found:
         groups = [a for a in event.actor if a.code in countries and a.sector in ARMED_GROUP_SECTORS]
         found = [Actor(countries[groups[0].code].name, groups[0].code, "GOV")] if groups else []
-    if found:
-        event.recipient = found
-        event.evidence.rule += "+released-to"
+    _give(event, found, "+released-to")
 
 
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
-def place_target(event: Event, countries: Any) -> None:
+def place_target(event: Event, countries: Mapping[str, Any]) -> None:
     """Force or coercion with no recipient, at a place of a known country: that country, read
     from the place's mention ("killed three villagers in southern Serbia" -> SRB)."""
     if event.type not in PLACE_TARGET_TYPES or _codes(event.recipient) or event.location is None:
@@ -272,5 +271,4 @@ def place_target(event: Event, countries: Any) -> None:
     place = event.location
     if place.country not in countries:
         return
-    event.recipient = [Actor(place.text, place.country, None, place.start, place.end)]
-    event.evidence.rule += "+place-target"
+    _give(event, [Actor(place.text, place.country, None, place.start, place.end)], "+place-target")

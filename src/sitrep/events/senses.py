@@ -428,9 +428,10 @@ class Senses:
 
     def _not_political_violence(self, tok: Any) -> bool:
         """Whether an attack or killing is done to or by an animal ("a bear was shot", "poachers
-        killed three rhinos", "a bear killed two hikers"), is a game's result with its score ("beat the Orioles 6-2 to win the
-        series", "hit a home run as the Jays won 4-1") or a vote won ("beat the incumbent in
-        the primary": `election_words`)."""
+        killed three rhinos", "a bear killed two hikers"), is a game's result with its score
+        ("beat the Orioles 6-2 to win the series", "hit a home run as the Jays won 4-1"), a game
+        named in it (`sport_events`: "beat Madrid in the Champions League") or a vote won ("beat
+        the incumbent in the primary": `election_words`)."""
         patients = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         patients += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
                      if o.dep_ == "pobj"]
