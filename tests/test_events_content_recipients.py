@@ -110,3 +110,13 @@ def test_a_named_victim_keeps_its_own_country_over_the_place() -> None:
 def test_a_domestic_act_keeps_its_recipient_of_the_same_country_but_another_sector() -> None:
     found = _roles("Angry Kenyans accused the Kenyan government of stealing the election.", "ACCUSE")
     assert any(a == {"KEN"} and r == {"KEN"} for a, r, _ in found), found
+
+
+def test_a_visit_to_a_place_abroad_is_received_by_its_host() -> None:
+    found = _roles("Egypt's president arrived in Khartoum on a two-day visit.", "CONSULT")
+    assert any(a == {"EGY"} and r == {"SDN"} for a, r, _ in found), found
+
+
+def test_a_visit_at_home_has_no_host_from_its_place() -> None:
+    found = _roles("Egypt's president paid a visit to a steel plant in Alexandria.", "CONSULT")
+    assert not any("EGY" in r for _, r, _ in found), found

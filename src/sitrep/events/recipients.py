@@ -15,7 +15,8 @@
   frees them, the government of its country.
 - Force or coercion that names no one it is done to, at a place of a known country, is done to
   that country ("killed three villagers in southern Serbia", "lifted the curfew in Montenegro"),
-  as CAMEO codes a target from the place when the victims carry no country of their own.
+  as CAMEO codes a target from the place when the victims carry no country of their own; a visit
+  to a place abroad is received by its host ("arrived in Amman on a visit").
 - A reaction to an earlier act ("condemned the launch", "the test was denounced")
   is aimed at whoever did that act. The sentence names only the act; the
   article named its doer before. Such an event is marked `+reaction` here and
@@ -265,10 +266,12 @@ PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 def place_target(event: Event, countries: Mapping[str, Any]) -> None:
     """Force or coercion with no recipient, at a place of a known country: that country, read
-    from the place's mention ("killed three villagers in southern Serbia" -> SRB)."""
-    if event.type not in PLACE_TARGET_TYPES or _codes(event.recipient) or event.location is None:
+    from the place's mention ("killed three villagers in southern Serbia" -> SRB); and a visit to
+    a place abroad: its host ("arrived in Amman on a visit" -> JOR)."""
+    visit = event.type == "CONSULT" and event.mode == "visit"
+    if not (event.type in PLACE_TARGET_TYPES or visit) or _codes(event.recipient) or event.location is None:
         return
     place = event.location
-    if place.country not in countries:
+    if place.country not in countries or (visit and place.country in _codes(event.actor)):
         return
     _give(event, [Actor(place.text, place.country, None, place.start, place.end)], "+place-target")
