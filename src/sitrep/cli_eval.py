@@ -33,7 +33,8 @@ def eval_cmd(obj: object, tasks: tuple[str, ...], gold_dir: str | None, floors_p
              errors_dir: str | None, check: bool, update_floors: bool, allow_lower_floor: bool,
              reason: str | None, all_tasks: bool, limit: int | None) -> None:
     """Score sitrep on the gold sets: attribution (PolNeAR), entities (re3d),
-    plover (PLOVER gold records), acled (CASE 2021), location, real-events (our own
+    plover (PLOVER gold records: event types, actor country, and (source, target,
+    type) triples as CAMEO coders score them), acled (CASE 2021), location, real-events (our own
     coding of 48 real articles, eval/real_events/), stories (same-story article
     pairs on 182 real articles in 32 hand-made stories, split by story), seed
     (founding article). Two
