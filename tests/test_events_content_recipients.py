@@ -120,3 +120,18 @@ def test_a_visit_to_a_place_abroad_is_received_by_its_host() -> None:
 def test_a_visit_at_home_has_no_host_from_its_place() -> None:
     found = _roles("Egypt's president paid a visit to a steel plant in Alexandria.", "CONSULT")
     assert not any("EGY" in r for _, r, _ in found), found
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Iran threatened to close the Strait of Hormuz if the United States imposes new sanctions.", "USA"),
+    ("Turkey threatened to halt the talks unless Greece withdrew its warships.", "GRC"),
+    ("North Korea warned it would launch a retaliatory strike if South Korea went ahead with the drills.", "KOR"),
+])
+def test_a_threat_with_a_condition_is_aimed_at_whoever_must_meet_it(text: str, recipient: str) -> None:
+    found = _roles(text, "THREATEN")
+    assert any(r == {recipient} and rule.endswith("+condition-party") for _, r, rule in found), found
+
+
+def test_a_threat_whose_condition_is_the_speakers_own_act_takes_no_party_from_it() -> None:
+    found = _roles("Turkey threatened to halt the talks if it does not receive the jets.", "THREATEN")
+    assert found and not any(rule.endswith("+condition-party") for _, _, rule in found), found

@@ -121,6 +121,7 @@ def mark_reaction(event: Event, tok: Any) -> frozenset[str] | None:
 
 
 TARGET_PREPS = frozenset({"at", "on", "against", "into"})
+CONDITION_MARKS = frozenset({"if", "unless"})
 STRIKE_PREPS = TARGET_PREPS | {"toward", "towards"}
 
 
@@ -138,6 +139,16 @@ def threatened_target(event: Event, tok: Any, ctx: Any) -> None:
             if found:
                 event.recipient = found
                 event.evidence.rule += "+threatened-target"
+                return
+    # a threat with a condition is aimed at whoever must meet it: "threatened to walk out of the
+    # talks unless Moscow withdraws", "warned it would strike back if Israel attacks" (Moscow, Israel)
+    heads = [tok, *(c for c in tok.children if c.dep_ in ("xcomp", "ccomp"))]
+    for clause in (c for h in heads for c in h.children if c.dep_ == "advcl"):
+        if not any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in clause.children):
+            continue
+        for subj in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if _give(event, [a for a in ctx.actors_in(phrase(subj), places=True) if a.code and a.code not in own],
+                     "+condition-party"):
                 return
 
 
