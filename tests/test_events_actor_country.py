@@ -185,3 +185,14 @@ def test_politicians_named_without_a_state_are_the_storys_country():
     art = get_pipeline()(Article(id="t", text=text, date="2026-11-20", origin="<test>", format="text"))
     demand = [e for e in art.events if e.type == "REQUEST"]
     assert demand and [a.code for a in demand[0].actor] == ["NOR"]
+
+
+def test_the_one_made_to_act_is_the_doer_of_the_act():
+    # object control: the party the leak prompted acts, not the leak
+    assert [code for _, code in _actors(
+        "The leak prompted Brazil's central bank to launch an investigation into the lenders.", "ACCUSE")] == ["BRA"]
+
+
+def test_an_object_that_names_no_party_leaves_the_subject_as_doer():
+    actors = _actors("Kenya called an emergency meeting to discuss the border raids with Somalia.", "CONSULT")
+    assert "KEN" in [code for _, code in actors]

@@ -283,6 +283,15 @@ def _climb_subject(tok: Any, ctx: ArticleContext) -> list[Actor]:
             continue
         subj, _, agent = verb_subjects(head)
         target = agent or subj
+        if cur.dep_ == "xcomp":
+            # object control: "the leak prompted Brazil's central bank to open an inquiry": the
+            # one made to act is the object (when it names a party), not the subject
+            controller = next((c for c in head.children if c.dep_ == "dobj" and c.i < cur.i
+                               and c.pos_ in ("PROPN", "NOUN")), None)
+            if controller is not None:
+                found = [a for a in ctx.actors_in(phrase(controller), places=True) if a.code]
+                if found:
+                    return found
         if target is not None and cur.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "pobj", "prep", "ccomp", "advmod", "acomp", "dobj"):
             if cur.dep_ == "ccomp" and head.lemma_.lower() not in PLAN_VERBS:
                 return []
