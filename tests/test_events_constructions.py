@@ -67,3 +67,10 @@ def test_a_warning_about_what_another_state_may_do_is_no_threat_by_the_warner():
     assert "THREATEN" not in types("Diplomats warned that Serbia could close the crossing.")
     assert types("Hungary warned that Hungarian troops would respond to any incursion.") == {"THREATEN"}
     assert types("The council warned that looters would be arrested.") == {"THREATEN"}
+
+
+def test_sanctions_passed_agreed_or_voted_are_imposed():
+    assert types("The European Union agreed new sanctions against Belarus on Monday.") == {"SANCTION"}
+    assert types("The UN Security Council passed fresh sanctions on Iran last week.") == {"SANCTION"}
+    # a measure passed with no sanction in sight is no sanction
+    assert "SANCTION" not in types("The parliament passed a measure on school meals.")
