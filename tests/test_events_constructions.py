@@ -74,3 +74,19 @@ def test_sanctions_passed_agreed_or_voted_are_imposed():
     assert types("The UN Security Council passed fresh sanctions on Iran last week.") == {"SANCTION"}
     # a measure passed with no sanction in sight is no sanction
     assert "SANCTION" not in types("The parliament passed a measure on school meals.")
+
+
+def test_people_taken_from_where_they_were_are_abducted():
+    assert types("More than sixty pupils were taken from their dormitory in the night.") == {"ASSAULT"}
+    assert types("Gunmen snatched twelve villagers from their homes overnight.") == {"ASSAULT"}
+    # people carried to safety, or taken into custody, are not abducted
+    assert "ASSAULT" not in types("Rescuers took the children from the burning school to safety.")
+    assert "ASSAULT" not in types("Police took the students from the campus into custody.")
+
+
+def test_police_clearing_protesters_restrict_the_protest():
+    assert types("Riot police cleared the protesters from the square before dawn.") == {"COERCE"}
+
+
+def test_relatives_freed_are_released_captives():
+    assert types("The kidnappers released his brother after two years in captivity.") == {"RETREAT"}
