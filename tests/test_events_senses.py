@@ -413,9 +413,12 @@ def test_celebrating_is_no_support_but_congratulating_is() -> None:
 def test_an_animal_shot_or_a_game_won_by_a_score_is_no_attack() -> None:
     assert "ASSAULT" not in types("A bear was shot dead by rangers near the campsite on Saturday.")
     assert "ASSAULT" not in types("The Blue Jays beat the Orioles 6-2 on Sunday to win the series.")
+    # a score set off by commas is still a score
+    assert "ASSAULT" not in types("The Hawks beat the Denver Rangers, 8-7, in ten tense innings on Friday.")
     assert "ASSAULT" in types("Rebels killed 12 soldiers in an ambush near the border, the army said.")
     # a range of numbers is no score
     assert "ASSAULT" in types("Between 10-15 civilians were killed when a shell hit a market, officials said.")
+    assert "ASSAULT" in types("Rockets killed 1-2,000 people in the city in one week of the siege, the mayor said.")
 
 
 def test_a_companys_ban_or_launch_is_no_coercion_or_mobilisation() -> None:

@@ -250,7 +250,7 @@ CONTENDERS = frozenset({"rival", "challenger", "incumbent", "opponent", "candida
                         "governor", "senator", "mayor", "president", "congressman", "congresswoman", "premier"})
 
 # a game's score: "6-2", "3 - 1" (not a year span such as "1998-2001")
-SCORE = re.compile(r"(?<![\d/.,-])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d/.,-]|\s?(?:year|month|week|day|hour|minute|percent|per cent|%))")
+SCORE = re.compile(r"(?<![\d/.,-])\d{1,2}\s?[-–]\s?\d{1,2}(?!\d|[/.,-]\d|\s?(?:year|month|week|day|hour|minute|percent|per cent|%))")
 
 # waters a missile is fired "into" without striking anyone ("into the Pacific")
 OPEN_WATERS = frozenset({"pacific", "atlantic", "sea", "ocean", "waters", "gulf", "bay", "strait"})
