@@ -29,11 +29,15 @@ def test_data_file_loads_against_its_schema():
     assert {p.kind for p in patterns} <= set(raw["kinds"])
 
 
-def test_a_bad_pattern_is_refused(tmp_path):
+@pytest.mark.parametrize("pattern", [
+    "{id: x, kind: advert, match: everywhere, regex: 'a'}",
+    "{id: x, kind: advert, match: inline, regex: 'a', min_count: 3}",  # a count is for line patterns
+])
+def test_a_bad_pattern_is_refused(tmp_path, pattern):
     from sitrep.errors import DataFileError
 
     (tmp_path / "furniture.yaml").write_text(
-        "version: 1\nkinds: [advert]\npatterns:\n  - {id: x, kind: advert, match: everywhere, regex: 'a'}\n")
+        f"version: 1\nkinds: [advert]\npatterns:\n  - {pattern}\n")
     data.clear_cache()
     try:
         with pytest.raises(DataFileError):
@@ -95,6 +99,7 @@ def test_a_bad_pattern_is_refused(tmp_path):
     "MUST WATCH Why do the drills keep growing?",
     "MOST READ IN NEWS HARBOUR DRAMA Ferry runs aground off Brest FESTIVE CHAOS Storm shuts airports across Wales",
     "TRENDING NOW Five things to know about the new frigate",
+    "Divers find a wreck off Malta PORT SHOCK Ferry hits the quay in fog SKY HIGH Balloon crosses the Alps in a day FROZEN OUT Ski lift halted by storms",
     "Frigate gallery, picture two: Skip in Skip x Embed x Share. Tugs escort the frigate out of port.",
 ])
 def test_furniture_lines_are_found_whole(line):
@@ -136,6 +141,8 @@ def test_furniture_lines_are_found_whole(line):
     "Up next is a vote on the defence budget, the speaker said.",
     "Most read in the region, the paper backed the ceasefire on Monday.",
     "Trending on social media, the clip showed a launcher near Kursk.",
+    "The US and UK envoys met NATO chiefs and EU ministers in Brussels, the UN said.",
+    "NATO AWACS planes and US F-35 jets flew over the Baltic as the UK MoD Typhoons stood by.",
 ])
 def test_story_sentences_are_not_furniture(line):
     assert find(line) == [], _found(line)

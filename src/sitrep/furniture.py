@@ -9,7 +9,8 @@ yield events and quotes that nobody reported ("Getty Images Troops patrol ...",
 
 `find(text)` returns their character spans (`FurnitureSpan`), found line by line
 with the patterns of `data/furniture.yaml`: a *line* pattern must match the
-whole line (its leading and trailing whitespace left out), an *inline* pattern
+whole line (its leading and trailing whitespace left out), or be found in it
+`min_count` times (a tabloid's block of capitalised kickers and headlines), an *inline* pattern
 marks only what it matches ("... said on Friday. Read more"). `article.text` is
 never changed, so every offset stays valid.
 
@@ -55,6 +56,20 @@ class Pattern:
     match: str  # "line" | "inline"
     regex: re.Pattern[str]
     max_chars: int | None
+    min_count: int | None = None  # line patterns: found this many times in the line, not matching it whole
+
+    def whole_line(self, line: str) -> bool:
+        """Whether a line pattern takes this line."""
+        if self.max_chars is not None and len(line) > self.max_chars:
+            return False
+        if self.min_count is None:
+            return self.regex.fullmatch(line) is not None
+        found = 0
+        for _ in self.regex.finditer(line):
+            found += 1
+            if found >= self.min_count:
+                return True
+        return False
 
 
 @lru_cache(maxsize=8)
@@ -75,7 +90,9 @@ def load_patterns(data_dir: str | None = None) -> tuple[Pattern, ...]:
             rx = re.compile(p["regex"], flags)
         except re.error as exc:
             raise DataFileError(f"furniture pattern {p['id']!r}: bad regex: {exc}") from exc
-        out.append(Pattern(p["id"], p["kind"], p["match"], rx, p.get("max_chars")))
+        if p.get("min_count") is not None and p["match"] != "line":
+            raise DataFileError(f"furniture pattern {p['id']!r}: min_count is for line patterns")
+        out.append(Pattern(p["id"], p["kind"], p["match"], rx, p.get("max_chars"), p.get("min_count")))
     return tuple(out)
 
 
@@ -117,8 +134,7 @@ def find(text: str, data_dir: str | None = None) -> list[FurnitureSpan]:
     listing = False  # inside the headlines under a "Read more:" label
     for start, end in _lines(text):
         line = text[start:end]
-        whole = next((p for p in line_patterns
-                      if (p.max_chars is None or len(line) <= p.max_chars) and p.regex.fullmatch(line)), None)
+        whole = next((p for p in line_patterns if p.whole_line(line)), None)
         if whole is not None:
             out.append(FurnitureSpan(start, end, whole.kind, whole.id))
             listing = whole.kind == "related" and _is_label(line)
