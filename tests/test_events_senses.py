@@ -679,3 +679,8 @@ def test_a_battle_or_an_attack_by_force_is_still_one() -> None:
     assert types("Fierce battles raged around the airport on Monday, the army said.") == {"ASSAULT"}
     # what an attack did is told of the attack itself
     assert types("The drone attack on the refinery caused a fire.") == {"ASSAULT"}
+
+
+def test_evidence_that_bears_out_an_allegation_is_no_support() -> None:
+    assert "SUPPORT" not in types("Hours later Turkey released documents that appeared to support the allegation.")
+    assert "SUPPORT" in types("Turkey backed the Azerbaijani position in the talks on Monday.")
