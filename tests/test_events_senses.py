@@ -684,3 +684,10 @@ def test_a_battle_or_an_attack_by_force_is_still_one() -> None:
 def test_evidence_that_bears_out_an_allegation_is_no_support() -> None:
     assert "SUPPORT" not in types("Hours later Turkey released documents that appeared to support the allegation.")
     assert "SUPPORT" in types("Turkey backed the Azerbaijani position in the talks on Monday.")
+
+
+def test_a_missile_shot_down_or_not_is_an_interception_not_a_launch() -> None:
+    got = [(e.type, e.modality) for e in sitrep.code(
+        "The Japanese army did not attempt to shoot down the missile, which passed over Hokkaido.",
+        date="2025-03-04").events]
+    assert ("ASSAULT", "negated") in got and not any(t == "MOBILIZE" and m == "negated" for t, m in got), got
