@@ -227,3 +227,16 @@ def test_ships_blocking_a_resupply_mission_is_coercion_and_a_senate_blocking_a_b
     assert any(t == "COERCE" and "CHN" in a for t, a, _ in got), got
     assert not any(t == "COERCE" for t, _, _ in _events("The Chilean senate blocked the pension bill.")), \
         _events("The Chilean senate blocked the pension bill.")
+
+
+@pytest.mark.parametrize("text", [
+    '"There was no breach of the embargo," the Chinese spokesman said.',
+    '"This was not a provocation," the Iranian foreign minister said.',
+])
+def test_a_stance_word_denied_where_it_stands_is_no_accusation(text: str) -> None:
+    assert not any(t == "ACCUSE" for t, _, _ in _events(text)), _events(text)
+
+
+def test_a_stance_word_asserted_is_still_an_accusation() -> None:
+    got = _events('"This launch is a grave provocation," the Japanese defence minister said.')
+    assert ("ACCUSE", ["JPN"], "asserted") in got, got

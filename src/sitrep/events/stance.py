@@ -80,6 +80,13 @@ def _judged(doc: Any, events: list[Event], word: Any, quote: Quote) -> bool:
                                 and not ev.evidence.rule.startswith("stance:") for ev in events)
 
 
+def _denied(word: Any) -> bool:
+    """Whether a stance noun is denied where it stands: "no violation", "not a provocation"."""
+    if any(c.dep_ in ("det", "neg") and c.lower_ == "no" for c in word.children):
+        return True
+    return word.dep_ == "attr" and any(c.dep_ == "neg" for c in word.head.children)
+
+
 def stance_events(ctx: ArticleContext, events: list[Event], groups: tuple[StanceGroup, ...],
                   quads: dict[str, int], intensity: dict[str, dict[str, Any]], ref_date: Any) -> list[Event]:
     """The article's events with the speakers' stance events added, in sentences where no rule coded
@@ -99,6 +106,8 @@ def stance_events(ctx: ArticleContext, events: list[Event], groups: tuple[Stance
             if sent is None:
                 continue
             word, sent = sent[0], sent.sent
+            if _denied(word):
+                continue  # "there was no violation", "it was not a provocation": the stance is denied
             # the rules' events, and a stance event of this type (one of each kind per sentence)
             there = [e for e in by_sent.get(sent.start_char, [])
                      if not e.evidence.rule.startswith("stance:") or e.type == group.type]
