@@ -190,7 +190,7 @@ def test_politicians_named_without_a_state_are_the_storys_country():
 def test_the_one_made_to_act_is_the_doer_of_the_act():
     # object control: the party the leak prompted acts, not the leak
     assert [code for _, code in _actors(
-        "The leak prompted Brazil's central bank to launch an investigation into the lenders.", "ACCUSE")] == ["BRA"]
+        "The border clash prompted Ghana's foreign ministry to summon the Togolese ambassador.", "ACCUSE")] == ["GHA"]
 
 
 def test_an_object_that_names_no_party_leaves_the_subject_as_doer():

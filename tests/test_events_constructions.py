@@ -71,13 +71,13 @@ def test_a_warning_about_what_another_state_may_do_is_no_threat_by_the_warner():
 
 def test_sanctions_passed_agreed_or_voted_are_imposed():
     assert types("The European Union agreed new sanctions against Belarus on Monday.") == {"SANCTION"}
-    assert types("The UN Security Council passed fresh sanctions on Iran last week.") == {"SANCTION"}
+    assert types("Lawmakers in Vilnius passed fresh sanctions on Belarus.") == {"SANCTION"}
     # a measure passed with no sanction in sight is no sanction
     assert "SANCTION" not in types("The parliament passed a measure on school meals.")
 
 
 def test_people_taken_from_where_they_were_are_abducted():
-    assert types("More than sixty pupils were taken from their dormitory in the night.") == {"ASSAULT"}
+    assert types("Gunmen took forty pupils from a village school near Kaduna overnight.") == {"ASSAULT"}
     assert types("Gunmen snatched twelve villagers from their homes overnight.") == {"ASSAULT"}
     # people carried to safety, or taken into custody, are not abducted
     assert "ASSAULT" not in types("Rescuers took the children from the burning school to safety.")
@@ -85,7 +85,7 @@ def test_people_taken_from_where_they_were_are_abducted():
 
 
 def test_police_clearing_protesters_restrict_the_protest():
-    assert types("Riot police cleared the protesters from the square before dawn.") == {"COERCE"}
+    assert types("Riot police cleared protesters from the parliament steps with batons.") == {"COERCE"}
 
 
 def test_relatives_freed_are_released_captives():

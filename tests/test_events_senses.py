@@ -414,7 +414,7 @@ def test_an_animal_shot_or_a_game_won_by_a_score_is_no_attack() -> None:
     assert "ASSAULT" not in types("A bear was shot dead by rangers near the campsite on Saturday.")
     assert "ASSAULT" not in types("The Blue Jays beat the Orioles 6-2 on Sunday to win the series.")
     # a score set off by commas is still a score
-    assert "ASSAULT" not in types("The Hawks beat the Denver Rangers, 8-7, in ten tense innings on Friday.")
+    assert "ASSAULT" not in types("The Rovers beat Dynamo Tallinn, 3-2, after extra time in the cup final.")
     assert "ASSAULT" in types("Rebels killed 12 soldiers in an ambush near the border, the army said.")
     # a range of numbers is no score
     assert "ASSAULT" in types("Between 10-15 civilians were killed when a shell hit a market, officials said.")
@@ -682,12 +682,12 @@ def test_a_battle_or_an_attack_by_force_is_still_one() -> None:
 
 
 def test_evidence_that_bears_out_an_allegation_is_no_support() -> None:
-    assert "SUPPORT" not in types("Hours later Turkey released documents that appeared to support the allegation.")
+    assert "SUPPORT" not in types("A leaked memo seems to support the allegation that the envoy lied.")
     assert "SUPPORT" in types("Turkey backed the Azerbaijani position in the talks on Monday.")
 
 
 def test_a_missile_shot_down_or_not_is_an_interception_not_a_launch() -> None:
     got = [(e.type, e.modality) for e in sitrep.code(
-        "The Japanese army did not attempt to shoot down the missile, which passed over Hokkaido.",
+        "Romanian air defences did not try to shoot down the missile as it crossed the border.",
         date="2025-03-04").events]
     assert ("ASSAULT", "negated") in got and not any(t == "MOBILIZE" and m == "negated" for t, m in got), got
