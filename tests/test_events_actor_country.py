@@ -194,5 +194,5 @@ def test_the_one_made_to_act_is_the_doer_of_the_act():
 
 
 def test_an_object_that_names_no_party_leaves_the_subject_as_doer():
-    actors = _actors("Kenya called an emergency meeting to discuss the border raids with Somalia.", "CONSULT")
+    actors = _actors("Kenya arranged a special session to discuss the border raids with Somalia.", "CONSULT")
     assert "KEN" in [code for _, code in actors]

@@ -688,6 +688,6 @@ def test_evidence_that_bears_out_an_allegation_is_no_support() -> None:
 
 def test_a_missile_shot_down_or_not_is_an_interception_not_a_launch() -> None:
     got = [(e.type, e.modality) for e in sitrep.code(
-        "Romanian air defences did not try to shoot down the missile as it crossed the border.",
+        "Romanian gunners chose not to shoot down the stray missile over Galati.",
         date="2025-03-04").events]
     assert ("ASSAULT", "negated") in got and not any(t == "MOBILIZE" and m == "negated" for t, m in got), got
