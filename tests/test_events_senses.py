@@ -691,3 +691,14 @@ def test_a_missile_shot_down_or_not_is_an_interception_not_a_launch() -> None:
         "Romanian gunners chose not to shoot down the stray missile over Galati.",
         date="2025-03-04").events]
     assert ("ASSAULT", "negated") in got and not any(t == "MOBILIZE" and m == "negated" for t, m in got), got
+
+
+def test_a_satellite_that_may_slam_down_is_no_criticism() -> None:
+    assert "ACCUSE" not in types("Engineers fear the old satellite could slam down somewhere in Europe next month.")
+
+
+def test_a_verb_the_tagger_took_into_a_name_still_triggers() -> None:
+    # the small model reads "slammed the" as part of a PERSON name after "minister"
+    got = [(e.type, [a.code for a in e.actor]) for e in sitrep.code(
+        "The Hungarian foreign minister slammed the new border rules on Monday.", date="2025-03-04").events]
+    assert ("ACCUSE", ["HUN"]) in got, got

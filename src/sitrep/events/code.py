@@ -11,7 +11,7 @@ from sitrep.events.acled import AcledTyping, CueText
 from sitrep.events.actors import ArticleContext
 from sitrep.events.dates import event_date
 from sitrep.events.detect import (
-    NON_TRIGGER_ENTS, PLACE_TOKENS, WEAPON_TOKENS, TriggerMatching, is_name_part, is_noun_modifier, is_participle_modifier, modifier_lemmas, object_lemmas, stems,
+    PLACE_TOKENS, in_named_entity, WEAPON_TOKENS, TriggerMatching, is_name_part, is_noun_modifier, is_participle_modifier, modifier_lemmas, object_lemmas, stems,
 )
 from sitrep.events.evidence import quote_covering, trigger_text
 from sitrep.lexicon import Rule, load_lexicon
@@ -90,7 +90,7 @@ class Code(TriggerMatching, Senses, AcledTyping):
             lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
             sent_events: list[tuple[Any, Rule, Event]] = []
             for tok in words:
-                if tok.ent_type_ in NON_TRIGGER_ENTS or is_participle_modifier(tok) or is_noun_modifier(tok) \
+                if in_named_entity(tok) or is_participle_modifier(tok) or is_noun_modifier(tok) \
                         or is_name_part(tok):
                     continue
                 rules = self.lexicon.by_lemma.get(tok.lemma_.lower()) or self.lexicon.by_lemma.get(tok.lower_)
