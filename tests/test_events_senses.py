@@ -702,3 +702,16 @@ def test_a_verb_the_tagger_took_into_a_name_still_triggers() -> None:
     got = [(e.type, [a.code for a in e.actor]) for e in sitrep.code(
         "The Hungarian foreign minister slammed the new border rules on Monday.", date="2025-03-04").events]
     assert ("ACCUSE", ["HUN"]) in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "It looked like a life-threatening situation, the park ranger said.",
+    "The union warned against a job-killing trade pact with Mexico.",
+])
+def test_the_end_of_a_hyphened_adjective_is_no_trigger(text: str) -> None:
+    got = {e.evidence.trigger for e in sitrep.code(text, date="2025-03-04").events}
+    assert not got & {"threatening", "killing"}, got
+
+
+def test_a_hyphened_noun_of_force_is_still_a_trigger() -> None:
+    assert "ASSAULT" in types("The rebels launched a counter-attack on the town on Sunday.")

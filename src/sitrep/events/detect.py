@@ -238,6 +238,9 @@ def is_participle_modifier(tok: Any) -> bool:
     ("ordered conscription, and jailed dissidents") is the verb's misread object:
     its "modifier" is the second verb."""
     head = tok.head
+    if tok.dep_ == "amod" and tok.i > 0 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_ \
+            and tok.i < head.i and is_noun(head):
+        return True  # the end of a hyphened adjective: "a life-threatening situation", "war-torn towns"
     return (tok.dep_ == "amod" and tok.tag_ in ("VBN", "JJ") and tok.i < head.i and is_noun(head)
             and not (head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX")))
 
