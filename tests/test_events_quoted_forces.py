@@ -1,5 +1,6 @@
 """Reports in a combatant's own words: "our forces" in a quote are the speaker's state's forces,
-equipment destroyed by forces is a blow struck, and "no plans to" is a denial of intent.
+equipment destroyed by forces is a blow struck, "no plans to" is a denial of intent, and an act
+denied is coded negated beside the denial.
 Sentences are our own."""
 
 from __future__ import annotations
@@ -240,3 +241,17 @@ def test_a_stance_word_denied_where_it_stands_is_no_accusation(text: str) -> Non
 def test_a_stance_word_asserted_is_still_an_accusation() -> None:
     got = _events('"This launch is a grave provocation," the Japanese defence minister said.')
     assert ("ACCUSE", ["JPN"], "asserted") in got, got
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("The Azerbaijani ministry denied that its troops had shelled the village.", "ASSAULT"),
+    ("Officials in Bamako denied that the prisoners were swapped for the pilots.", "RETREAT"),
+])
+def test_a_denied_act_is_coded_negated_beside_the_denial(text: str, type_: str) -> None:
+    got = _events(text)
+    assert any(t == "REJECT" for t, _, _ in got) and any(t == type_ and m == "negated" for t, _, m in got), got
+
+
+def test_a_refused_act_stays_the_content_of_the_refusal() -> None:
+    got = _events("Azerbaijan refused to withdraw its troops from the border villages.")
+    assert [t for t, _, _ in got] == ["REJECT"], got

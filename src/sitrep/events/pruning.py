@@ -20,6 +20,7 @@ BACKGROUND_PREPS = {"after", "following", "amid", "despite", "since"}
 GOVERNING_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE", "SANCTION", "CONCEDE", "SUPPORT", "CONSULT"}
 EMBED_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl", "relcl", "nsubjpass", "attr", "oprd", "compound", "prep", "acomp"}
 EMBED_PREPS = {"for", "of", "over", "about", "into", "on", "against", "to", "with", "from", "in", "by", "at", "out"}
+DENIAL_LEMMAS = frozenset({"deny", "refute"})
 SUBORDINATE_MARKS = {"if", "unless", "until", "till", "before", "because", "as", "while", "once", "lest",
                      "whether", "so", "whereas"}
 CAUSE_PREPS = {"because", "for", "during", "due", "over"} | BACKGROUND_PREPS
@@ -71,6 +72,9 @@ def drop_embedded(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, Rule,
     same sentence ("demanded a truce", "threatened to impose sanctions", "rejected an
     offer of talks", "blamed Israel for the bombing")."""
     governing = {tok.i: ev.type for tok, _, ev in found if ev.type in GOVERNING_TYPES}
+    # a denial's content is coded too, as a negated act ("denied that its troops shelled the
+    # village": the shelling, negated, beside the denial), as analysts code denied reports
+    denials = {tok.i for tok, _, ev in found if ev.type == "REJECT" and tok.lemma_.lower() in DENIAL_LEMMAS}
     triggers = {tok.i for tok, _, _ in found}
     triggers |= {tok.head.i for tok, _, _ in found if is_noun(tok) and tok.dep_ in ("dobj", "nsubjpass")}
     protests = {tok.i for tok, _, ev in found if ev.type == "PROTEST"}
@@ -92,7 +96,7 @@ def drop_embedded(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, Rule,
                 break  # "..., with some calling for ...": a clause with its own subject
             cur = cur.head
             if cur.i in governing:
-                embedded = governing[cur.i] != ev.type
+                embedded = governing[cur.i] != ev.type and not (cur.i in denials and ev.modality == "negated")
                 break
         if not embedded and len(found) > 1 and _is_background(tok, triggers):
             embedded = True
