@@ -90,3 +90,9 @@ def test_police_clearing_protesters_restrict_the_protest():
 
 def test_relatives_freed_are_released_captives():
     assert types("The kidnappers released his brother after two years in captivity.") == {"RETREAT"}
+
+
+def test_captives_named_by_their_number_alone_are_released():
+    assert types("Rebels seized 14 fishermen in May. The 14 were freed on Sunday, a source said.") >= {"RETREAT"}
+    # a number of things freed up is no release of captives
+    assert "RETREAT" not in types("The ministry freed up 14 million dollars for the schools.")

@@ -102,6 +102,8 @@ def object_lemmas(tok: Any, direct_only: bool = False) -> set[str]:
                 out.add("@person")  # "fired Comey": a person dismissed
             if c.i in weapons:
                 out.add("@weapon")  # a named weapon system: "use the Oreshnik"
+            if c.dep_ in ("dobj", "nsubjpass") and c.like_num and not any(x.dep_ == "pobj" for x in c.subtree):
+                out.add("@count")  # a bare number standing for those counted before: "the 14 were freed"
             out.add(c.lemma_.lower())
             out.add(c.lower_)
             out.update(stems(c.lower_))
