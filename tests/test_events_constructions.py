@@ -96,3 +96,8 @@ def test_captives_named_by_their_number_alone_are_released():
     assert types("Rebels seized 14 fishermen in May. The 14 were freed on Sunday, a source said.") >= {"RETREAT"}
     # a number of things freed up is no release of captives
     assert "RETREAT" not in types("The ministry freed up 14 million dollars for the schools.")
+
+
+def test_civilians_captured_are_abducted_and_fighters_captured_are_prisoners():
+    assert types("Al-Shabaab fighters captured six aid workers near Baidoa.") == {"ASSAULT"}
+    assert types("Ukrainian troops captured two Russian soldiers near Bakhmut.") == {"COERCE"}
