@@ -619,3 +619,11 @@ def test_an_act_as_a_point_of_reference_or_as_the_cause_of_what_followed_is_no_n
     assert not {"test", "abduction"} & {e.evidence.trigger for e in art.events}
     # the act itself, told as news, stays
     assert [e.type for e in code("Rebels abducted six engineers near the border on Sunday.").events] == ["ASSAULT"]
+
+
+def test_a_launch_of_a_named_weapon_goes_back_to_the_launch_by_its_maker(code):
+    article = code("Iran fired a missile into the Gulf on Friday. Israel then tested a Jericho III missile "
+                   "over the Mediterranean. The regime had earlier fired a Shahab-3 missile in June.",
+                   date="2026-11-20")
+    later = next(e for e in article.events if "Shahab" in e.evidence.sentence)
+    assert [a.code for a in later.actor] == ["IRN"], later.evidence.rule

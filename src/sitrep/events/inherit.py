@@ -55,7 +55,7 @@ def inherit_actors(events: list[Event], reactions: Mapping[int, frozenset[str]] 
     kept: list[Event] = []
     for ev in events:
         if ev.type in ELIDED_ACTOR_TYPES and not has_code(ev.actor) and not ev.evidence.rule.startswith("model:"):
-            source = _nearest(kept, len(kept), ev.type, ev.mode)
+            source = _nearest(kept, len(kept), ev.type, ev.mode, {w.origin for w in ev.weapons if w.origin})
             if source is not None and BARE_NOUN in ev.evidence.rule and source.evidence.start == ev.evidence.start:
                 continue  # "fired a missile, and the launch ...": the same event named twice
             recipients = {a.code for a in ev.recipient if a.code}
@@ -77,18 +77,27 @@ def inherit_actors(events: list[Event], reactions: Mapping[int, frozenset[str]] 
     return kept
 
 
-def _nearest(events: list[Event], i: int, type_: str, mode: str | None = None) -> Event | None:
+def _nearest(events: list[Event], i: int, type_: str, mode: str | None = None,
+             makers: set[str] | None = None) -> Event | None:
     """The nearest earlier event of `type_` with a coded doer, of the same `mode` when there is
     one (a missile's flight goes back to the launch, not to troops sent since); an event
-    stated as not having happened or as only possible (`UNREAL`) names no doer."""
+    stated as not having happened or as only possible (`UNREAL`) names no doer. With `makers`
+    (the states that designed the named weapons), the nearest such event by one of them comes
+    first: "the hermit state fired a Hwasong-12" goes back to North Korea's launch, not to a
+    South Korean test reported in between."""
     other_mode: Event | None = None
+    nearest: Event | None = None
     for j in range(i - 1, max(-1, i - 1 - MAX_LOOKBACK_EVENTS), -1):
         prior = events[j]
         if prior.type == type_ and has_code(prior.actor) and prior.modality not in UNREAL:
-            if mode is None or prior.mode == mode:
+            if makers and {a.code for a in prior.actor} & makers:
                 return prior
+            if mode is None or prior.mode == mode:
+                nearest = nearest or prior
+                if not makers:
+                    return prior
             other_mode = other_mode or prior
-    return other_mode
+    return nearest or other_mode
 
 
 def _nearest_act(events: list[Event], own: set[str], types: frozenset[str] = frozenset()) -> Event | None:
