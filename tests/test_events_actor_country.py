@@ -196,3 +196,17 @@ def test_the_one_made_to_act_is_the_doer_of_the_act():
 def test_an_object_that_names_no_party_leaves_the_subject_as_doer():
     actors = _actors("Kenya arranged a special session to discuss the border raids with Somalia.", "CONSULT")
     assert "KEN" in [code for _, code in actors]
+
+
+def test_the_country_is_the_state_named_last_before_it():
+    article = sitrep.code("Iran fired a missile on Friday. Saudi Arabia's defence ministry said the country's "
+                          "air force held a drill over the Gulf in response.", date="2025-03-04")
+    drill = next(e for e in article.events if e.mode == "troops")
+    assert [a.code for a in drill.actor] == ["SAU"], drill.evidence.rule
+
+
+def test_the_country_in_a_later_sentence_is_the_state_of_the_sentence_before():
+    article = sitrep.code("Pakistan said on Monday it would join the talks. The country also tested a new "
+                          "cruise missile last week.", date="2025-03-04")
+    test = next(e for e in article.events if e.type == "MOBILIZE")
+    assert [a.code for a in test.actor] == ["PAK"] and "actor-from-context" not in test.evidence.rule

@@ -5,11 +5,12 @@ actor.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from sitrep import geo
 from sitrep.data.leaders import LeaderIndex
+from sitrep.gazetteers import load_actor_gazetteer
 from sitrep.events.syntax import SUBJ, phrase, place_of
 from sitrep.events.evidence import quote_covering
 from sitrep.model import Actor, Article, Entity, Quote, doc_text
@@ -27,6 +28,8 @@ PAIR_NOUNS = frozenset({"countries", "nations", "states", "sides", "governments"
 PAIR_WORDS = frozenset({"both", "two"})
 # "the two Koreas": both Korean states
 BOTH_KOREAS = ("KOR", "PRK")
+# "the country('s army)": the state named last (`ArticleContext._named_country`)
+COUNTRY_NOUNS = frozenset({"country", "nation"})
 # "the group", "the militants", "the jihadist group": the armed group the article named last
 GROUP_NOUNS = frozenset({"group", "militants", "insurgents", "jihadists", "extremists", "rebels", "fighters",
                          "organisation", "organization", "movement", "faction", "sect", "insurgency"})
@@ -40,6 +43,11 @@ GROUP_LOOKBACK = 2000  # characters back to the mention a group or body phrase r
 # "foreign troops", "allied jets", "international monitors"
 FOREIGN_WORDS = frozenset({"coalition", "allied", "foreign", "international", "multinational", "western",
                            "u.s.-led", "us-led", "nato-led", "russian-led", "saudi-led", "peacekeeping", "peacekeepers"})
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> frozenset[str]:
+    return frozenset(c.code for c in load_actor_gazetteer().countries)
 
 
 class ArticleContext:
@@ -196,7 +204,7 @@ class ArticleContext:
         if not out and ids:
             out = self._pair(ids)
         if ids and not any(a.code for a in out):
-            out = self._named_group(ids) or self._named_body(ids) or out
+            out = self._named_group(ids) or self._named_body(ids) or self._named_country(ids, phrase_sector) or out
         if not any(a.code for a in out):
             # "we", "our forces", "my government" in a quote: the speaker's state or body, in the sector named
             speaker = self._first_person_speaker(ids)
@@ -317,6 +325,25 @@ class ArticleContext:
         orgs = (e for e in self.article.entities if e.type == "ORG" and e.code and word in e.text.lower().split())
         named = self._before(orgs, toks[0].idx)
         return self._referring(toks, max(named, key=lambda e: e.start)) if named else []
+
+    def _named_country(self, ids: list[int], sector: str | None) -> list[Actor]:
+        """"The country('s military)", "the nation": the state named last before the phrase, in
+        its sentence, else in the sentence before ("South Korea's defence ministry said the
+        country's military held a drill": South Korea's military)."""
+        noun = next((self.doc[i] for i in ids if self.doc[i].lower_ in COUNTRY_NOUNS
+                     and any(c.dep_ == "det" and c.lower_ == "the" for c in self.doc[i].children)), None)
+        if noun is None:
+            return []
+        sent = noun.sent
+        earlier = self.doc[sent.start - 1].sent if sent.start > 0 else sent
+        states = [e for e in self.article.entities if e.code in _country_codes() and e.end <= noun.idx
+                  and e.type in ("LOCATION", "NATIONALITY", "ORG")]
+        for lo in (sent.start_char, earlier.start_char):
+            named = [e for e in states if e.start >= lo]
+            if named:
+                last = max(named, key=lambda e: e.start)
+                return [Actor(noun.text, last.code, sector, noun.idx, noun.idx + len(noun.text))]
+        return []
 
     def _as_subject(self, ent: Entity) -> bool:
         """Whether a mention is (part of) a clause's subject."""
