@@ -715,3 +715,8 @@ def test_the_end_of_a_hyphened_adjective_is_no_trigger(text: str) -> None:
 
 def test_a_hyphened_noun_of_force_is_still_a_trigger() -> None:
     assert "ASSAULT" in types("The rebels launched a counter-attack on the town on Sunday.")
+
+
+def test_taking_cover_in_a_building_is_no_seizure() -> None:
+    assert "COERCE" not in types("Residents were told to take cover in the nearest stone buildings.")
+    assert types("Rebels took the town of Kidal on Sunday.") == {"COERCE"}
