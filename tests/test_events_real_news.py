@@ -627,3 +627,11 @@ def test_a_launch_of_a_named_weapon_goes_back_to_the_launch_by_its_maker(code):
                    date="2026-11-20")
     later = next(e for e in article.events if "Shahab" in e.evidence.sentence)
     assert [a.code for a in later.actor] == ["IRN"], later.evidence.rule
+
+
+def test_a_reaction_to_the_launch_answers_the_doer_of_most_launches_reported(code):
+    article = code("Iran fired a ballistic missile into the Gulf on Tuesday. Iran also test-fired a cruise missile "
+                   "on Monday. Israel then tested a Jericho III missile over the sea. Saudi Arabia condemned the "
+                   "launch as a grave threat.", date="2026-11-20")
+    reaction = next(e for e in article.events if e.type == "ACCUSE")
+    assert [a.code for a in reaction.recipient] == ["IRN"], reaction.evidence.rule

@@ -101,14 +101,24 @@ def _nearest(events: list[Event], i: int, type_: str, mode: str | None = None,
 
 
 def _nearest_act(events: list[Event], own: set[str], types: frozenset[str] = frozenset()) -> Event | None:
-    """The nearest earlier material act by someone other than the reacting actor, of one of
-    `types` when given ("branded the launch a threat": the launch, not a bombing reported since)."""
+    """The earlier material act by someone other than the reacting actor, of one of `types` when
+    given ("branded the launch a threat": the launch, not a bombing reported since): the nearest
+    by the doer with the most such acts among the last `MAX_LOOKBACK_EVENTS`."""
+    candidates: list[Event] = []
     for prior in reversed(events[-MAX_LOOKBACK_EVENTS:]):
         codes = {a.code for a in prior.actor if a.code}
         kind = prior.type in ACT_TYPES if not types else (prior.type in types or f"{prior.type}/{prior.mode}" in types)
         if kind and codes and not codes & own:
-            return prior
-    return None
+            candidates.append(prior)
+    if not candidates:
+        return None
+    # the act the story is about: its doer's acts of the kind outnumber those reported beside it
+    # ("Tokyo branded the launch a threat" after North Korea's launch and a South Korean test)
+    count: dict[str, int] = {}
+    for prior in candidates:
+        for code in {a.code for a in prior.actor if a.code}:
+            count[code] = count.get(code, 0) + 1
+    return max(candidates, key=lambda e: max(count[a.code] for a in e.actor if a.code))
 
 
 def actor_from_speaker(events: list[Event], ctx: Any) -> None:
