@@ -255,3 +255,13 @@ def test_a_denied_act_is_coded_negated_beside_the_denial(text: str, type_: str) 
 def test_a_refused_act_stays_the_content_of_the_refusal() -> None:
     got = _events("Azerbaijan refused to withdraw its troops from the border villages.")
     assert [t for t, _, _ in got] == ["REJECT"], got
+
+
+def test_a_stance_stated_with_no_subject_in_a_quote_is_the_speakers() -> None:
+    got = _events('"Deeply disappointed that Serbia keeps buying Russian gas," the Lithuanian foreign minister wrote.')
+    assert ("ACCUSE", ["LTU"], "asserted") in got, got
+
+
+def test_a_subjectless_stance_outside_any_quote_gets_no_speaker() -> None:
+    got = _events("Deeply disappointed that Serbia keeps buying Russian gas.")
+    assert all(not any(a) for t, a, _ in got if t == "ACCUSE"), got

@@ -139,3 +139,21 @@ def actor_from_speaker(events: list[Event], ctx: Any) -> None:
         if makers:
             ev.actor = [Actor(a.text, a.code, a.sector) for a in makers[:1]]
             ev.evidence.rule += "+actor-from-speaker"
+
+
+# verbal types a speaker's subjectless words state in the speaker's own name
+SPEAKER_TYPES = frozenset({"SUPPORT", "REJECT", "ACCUSE", "THREATEN", "REQUEST"})
+
+
+def speaker_as_doer(event: Event, tok: Any, ctx: Any) -> None:
+    """A stance stated with no subject in a quote ("Caught red handed - very disappointed that
+    China ...", "Deeply concerned by the launch"): the quote's speaker holds it. Only the head of
+    the quoted clause, only verbal types, only when the rules found no doer. Marked `+speaker`."""
+    if event.type not in SPEAKER_TYPES or has_code(event.actor) or tok.dep_ not in ("ROOT", "ccomp", "parataxis") \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
+        return
+    quote = quote_covering(ctx.article.quotes, tok.idx)
+    speaker = ctx.speaker_actors(quote) if quote is not None else []
+    if speaker:
+        event.actor = speaker
+        event.evidence.rule += "+speaker"
