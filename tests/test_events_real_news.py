@@ -635,3 +635,16 @@ def test_a_reaction_to_the_launch_answers_the_doer_of_most_launches_reported(cod
                    "launch as a grave threat.", date="2026-11-20")
     reaction = next(e for e in article.events if e.type == "ACCUSE")
     assert [a.code for a in reaction.recipient] == ["IRN"], reaction.evidence.rule
+
+
+def test_a_weapon_launched_from_a_states_soil_is_that_states_launch(code):
+    flight = code("Officials said a ballistic missile launched from Iran had flown over Iraq and fallen into the desert.")
+    ev = next(e for e in flight.events if e.type == "MOBILIZE")
+    assert [a.code for a in ev.actor] == ["IRN"] and ev.evidence.rule.endswith("+launch-site+overflown"), ev.evidence.rule
+    near = code("Seoul said the missile was launched from near Pyongyang.")
+    assert [a.code for e in near.events for a in e.actor] == ["PRK"]
+
+
+def test_a_launch_from_a_ship_or_a_sea_names_no_state(code):
+    sub = code("The missile was launched from a submarine in the Sea of Japan.")
+    assert not any(a.code for e in sub.events for a in e.actor)

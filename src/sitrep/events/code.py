@@ -15,7 +15,7 @@ from sitrep.events.detect import (
 )
 from sitrep.events.evidence import quote_covering, trigger_text
 from sitrep.lexicon import Rule, load_lexicon
-from sitrep.events.inherit import BARE_NOUN, ELIDED_ACTOR_TYPES, actor_from_speaker, inherit_actors, speaker_as_doer
+from sitrep.events.inherit import BARE_NOUN, ELIDED_ACTOR_TYPES, actor_from_speaker, inherit_actors, launched_from, speaker_as_doer
 from sitrep.events.modality import CAPABILITY_HEADS, modality_of
 from sitrep.events.places import event_location
 from sitrep.events.nonevents import (
@@ -114,6 +114,7 @@ class Code(TriggerMatching, Senses, AcledTyping):
                     self._reframe(event, tok)
                     self._own_threat(event, ctx, tok)
                     speaker_as_doer(event, tok, ctx)
+                    launched_from(event, tok, ctx)
                     overflown(event, tok, ctx)
                     threatened_target(event, tok, ctx)
                     request_addressee(event, tok, ctx)

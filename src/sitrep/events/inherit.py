@@ -27,6 +27,7 @@ from typing import Any
 
 from sitrep.events.evidence import quote_covering
 from sitrep.events.recipients import REACTION
+from sitrep.events.syntax import phrase
 from sitrep.model import Actor, Event
 
 # the acts a reaction ("condemned the launch") answers
@@ -157,3 +158,35 @@ def speaker_as_doer(event: Event, tok: Any, ctx: Any) -> None:
     if speaker:
         event.actor = speaker
         event.evidence.rule += "+speaker"
+
+
+LAUNCH_VERBS = frozenset({"launch", "fire", "test-fire", "shoot"})
+WATERS = frozenset({"sea", "ocean", "gulf", "bay", "strait", "waters", "channel"})
+
+
+def launched_from(event: Event, tok: Any, ctx: Any) -> None:
+    """A weapon launched from a state's soil, its doer unnamed ("a ballistic missile launched
+    from North Korea flew over Japan", "the rocket was fired from Gaza"): that state, read from
+    the place after "from" on the trigger or on a launching participle of its subject. Only
+    launches and flights (MOBILIZE, weapons). Marked `+launch-site`."""
+    if event.type != "MOBILIZE" or event.mode != "weapons" or has_code(event.actor):
+        return
+    heads = [tok] + [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    verbs = [h for h in heads if h is tok] + [a for h in heads[1:] for a in h.children
+                                             if a.dep_ == "acl" and a.lemma_.lower() in LAUNCH_VERBS]
+    own = {a.code for a in event.recipient if a.code}
+    for verb in verbs:
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"):
+            objs = [o for o in prep.children if o.dep_ == "pobj"]
+            # "from near Pyongyang", "from outside the capital"
+            objs += [o for p2 in prep.children if p2.dep_ in ("prep", "pcomp") for o in p2.children if o.dep_ == "pobj"]
+            for obj in objs:
+                words = [t for t in phrase(obj) if not (t.dep_ == "prep" and t.head is obj)]
+                words = [t for t in words if all(h.dep_ != "prep" or h.head is not obj for h in t.ancestors)]
+                if any(t.lower_ in WATERS for t in words):
+                    continue  # "from the Sea of Japan": no state's soil
+                found = [a for a in ctx.actors_in(words, places=True) if a.code and a.code not in own]
+                if found:
+                    event.actor = found[:1]
+                    event.evidence.rule += "+launch-site"
+                    return
