@@ -101,3 +101,9 @@ def test_captives_named_by_their_number_alone_are_released():
 def test_civilians_captured_are_abducted_and_fighters_captured_are_prisoners():
     assert types("Al-Shabaab fighters captured six aid workers near Baidoa.") == {"ASSAULT"}
     assert types("Ukrainian troops captured two Russian soldiers near Bakhmut.") == {"COERCE"}
+
+
+def test_a_strike_by_hackers_is_a_cyber_attack():
+    assert types("Hackers attacked the Estonian ministry's servers on Monday.") == {"COERCE"}
+    # hackers named beside weapons leave an armed attack armed
+    assert "ASSAULT" in types("Troops attacked the rebel base with rockets as hackers cut its radio links.")
