@@ -720,3 +720,8 @@ def test_a_hyphened_noun_of_force_is_still_a_trigger() -> None:
 def test_taking_cover_in_a_building_is_no_seizure() -> None:
     assert "COERCE" not in types("Residents were told to take cover in the nearest stone buildings.")
     assert types("Rebels took the town of Kidal on Sunday.") == {"COERCE"}
+
+
+def test_what_demonstrates_something_is_no_protest() -> None:
+    assert "PROTEST" not in types("As earlier elections have demonstrated, turnout decides these races.")
+    assert types("Thousands of nurses demonstrated outside the ministry on Friday.") == {"PROTEST"}
