@@ -210,3 +210,11 @@ def test_the_country_in_a_later_sentence_is_the_state_of_the_sentence_before():
                           "cruise missile last week.", date="2025-03-04")
     test = next(e for e in article.events if e.type == "MOBILIZE")
     assert [a.code for a in test.actor] == ["PAK"] and "actor-from-context" not in test.evidence.rule
+
+
+def test_a_passive_with_no_subject_of_its_own_takes_no_doer_from_the_clause_above():
+    # the senator is no shooter: a passive's missing doer is not the subject of the verb above
+    events = [e for e in sitrep.code("Senator Maria Lopez of Texas became a critic of the gun lobby after four "
+                                     "students were shot at a college in Oregon.", date="2025-03-04").events
+              if e.type == "ASSAULT"]
+    assert events and not any(a.code for e in events for a in e.actor), [(e.actor, e.evidence.rule) for e in events]

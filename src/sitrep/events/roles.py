@@ -70,8 +70,10 @@ def roles(tok: Any, rule: Rule, ctx: ArticleContext) -> tuple[list[Actor], list[
             actors = ctx.placed(ctx.actors_in(phrase(subj)), subj) or ctx.actors_in(place_of(subj), places=True)
             if not actors and subj.lower_ in ("some", "others", "many", "several", "both", "all", "who", "which", "that"):
                 actors = _climb_subject(tok, ctx)
-        else:
+        elif not any(c.dep_ == "auxpass" for c in tok.children):
             actors = _climb_subject(tok, ctx)
+        # (a passive with no subject of its own, "..., officials said, before being shot dead": the
+        # subject above is who underwent it, or a reporter, never its doer)
         if not actors and rule.type == "RETREAT" and rule.mode == "release":
             actors = _captor(tok, passive_subj, ctx)
             if not actors and passive_subj is not None and passive_subj.lemma_.lower() not in STATE_HELD:
