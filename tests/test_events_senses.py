@@ -725,3 +725,11 @@ def test_taking_cover_in_a_building_is_no_seizure() -> None:
 def test_what_demonstrates_something_is_no_protest() -> None:
     assert "PROTEST" not in types("As earlier elections have demonstrated, turnout decides these races.")
     assert types("Thousands of nurses demonstrated outside the ministry on Friday.") == {"PROTEST"}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The junta fell without a bullet being fired.", "ASSAULT"),
+    ("The militia took the ridge without firing a shot.", "ASSAULT"),
+])
+def test_what_something_happened_without_did_not_happen(text: str, kind: str) -> None:
+    assert kind not in types(text), coded(text)

@@ -19,7 +19,7 @@ from sitrep.events.inherit import BARE_NOUN, ELIDED_ACTOR_TYPES, actor_from_spea
 from sitrep.events.modality import CAPABILITY_HEADS, modality_of
 from sitrep.events.places import event_location
 from sitrep.events.nonevents import (
-    CANCELLING_VERBS, CONSEQUENCE_VERBS, GENERIC_DETS, NON_PARTY_SUBJECTS, STATIVE_POSTS, VERBAL_TYPES, WANTING_VERBS, a_stance_line, ammunition_for_critics, asked_about, avoided, campaign_rally, deliberated, discussed_alone, insisted_fact, named_as, observed, private_visitor, shares_a_view, since,
+    CANCELLING_VERBS, CONSEQUENCE_VERBS, GENERIC_DETS, NON_PARTY_SUBJECTS, STATIVE_POSTS, VERBAL_TYPES, WANTING_VERBS, a_stance_line, ammunition_for_critics, asked_about, avoided, done_without, campaign_rally, deliberated, discussed_alone, insisted_fact, named_as, observed, private_visitor, shares_a_view, since,
 )
 from sitrep.events.pruning import dedupe, drop_embedded
 from sitrep.events.recipients import (
@@ -189,6 +189,8 @@ class Code(TriggerMatching, Senses, AcledTyping):
                 tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children)
                 or tok.dep_ == "ccomp" and any(c.tag_ == "TO" for c in tok.children)):
             return None  # "wants Minsk to shut the crossing", "pressed the junta to step aside": what one wants of another
+        if done_without(tok):
+            return None  # "took the town without firing a shot": what did not happen
         if tok.dep_ in ("xcomp", "pcomp") and avoided(tok):
             return None  # "avoided meeting the envoy", "refrained from criticising Berlin": not done
         if tok.dep_ == "acl" and tok.head.lemma_.lower() in UNDONE_NOUNS and rule.type not in COOPERATIVE:

@@ -163,6 +163,13 @@ def avoided(tok: Any) -> bool:
     return head.lemma_.lower() in AVOIDING_VERBS
 
 
+def done_without(tok: Any) -> bool:
+    """Whether an act is what something happened without ("took the town without firing a shot",
+    "collapsed without a bullet being fired", "left without meeting the president", "captured
+    the airport without a fight"): it did not happen, and nobody says it did."""
+    return tok.dep_ in ("pcomp", "pobj") and tok.head.dep_ == "prep" and tok.head.lower_ == "without"
+
+
 # a clause in the indicative or with one of these auxiliaries states a fact; a demand takes the
 # subjunctive ("insisted that the troops leave") or "must", "should"
 FACT_AUXILIARIES = frozenset({"was", "were", "is", "are", "'s", "had", "has", "have", "'d", "did", "does", "do",
