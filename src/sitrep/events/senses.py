@@ -81,14 +81,19 @@ def _ends_before(doc: Any, i: int, strip: str) -> str:
     return ""
 
 
+# a quoted question closed, then a speaker of a few words: '"Why now?" the reporter' before "asked"
+QUESTION_THEN_SPEAKER = re.compile(r"\?\s*[\"'”’]\s*,?\s*(?:[\w.'’-]+\s+){0,5}[\w.'’-]+\s*$")
+
+
 def is_question(tok: Any) -> bool:
     """"asked about X", "was asked whether/if/when ...": a question put, not a request."""
     if tok.lemma_.lower() not in QUESTION_VERBS:
         return False
     # '"Will they come?" she asked': the quoted question just before is what was asked
     sent, closing = tok.sent, ' ,"\'”’'
-    if tok.doc[sent.start:tok.i].text.rstrip(closing).endswith("?"):
-        return True
+    before = tok.doc[sent.start:tok.i].text
+    if before.rstrip(closing).endswith("?") or QUESTION_THEN_SPEAKER.search(before):
+        return True  # ('"But why?" reporter Jane Doe asked him': the speaker between question and verb)
     if tok.i - sent.start <= 5 and _ends_before(tok.doc, sent.start, closing) == "?":
         return True  # the parser split the attribution off as a sentence of its own
     if tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
