@@ -27,7 +27,7 @@ def test_a_shot_fired_at_someone_is_still_an_assault() -> None:
     "A reporter from Lagos asked a question about fuel prices that the minister ignored.",
     "The envoy asked several questions about the ceasefire map at the briefing.",
     # a quoted question, then the speaker's name and role before the verb
-    '"But why now?" radio host Ana Ruiz asked him.',
+    '"And then what?" reporter Tom Weiss asked the senator.',
 ])
 def test_a_question_asked_is_no_request(text: str) -> None:
     assert "REQUEST" not in types(text), coded(text)
