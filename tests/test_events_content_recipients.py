@@ -135,3 +135,27 @@ def test_a_threat_with_a_condition_is_aimed_at_whoever_must_meet_it(text: str, r
 def test_a_threat_whose_condition_is_the_speakers_own_act_takes_no_party_from_it() -> None:
     found = _roles("Turkey threatened to halt the talks if it does not receive the jets.", "THREATEN")
     assert found and not any(rule.endswith("+condition-party") for _, _, rule in found), found
+
+
+@pytest.mark.parametrize("text, type_, code", [
+    ("Kenyan riot police beat marchers with batons outside the stadium.", "ASSAULT", "KEN"),
+    ("Georgian police detained forty activists at a sit-in.", "COERCE", "GEO"),
+])
+def test_a_states_police_acting_on_unnamed_people_act_at_home(text: str, type_: str, code: str) -> None:
+    found = _roles(text, type_)
+    assert any(a == {code} and r == {code} and rule.endswith("+home-target") for a, r, rule in found), found
+
+
+def test_police_acting_on_people_of_another_country_keep_them_as_recipient() -> None:
+    found = _roles("French police arrested two Belgian suspects in Lille.", "COERCE")
+    assert any(r == {"BEL"} for _, r, _ in found), found
+
+
+def test_the_people_a_place_struck_is_for_are_the_recipient() -> None:
+    found = _roles("Armed men raided a shelter for Syrian refugees in the town.", "ASSAULT")
+    assert any(r == {"SYR"} and rule.endswith("+target") for _, r, rule in found), found
+
+
+def test_a_target_after_a_list_of_weapons_is_a_strike_not_a_launch() -> None:
+    found = _roles("Ethiopian troops fired rockets, shells and gunfire against Eritrean trenches.", "ASSAULT")
+    assert any(a == {"ETH"} and r == {"ERI"} for a, r, _ in found), found

@@ -23,7 +23,7 @@ from sitrep.events.nonevents import (
 )
 from sitrep.events.pruning import dedupe, drop_embedded
 from sitrep.events.recipients import (
-    content_recipient, mark_reaction, overflown, place_target, protested_government, released_to,
+    content_recipient, mark_reaction, overflown, home_enforcement, place_target, protested_government, released_to,
     request_addressee, struck_target, threatened_target,
 )
 from sitrep.events.roles import count_parties, roles
@@ -123,6 +123,7 @@ class Code(TriggerMatching, Senses, AcledTyping):
                     content_recipient(event, tok, ctx)
                     protested_government(event, self.countries)
                     place_target(event, self.countries)
+                    home_enforcement(event, self.countries)
                     answers = mark_reaction(event, tok)
                     if answers:
                         reactions[id(event)] = answers

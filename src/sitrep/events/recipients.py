@@ -29,6 +29,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from sitrep.events.syntax import phrase
+from sitrep.events.senses import conjuncts
 from sitrep.model import Actor, Event
 
 OVER_PREPS = frozenset({"over", "above", "across"})
@@ -175,8 +176,13 @@ def struck_target(event: Event, tok: Any, ctx: Any) -> None:
     ("launched Kalibr missiles at Odesa" -> UKR), where the rule's roles gave none."""
     if event.type != "ASSAULT" or _codes(event.recipient):
         return
-    heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
-    found = _party_after(heads, STRIKE_PREPS, ctx, _codes(event.actor))
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    # "launched artillery, mortar and rocket fire against the camps": the phrase on the last of a list
+    objects += [x for c in objects for x in conjuncts(c)]
+    found = _party_after([tok, *objects], STRIKE_PREPS, ctx, _codes(event.actor))
+    if not found:
+        # "a camp for Congolese refugees was attacked": whom the place struck is for
+        found = _party_after(objects, frozenset({"for"}), ctx, _codes(event.actor))
     if found:
         event.recipient = found
         event.evidence.rule += "+target"
@@ -250,6 +256,29 @@ def protested_government(event: Event, countries: Mapping[str, Any]) -> None:
         state = next(iter(own))
     if state is not None:
         _give(event, [Actor(countries[state].name, state, "GOV")], "+home-government")
+
+
+# modes of coercion only a state uses on its own ground: martial law, curfews, emergency rule
+HOME_RULE_MODES = frozenset({"martial-law"})
+
+
+def home_enforcement(event: Event, countries: Mapping[str, Any]) -> None:
+    """Force or coercion by a state's police with no one named, or martial law imposed: done at
+    home, to the state's own country ("Egyptian police opened fire to disperse demonstrators" ->
+    EGY, "prepared to impose martial law" -> IRQ), as CAMEO codes domestic repression. Marked
+    `+home-target`; never where the event's place is in another country."""
+    if event.type not in ("ASSAULT", "COERCE") or _codes(event.recipient):
+        return
+    police = [a for a in event.actor if a.code in countries and a.sector == "COP"]
+    rulers = [a for a in event.actor if a.code in countries] if event.mode in HOME_RULE_MODES else []
+    found = police or rulers
+    if not found or len({a.code for a in found}) != 1:
+        return
+    code = found[0].code
+    where = event.location.country if event.location is not None else None
+    if where is not None and where != code:
+        return
+    _give(event, [Actor(countries[code].name, code, None)], "+home-target")
 
 
 ARMED_GROUP_SECTORS = frozenset({"REB", "UAF"})

@@ -127,6 +127,8 @@ def _has_target(tok: Any) -> bool:
     places = tok.doc.user_data.get(PLACE_TOKENS, ())
     # the target may hang on an object that names a volley: "launched a missile barrage on Kyiv"
     heads = [tok, *(c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in VOLLEYS)]
+    # "fired rockets, shells and gunfire against the trenches": the phrase on the list's last item
+    heads += [x for c in tok.children if c.dep_ == "dobj" for x in conjuncts(c)]
     for c in (c for h in heads for c in h.children):
         if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
             if any((o.i in places or not _time_phrase(o)) and o.lemma_.lower() not in TEST_GROUNDS
@@ -138,6 +140,17 @@ def _has_target(tok: Any) -> bool:
                    for o in c.children if o.dep_ == "pobj"):
                 return True
     return False
+
+
+def conjuncts(tok: Any) -> list[Any]:
+    """The items listed after `tok` ("rockets, shells and gunfire": shells, gunfire)."""
+    out: list[Any] = []
+    stack = [c for c in tok.children if c.dep_ == "conj"]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return out
 
 
 def _time_phrase(noun: Any) -> bool:
