@@ -159,3 +159,12 @@ def test_the_people_a_place_struck_is_for_are_the_recipient() -> None:
 def test_a_target_after_a_list_of_weapons_is_a_strike_not_a_launch() -> None:
     found = _roles("Ethiopian troops fired rockets, shells and gunfire against Eritrean trenches.", "ASSAULT")
     assert any(a == {"ETH"} and r == {"ERI"} for a, r, _ in found), found
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Kosovo is investigating crimes by Serbian police during the war.", "SRB"),
+    ("Peru is investigating abuses by Peruvian soldiers in the Andes.", "PER"),
+])
+def test_who_did_what_is_charged_is_the_recipient(text: str, recipient: str) -> None:
+    found = _roles(text, "ACCUSE")
+    assert any(r == {recipient} and rule.endswith("+charged") for _, r, rule in found), found

@@ -227,6 +227,16 @@ def content_recipient(event: Event, tok: Any, ctx: Any) -> None:
                    for o in p.children if o.dep_ == "pobj" for t in phrase(o)]
         if _give(event, parties(makers), "+proposer"):
             return
+    if event.type == "ACCUSE":
+        # "is investigating war crimes by Croatian extremists", "condemned abuses by the militia":
+        # who did what is charged (of the accuser's own state too, when of another sector)
+        own_pairs = {(a.code, a.sector) for a in event.actor}
+        doers = [a for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
+                 for p in c.children if p.dep_ == "prep" and p.lower_ == "by"
+                 for o in p.children if o.dep_ == "pobj" for a in ctx.actors_in(phrase(o), places=True)
+                 if a.code and (a.code, a.sector) not in own_pairs and a.sector is not None]
+        if _give(event, doers, "+charged"):
+            return
     # "threatened further action against Russia", "would boycott all contact with the United States",
     # "the sanctions ban sales of jet fuel to Syrian airlines"
     found = _party_after([c for c in tok.children if c.dep_ == "dobj"], CONTENT_PREPS, ctx, own, OCCASION_NOUNS)
