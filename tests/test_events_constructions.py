@@ -114,3 +114,9 @@ def test_a_captive_freed_by_name_or_a_spy_freed_is_a_release():
     assert types("Moscow freed a Lithuanian spy in exchange for two Russian officers.") == {"RETREAT"}
     # a work released is no captive
     assert "RETREAT" not in types("The ministry released Smith's report on the budget.")
+
+
+def test_people_blocking_a_port_or_crossing_protest_and_a_navy_blockades():
+    assert types("Angry fishermen blocked the port of Calais for six hours on Tuesday.") == {"PROTEST"}
+    assert types("Truckers blockaded the main border crossing with Canada.") == {"PROTEST"}
+    assert types("The navy blocked the port of Hodeidah.") == {"COERCE"}
