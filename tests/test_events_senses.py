@@ -733,3 +733,16 @@ def test_what_demonstrates_something_is_no_protest() -> None:
 ])
 def test_what_something_happened_without_did_not_happen(text: str, kind: str) -> None:
     assert kind not in types(text), coded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "In hypothetical match-ups, Senator Ana Ruiz would beat Governor Tom Weiss.",
+    "It is still unclear whether Ruiz will beat him in the Ohio primary.",
+])
+def test_beating_a_rival_in_a_vote_is_no_attack(text: str) -> None:
+    assert "ASSAULT" not in types(text), coded(text)
+
+
+def test_attacking_voters_and_lawmakers_is_criticism_and_beating_soldiers_is_not() -> None:
+    assert types("Senator Ruiz has attacked GOP voters and lawmakers for opposing the bill.") == {"ACCUSE"}
+    assert "ASSAULT" in types("Rebels beat two soldiers to death near the border.")

@@ -209,7 +209,9 @@ FORCE_WORDS = frozenset({
     "army", "jets", "warplanes", "aircraft", "knife", "stabbed", "terrorist", "terrorists", "terror", "mob",
     "beaten", "weapon", "weapons", "gun", "guns", "fire", "fired", "cyber", "hackers", "hacked", "hospital",
     "victims", "casualties", "convoy", "base", "checkpoint", "village", "town", "city", "positions"})
-WORD_TARGETS = frozenset({"record", "credibility", "policy", "policies", "plan", "plans", "remarks", "remark",
+WORD_TARGETS = frozenset({"voter", "voters", "lawmaker", "lawmakers", "politician",
+                          "politicians", "establishment", "elite", "elites", "thinker", "thinkers",
+                          "record", "credibility", "policy", "policies", "plan", "plans", "remarks", "remark",
                           "comments", "comment", "statement", "statements", "proposal", "proposals", "character",
                           "integrity", "honesty", "judgment", "judgement", "scandal", "scandals", "campaign",
                           "media", "press", "critics", "critic", "rival", "rivals", "opponent", "opponents",
@@ -258,6 +260,7 @@ def _verbal_attack(tok: Any, event: Event) -> bool:
                or t.lemma_.lower() in WORD_TARGETS or t.lemma_.lower() in CONTENDERS for t in targets)
 
 
+HYPHENED = re.compile(r"\b\w+(?:-\w+)+\b")
 # verbs of beating that, among words of a vote, tell a vote won
 ELECTORAL_WINS = frozenset({"beat", "trounce", "rout"})
 # verbs that, with a state as object among words of a vote, tell a vote's result
@@ -467,8 +470,11 @@ class Senses:
             return True
         sent = tok.sent
         if tok.lemma_.lower() in ELECTORAL_WINS and self._among_vote_words(tok) \
-                and any(p.ent_type_ in ("PERSON", "ORG", "NORP") or p.lemma_.lower() in CONTENDERS for p in patients):
-            return True  # "beat her challenger in the runoff", "beating the polls": a vote won
+                and (not patients or any(p.ent_type_ in ("PERSON", "ORG", "NORP") or p.lemma_.lower() in CONTENDERS
+                                         or p.lower_ in ("him", "her", "them") for p in patients)):
+            # "beat her challenger in the runoff", "beating the polls", "will beat him in the primary",
+            # "the only campaign that has beaten Trump": a vote won
+            return True
         if self.lexicon.sport_events and any(name in sent.text.lower() for name in self.lexicon.sport_events):
             return True  # "beat San Francisco on the way to the World Series": no score needed
         return bool(SCORE.search(sent.text)) and any(t.lower_ in self.lexicon.sport_words for t in sent)
@@ -488,7 +494,10 @@ class Senses:
     def _among_vote_words(self, tok: Any) -> bool:
         """Whether the trigger's sentence has words of a vote (`election_words`) and no word of
         armed force besides the trigger."""
-        return any(t.lower_ in self.lexicon.election_words for t in tok.sent) and not _force_beside(tok)
+        words = {t.lower_ for t in tok.sent}
+        # hyphened words come apart in tokens ("match", "-", "ups"): read them whole too
+        words |= {m.group(0).lower() for m in HYPHENED.finditer(tok.sent.text)}
+        return bool(words & self.lexicon.election_words) and not _force_beside(tok)
 
     def _natural(self, noun: Any) -> bool:
         if noun.lemma_.lower() not in self.lexicon.natural_causes and noun.lower_ not in self.lexicon.natural_causes:
