@@ -265,3 +265,10 @@ def test_a_stance_stated_with_no_subject_in_a_quote_is_the_speakers() -> None:
 def test_a_subjectless_stance_outside_any_quote_gets_no_speaker() -> None:
     got = _events("Deeply disappointed that Serbia keeps buying Russian gas.")
     assert all(not any(a) for t, a, _ in got if t == "ACCUSE"), got
+
+
+def test_a_good_relationship_stated_is_support_and_a_report_said_not_to_exist_is_denied() -> None:
+    got = _events('"We have an excellent relationship with Ghana," the Nigerian foreign minister said.')
+    assert ("SUPPORT", ["NGA"], "asserted") in got, got
+    got = _events('"The camp you describe simply does not exist," the Eritrean information minister said.')
+    assert any(t == "REJECT" and a == ["ERI"] for t, a, _ in got), got
