@@ -272,3 +272,12 @@ def test_a_good_relationship_stated_is_support_and_a_report_said_not_to_exist_is
     assert ("SUPPORT", ["NGA"], "asserted") in got, got
     got = _events('"The camp you describe simply does not exist," the Eritrean information minister said.')
     assert any(t == "REJECT" and a == ["ERI"] for t, a, _ in got), got
+
+
+@pytest.mark.parametrize("text, type_, doer", [
+    ("Turkey accused Greek forces of shelling a village near the border.", "ASSAULT", ["GRC"]),
+    ("Kyiv accused Moscow of deporting children from occupied towns.", "COERCE", ["RUS"]),
+])
+def test_the_act_an_accusation_charges_is_coded_alleged_beside_it(text: str, type_: str, doer: list[str]) -> None:
+    got = _events(text)
+    assert any(t == "ACCUSE" for t, _, _ in got) and (type_, doer, "alleged") in got, got

@@ -21,6 +21,9 @@ GOVERNING_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE", "SANCTION
 EMBED_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl", "relcl", "nsubjpass", "attr", "oprd", "compound", "prep", "acomp"}
 EMBED_PREPS = {"for", "of", "over", "about", "into", "on", "against", "to", "with", "from", "in", "by", "at", "out"}
 DENIAL_LEMMAS = frozenset({"deny", "refute"})
+# the act an accusation charges is coded too, as alleged (so our real-news annotation codes it)
+CHARGE_LEMMAS = frozenset({"accuse", "allege"})
+ALLEGED_ACTS = frozenset({"ASSAULT", "COERCE", "COOPERATE", "AID", "MOBILIZE"})
 SUBORDINATE_MARKS = {"if", "unless", "until", "till", "before", "because", "as", "while", "once", "lest",
                      "whether", "so", "whereas"}
 CAUSE_PREPS = {"because", "for", "during", "due", "over"} | BACKGROUND_PREPS
@@ -75,6 +78,7 @@ def drop_embedded(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, Rule,
     # a denial's content is coded too, as a negated act ("denied that its troops shelled the
     # village": the shelling, negated, beside the denial), as analysts code denied reports
     denials = {tok.i for tok, _, ev in found if ev.type == "REJECT" and tok.lemma_.lower() in DENIAL_LEMMAS}
+    charges = {tok.i for tok, _, ev in found if ev.type == "ACCUSE" and tok.lemma_.lower() in CHARGE_LEMMAS}
     triggers = {tok.i for tok, _, _ in found}
     triggers |= {tok.head.i for tok, _, _ in found if is_noun(tok) and tok.dep_ in ("dobj", "nsubjpass")}
     protests = {tok.i for tok, _, ev in found if ev.type == "PROTEST"}
@@ -97,6 +101,9 @@ def drop_embedded(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, Rule,
             cur = cur.head
             if cur.i in governing:
                 embedded = governing[cur.i] != ev.type and not (cur.i in denials and ev.modality == "negated")
+                if embedded and cur.i in charges and ev.type in ALLEGED_ACTS:
+                    embedded = False  # "accused the police of beating protesters": the act alleged, coded too
+                    ev.modality = "alleged"
                 break
         if not embedded and len(found) > 1 and _is_background(tok, triggers):
             embedded = True
