@@ -72,6 +72,9 @@ def test_a_warning_about_what_another_state_may_do_is_no_threat_by_the_warner():
 def test_sanctions_passed_agreed_or_voted_are_imposed():
     assert types("The European Union agreed new sanctions against Belarus on Monday.") == {"SANCTION"}
     assert types("Lawmakers in Vilnius passed fresh sanctions on Belarus.") == {"SANCTION"}
+    got = [(e.type, [a.code for a in e.actor]) for e in sitrep.code(
+        "The Security Council voted for a resolution toughening sanctions on Eritrea.", date="2025-03-04").events]
+    assert ("SANCTION", ["UNSC"]) in got, got
     # a measure passed with no sanction in sight is no sanction
     assert "SANCTION" not in types("The parliament passed a measure on school meals.")
 
