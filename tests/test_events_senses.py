@@ -746,3 +746,15 @@ def test_beating_a_rival_in_a_vote_is_no_attack(text: str) -> None:
 def test_attacking_voters_and_lawmakers_is_criticism_and_beating_soldiers_is_not() -> None:
     assert types("Senator Ruiz has attacked GOP voters and lawmakers for opposing the bill.") == {"ACCUSE"}
     assert "ASSAULT" in types("Rebels beat two soldiers to death near the border.")
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish television channels showed pictures of the new drones on Monday.",
+    "The probe was carried into space on an Ariane rocket.",
+])
+def test_broadcasters_showing_weapons_or_a_probe_carried_into_space_are_no_military_event(text: str) -> None:
+    assert not types(text) & {"MOBILIZE", "ASSAULT"}, coded(text)
+
+
+def test_an_army_showing_its_missiles_still_displays_weapons() -> None:
+    assert types("The army showed its new missiles at the parade.") == {"MOBILIZE"}
