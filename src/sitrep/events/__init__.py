@@ -14,7 +14,9 @@ Layout: `code` (the stage: `Code`), `detect` (trigger matching), `senses` (readi
 that cancel or reframe an event and need the lexicon), `nonevents` (readings of one
 token that report no event: a question asked, an option weighed, a view shared, a
 discussion with nobody), `actors` (actor resolution per article), `roles` (actors
-and recipients of a trigger), `inherit` (doers from earlier events or the speaker),
+and recipients of a trigger), `recipients` (recipients read from what an act is about, whom
+it is given or done to, its condition or place), `inherit` (doers from earlier events, the
+speaker of a quote or the launch site),
 `stance` (set phrases in quotes), `modality`, `dates`, `places`, `weapons`,
 `acled`, `evidence`, `pruning` (one event per happening), `syntax` (shared parse
 helpers), `relevance` (its own stage, after the detector: no events without a coded
