@@ -113,7 +113,7 @@ def test_a_strike_by_hackers_is_a_cyber_attack():
 
 
 def test_a_captive_freed_by_name_or_a_spy_freed_is_a_release():
-    assert types("Havana also released Alan Gross, an American contractor, on Wednesday.") == {"RETREAT"}
+    assert types("Minsk released Roman Petrov, a Lithuanian cyclist, on Friday.") == {"RETREAT"}
     assert types("Moscow freed a Lithuanian spy in exchange for two Russian officers.") == {"RETREAT"}
     # a work released is no captive
     assert "RETREAT" not in types("The ministry released Smith's report on the budget.")

@@ -638,11 +638,11 @@ def test_a_reaction_to_the_launch_answers_the_doer_of_most_launches_reported(cod
 
 
 def test_a_weapon_launched_from_a_states_soil_is_that_states_launch(code):
-    flight = code("Officials said a ballistic missile launched from Iran had flown over Iraq and fallen into the desert.")
+    flight = code("A cruise missile launched from Iran flew across Iraq and came down in the desert.")
     ev = next(e for e in flight.events if e.type == "MOBILIZE")
     assert [a.code for a in ev.actor] == ["IRN"] and ev.evidence.rule.endswith("+launch-site+overflown"), ev.evidence.rule
-    near = code("Seoul said the missile was launched from near Pyongyang.")
-    assert [a.code for e in near.events for a in e.actor] == ["PRK"]
+    near = code("A rocket launched from near Tabriz flew over Armenia, the ministry in Baku said.")
+    assert [a.code for e in near.events for a in e.actor] == ["IRN"]
 
 
 def test_a_launch_from_a_ship_or_a_sea_names_no_state(code):

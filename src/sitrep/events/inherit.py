@@ -147,8 +147,8 @@ SPEAKER_TYPES = frozenset({"SUPPORT", "REJECT", "ACCUSE", "THREATEN", "REQUEST"}
 
 
 def speaker_as_doer(event: Event, tok: Any, ctx: Any) -> None:
-    """A stance stated with no subject in a quote ("Caught red handed - very disappointed that
-    China ...", "Deeply concerned by the launch"): the quote's speaker holds it. Only the head of
+    """A stance stated with no subject in a quote ("Deeply disappointed that Serbia keeps buying
+    Russian gas", "Gravely concerned by the launch"): the quote's speaker holds it. Only the head of
     the quoted clause, only verbal types, only when the rules found no doer. Marked `+speaker`."""
     if event.type not in SPEAKER_TYPES or has_code(event.actor) or tok.dep_ not in ("ROOT", "ccomp", "parataxis") \
             or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):

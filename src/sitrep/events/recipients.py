@@ -177,11 +177,11 @@ def struck_target(event: Event, tok: Any, ctx: Any) -> None:
     if event.type != "ASSAULT" or _codes(event.recipient):
         return
     objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    # "launched artillery, mortar and rocket fire against the camps": the phrase on the last of a list
+    # "fired rockets, shells and gunfire against the trenches": the phrase on the last of a list
     objects += [x for c in objects for x in conjuncts(c)]
     found = _party_after([tok, *objects], STRIKE_PREPS, ctx, _codes(event.actor))
     if not found:
-        # "a camp for Congolese refugees was attacked": whom the place struck is for
+        # "raided a shelter for Syrian refugees": whom the place struck is for
         found = _party_after(objects, frozenset({"for"}), ctx, _codes(event.actor))
     if found:
         event.recipient = found
@@ -274,8 +274,8 @@ HOME_RULE_MODES = frozenset({"martial-law"})
 
 def home_enforcement(event: Event, countries: Mapping[str, Any]) -> None:
     """Force or coercion by a state's police with no one named, or martial law imposed: done at
-    home, to the state's own country ("Egyptian police opened fire to disperse demonstrators" ->
-    EGY, "prepared to impose martial law" -> IRQ), as CAMEO codes domestic repression. Marked
+    home, to the state's own country ("Kenyan riot police beat marchers" -> KEN, "imposed martial
+    law" -> the state that imposed it), as CAMEO codes domestic repression. Marked
     `+home-target`; never where the event's place is in another country."""
     if event.type not in ("ASSAULT", "COERCE") or _codes(event.recipient):
         return

@@ -72,7 +72,7 @@ def roles(tok: Any, rule: Rule, ctx: ArticleContext) -> tuple[list[Actor], list[
                 actors = _climb_subject(tok, ctx)
         elif not any(c.dep_ == "auxpass" for c in tok.children):
             actors = _climb_subject(tok, ctx)
-        # (a passive with no subject of its own, "..., officials said, before being shot dead": the
+        # (a passive with no subject of its own, "... after four students were shot at a college": the
         # subject above is who underwent it, or a reporter, never its doer)
         if not actors and rule.type == "RETREAT" and rule.mode == "release":
             actors = _captor(tok, passive_subj, ctx)

@@ -285,7 +285,7 @@ def _is_launch(tok: Any, event: Event) -> bool:
     if tok.lemma_.lower() not in LAUNCH_LEMMAS:
         return False
     if any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
-        return False  # "shoot down the missile": an interception, not a launch
+        return False  # "shot down the drone", "chose not to shoot the missile down": an interception, not a launch
     theme = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     named = any(w.weapon_class and "missile" in w.weapon_class.lower() for w in event.weapons)
     if not named and not any(c.lower_ in PROJECTILES or any(t.dep_ == "compound" and t.lower_ in PROJECTILES
