@@ -281,3 +281,10 @@ def test_a_good_relationship_stated_is_support_and_a_report_said_not_to_exist_is
 def test_the_act_an_accusation_charges_is_coded_alleged_beside_it(text: str, type_: str, doer: list[str]) -> None:
     got = _events(text)
     assert any(t == "ACCUSE" for t, _, _ in got) and (type_, doer, "alleged") in got, got
+
+
+def test_has_to_do_with_is_no_demand_and_has_to_stop_is() -> None:
+    relation = _events('"A lot will have to do with Iran and whether it wants the deal," the Israeli foreign minister said.')
+    assert not any(t == "REQUEST" for t, _, _ in relation), relation
+    demand = _events('"Iran has to stop enriching uranium," the Israeli foreign minister said.')
+    assert ("REQUEST", ["ISR"], "asserted") in demand, demand

@@ -57,7 +57,11 @@ def load_stance(data_dir: str | None = None) -> tuple[StanceGroup, ...]:
     out = []
     for name, g in raw.items():
         words = sorted(g["words"], key=len, reverse=True)
-        pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
+        # words that undo a phrase when they follow it ("has to do with": no demand)
+        after = g.get("not_followed_by") or []
+        tail = r"(?!\s+(?:" + "|".join(re.escape(w) for w in after) + r")(?![\w-]))" if after else ""
+        pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w-])" + tail,
+                             re.IGNORECASE)
         out.append(StanceGroup(name, g["type"], g.get("mode"), g["cameo"], pattern))
     return tuple(out)
 
