@@ -328,8 +328,8 @@ class ArticleContext:
 
     def _named_country(self, ids: list[int], sector: str | None) -> list[Actor]:
         """"The country('s military)", "the nation": the state named last before the phrase, in
-        its sentence, else in the sentence before ("South Korea's defence ministry said the
-        country's military held a drill": South Korea's military)."""
+        its sentence, else in the sentence before ("Saudi Arabia's defence ministry said the
+        country's air force held a drill": the Saudi air force)."""
         noun = next((self.doc[i] for i in ids if self.doc[i].lower_ in COUNTRY_NOUNS
                      and any(c.dep_ == "det" and c.lower_ == "the" for c in self.doc[i].children)), None)
         if noun is None:

@@ -15,15 +15,6 @@ DESTINATION_PREPS = {"to", "into", "toward", "towards", "onto"}
 # words inside these named entities are not triggers ("in March", "Strike" in a name)
 NON_TRIGGER_ENTS = {"DATE", "TIME", "PERSON", "GPE", "LOC", "NORP", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
-
-
-def in_named_entity(tok: Any) -> bool:
-    """Whether a word lies inside a named entity that no trigger comes from, less the tagger's
-    slips: a lower-case verb with a subject of its own ("minister slammed the rules" read as a
-    PERSON "slammed the") is the clause's verb, not part of a name."""
-    if tok.ent_type_ not in NON_TRIGGER_ENTS:
-        return False
-    return not (tok.is_lower and tok.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
 # a direct object that is a party (see `event_lexicon.yaml` party_nouns for nouns of people)
 PARTY_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 PARTY_PRONOUNS = {"him", "her", "them", "us", "me", "you"}
@@ -63,6 +54,15 @@ WEAPON_TOKENS = "sitrep.weapon_tokens"
 """Key of `doc.user_data` holding the indices of tokens inside named weapon systems (set by
 the `events` stage from the entities), which `object_lemmas` reports as the pseudo-lemma
 "@weapon"."""
+
+
+def in_named_entity(tok: Any) -> bool:
+    """Whether a word lies inside a named entity that no trigger comes from, less the tagger's
+    slips: a lower-case verb with a subject of its own ("minister slammed the rules" read as a
+    PERSON "slammed the") is the clause's verb, not part of a name."""
+    if tok.ent_type_ not in NON_TRIGGER_ENTS:
+        return False
+    return not (tok.is_lower and tok.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
 
 
 def participle_noun(tok: Any) -> set[str]:

@@ -84,8 +84,8 @@ def _nearest(events: list[Event], i: int, type_: str, mode: str | None = None,
     one (a missile's flight goes back to the launch, not to troops sent since); an event
     stated as not having happened or as only possible (`UNREAL`) names no doer. With `makers`
     (the states that designed the named weapons), the nearest such event by one of them comes
-    first: "the hermit state fired a Hwasong-12" goes back to North Korea's launch, not to a
-    South Korean test reported in between."""
+    first: "the regime had earlier fired a Shahab-3" goes back to Iran's launch, not to an
+    Israeli test reported in between."""
     other_mode: Event | None = None
     nearest: Event | None = None
     for j in range(i - 1, max(-1, i - 1 - MAX_LOOKBACK_EVENTS), -1):
@@ -114,7 +114,7 @@ def _nearest_act(events: list[Event], own: set[str], types: frozenset[str] = fro
     if not candidates:
         return None
     # the act the story is about: its doer's acts of the kind outnumber those reported beside it
-    # ("Tokyo branded the launch a threat" after North Korea's launch and a South Korean test)
+    # ("Riyadh condemned the launch" after two Iranian launches and an Israeli test)
     count: dict[str, int] = {}
     for prior in candidates:
         for code in {a.code for a in prior.actor if a.code}:
@@ -165,8 +165,8 @@ WATERS = frozenset({"sea", "ocean", "gulf", "bay", "strait", "waters", "channel"
 
 
 def launched_from(event: Event, tok: Any, ctx: Any) -> None:
-    """A weapon launched from a state's soil, its doer unnamed ("a ballistic missile launched
-    from North Korea flew over Japan", "the rocket was fired from Gaza"): that state, read from
+    """A weapon launched from a state's soil, its doer unnamed ("a cruise missile launched from
+    Iran flew across Iraq", "a rocket launched from near Tabriz"): that state, read from
     the place after "from" on the trigger or on a launching participle of its subject. Only
     launches and flights (MOBILIZE, weapons). Marked `+launch-site`."""
     if event.type != "MOBILIZE" or event.mode != "weapons" or has_code(event.actor):
@@ -178,11 +178,11 @@ def launched_from(event: Event, tok: Any, ctx: Any) -> None:
     for verb in verbs:
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"):
             objs = [o for o in prep.children if o.dep_ == "pobj"]
-            # "from near Pyongyang", "from outside the capital"
+            # "from near Tabriz", "from outside the capital"
             objs += [o for p2 in prep.children if p2.dep_ in ("prep", "pcomp") for o in p2.children if o.dep_ == "pobj"]
             for obj in objs:
-                words = [t for t in phrase(obj) if not (t.dep_ == "prep" and t.head is obj)]
-                words = [t for t in words if all(h.dep_ != "prep" or h.head is not obj for h in t.ancestors)]
+                # the place itself, not a phrase on it ("a submarine in the Sea of Japan")
+                words = [t for t in phrase(obj) if not any(h.dep_ == "prep" and h.head is obj for h in (t, *t.ancestors))]
                 if any(t.lower_ in WATERS for t in words):
                     continue  # "from the Sea of Japan": no state's soil
                 found = [a for a in ctx.actors_in(words, places=True) if a.code and a.code not in own]

@@ -164,8 +164,8 @@ def avoided(tok: Any) -> bool:
 
 
 def done_without(tok: Any) -> bool:
-    """Whether an act is what something happened without ("took the town without firing a shot",
-    "collapsed without a bullet being fired", "left without meeting the president", "captured
+    """Whether an act is what something happened without ("took the ridge without firing a shot",
+    "the junta fell without a shot being fired", "left without meeting the president", "captured
     the airport without a fight"): it did not happen, and nobody says it did."""
     return tok.dep_ in ("pcomp", "pobj") and tok.head.dep_ == "prep" and tok.head.lower_ == "without"
 
