@@ -228,7 +228,7 @@ def content_recipient(event: Event, tok: Any, ctx: Any) -> None:
         if _give(event, parties(makers), "+proposer"):
             return
     if event.type == "ACCUSE":
-        # "is investigating war crimes by Croatian extremists", "condemned abuses by the militia":
+        # "is investigating crimes by Serbian police", "condemned abuses by the militia":
         # who did what is charged (of the accuser's own state too, when of another sector)
         own_pairs = {(a.code, a.sector) for a in event.actor}
         doers = [a for c in tok.children if c.dep_ in ("dobj", "nsubjpass")

@@ -286,7 +286,7 @@ def _climb_subject(tok: Any, ctx: ArticleContext) -> list[Actor]:
         subj, _, agent = verb_subjects(head)
         target = agent or subj
         if cur.dep_ == "xcomp":
-            # object control: "the leak prompted Brazil's central bank to open an inquiry": the
+            # object control: "the clash prompted Ghana's foreign ministry to summon the envoy": the
             # one made to act is the object (when it names a party), not the subject
             controller = next((c for c in head.children if c.dep_ == "dobj" and c.i < cur.i
                                and c.pos_ in ("PROPN", "NOUN")), None)

@@ -472,8 +472,8 @@ class Senses:
         if tok.lemma_.lower() in ELECTORAL_WINS and self._among_vote_words(tok) \
                 and (not patients or any(p.ent_type_ in ("PERSON", "ORG", "NORP") or p.lemma_.lower() in CONTENDERS
                                          or p.lower_ in ("him", "her", "them") for p in patients)):
-            # "beat her challenger in the runoff", "beating the polls", "will beat him in the primary",
-            # "the only campaign that has beaten Trump": a vote won
+            # "beat her challenger in the runoff", "beating the polls", "would beat her in the runoff",
+            # "a campaign that has beaten the favourite before": a vote won
             return True
         if self.lexicon.sport_events and any(name in sent.text.lower() for name in self.lexicon.sport_events):
             return True  # "beat San Francisco on the way to the World Series": no score needed

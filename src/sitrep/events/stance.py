@@ -85,7 +85,7 @@ def _judged(doc: Any, events: list[Event], word: Any, quote: Quote) -> bool:
 
 
 def _denied(word: Any) -> bool:
-    """Whether a stance noun is denied where it stands: "no violation", "not a provocation"."""
+    """Whether a stance noun is denied where it stands: "no breach", "not a provocation"."""
     if any(c.dep_ in ("det", "neg") and c.lower_ == "no" for c in word.children):
         return True
     return word.dep_ == "attr" and any(c.dep_ == "neg" for c in word.head.children)
@@ -111,7 +111,7 @@ def stance_events(ctx: ArticleContext, events: list[Event], groups: tuple[Stance
                 continue
             word, sent = sent[0], sent.sent
             if _denied(word):
-                continue  # "there was no violation", "it was not a provocation": the stance is denied
+                continue  # "there was no breach", "it was not a provocation": the stance is denied
             # the rules' events, and a stance event of this type (one of each kind per sentence)
             there = [e for e in by_sent.get(sent.start_char, [])
                      if not e.evidence.rule.startswith("stance:") or e.type == group.type]
