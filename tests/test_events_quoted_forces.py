@@ -284,7 +284,7 @@ def test_the_act_an_accusation_charges_is_coded_alleged_beside_it(text: str, typ
 
 
 def test_has_to_do_with_is_no_demand_and_has_to_stop_is() -> None:
-    relation = _events('"A lot will have to do with Iran and whether it wants the deal," the Israeli foreign minister said.')
+    relation = _events('"Everything has to do with Iran and what it wants from the deal," the Israeli foreign minister said.')
     assert not any(t == "REQUEST" for t, _, _ in relation), relation
     demand = _events('"Iran has to stop enriching uranium," the Israeli foreign minister said.')
     assert ("REQUEST", ["ISR"], "asserted") in demand, demand
