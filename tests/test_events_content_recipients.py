@@ -168,3 +168,8 @@ def test_a_target_after_a_list_of_weapons_is_a_strike_not_a_launch() -> None:
 def test_who_did_what_is_charged_is_the_recipient(text: str, recipient: str) -> None:
     found = _roles(text, "ACCUSE")
     assert any(r == {recipient} and rule.endswith("+charged") for _, r, rule in found), found
+
+
+def test_martial_law_imposed_is_imposed_at_home() -> None:
+    found = _roles("The Thai army imposed martial law across the country on Tuesday.", "COERCE")
+    assert any(a == {"THA"} and r == {"THA"} and rule.endswith("+home-target") for a, r, rule in found), found

@@ -29,7 +29,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from sitrep.events.syntax import phrase
-from sitrep.events.senses import conjuncts
 from sitrep.model import Actor, Event
 
 OVER_PREPS = frozenset({"over", "above", "across"})
@@ -177,8 +176,6 @@ def struck_target(event: Event, tok: Any, ctx: Any) -> None:
     if event.type != "ASSAULT" or _codes(event.recipient):
         return
     objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    # "fired rockets, shells and gunfire against the trenches": the phrase on the last of a list
-    objects += [x for c in objects for x in conjuncts(c)]
     found = _party_after([tok, *objects], STRIKE_PREPS, ctx, _codes(event.actor))
     if not found:
         # "raided a shelter for Syrian refugees": whom the place struck is for
