@@ -106,6 +106,21 @@ def test_furniture_lines_are_found_whole(line):
     assert _is_furniture(line), _found(line)
 
 
+def test_a_whole_carousel_on_one_long_line_is_furniture():
+    # a video carousel flattened into one line far longer than any caption: the controls of
+    # each of its items give it away
+    items = [f"{i} of 40 Skip in Skip x Embed x Share CLOSE Harbour news | 0:4{i % 10} The frigate "
+             f"leaves port for sea trials, escorted by two tugs and a pilot boat. Video {i}." for i in range(1, 41)]
+    line = " ".join(items)
+    assert len(line) > 4000
+    assert _is_furniture(line), _found(line)[:3]
+
+
+def test_one_set_of_player_controls_in_a_long_paragraph_does_not_make_it_furniture():
+    story = ("The frigate left port on Monday for sea trials. " * 80) + "Skip in Skip x Embed x Share"
+    assert not _is_furniture(story)
+
+
 # ---------------------------------------------------------------- what is not
 @pytest.mark.parametrize("line", [
     # the words of furniture patterns inside sentences of a story

@@ -65,10 +65,19 @@ def in_named_entity(tok: Any) -> bool:
     return not (tok.is_lower and tok.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
 
 
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
+
+
 def participle_noun(tok: Any) -> set[str]:
     """The noun a passive participle with no object of its own hangs on ("atrocities being
-    committed by the militants", "the remarks seized on by critics"): read as its object when
-    ruling an entry out (not as one that makes an entry match)."""
+    committed by the militants", "the remarks seized on by critics"), or the noun a relative
+    clause's pronoun stands for as its object ("the results, which were hit by costs", "the
+    plan that they killed"): read as its object when ruling an entry out (not as one that makes
+    an entry match)."""
+    if tok.dep_ == "relcl":
+        if any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS for c in tok.children):
+            return {tok.head.lemma_.lower(), tok.head.lower_}
+        return set()
     if tok.dep_ != "acl" or tok.tag_ != "VBN" or any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
         return set()
     return {tok.head.lemma_.lower(), tok.head.lower_}

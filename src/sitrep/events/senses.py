@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sitrep.events.detect import PLACE_TOKENS, prep_words
+from sitrep.events.detect import PLACE_TOKENS, RELATIVE_PRONOUNS, prep_words
 from sitrep.events.evidence import quote_covering
 from sitrep.events.modality import FUTURE_AUX
 from sitrep.events.syntax import governors, is_noun, phrase, verb_subjects
@@ -460,6 +460,12 @@ class Senses:
                      if o.dep_ == "pobj"]
         if tok.dep_ == "acl" and is_noun(tok.head):  # "the bear killed near the campsite"
             patients.append(tok.head)
+        if tok.dep_ == "relcl" and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS
+                                       for c in tok.children):
+            patients.append(tok.head)  # "the gorilla that was shot"
+        if not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+            # the object of a verb joined to it: "shot and killed a bear"
+            patients += [o for v in conjuncts(tok) if v.pos_ == "VERB" for o in v.children if o.dep_ == "dobj"]
         # an animal that kills or attacks ("a bear killed two hikers", "mauled by a tiger"), and a
         # headline's passive read as active ("Gorilla Killed To Save Boy")
         # (a capitalised name inside a sentence is a group: "the Tigers killed 12 soldiers")

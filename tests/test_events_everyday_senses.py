@@ -1,0 +1,117 @@
+"""Words of conflict in the everyday senses of business, weather, zoo and health pages, found on
+whole real pages outside politics: a quantity that declines, markets that are hit, a loss taken,
+patients released from hospital, a webcam that captures a meteor, an eclipse "set to light up"
+the sky, a trip that "wound up" costing more, an animal shot by its keepers. Each case has a twin that is still an event. Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import coded, event_types as types
+
+
+@pytest.mark.parametrize("text", [
+    "Exports of steel declined by 12 percent in the third quarter.",
+    "The number of asylum applications has declined sharply since March.",
+    "Support for the ruling party declined after the budget vote.",
+    "The party's declining appeal to young voters worried its leaders.",
+])
+def test_a_quantity_that_declines_is_no_refusal(text: str) -> None:
+    assert "REJECT" not in types(text), coded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow declined the invitation to attend the summit.",
+    "The governor declined to sign the extradition order.",
+    "He was asked to testify before the committee but declined.",
+])
+def test_declining_an_offer_or_an_act_is_still_a_refusal(text: str) -> None:
+    assert "REJECT" in types(text), coded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Asian markets were hardest hit by the news from Frankfurt.",
+    "The carmaker reported quarterly results, which were hit by rising steel costs.",
+    "Higher tuition fees have hit students' wallets hard this year.",
+])
+def test_a_loss_to_markets_or_wallets_is_no_strike(text: str) -> None:
+    assert "ASSAULT" not in types(text), coded(text)
+
+
+def test_a_strike_on_a_place_is_still_an_assault() -> None:
+    text = "Government jets hit a rebel depot outside Sirte on Tuesday."
+    assert "ASSAULT" in types(text), coded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The insurer will take a large hit for the second quarter.",
+    "Shipping firms took a hit in the third quarter as fuel costs rose.",
+])
+def test_a_loss_taken_is_no_seizure(text: str) -> None:
+    assert "COERCE" not in types(text), coded(text)
+
+
+def test_a_hit_to_earnings_is_no_strike_either() -> None:
+    text = "The carmaker expects to take a $3 billion hit to its earnings for the fourth quarter."
+    assert not {"COERCE", "ASSAULT"} & types(text), coded(text)
+
+
+def test_a_district_taken_is_still_a_seizure() -> None:
+    text = "Rebel fighters took the district after two days of clashes."
+    assert "COERCE" in types(text), coded(text)
+
+
+def test_patients_discharged_are_no_release() -> None:
+    text = "Nine passengers were released from hospital on Thursday."
+    assert "RETREAT" not in types(text), coded(text)
+
+
+def test_captives_released_are_still_a_release() -> None:
+    text = "The militia released nine hostages on Thursday."
+    assert "RETREAT" in types(text), coded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A roadside webcam captured the event shortly after midnight.",
+    "A dashcam captured a fireball streaking over the motorway.",
+])
+def test_a_camera_capturing_something_is_no_seizure(text: str) -> None:
+    assert "COERCE" not in types(text), coded(text)
+
+
+def test_a_capture_of_weapons_is_still_a_seizure() -> None:
+    text = "Police captured a cache of rifles near the border."
+    assert "COERCE" in types(text), coded(text)
+
+
+def test_set_to_light_up_the_sky_is_no_arson() -> None:
+    text = "The lunar eclipse is set to light up the sky over Asia on Wednesday night."
+    assert "COERCE" not in types(text), coded(text)
+
+
+def test_setting_fire_is_still_arson() -> None:
+    text = "Rioters set fire to a police station in the north of the city."
+    assert "COERCE" in types(text), coded(text)
+
+
+def test_what_wound_up_costing_more_wounded_nobody() -> None:
+    text = "The trip wound up costing far more than the ministry planned."
+    assert "ASSAULT" not in types(text), coded(text)
+
+
+def test_wounding_people_is_still_an_assault() -> None:
+    text = "Gunmen wounded three police officers in the attack."
+    assert "ASSAULT" in types(text), coded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Park rangers shot and killed a bear that had wandered into the campsite.",
+    "Keepers mourned the elephant that was killed by poachers last year.",
+])
+def test_an_animal_killed_is_no_political_violence(text: str) -> None:
+    assert "ASSAULT" not in types(text), coded(text)
+
+
+def test_people_shot_and_killed_are_still_an_assault() -> None:
+    text = "Soldiers shot and killed two protesters outside the ministry."
+    assert "ASSAULT" in types(text), coded(text)
