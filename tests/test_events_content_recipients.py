@@ -173,3 +173,18 @@ def test_who_did_what_is_charged_is_the_recipient(text: str, recipient: str) -> 
 def test_martial_law_imposed_is_imposed_at_home() -> None:
     found = _roles("The Thai army imposed martial law across the country on Tuesday.", "COERCE")
     assert any(a == {"THA"} and r == {"THA"} and rule.endswith("+home-target") for a, r, rule in found), found
+
+
+@pytest.mark.parametrize("text, type_, recipient", [
+    ("Thousands of people marched through Hong Kong in defiance of the Chinese authorities to demand elections.",
+     "PROTEST", "CHN"),
+    ("Dock workers in Piraeus went on strike in protest against German demands for more cuts.", "PROTEST", "DEU"),
+])
+def test_the_party_an_act_defies_or_protests_is_its_recipient(text: str, type_: str, recipient: str) -> None:
+    found = _roles(text, type_)
+    assert any(recipient in r and "+defied" in rule for _, r, rule in found), found
+
+
+def test_a_protest_with_no_party_defied_is_still_aimed_at_its_own_government() -> None:
+    found = _roles("Thousands of people marched through Lagos in defiance of the rain on Monday.", "PROTEST")
+    assert any(r == {"NGA"} and rule.endswith("+home-government") for _, r, rule in found), found

@@ -23,7 +23,7 @@ from sitrep.events.nonevents import (
 )
 from sitrep.events.pruning import dedupe, drop_embedded
 from sitrep.events.recipients import (
-    content_recipient, mark_reaction, overflown, home_enforcement, place_target, protested_government, released_to,
+    content_recipient, defied_party, mark_reaction, overflown, home_enforcement, place_target, protested_government, released_to,
     request_addressee, struck_target, threatened_target,
 )
 from sitrep.events.roles import count_parties, roles
@@ -120,6 +120,7 @@ class Code(TriggerMatching, Senses, AcledTyping):
                     request_addressee(event, tok, ctx)
                     struck_target(event, tok, ctx)
                     released_to(event, tok, ctx, self.countries)
+                    defied_party(event, tok, ctx)
                     content_recipient(event, tok, ctx)
                     protested_government(event, self.countries)
                     place_target(event, self.countries)

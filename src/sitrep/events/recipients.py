@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sitrep.events.syntax import phrase
+from sitrep.events.syntax import is_noun, phrase
 from sitrep.model import Actor, Event
 
 OVER_PREPS = frozenset({"over", "above", "across"})
@@ -248,6 +248,35 @@ def content_recipient(event: Event, tok: Any, ctx: Any) -> None:
                  if c.ent_type_ or any(t.ent_type_ for t in c.children if t.dep_ in ("poss", "compound", "amod"))]
         if _give(event, found or _party_after(heads, CONTENT_PREPS, ctx, own), "+content"):
             return
+
+
+DEFIANCE_TYPES = frozenset({"PROTEST", "REJECT", "SANCTION", "ACCUSE"})
+# "in defiance of X", "in protest against X": the head noun, then the prepositions before X
+DEFIANCE_NOUNS = {"defiance": frozenset({"of"}), "protest": frozenset({"against", "at", "over", "of"})}
+
+
+def defied_party(event: Event, tok: Any, ctx: Any) -> None:
+    """The party an act defies or protests, named in a phrase on the act's clause: "marched in
+    defiance of the military government", "went on strike in protest against Greek austerity
+    measures", "recalled its envoy in protest at Turkey's decision" (before a protest's own
+    government is taken by default)."""
+    if event.type not in DEFIANCE_TYPES or _codes(event.recipient):
+        return
+    own = _codes(event.actor)
+    heads = [tok]
+    if is_noun(tok) and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        heads.append(tok.head.head)  # "went on strike in protest ...": the phrase hangs on the verb
+    for h in heads:
+        for prep in h.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for noun in prep.children:
+                preps = DEFIANCE_NOUNS.get(noun.lemma_.lower()) if noun.dep_ == "pobj" else None
+                if not preps:
+                    continue
+                found = _party_after([noun], preps, ctx, own)
+                if _give(event, found, "+defied"):
+                    return
 
 
 def protested_government(event: Event, countries: Mapping[str, Any]) -> None:
