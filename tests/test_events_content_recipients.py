@@ -188,3 +188,13 @@ def test_the_party_an_act_defies_or_protests_is_its_recipient(text: str, type_: 
 def test_a_protest_with_no_party_defied_is_still_aimed_at_its_own_government() -> None:
     found = _roles("Thousands of people marched through Lagos in defiance of the rain on Monday.", "PROTEST")
     assert any(r == {"NGA"} and rule.endswith("+home-government") for _, r, rule in found), found
+
+
+def test_a_threatened_act_in_a_place_abroad_is_aimed_at_its_state() -> None:
+    found = _roles("The militia threatened to resume rocket attacks in Israel if the blockade stays.", "THREATEN")
+    assert any("ISR" in r and rule.endswith("+content") for _, r, rule in found), found
+
+
+def test_a_threat_to_act_at_home_names_no_place_as_its_target() -> None:
+    found = _roles("Venezuela threatened to hold new elections in Venezuela next year.", "THREATEN")
+    assert not any("VEN" in r for _, r, _ in found), found

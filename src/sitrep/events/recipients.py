@@ -242,11 +242,14 @@ def content_recipient(event: Event, tok: Any, ctx: Any) -> None:
         return
     if event.type == "REQUEST":
         return  # "urged him to leave Britain": the one asked is the recipient, not the act's party
+    # a threatened act's place abroad is where the threat is aimed: "threatened to resume
+    # attacks in Israel"
+    preps = CONTENT_PREPS | {"in", "inside"} if event.type == "THREATEN" else CONTENT_PREPS
     for act in (c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
         heads = [act] + [c for c in act.children if c.dep_ == "dobj"]
         found = [a for c in act.children if c.dep_ in ("dobj", "dative") for a in parties(phrase(c))
                  if c.ent_type_ or any(t.ent_type_ for t in c.children if t.dep_ in ("poss", "compound", "amod"))]
-        if _give(event, found or _party_after(heads, CONTENT_PREPS, ctx, own), "+content"):
+        if _give(event, found or _party_after(heads, preps, ctx, own), "+content"):
             return
 
 
