@@ -6,6 +6,8 @@ Every sentence here is written for these tests.
 
 from __future__ import annotations
 
+import pytest
+
 import sitrep
 
 
@@ -73,6 +75,14 @@ def test_statement_content_verb_takes_the_sender():
     actors = _actors("Hungary's foreign ministry issued a statement demanding that Ukraine restore the minority "
                      "schools.", "REQUEST")
     assert [code for _, code in actors] == ["HUN"]
+
+
+@pytest.mark.parametrize("text, type_, code", [
+    ("The Lithuanian parliament passed a law banning the sale of Belarusian potash.", "COERCE", "LTU"),
+    ("Kenya's cabinet approved a bill expelling the remaining Somali diplomats.", "SANCTION", "KEN"),
+])
+def test_a_law_or_bill_acts_for_the_body_that_passes_it(text, type_, code):
+    assert code in [c for _, c in _actors(text, type_)]
 
 
 def test_in_protest_takes_the_subject():

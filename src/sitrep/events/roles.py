@@ -22,7 +22,10 @@ LIGHT_VERBS = {"issue", "deliver", "lodge", "file", "give", "send", "declare", "
 # nouns of a message whose content verb ("a statement demanding ...") is the sender's act
 STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter", "message", "resolution",
                    "appeal", "announcement", "note", "memorandum", "ultimatum", "video", "speech", "address",
-                   "decree", "order", "proclamation", "manifesto", "petition", "report", "notice"}
+                   "decree", "order", "proclamation", "manifesto", "petition", "report", "notice",
+                   # instruments whose maker acts through them: "passed a law banning ..."
+                   "law", "bill", "legislation", "measure", "motion", "act", "amendment", "directive",
+                   "regulation", "ruling", "edict", "ordinance", "mandate"}
 # verbs whose subject takes part in the protest named as their object ("students joined
 # the march", "thousands converged for a rally", "workers participated in the strike")
 JOIN_VERBS = {"join", "converge", "gather", "participate", "attend", "assemble", "flock"}
