@@ -758,3 +758,19 @@ def test_broadcasters_showing_weapons_or_a_probe_carried_into_space_are_no_milit
 
 def test_an_army_showing_its_missiles_still_displays_weapons() -> None:
     assert types("The army showed its new missiles at the parade.") == {"MOBILIZE"}
+
+
+@pytest.mark.parametrize("text", [
+    "The European Union may halt its mediation between the rival factions if the ceasefire collapses.",
+    "Washington could impose new sanctions on Caracas unless the vote is held.",
+])
+def test_a_sanction_the_actor_may_impose_on_a_condition_is_a_threat(text: str) -> None:
+    events = sitrep.code(text, date="2025-03-04").events
+    assert [e.type for e in events] == ["THREATEN"] and events[0].evidence.rule.endswith("+intent"), \
+        [(e.type, e.evidence.rule) for e in events]
+
+
+def test_a_sanction_imposed_is_still_a_sanction() -> None:
+    events = sitrep.code("Washington imposed new sanctions on Caracas after the vote was cancelled.",
+                         date="2025-03-04").events
+    assert [e.type for e in events] == ["SANCTION"], [(e.type, e.evidence.rule) for e in events]

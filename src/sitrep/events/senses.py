@@ -389,6 +389,8 @@ class Senses:
                 new_type, how = "AGREE", "intent"
             elif event.type in FUTURE_THREATEN:
                 new_type, how = "THREATEN", "intent"
+        elif event.type in FUTURE_THREATEN and _conditional_modal(tok):
+            new_type, how = "THREATEN", "intent"  # "may halt its mediation if the truce fails": a threat
         if new_type is None or new_type == event.type:
             return
         event.type = new_type
@@ -529,6 +531,13 @@ def _by_sanctions(tok: Any, event: Event) -> bool:
         doer = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "under"
                      for o in c.children if o.dep_ == "pobj"), None)
     return doer is not None and doer.lemma_.lower() in SANCTION_INSTRUMENTS
+
+
+def _conditional_modal(tok: Any) -> bool:
+    """"may / might / could X if (unless) ...": what the actor says it may do on a condition."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in tok.children) and _conditional(tok)
 
 
 def _conditional(tok: Any) -> bool:
