@@ -3,6 +3,8 @@ on the light verb. Every sentence here is written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 import sitrep
 from helpers import event_types as types
 
@@ -123,3 +125,18 @@ def test_people_blocking_a_port_or_crossing_protest_and_a_navy_blockades():
     assert types("Angry fishermen blocked the port of Calais for six hours on Tuesday.") == {"PROTEST"}
     assert types("Truckers blockaded the main border crossing with Canada.") == {"PROTEST"}
     assert types("The navy blocked the port of Hodeidah.") == {"COERCE"}
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("French President Emmanuel Macron issued a stern reminder to Iran that it must cooperate with the inspectors.",
+     "IRN"),
+    ("The minister sent a message to Baku that it must withdraw its troops.", "AZE"),
+])
+def test_a_message_that_a_party_must_act_is_a_demand_on_it(text: str, recipient: str) -> None:
+    events = [e for e in sitrep.code(text, date="2025-03-04").events if e.type == "REQUEST"]
+    assert any(recipient in {r.code for r in e.recipient} for e in events), events
+
+
+def test_a_message_of_condolence_demands_nothing() -> None:
+    events = sitrep.code("The minister sent a message of condolence to Baku.", date="2025-03-04").events
+    assert not [e for e in events if e.type == "REQUEST"], events

@@ -320,9 +320,10 @@ class TriggerMatching:
             if r.not_head and (gov := governor(tok)) is not tok and ({gov.lemma_.lower(), *stems(gov.lower_)} & r.not_head):
                 continue
             if r.ccomp_aux and not any(
-                c.dep_ == "ccomp" and any(a.dep_ in ("aux", "auxpass") and a.lower_ in r.ccomp_aux for a in c.children)
+                (c.dep_ == "ccomp" or c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
+                and any(a.dep_ in ("aux", "auxpass") and a.lower_ in r.ccomp_aux for a in c.children)
                 for c in tok.children
-            ):
+            ):  # "said that Iran must ...", "a reminder that Iran must ..." (a noun's clause)
                 continue
             if r.prep and not (r.prep & prep_words(tok)):
                 continue
