@@ -228,3 +228,18 @@ def test_a_passive_with_no_subject_of_its_own_takes_no_doer_from_the_clause_abov
                                      "students were shot at a college in Oregon.", date="2025-03-04").events
               if e.type == "ASSAULT"]
     assert events and not any(a.code for e in events for a in e.actor), [(e.actor, e.evidence.rule) for e in events]
+
+
+def test_he_is_the_person_named_last_before_it_even_with_no_event_of_theirs():
+    doc = sitrep.code("French President Emmanuel Macron spoke to reporters in Paris on Monday. "
+                      "He condemned the Iranian missile test.", date="2025-03-04")
+    events = [e for e in doc.events if e.type == "ACCUSE"]
+    assert events and {a.code for a in events[0].actor} == {"FRA"}, events
+
+
+def test_he_goes_to_the_nearer_of_two_people_named():
+    doc = sitrep.code("Russian President Vladimir Putin met the Turkish leader last week. On Monday French "
+                      "President Emmanuel Macron spoke in Paris. He condemned the Iranian missile test.",
+                      date="2025-03-04")
+    events = [e for e in doc.events if e.type == "ACCUSE"]
+    assert events and {a.code for a in events[0].actor} == {"FRA"}, events

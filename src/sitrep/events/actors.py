@@ -218,8 +218,15 @@ class ArticleContext:
                     found = self._governing_subject(tok)
                     if found:
                         return found
-                if tok.lower_ in ("he", "she", "him", "her", "his") and self.last_person is not None:
-                    return [self.last_person]
+                if tok.lower_ in ("he", "she", "him", "her", "his"):
+                    # the person named last before it (in its sentence or the two before), or the
+                    # last person who acted in an event, whichever is nearer
+                    named = self._last_person_named(tok)
+                    if named is not None and (self.last_person is None or self.last_person.start is None
+                                              or named.start is not None and named.start > self.last_person.start):
+                        return [named]
+                    if self.last_person is not None:
+                        return [self.last_person]
                 if tok.lower_ in ("it", "its") and tok.dep_ in SUBJ | {"poss"}:
                     # "It now holds most of the province": the body or state named last, in this
                     # sentence or the one before (a person is no "it")
@@ -397,6 +404,27 @@ class ArticleContext:
             if actor is not None and actor.code:
                 return [actor]
         return []
+
+    def _last_person_named(self, pron: Any) -> Actor | None:
+        """The person named last before a personal pronoun, in its sentence or the two before,
+        the nearest one named as a subject first ("Macron spoke in Paris. He condemned ..."); None
+        when that person has no code."""
+        start = pron.sent.start
+        for _ in range(2):
+            if start > 0:
+                start = self.doc[start - 1].sent.start
+        subjects: list[Entity] = []
+        others: list[Entity] = []
+        for i in range(pron.i - 1, start - 1, -1):
+            ent = self.tok_ent.get(i)
+            if ent is None or ent.type != "PERSON" or ent in subjects or ent in others:
+                continue
+            (subjects if self.doc[i].dep_ in SUBJ | {"nsubjpass"} else others).append(ent)
+        pick = subjects[0] if subjects else (others[0] if others else None)
+        if pick is None:
+            return None
+        actor = self._actor_for(pick, None)
+        return actor if actor is not None and actor.code else None
 
     def _governing_subject(self, pron: Any) -> list[Actor]:
         cur = pron.head
