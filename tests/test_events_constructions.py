@@ -140,3 +140,25 @@ def test_a_message_that_a_party_must_act_is_a_demand_on_it(text: str, recipient:
 def test_a_message_of_condolence_demands_nothing() -> None:
     events = sitrep.code("The minister sent a message of condolence to Baku.", date="2025-03-04").events
     assert not [e for e in events if e.type == "REQUEST"], events
+
+
+@pytest.mark.parametrize("text", [
+    "Troops exchanged fire with Taliban fighters near the border.",
+    "Police traded gunfire with the gunmen for two hours.",
+])
+def test_an_exchange_of_fire_is_a_fight(text: str) -> None:
+    assert "ASSAULT" in types(text), sitrep.code(text, date="2025-03-04").events
+
+
+def test_trade_with_a_named_party_is_economic_cooperation() -> None:
+    events = [e for e in sitrep.code("Iranian ships traded with Syria despite the embargo.",
+                                     date="2025-03-04").events if e.type == "COOPERATE"]
+    assert events and {a.code for a in events[0].actor} == {"IRN"} and {r.code for r in events[0].recipient} == {"SYR"}
+
+
+@pytest.mark.parametrize("text", [
+    "The two candidates traded barbs with each other during the debate.",
+    "Shares of the carmaker traded with a small gain in Tokyo.",
+])
+def test_barbs_or_shares_traded_are_neither_trade_nor_a_fight(text: str) -> None:
+    assert not {"COOPERATE", "ASSAULT"} & types(text), sitrep.code(text, date="2025-03-04").events
