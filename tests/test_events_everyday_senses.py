@@ -115,3 +115,16 @@ def test_an_animal_killed_is_no_political_violence(text: str) -> None:
 def test_people_shot_and_killed_are_still_an_assault() -> None:
     text = "Soldiers shot and killed two protesters outside the ministry."
     assert "ASSAULT" in types(text), coded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The mother said she hoped her son had been released by the militia.",
+    "Relatives prayed that the hostages would be freed before the holiday.",
+])
+def test_an_act_hoped_or_prayed_for_is_not_reported(text: str) -> None:
+    assert not {"RETREAT", "AGREE"} & types(text), coded(text)
+
+
+def test_an_act_said_to_have_happened_is_still_reported() -> None:
+    text = "The mother said her son had been released by the militia."
+    assert "RETREAT" in types(text), coded(text)

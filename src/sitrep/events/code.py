@@ -19,7 +19,7 @@ from sitrep.events.inherit import BARE_NOUN, ELIDED_ACTOR_TYPES, actor_from_spea
 from sitrep.events.modality import CAPABILITY_HEADS, modality_of
 from sitrep.events.places import event_location
 from sitrep.events.nonevents import (
-    CANCELLING_VERBS, CONSEQUENCE_VERBS, GENERIC_DETS, NON_PARTY_SUBJECTS, STATIVE_POSTS, VERBAL_TYPES, WANTING_VERBS, a_stance_line, ammunition_for_critics, asked_about, avoided, done_without, campaign_rally, deliberated, discussed_alone, insisted_fact, named_as, observed, private_visitor, shares_a_view, since,
+    CANCELLING_VERBS, CONSEQUENCE_VERBS, GENERIC_DETS, NON_PARTY_SUBJECTS, STATIVE_POSTS, VERBAL_TYPES, WANTING_VERBS, a_stance_line, ammunition_for_critics, hoped_for, asked_about, avoided, done_without, campaign_rally, deliberated, discussed_alone, insisted_fact, named_as, observed, private_visitor, shares_a_view, since,
 )
 from sitrep.events.pruning import dedupe, drop_embedded
 from sitrep.events.recipients import (
@@ -205,6 +205,8 @@ class Code(TriggerMatching, Senses, AcledTyping):
             return None  # "the release gave fresh ammunition to critics of the deal": an argument handed over
         if rule.type == "REQUEST" and tok.lemma_.lower() == "insist" and insisted_fact(tok):
             return None  # "insisted the loan was never in the bargain": a claim held to, nothing asked
+        if hoped_for(tok):
+            return None  # "said he hoped his daughter had been freed": a wish, nothing reported
         if rule.type == "REQUEST" and is_question(tok):
             return None  # "asked about the dispute", "was asked whether ...": a question
         if rule.type == "CONSULT" and rule.mode == "visit" and private_visitor(tok):

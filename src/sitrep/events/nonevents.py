@@ -261,3 +261,22 @@ def deliberated(tok: Any) -> bool:
     if any(c.lower_ in WH_OPTIONS and c.dep_ in ("mark", "advmod") for c in tok.children):
         return True
     return tok.dep_ == "xcomp" and any(c.lower_ == "how" and c.dep_ == "advmod" for c in tok.head.children)
+
+
+# verbs of wishing: what they take as a clause is wished for, not reported
+WISH_VERBS = frozenset({"hope", "wish", "pray", "dream"})
+
+
+def hoped_for(tok: Any) -> bool:
+    """Whether the trigger is in a clause that someone hopes, wishes or prays for ("said he hoped
+    his daughter had been freed", "we pray that the hostages will be released"); a plan in an
+    infinitive ("hopes to meet the minister") is a stated intention, not a wish of this kind."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or cur.head is cur:
+            return False
+        head = cur.head
+        if cur.dep_ == "ccomp" and head.lemma_.lower() in WISH_VERBS:
+            return True
+        cur = head
+    return False
