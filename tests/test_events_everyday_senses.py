@@ -128,3 +128,18 @@ def test_an_act_hoped_or_prayed_for_is_not_reported(text: str) -> None:
 def test_an_act_said_to_have_happened_is_still_reported() -> None:
     text = "The mother said her son had been released by the militia."
     assert "RETREAT" in types(text), coded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "United Airlines barred two passengers from boarding a flight in Denver.",
+    "Lloyds Banking Group banned customers from buying bitcoin with its credit cards.",
+])
+def test_a_company_named_by_its_own_name_bans_nothing_a_state_would(text: str) -> None:
+    # "Airlines", "Banking Group" in the name make it a business (sectors.yaml), whose bans bind
+    # its customers, not a population
+    assert "COERCE" not in types(text), coded(text)
+
+
+def test_a_government_ban_is_still_coercion() -> None:
+    text = "The Indonesian government banned the opposition party from holding rallies."
+    assert "COERCE" in types(text), coded(text)
