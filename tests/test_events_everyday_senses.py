@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+import sitrep
+
 from helpers import coded, event_types as types
 
 
@@ -133,6 +135,8 @@ def test_an_act_said_to_have_happened_is_still_reported() -> None:
 @pytest.mark.parametrize("text", [
     "United Airlines barred two passengers from boarding a flight in Denver.",
     "Lloyds Banking Group banned customers from buying bitcoin with its credit cards.",
+    # a platform the gazetteer knows as a company (organisations.yaml)
+    "Facebook has banned all political adverts from the party.",
 ])
 def test_a_company_named_by_its_own_name_bans_nothing_a_state_would(text: str) -> None:
     # "Airlines", "Banking Group" in the name make it a business (sectors.yaml), whose bans bind
@@ -143,3 +147,9 @@ def test_a_company_named_by_its_own_name_bans_nothing_a_state_would(text: str) -
 def test_a_government_ban_is_still_coercion() -> None:
     text = "The Indonesian government banned the opposition party from holding rallies."
     assert "COERCE" in types(text), coded(text)
+
+
+def test_a_company_barred_by_a_state_is_coerced_as_its_country() -> None:
+    events = [e for e in sitrep.code("Huawei was barred from the 5G tender by the Swedish government.",
+                                     date="2025-03-04").events if e.type == "COERCE"]
+    assert events and {a.code for a in events[0].actor} == {"SWE"} and {r.code for r in events[0].recipient} == {"CHN"}
