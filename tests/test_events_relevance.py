@@ -67,3 +67,47 @@ def test_unnamed_experts_comment_too():
             "Analysts say Iran would test more missiles before the talks in Oman.")
     article = sitrep.code(text, date="2025-03-04")
     assert [e.type for e in article.events if "Analysts" in e.evidence.sentence] == []
+
+
+# a sports page: words only games have in several sentences
+GAME = ("The Harbor Hawks beat the Mountain Lions 5-3 on Sunday to reach the playoffs. "
+        "Their pitcher struck out nine batters in seven innings. "
+        "In the ninth inning the shortstop fired across the diamond to end the game. "
+        "The Hawks battled back from a three-run deficit. "
+        "The head coach said the bullpen had saved the season.")
+
+
+def test_force_on_a_sports_page_is_play():
+    article = sitrep.code(GAME, date="2025-03-04")
+    assert not [e for e in article.events if e.type in ("ASSAULT", "COERCE", "MOBILIZE")], \
+        [(e.type, e.evidence.trigger) for e in article.events]
+    assert any("sports page" in w for w in article.warnings)
+
+
+def test_police_on_a_sports_page_still_act():
+    article = sitrep.code(GAME + " Riot police arrested twelve supporters after clashes outside the stadium.",
+                          date="2025-03-04")
+    assert any(e.type == "COERCE" for e in article.events), [(e.type, e.evidence.trigger) for e in article.events]
+
+
+def test_a_single_sports_word_does_not_make_a_sports_page():
+    text = ("Russian artillery shelled the town of Kupiansk on Sunday, officials said. "
+            "A shell hit the stadium where the town once held its playoffs. "
+            "Two residents were wounded, the governor said. "
+            "Ukraine's army returned fire.")
+    article = sitrep.code(text, date="2025-03-04")
+    assert any(e.type == "ASSAULT" for e in article.events)
+
+
+# a company with a country is a private party, not a state's organ
+BREACH = ("Equifax said on Monday that hackers had stolen the data of more customers than it first reported. "
+          "The company said it was working with a security firm. "
+          "Its shares fell sharply after the announcement. "
+          "\"This was a deplorable failure that should never have happened,\" Equifax said in a statement.")
+
+
+def test_a_company_of_a_known_country_makes_an_article_no_political_one():
+    article = sitrep.code(BREACH, date="2025-03-04")
+    # a company's own words are no stance event, and its country code makes nothing political
+    assert not [e for e in article.events if e.evidence.rule.startswith("stance:")], \
+        [(e.type, e.evidence.rule) for e in article.events]

@@ -138,6 +138,7 @@ class Lexicon:
     animals: frozenset[str] = frozenset()
     sport_words: frozenset[str] = frozenset()
     sport_events: tuple[str, ...] = ()
+    sport_page_words: tuple[str, ...] = ()
     election_words: frozenset[str] = frozenset()
     roots: dict[str, str] = field(default_factory=dict)  # PLOVER type -> CAMEO root code
 
@@ -229,6 +230,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         animals=frozenset(x.lower() for x in raw.get("animals", [])),
         sport_words=frozenset(x.lower() for x in raw.get("sport_words", [])),
         sport_events=tuple(x.lower() for x in raw.get("sport_events", [])),
+        sport_page_words=tuple(x.lower() for x in raw.get("sport_page_words", [])),
         election_words=frozenset(x.lower() for x in raw.get("election_words", [])),
         roots=dict(cameo.get("plover_roots", {})),
     )

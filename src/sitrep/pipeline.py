@@ -70,7 +70,7 @@ class Pipeline:
             raise UsageError(f"SITREP_DETECTOR must be 'on' or 'off', not {s.detector!r}")
         self.stages += [
             # an article with no political actor anywhere keeps only events with a coded party
-            NamedStage("relevance", events.Relevance()),
+            NamedStage("relevance", events.Relevance(data_dir=s.data_dir)),
             # pronoun mentions, added last so that no stage takes a bare pronoun for an actor
             NamedStage("coref", entities.Corefer(data_dir=s.data_dir)),
         ]

@@ -17,6 +17,9 @@ from sitrep.model import Actor, Article, Entity, Quote, doc_text
 
 
 PRONOUNS = {"he", "she", "it", "they", "we", "his", "her", "its", "their", "our"}
+# sectors of private parties: a company's, a hospital's or a church's country code makes it no
+# state's organ and no political actor ("Equifax" is USA, sector BUS)
+PRIVATE_SECTORS = frozenset({"BUS", "CVL", "MED", "EDU", "HLH", "REL"})
 FIRST_PERSON = {"we", "our", "us", "ours", "i", "my", "me"}
 # sectors of a state's own organs: named without their state ("police", "prosecutors", "the
 # ministry"), they act for the country the story is about

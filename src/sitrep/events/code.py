@@ -8,7 +8,7 @@ from typing import Any
 from sitrep.data.leaders import load_leaders
 from sitrep.dates import parse_iso
 from sitrep.events.acled import AcledTyping, CueText
-from sitrep.events.actors import ArticleContext
+from sitrep.events.actors import PRIVATE_SECTORS, ArticleContext
 from sitrep.events.dates import event_date
 from sitrep.events.detect import (
     PLACE_TOKENS, in_named_entity, WEAPON_TOKENS, TriggerMatching, is_name_part, is_noun_modifier, is_participle_modifier, modifier_lemmas, object_lemmas, stems,
@@ -38,7 +38,6 @@ from sitrep.model import Actor, Article, Attribution, Event, Evidence
 
 
 # sectors of private actors: a coded company ("SpaceX" -> USA, BUS) is not the state acting
-PRIVATE_SECTORS = frozenset({"BUS", "CVL", "MED", "EDU", "HLH", "REL"})
 # acts of force and coercion as PLOVER means them: a company's ban, sanction or launch is none
 BINDING_TYPES = frozenset({"MOBILIZE", "COERCE", "SANCTION"})
 # acts of armed force: done by states and armed groups, not by bodies that hold no forces

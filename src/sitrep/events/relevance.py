@@ -14,7 +14,15 @@
    a company's breach ("praised by a local paper") code nothing; "students marched"
    and "gunmen attacked a bus" stay.
 
-A coded actor or recipient is a state, a coded organisation or a person the gazetteers place
+3. Sports pages. In an article with words only games have (`sport_page_words` of the event
+   lexicon: "inning", "touchdown", "quarterback", "playoffs") in at least `SPORT_PAGE_SENTENCES`
+   sentences, an act of force (ASSAULT, COERCE, MOBILIZE) with no weapon and no party of a political
+   sector is play: "the Hawks beat the Mohawks" (a team named like a people is no state), "the
+   shortstop fired to second", "rallied late to kill off the Rays". Police, soldiers or a
+   government named in it keep it ("riot police arrested supporters after the game").
+
+A coded actor or recipient is a state, a coded organisation or a person the gazetteers place, not
+a private party that carries its country's code (a company, a hospital: `PRIVATE_SECTORS`)
 (`sitrep.events.actors`). An article with one event whose actor is coded keeps its events: there,
 an event without codes ("the girls were released", "police said") belongs to the political story
 around it. Texts shorter than `MIN_SENTENCES` sentences are left alone: one wire line is a report
@@ -29,12 +37,19 @@ plover-synthetic stories, political stories whose actors the coder failed to cod
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from sitrep.events.actors import PRIVATE_SECTORS
+from sitrep.lexicon import load_lexicon
 from sitrep.model import Article, Event
 
 # a text shorter than this is a single report (a wire line, a gold sentence): too little to tell
 # that it is not about politics, whatever it names
 MIN_SENTENCES = 4
+# sentences with a word only games have that make an article a sports page
+SPORT_PAGE_SENTENCES = 3
+# acts of force that sports pages use as figures of speech
+PLAY_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 # sectors of political actors (see data/sectors.yaml): one such mention makes an article political
 POLITICAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO", "REB", "UAF", "PTY", "OPP", "NGO"})
 # acts that are events whoever commits them
@@ -72,20 +87,51 @@ def described_analysts(article: Article) -> frozenset[str]:
     return frozenset(out)
 
 
+def _coded(actor: Any) -> bool:
+    """A party coded as a state, a coded body or a placed person, not as a private party of a
+    country ("Equifax" is USA, sector BUS)."""
+    return bool(actor.code) and actor.sector not in PRIVATE_SECTORS
+
+
 def has_codes(event: Event) -> bool:
-    return any(a.code for a in event.actor) or any(a.code for a in event.recipient)
+    return any(_coded(a) for a in event.actor) or any(_coded(a) for a in event.recipient)
 
 
 def political(article: Article) -> bool:
-    """Whether an article names a political actor: an event's coded actor, or an entity of a
-    political sector."""
-    return any(any(a.code for a in ev.actor) for ev in article.events) \
+    """Whether an article names a political actor: an event's coded actor (not a company of a
+    country), or an entity of a political sector."""
+    return any(any(_coded(a) for a in ev.actor) for ev in article.events) \
         or any(e.sector in POLITICAL_SECTORS for e in article.entities)
 
 
+def sports_page(article: Article, words: tuple[str, ...]) -> bool:
+    """Whether at least `SPORT_PAGE_SENTENCES` sentences of the article have a word only games have."""
+    if not words:
+        return False
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b",
+                         re.IGNORECASE)
+    found = 0
+    for sent in article.sentences:
+        if pattern.search(sent.text):
+            found += 1
+            if found >= SPORT_PAGE_SENTENCES:
+                return True
+    return False
+
+
+def play(event: Event) -> bool:
+    """An act of force with no weapon and no party of a political sector: on a sports page, play."""
+    return event.type in PLAY_TYPES and not event.weapons and not any(
+        a.sector in POLITICAL_SECTORS for a in event.actor + event.recipient)
+
+
 class Relevance:
-    """Drops the events an analyst's commentary states, and the non-contentious events without
-    any coded party from an article that names no political actor."""
+    """Drops the events an analyst's commentary states, the non-contentious events without any
+    coded party from an article that names no political actor, and the force a sports page
+    describes as play."""
+
+    def __init__(self, *, data_dir: str | None = None) -> None:
+        self.sport_words = load_lexicon(data_dir).sport_page_words
 
     def __call__(self, article: Article) -> Article:
         analysts = described_analysts(article)
@@ -94,6 +140,12 @@ class Relevance:
             article.warnings.append(f"relevance: {len(article.events) - len(said)} event(s) in an analyst's "
                                     "commentary left out")
             article.events = said
+        if article.events and sports_page(article, self.sport_words):
+            kept = [ev for ev in article.events if not play(ev)]
+            if len(kept) < len(article.events):
+                article.warnings.append(f"relevance: {len(article.events) - len(kept)} act(s) of force on a "
+                                        "sports page left out as play")
+                article.events = kept
         if not article.events or len(article.sentences) < MIN_SENTENCES or political(article):
             return article
         kept = [ev for ev in article.events if has_codes(ev) or ev.type in CONTENTIOUS]

@@ -37,7 +37,7 @@ from functools import lru_cache
 from typing import Any
 
 from sitrep import data
-from sitrep.events.actors import ArticleContext
+from sitrep.events.actors import PRIVATE_SECTORS, ArticleContext
 from sitrep.events.dates import event_date
 from sitrep.model import Actor, Attribution, Event, Evidence, Quote
 
@@ -67,8 +67,9 @@ def load_stance(data_dir: str | None = None) -> tuple[StanceGroup, ...]:
 
 
 def speaker_actors(ctx: ArticleContext, quote: Quote) -> list[Actor]:
-    """The speaker as coded actors (empty when the speaker is no political actor we can code)."""
-    return ctx.speaker_actors(quote)
+    """The speaker as coded actors (empty when the speaker is no political actor we can code,
+    such as a company of a known country)."""
+    return [a for a in ctx.speaker_actors(quote) if a.sector not in PRIVATE_SECTORS]
 
 
 def _judged(doc: Any, events: list[Event], word: Any, quote: Quote) -> bool:
