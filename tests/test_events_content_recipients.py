@@ -178,7 +178,7 @@ def test_martial_law_imposed_is_imposed_at_home() -> None:
 @pytest.mark.parametrize("text, type_, recipient", [
     ("Thousands of people marched through Hong Kong in defiance of the Chinese authorities to demand elections.",
      "PROTEST", "CHN"),
-    ("Dock workers in Piraeus went on strike in protest against German demands for more cuts.", "PROTEST", "DEU"),
+    ("Dock workers in Piraeus held a strike in protest at German demands for more cuts.", "PROTEST", "DEU"),
 ])
 def test_the_party_an_act_defies_or_protests_is_its_recipient(text: str, type_: str, recipient: str) -> None:
     found = _roles(text, type_)

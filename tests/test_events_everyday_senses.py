@@ -33,7 +33,7 @@ def test_declining_an_offer_or_an_act_is_still_a_refusal(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "Asian markets were hardest hit by the news from Frankfurt.",
-    "The carmaker reported quarterly results, which were hit by rising steel costs.",
+    "The carmaker posted weak results, which dearer steel had hit.",
     "Higher tuition fees have hit students' wallets hard this year.",
 ])
 def test_a_loss_to_markets_or_wallets_is_no_strike(text: str) -> None:
@@ -92,7 +92,7 @@ def test_set_to_light_up_the_sky_is_no_arson() -> None:
 
 
 def test_setting_fire_is_still_arson() -> None:
-    text = "Rioters set fire to a police station in the north of the city."
+    text = "Rioters set fire to a tax office near the port."
     assert "COERCE" in types(text), coded(text)
 
 
@@ -133,7 +133,7 @@ def test_an_act_said_to_have_happened_is_still_reported() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "United Airlines barred two passengers from boarding a flight in Denver.",
+    "United Airlines barred two passengers from its evening service to Oslo.",
     "Lloyds Banking Group banned customers from buying bitcoin with its credit cards.",
     # a platform the gazetteer knows as a company (organisations.yaml)
     "Facebook has banned all political adverts from the party.",

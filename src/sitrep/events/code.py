@@ -205,7 +205,7 @@ class Code(TriggerMatching, Senses, AcledTyping):
         if rule.type == "REQUEST" and tok.lemma_.lower() == "insist" and insisted_fact(tok):
             return None  # "insisted the loan was never in the bargain": a claim held to, nothing asked
         if hoped_for(tok):
-            return None  # "said he hoped his daughter had been freed": a wish, nothing reported
+            return None  # "she hopes her son is free by now": a wish, nothing reported
         if rule.type == "REQUEST" and is_question(tok):
             return None  # "asked about the dispute", "was asked whether ...": a question
         if rule.type == "CONSULT" and rule.mode == "visit" and private_visitor(tok):

@@ -268,8 +268,8 @@ WISH_VERBS = frozenset({"hope", "wish", "pray", "dream"})
 
 
 def hoped_for(tok: Any) -> bool:
-    """Whether the trigger is in a clause that someone hopes, wishes or prays for ("said he hoped
-    his daughter had been freed", "we pray that the hostages will be released"); a plan in an
+    """Whether the trigger is in a clause that someone hopes, wishes or prays for ("she hopes her
+    son is free by now", "we pray that the hostages will be released"); a plan in an
     infinitive ("hopes to meet the minister") is a stated intention, not a wish of this kind."""
     cur = tok
     for _ in range(4):

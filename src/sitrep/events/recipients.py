@@ -59,13 +59,13 @@ def _give(event: Event, found: list[Actor], mark: str) -> bool:
 
 
 def _party_after(heads: list[Any], preps: frozenset[str], ctx: Any, own: set[str],
-                 skip: frozenset[str] = frozenset()) -> list[Actor]:
+                 skip: frozenset[str] = frozenset(), after: int = -1) -> list[Actor]:
     """The first coded party (a place standing for its state) in a phrase after one of
-    `preps` governed by one of `heads`, other than the event's own actors (none in a phrase
-    whose noun is one of `skip`)."""
+    `preps` governed by one of `heads` (and placed after token `after`), other than the
+    event's own actors (none in a phrase whose noun is one of `skip`)."""
     for h in heads:
         for prep in h.children:
-            if prep.dep_ != "prep" or prep.lower_ not in preps:
+            if prep.dep_ != "prep" or prep.lower_ not in preps or prep.i <= after:
                 continue
             for obj in prep.children:
                 if obj.dep_ != "pobj" or obj.lemma_.lower() in skip:
@@ -260,7 +260,7 @@ DEFIANCE_NOUNS = {"defiance": frozenset({"of"}), "protest": frozenset({"against"
 
 def defied_party(event: Event, tok: Any, ctx: Any) -> None:
     """The party an act defies or protests, named in a phrase on the act's clause: "marched in
-    defiance of the military government", "went on strike in protest against Greek austerity
+    defiance of the military government", "held a strike in protest at Greek austerity
     measures", "recalled its envoy in protest at Turkey's decision" (before a protest's own
     government is taken by default)."""
     if event.type not in DEFIANCE_TYPES or _codes(event.recipient):
@@ -268,7 +268,9 @@ def defied_party(event: Event, tok: Any, ctx: Any) -> None:
     own = _codes(event.actor)
     heads = [tok]
     if is_noun(tok) and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
-        heads.append(tok.head.head)  # "went on strike in protest ...": the phrase hangs on the verb
+        heads.append(tok.head.head)  # "went out on strike in protest ...": the phrase hangs on the verb
+    elif is_noun(tok) and tok.dep_ == "dobj":
+        heads.append(tok.head)  # "held a strike in protest at ...": on the verb that takes the noun
     for h in heads:
         for prep in h.children:
             if prep.dep_ != "prep" or prep.lower_ != "in":
@@ -278,6 +280,9 @@ def defied_party(event: Event, tok: Any, ctx: Any) -> None:
                 if not preps:
                     continue
                 found = _party_after([noun], preps, ctx, own)
+                # the parser may hang the party's phrase on the verb after it ("in protest | at ...")
+                found = found or _party_after([h for h in heads if h.i < noun.i], preps - {"of"}, ctx, own,
+                                              after=noun.i)
                 if _give(event, found, "+defied"):
                     return
 
