@@ -238,3 +238,15 @@ def test_cue_regexes_are_compiled_when_first_looked_up():
     assert cues["air"] is cues["air"] and list(cues._compiled) == ["air"]
     with pytest.raises(KeyError):
         cues["sea"]
+
+
+def test_a_governing_movements_militants_overtake_territory_as_a_non_state_actor():
+    # the Taliban's default sector is GOV (they govern Afghanistan); named as militants they fight as one
+    assert first_acled("Taliban militants captured a district in northern Afghanistan on Friday.") \
+        == "Non-state actor overtakes territory"
+
+
+def test_a_governing_movements_officials_still_speak_for_its_government():
+    found = [a.sector for e in events("Taliban officials arrested two journalists in Kabul.")
+             for a in e.actor]
+    assert "GOV" in found, found

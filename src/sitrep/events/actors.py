@@ -20,6 +20,9 @@ PRONOUNS = {"he", "she", "it", "they", "we", "his", "her", "its", "their", "our"
 # sectors of private parties: a company's, a hospital's or a church's country code makes it no
 # state's organ and no political actor ("Equifax" is USA, sector BUS)
 PRIVATE_SECTORS = frozenset({"BUS", "CVL", "MED", "EDU", "HLH", "REL"})
+# sectors of fighters not under a state's command: with one of their cues ("militants", "fighters"),
+# an organisation whose default sector is a government acts as an armed group
+FIGHTER_SECTORS = frozenset({"REB", "UAF"})
 FIRST_PERSON = {"we", "our", "us", "ours", "i", "my", "me"}
 # sectors of a state's own organs: named without their state ("police", "prosecutors", "the
 # ministry"), they act for the country the story is about
@@ -479,7 +482,10 @@ class ArticleContext:
                 return Actor(ent.text, None, sector, ent.start, ent.end)
             country = self.org_country.get(ent.code)
             code = country or ent.code
-            return Actor(ent.text, code, ent.sector or phrase_sector, ent.start, ent.end)
+            sector = ent.sector or phrase_sector
+            if sector == "GOV" and phrase_sector in FIGHTER_SECTORS:
+                sector = phrase_sector  # "Taliban militants": a governing movement's fighters, not its government
+            return Actor(ent.text, code, sector, ent.start, ent.end)
         if ent.type == "PERSON":
             words = ent.text.split()
             p = self.people.get(ent.text.lower()) or (self.people.get(words[-1].lower()) if words else None)
