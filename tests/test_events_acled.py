@@ -250,3 +250,14 @@ def test_a_governing_movements_officials_still_speak_for_its_government():
     found = [a.sector for e in events("Taliban officials arrested two journalists in Kabul.")
              for a in e.actor]
     assert "GOV" in found, found
+
+
+def test_weapons_found_are_disrupted_use_even_with_an_air_force_spokesman():
+    text = ("A bomb was found near the runway of the northern airport and defused, "
+            "a spokesman for the Air Force said.")
+    assert first_acled(text) == "Disrupted weapons use"
+
+
+def test_a_depot_destroyed_by_warplanes_is_no_disrupted_use():
+    assert first_acled("Government warplanes destroyed the rebels' arms depot near the border.") \
+        != "Disrupted weapons use"
