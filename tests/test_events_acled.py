@@ -261,3 +261,11 @@ def test_weapons_found_are_disrupted_use_even_with_an_air_force_spokesman():
 def test_a_depot_destroyed_by_warplanes_is_no_disrupted_use():
     assert first_acled("Government warplanes destroyed the rebels' arms depot near the border.") \
         != "Disrupted weapons use"
+
+
+@pytest.mark.parametrize("text", [
+    "Four soldiers were killed when their truck hit a mine laid by the rebels near the border.",
+    "Two fishermen died after their boat struck a naval mine off the coast.",
+])
+def test_a_vehicle_that_hits_a_mine_is_a_remote_explosive(text: str) -> None:
+    assert first_acled(text) == "Remote explosive/landmine/IED"
