@@ -319,3 +319,20 @@ def test_a_credit_glued_before_a_caption_lends_no_code_to_later_mentions_of_its_
     art = sitrep.code(text, date="2025-03-04")
     criticised = [{r.code for r in e.recipient} for e in art.events if e.type == "ACCUSE"]
     assert criticised and not any("REUTERS" in r for r in criticised), criticised
+
+
+@pytest.mark.parametrize("line", [
+    "A Chilean rocket launcher is fired during a drill at a range near Antofagasta on May 9, 2023.",
+    "Protesters are seen outside the parliament in Tbilisi, Georgia, December 2, 2024. REUTERS/Jane Doe",
+])
+def test_a_dated_photo_caption_is_furniture(line):
+    assert _is_furniture(line), _found(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The minister is expected to visit Warsaw on June 2, 2025.",
+    "The vote is delayed until March 3, 2025, the electoral commission said.",
+    "The treaty is signed in Paris on March 3, 2020, officials said, and it takes effect next year.",
+])
+def test_a_dated_sentence_of_the_story_is_not_a_caption(line):
+    assert not _is_furniture(line), _found(line)
