@@ -162,3 +162,16 @@ def test_trade_with_a_named_party_is_economic_cooperation() -> None:
 ])
 def test_barbs_or_shares_traded_are_neither_trade_nor_a_fight(text: str) -> None:
     assert not {"COOPERATE", "ASSAULT"} & types(text), sitrep.code(text, date="2025-03-04").events
+
+
+def test_talks_brokered_by_a_third_party_are_its_mediation_whatever_comes_first():
+    # the noun "talks" comes before the verb that governs it; the verb's event is kept
+    events = [e for e in sitrep.code("The talks between the Colombian government and the rebels were brokered by "
+                                     "Norway and Cuba.", date="2025-03-04").events if e.type == "CONSULT"]
+    assert events and events[0].mode == "third-party" and {a.code for a in events[0].actor} == {"NOR", "CUB"}, events
+
+
+def test_contacts_facilitated_between_two_parties_are_a_third_partys_mediation():
+    events = [e for e in sitrep.code("Qatar facilitated contacts between the Afghan government and the Taliban.",
+                                     date="2025-03-04").events if e.type == "CONSULT"]
+    assert events and events[0].mode == "third-party" and {a.code for a in events[0].actor} == {"QAT"}, events

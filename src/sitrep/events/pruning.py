@@ -215,11 +215,20 @@ def dedupe(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, Rule, Event]
                 # rally to protest ...")
                 ev.type == "PROTEST" and ev.actor and {a.code for a in ev.actor} == {a.code for a in k_ev.actor})
             if related:
+                other = tok
+                if k_tok.head.i == tok.i and tok.pos_ == "VERB" and k_tok.pos_ in ("NOUN", "PROPN") \
+                        and k_tok.dep_ in ("nsubjpass", "dobj"):
+                    # the noun came first as what the verb acts on ("the talks were brokered by Norway"):
+                    # the verb is the event, and takes the roles the noun adds ("the alleged strike
+                    # killed two guards" stays the strike's)
+                    idx = next(i for i, (t, _, _) in enumerate(keep) if t is k_tok)
+                    keep[idx] = (tok, rule, ev)
+                    k_tok, k_ev, other, ev = tok, ev, k_tok, k_ev
                 if not k_ev.actor and ev.actor:
                     k_ev.actor = ev.actor
                 if not k_ev.recipient and ev.recipient:
                     k_ev.recipient = [r for r in ev.recipient if r.code not in {a.code for a in k_ev.actor}]
-                if k_ev.location is None and ev.location is not None and not _separate_verbs(k_tok, tok):
+                if k_ev.location is None and ev.location is not None and not _separate_verbs(k_tok, other):
                     k_ev.location = ev.location
                 if k_ev.attribution is None and ev.attribution is not None:
                     k_ev.attribution = ev.attribution
