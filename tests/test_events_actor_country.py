@@ -243,3 +243,29 @@ def test_he_goes_to_the_nearer_of_two_people_named():
                       date="2025-03-04")
     events = [e for e in doc.events if e.type == "ACCUSE"]
     assert events and {a.code for a in events[0].actor} == {"FRA"}, events
+
+
+def _parsed(words, heads, deps, pos):
+    import spacy
+    from spacy.tokens import Doc
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_a_subjectless_that_clause_after_a_noun_is_a_relative_clause_on_it():
+    from sitrep.events.roles import _misparsed_relative
+    # "they seized a tanker that transferred fuel", with "transferred" read as a second verb of
+    # "seized" and "that" as its mark: no that-clause lacks a subject, so it is a relative clause
+    doc = _parsed(["they", "seized", "a", "tanker", "that", "transferred", "fuel"],
+                  [1, 1, 3, 1, 5, 1, 5], ["nsubj", "ROOT", "det", "dobj", "mark", "conj", "dobj"],
+                  ["PRON", "VERB", "DET", "NOUN", "SCONJ", "VERB", "NOUN"])
+    found = _misparsed_relative(doc[5])
+    assert found is not None and found.i == 3
+
+
+def test_a_that_clause_with_its_own_subject_is_a_complement():
+    from sitrep.events.roles import _misparsed_relative
+    # "officials said that troops withdrew": a real complement clause
+    doc = _parsed(["officials", "said", "that", "troops", "withdrew"],
+                  [1, 1, 4, 4, 1], ["nsubj", "ROOT", "mark", "nsubj", "ccomp"],
+                  ["NOUN", "VERB", "SCONJ", "NOUN", "VERB"])
+    assert _misparsed_relative(doc[4]) is None

@@ -153,3 +153,16 @@ def test_a_company_barred_by_a_state_is_coerced_as_its_country() -> None:
     events = [e for e in sitrep.code("Huawei was barred from the 5G tender by the Swedish government.",
                                      date="2025-03-04").events if e.type == "COERCE"]
     assert events and {a.code for a in events[0].actor} == {"SWE"} and {r.code for r in events[0].recipient} == {"CHN"}
+
+
+@pytest.mark.parametrize("text", [
+    "Satellite imagery supports the account of the coast guard.",
+    "Seoul published imagery that seemed to support the account of the coast guard.",
+])
+def test_what_is_shown_or_told_supports_nobody(text: str) -> None:
+    assert "SUPPORT" not in types(text), coded(text)
+
+
+def test_a_state_that_supports_a_claim_still_supports_it() -> None:
+    text = "Japan supported the claim of the coast guard."
+    assert "SUPPORT" in types(text), coded(text)

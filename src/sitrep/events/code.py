@@ -219,10 +219,12 @@ class Code(TriggerMatching, Senses, AcledTyping):
         actors, recipients = roles(tok, rule, ctx)
         if rule.object_role == "experiencer" and not actors:
             return None  # "the ruling angered fans": nobody coded who could disapprove
+        # the clause whose subject does it: its own, or the one above a raising verb ("appeared to support")
+        clause = tok.head if tok.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in tok.children) else tok
         if rule.type in VERBAL_TYPES and not is_noun(tok) and not any(a.code for a in actors) \
-                and (subj := next((c for c in tok.children if c.dep_ == "nsubj"), None)) is not None \
+                and (subj := next((c for c in clause.children if c.dep_ == "nsubj"), None)) is not None \
                 and (subj.lemma_.lower() in NON_PARTY_SUBJECTS or subj.lower_ in ("which", "that")
-                     and tok.dep_ == "relcl" and tok.head.lemma_.lower() in NON_PARTY_SUBJECTS):
+                     and clause.dep_ == "relcl" and clause.head.lemma_.lower() in NON_PARTY_SUBJECTS):
             return None  # "the figures support the claim", "a rocket that can threaten ships": no party speaks
         if rule.type in FORCE_TYPES and actors and all(a.code in self.unarmed_bodies for a in actors):
             actors = []  # left for the article's context to fill (`inherit_actors`)

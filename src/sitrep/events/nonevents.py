@@ -98,6 +98,8 @@ NON_PARTY_SUBJECTS = frozenset({"evidence", "data", "study", "studies", "finding
                                 "figure", "figures", "poll", "polls", "survey", "surveys", "result", "results", "fact",
                                 "facts", "research", "analysis", "record", "records", "document", "documents",
                                 "missile", "missiles", "weapon", "weapons", "rocket", "rockets", "warhead", "warheads",
+                                # what is shown: "imagery that seemed to support the account"
+                                "imagery", "testimony",
                                 # commentators are no party to what they judge ("analysts agree that ...")
                                 "analyst", "analysts", "expert", "experts", "economist", "economists", "observer",
                                 "observers", "scholar", "scholars", "historian", "historians", "commentator",

@@ -64,6 +64,10 @@ def roles(tok: Any, rule: Rule, ctx: ArticleContext) -> tuple[list[Actor], list[
             agent = None  # "concerned by the escalation": what concerns them, not who acts
         if agent is not None:
             actors = ctx.actors_in(list(agent.subtree))
+        elif (noun := _misparsed_relative(tok)) is not None:
+            # "seized a vessel that transferred oil ...", parsed as a that-clause or a second verb
+            # with no subject of its own: a relative clause, whose doer is the noun before it
+            actors = ctx.placed(ctx.actors_in(phrase(noun)), noun)
         elif subj is not None and _is_act(subj):
             # "the Paris attack killed four": the act is the subject; the town before it is where
             where = {t.i for c in subj.children if c.dep_ in ("compound", "amod", "nmod") and c.i < subj.i
@@ -267,6 +271,22 @@ def _clause_doer(noun: Any, ctx: ArticleContext) -> list[Actor]:
         if found:
             return found
     return []
+
+
+def _misparsed_relative(tok: Any) -> Any | None:
+    """The noun a subjectless "that"-clause follows, when the parser took a relative clause for a
+    complement or a second verb ("a vessel that transferred ..." as ccomp or conj of the verb
+    before, "that" as its mark)."""
+    if tok.dep_ not in ("ccomp", "conj", "advcl") or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")
+                                                         for c in tok.children):
+        return None
+    mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    if mark is None or mark.i == 0:
+        return None
+    before = tok.doc[mark.i - 1]
+    if before.pos_ in ("NOUN", "PROPN") and before.dep_ in ("dobj", "pobj", "attr", "conj", "appos"):
+        return before
+    return None
 
 
 def _climb_subject(tok: Any, ctx: ArticleContext) -> list[Actor]:
