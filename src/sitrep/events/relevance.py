@@ -104,12 +104,18 @@ def political(article: Article) -> bool:
         or any(e.sector in POLITICAL_SECTORS for e in article.entities)
 
 
-def sports_page(article: Article, words: tuple[str, ...]) -> bool:
-    """Whether at least `SPORT_PAGE_SENTENCES` sentences of the article have a word only games have."""
+def sport_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One regular expression for the words only games have (longest first), None for none."""
     if not words:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b",
+                      re.IGNORECASE)
+
+
+def sports_page(article: Article, pattern: re.Pattern[str] | None) -> bool:
+    """Whether at least `SPORT_PAGE_SENTENCES` sentences of the article have a word only games have."""
+    if pattern is None:
         return False
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b",
-                         re.IGNORECASE)
     found = 0
     for sent in article.sentences:
         if pattern.search(sent.text):
@@ -131,7 +137,7 @@ class Relevance:
     describes as play."""
 
     def __init__(self, *, data_dir: str | None = None) -> None:
-        self.sport_words = load_lexicon(data_dir).sport_page_words
+        self.sport_words = sport_pattern(load_lexicon(data_dir).sport_page_words)
 
     def __call__(self, article: Article) -> Article:
         analysts = described_analysts(article)
