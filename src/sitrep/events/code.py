@@ -37,7 +37,6 @@ from sitrep.gazetteers import SectorCues, load_actor_gazetteer
 from sitrep.model import Actor, Article, Attribution, Event, Evidence
 
 
-# sectors of private actors: a coded company ("SpaceX" -> USA, BUS) is not the state acting
 # acts of force and coercion as PLOVER means them: a company's ban, sanction or launch is none
 BINDING_TYPES = frozenset({"MOBILIZE", "COERCE", "SANCTION"})
 # acts of armed force: done by states and armed groups, not by bodies that hold no forces

@@ -281,7 +281,7 @@ def defied_party(event: Event, tok: Any, ctx: Any) -> None:
                     continue
                 found = _party_after([noun], preps, ctx, own)
                 # the parser may hang the party's phrase on the verb after it ("in protest | at ...")
-                found = found or _party_after([h for h in heads if h.i < noun.i], preps - {"of"}, ctx, own,
+                found = found or _party_after([v for v in heads if v.i < noun.i], preps - {"of"}, ctx, own,
                                               after=noun.i)
                 if _give(event, found, "+defied"):
                     return

@@ -24,7 +24,7 @@ STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "let
                    "appeal", "announcement", "note", "memorandum", "ultimatum", "video", "speech", "address",
                    "decree", "order", "proclamation", "manifesto", "petition", "report", "notice",
                    # instruments whose maker acts through them: "passed a law banning ..."
-                   "law", "bill", "legislation", "measure", "motion", "act", "amendment", "directive",
+                   "law", "bill", "legislation", "measure", "motion", "amendment", "directive",
                    "regulation", "ruling", "edict", "ordinance", "mandate"}
 # verbs whose subject takes part in the protest named as their object ("students joined
 # the march", "thousands converged for a rally", "workers participated in the strike")
