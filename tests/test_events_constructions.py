@@ -172,6 +172,6 @@ def test_talks_brokered_by_a_third_party_are_its_mediation_whatever_comes_first(
 
 
 def test_contacts_facilitated_between_two_parties_are_a_third_partys_mediation():
-    events = [e for e in sitrep.code("Qatar facilitated contacts between the Afghan government and the Taliban.",
+    events = [e for e in sitrep.code("Qatar facilitated contacts between Kabul and the Taliban leadership.",
                                      date="2025-03-04").events if e.type == "CONSULT"]
     assert events and events[0].mode == "third-party" and {a.code for a in events[0].actor} == {"QAT"}, events
