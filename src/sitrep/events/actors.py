@@ -395,14 +395,18 @@ class ArticleContext:
         ent = self.tok_ent.get(tok.i)
         return ent is not None and ent.type == "LOCATION" and ent.lat is not None
 
+    def _window_start(self, tok: Any, sentences_before: int) -> int:
+        """The first token of the sentence `sentences_before` sentences before `tok`'s own."""
+        start = tok.sent.start
+        for _ in range(sentences_before):
+            if start > 0:
+                start = self.doc[start - 1].sent.start
+        return start
+
     def _last_named(self, pron: Any) -> list[Actor]:
         """The coded organisation or state named last before a pronoun, in its sentence or the
         one before; empty when there is none."""
-        sent = pron.sent
-        start = sent.start
-        if start > 0:
-            start = self.doc[start - 1].sent.start
-        for i in range(pron.i - 1, start - 1, -1):
+        for i in range(pron.i - 1, self._window_start(pron, 1) - 1, -1):
             ent = self.tok_ent.get(i)
             if ent is None or ent.type not in ("ORG", "LOCATION") or not ent.code:
                 continue
@@ -415,13 +419,9 @@ class ArticleContext:
         """The person named last before a personal pronoun, in its sentence or the two before,
         the nearest one named as a subject first ("Macron spoke in Paris. He condemned ..."); None
         when that person has no code."""
-        start = pron.sent.start
-        for _ in range(2):
-            if start > 0:
-                start = self.doc[start - 1].sent.start
         subjects: list[Entity] = []
         others: list[Entity] = []
-        for i in range(pron.i - 1, start - 1, -1):
+        for i in range(pron.i - 1, self._window_start(pron, 2) - 1, -1):
             ent = self.tok_ent.get(i)
             if ent is None or ent.type != "PERSON" or ent in subjects or ent in others:
                 continue
