@@ -102,6 +102,15 @@ def test_force_on_people_of_no_named_country_is_done_to_the_country_of_its_place
     assert any(r == {recipient} and rule.endswith("+place-target") for _, r, rule in found), found
 
 
+@pytest.mark.parametrize("text, recipient", [
+    ("Israel eased restrictions in the West Bank on Friday.", "PSE"),
+    ("Pakistan lifted the curfew in Quetta after a quiet week.", "PAK"),
+])
+def test_restrictions_lifted_at_a_place_are_lifted_for_its_country(text: str, recipient: str) -> None:
+    found = _roles(text, "CONCEDE")
+    assert any(r == {recipient} and rule.endswith("+place-target") for _, r, rule in found), found
+
+
 def test_a_named_victim_keeps_its_own_country_over_the_place() -> None:
     found = _roles("Gunmen abducted two Chinese engineers in Zamfara state on Friday.", "ASSAULT")
     assert found and not any(rule.endswith("+place-target") for _, _, rule in found), found

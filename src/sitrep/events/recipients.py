@@ -346,14 +346,18 @@ def released_to(event: Event, tok: Any, ctx: Any, countries: Mapping[str, Any]) 
 
 
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
+# restrictions lifted where they held: the mirror of imposing them ("eased the curfew in X")
+PLACE_TARGET_RULES = ("lexicon:concede-ease-restrictions",)
 
 
 def place_target(event: Event, countries: Mapping[str, Any]) -> None:
     """Force or coercion with no recipient, at a place of a known country: that country, read
-    from the place's mention ("killed three villagers in southern Serbia" -> SRB); and a visit to
+    from the place's mention ("killed three villagers in southern Serbia" -> SRB), and restrictions
+    lifted there ("eased the curfew in X"); and a visit to
     a place abroad: its host ("arrived in Amman on a visit" -> JOR)."""
     visit = event.type == "CONSULT" and event.mode == "visit"
-    if not (event.type in PLACE_TARGET_TYPES or visit) or _codes(event.recipient) or event.location is None:
+    lifted = event.evidence.rule.startswith(PLACE_TARGET_RULES)
+    if not (event.type in PLACE_TARGET_TYPES or visit or lifted) or _codes(event.recipient) or event.location is None:
         return
     place = event.location
     if place.country not in countries or (visit and place.country in _codes(event.actor)):
