@@ -83,6 +83,15 @@ def test_seizing_a_place_is_still_a_seizure(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "Iranian authorities said they had seized a Liberian-flagged tanker at the port of Bandar Abbas.",
+    "Navy commandos seized a Panama-flagged tanker at the port of Fujairah on Sunday.",
+])
+def test_a_vessel_seized_where_it_lies_is_a_seizure_not_a_place_taken(text: str) -> None:
+    got = coded(text)
+    assert got and all(t == "COERCE" and not r.startswith("lexicon:coerce-occupy") for t, r in got), got
+
+
+@pytest.mark.parametrize("text", [
     "Wardens said a leopard killed two goatherds near the reserve on Sunday.",
     "Two fishermen were killed by a crocodile on the banks of the river.",
     "Elephant Shot Dead After Trampling Villagers",
