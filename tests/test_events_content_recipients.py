@@ -24,6 +24,8 @@ def _roles(text: str, type_: str) -> list[tuple[set[str], set[str], str]]:
     ("Iran threatened to cut off gas supplies to Armenia over the unpaid bills.", "THREATEN", "ARM"),
     ("Azerbaijan threatened further action against Armenia after the shelling.", "THREATEN", "ARM"),
     ("Egypt refused to meet Ethiopia's negotiators in Addis Ababa.", "REJECT", "ETH"),
+    # what a call is for: "called for talks with X"
+    ("Kenya called for talks with Somalia over the maritime border.", "REQUEST", "SOM"),
 ])
 def test_the_party_an_act_answers_or_is_done_to_is_the_recipient(text: str, type_: str, recipient: str) -> None:
     found = _roles(text, type_)

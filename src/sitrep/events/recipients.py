@@ -236,7 +236,11 @@ def content_recipient(event: Event, tok: Any, ctx: Any) -> None:
             return
     # "threatened further action against Russia", "would boycott all contact with the United States",
     # "the sanctions ban sales of jet fuel to Syrian airlines"
-    found = _party_after([c for c in tok.children if c.dep_ == "dobj"], CONTENT_PREPS, ctx, own, OCCASION_NOUNS)
+    asked = [c for c in tok.children if c.dep_ == "dobj"]
+    if event.type == "REQUEST":
+        # "called for talks with Somalia": what a call is for is what is asked
+        asked += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children if o.dep_ == "pobj"]
+    found = _party_after(asked, CONTENT_PREPS, ctx, own, OCCASION_NOUNS)
     found = found or _party_after([tok], CONTENT_PREPS - {"at"}, ctx, own, OCCASION_NOUNS)
     if _give(event, found, "+content"):
         return
