@@ -175,3 +175,11 @@ def test_contacts_facilitated_between_two_parties_are_a_third_partys_mediation()
     events = [e for e in sitrep.code("Qatar facilitated contacts between Kabul and the Taliban leadership.",
                                      date="2025-03-04").events if e.type == "CONSULT"]
     assert events and events[0].mode == "third-party" and {a.code for a in events[0].actor} == {"QAT"}, events
+
+
+def test_a_noun_naming_again_what_a_verb_of_its_type_did_by_the_same_parties_is_one_event():
+    # "cooperation" restates the joint brigade's setting up, by one of its two founders
+    text = ("Kenya and Uganda will set up a joint border brigade as part of Kenya's growing military "
+            "cooperation with its neighbours.")
+    events = [e for e in sitrep.code(text, date="2025-03-04").events if e.type == "COOPERATE"]
+    assert len(events) == 1 and {a.code for a in events[0].actor} == {"KEN", "UGA"}, events

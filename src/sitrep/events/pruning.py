@@ -198,6 +198,11 @@ def _separate_verbs(a: Any, b: Any) -> bool:
             and second.lemma_.lower() not in load_location_cues().outcome_verbs)
 
 
+# words that make a noun another happening of its type ("ordered the drill and promised more exercises")
+ANOTHER_WORDS = frozenset({"more", "further", "another", "other", "additional", "new", "next", "future", "fresh",
+                           "previous", "earlier", "last", "past"})
+
+
 def dedupe(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, Rule, Event]]:
     """One event per happening: a noun trigger governed by a verb trigger of the
     same type merges into it (the verb keeps roles the noun adds)."""
@@ -208,7 +213,14 @@ def dedupe(found: list[tuple[Any, Rule, Event]]) -> list[tuple[Any, Rule, Event]
             if k_ev.type != ev.type:
                 continue
             roleless = not (ev.actor or ev.recipient) or not (k_ev.actor or k_ev.recipient)
-            related = roleless or tok.head.i == k_tok.i or k_tok.head.i == tok.i or (
+            # a noun naming again what a verb of its type did, by some of the same parties
+            # ("Belarus and Russia to establish a joint division as military cooperation advances")
+            codes = {a.code for a in ev.actor} - {None}
+            parties = {a.code for a in (*k_ev.actor, *k_ev.recipient)}
+            restated = (tok.pos_ in ("NOUN", "PROPN") and k_tok.pos_ == "VERB" and bool(codes)
+                        and codes <= {a.code for a in k_ev.actor} and {a.code for a in ev.recipient} - {None} <= parties
+                        and not any(c.lower_ in ANOTHER_WORDS for c in tok.children))
+            related = roleless or restated or tok.head.i == k_tok.i or k_tok.head.i == tok.i or (
                 tok.head.head.i == k_tok.i and tok.head.dep_ == "prep") or (
                 k_tok.head.head.i == tok.i and k_tok.head.dep_ == "prep") or (
                 # one crowd protesting twice in a sentence is one protest ("gathered for a
