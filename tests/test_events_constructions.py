@@ -183,3 +183,8 @@ def test_a_noun_naming_again_what_a_verb_of_its_type_did_by_the_same_parties_is_
             "cooperation with its neighbours.")
     events = [e for e in sitrep.code(text, date="2025-03-04").events if e.type == "COOPERATE"]
     assert len(events) == 1 and {a.code for a in events[0].actor} == {"KEN", "UGA"}, events
+
+
+def test_the_creation_of_a_military_unit_named_as_a_noun_is_a_mobilisation():
+    assert "MOBILIZE" in types("The ministry announced the formation of a new mechanised brigade in the east.")
+    assert "MOBILIZE" not in types("The team celebrated the formation of a new youth division in the league.")
