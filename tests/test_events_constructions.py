@@ -188,3 +188,8 @@ def test_a_noun_naming_again_what_a_verb_of_its_type_did_by_the_same_parties_is_
 def test_the_creation_of_a_military_unit_named_as_a_noun_is_a_mobilisation():
     assert "MOBILIZE" in types("The ministry announced the formation of a new mechanised brigade in the east.")
     assert "MOBILIZE" not in types("The team celebrated the formation of a new youth division in the league.")
+
+
+def test_a_development_celebrated_as_a_milestone_is_praise_but_a_holiday_celebrated_is_none():
+    assert "SUPPORT" in types("Chinese state television celebrated the new railway pact as a milestone in the partnership.")
+    assert "SUPPORT" not in types("Residents celebrated Christmas as a family for the first time in years.")
