@@ -193,3 +193,8 @@ def test_the_creation_of_a_military_unit_named_as_a_noun_is_a_mobilisation():
 def test_a_development_celebrated_as_a_milestone_is_praise_but_a_holiday_celebrated_is_none():
     assert "SUPPORT" in types("Chinese state television celebrated the new railway pact as a milestone in the partnership.")
     assert "SUPPORT" not in types("Residents celebrated Christmas as a family for the first time in years.")
+
+
+def test_a_group_declaring_itself_loyal_to_another_gives_it_support():
+    assert "SUPPORT" in types("The militia declared itself loyal to the Islamic State last year.")
+    assert "SUPPORT" not in types("The province declared itself free of the disease last year.")
