@@ -198,3 +198,9 @@ def test_a_development_celebrated_as_a_milestone_is_praise_but_a_holiday_celebra
 def test_a_group_declaring_itself_loyal_to_another_gives_it_support():
     assert "SUPPORT" in types("The militia declared itself loyal to the Islamic State last year.")
     assert "SUPPORT" not in types("The province declared itself free of the disease last year.")
+
+
+def test_an_offensive_launched_with_missiles_is_an_attack_not_a_missile_launch_nor_a_backing():
+    text = "Government forces launched an offensive, backed by missiles and artillery, against rebel positions."
+    assert types(text) == {"ASSAULT"}, sitrep.code(text, date="2025-03-04").events
+    assert "SUPPORT" in types("Rebels backed by Rwanda seized the town on Sunday.")

@@ -277,6 +277,11 @@ SCORE = re.compile(r"(?<![\d/.,-])\d{1,2}\s?[-–]\s?\d{1,2}(?!\d|[/.,-]\d|\s?(?
 OPEN_WATERS = frozenset({"pacific", "atlantic", "sea", "ocean", "waters", "gulf", "bay", "strait"})
 
 
+# what is launched when an attack is: never a missile flight
+ATTACK_THEMES = frozenset({"offensive", "counteroffensive", "counter-offensive", "operation", "attack", "assault",
+                           "raid", "campaign", "strike", "airstrike", "bombardment", "incursion", "invasion", "war"})
+
+
 def _is_launch(tok: Any, event: Event) -> bool:
     """Whether a strike verb tells a launch with nothing struck: a missile or rocket
     fired (its object, or its passive subject) with no target ("at", "on", "against")
@@ -287,6 +292,8 @@ def _is_launch(tok: Any, event: Event) -> bool:
     if any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
         return False  # "shot down the drone", "chose not to shoot the missile down": an interception, not a launch
     theme = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(c.lemma_.lower() in ATTACK_THEMES for c in theme):
+        return False  # "launched an offensive, backed by missiles": the attack was launched, not a missile
     named = any(w.weapon_class and "missile" in w.weapon_class.lower() for w in event.weapons)
     if not named and not any(c.lower_ in PROJECTILES or any(t.dep_ == "compound" and t.lower_ in PROJECTILES
                                                             for t in c.children) for c in theme):
