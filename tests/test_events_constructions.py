@@ -204,3 +204,15 @@ def test_an_offensive_launched_with_missiles_is_an_attack_not_a_missile_launch_n
     text = "Government forces launched an offensive, backed by missiles and artillery, against rebel positions."
     assert types(text) == {"ASSAULT"}, sitrep.code(text, date="2025-03-04").events
     assert "SUPPORT" in types("Rebels backed by Rwanda seized the town on Sunday.")
+
+
+@pytest.mark.parametrize("text", [
+    "The new missile is capable of striking targets 2,000 km away, the ministry said.",
+    "India is one of few states able to deliver nuclear weapons by dropping bombs from planes.",
+])
+def test_what_a_weapon_or_a_state_is_capable_of_is_no_event(text: str) -> None:
+    assert "ASSAULT" not in types(text), sitrep.code(text, date="2025-03-04").events
+
+
+def test_a_strike_made_with_missiles_capable_of_more_is_still_a_strike():
+    assert "ASSAULT" in types("Russia struck targets in Kharkiv with missiles capable of carrying nuclear warheads.")

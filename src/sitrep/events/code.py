@@ -153,7 +153,7 @@ class Code(TriggerMatching, Senses, AcledTyping):
         doc = sent.doc
         if any(c.dep_ == "dobj" and c.lower_ in REFLEXIVE for c in tok.children) and rule.object_role == "theme":
             return None  # "positioning itself as", "establishing itself"
-        if tok.dep_ in ("acl", "xcomp", "relcl") and tok.head.lemma_.lower() in CAPABILITY_HEADS:
+        if _capability(tok):
             return None  # "its ability to strike targets": a capability, not a happening
         if not is_noun(tok) and self._natural_cause(tok):
             return None  # "an earthquake destroyed homes", "homes were swept away by floods"
@@ -304,3 +304,19 @@ class Code(TriggerMatching, Senses, AcledTyping):
             ),
         )
         return event
+
+
+def _capability(tok: Any) -> bool:
+    """Whether a trigger tells what someone can do, not what happened: under a capability word
+    through infinitives, gerunds and their prepositions ("its ability to strike", "capable of
+    striking targets", "able to deliver warheads by dropping bombs")."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in ("acl", "xcomp", "relcl", "pcomp", "pobj", "prep", "advcl") or cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "advcl" and cur.tag_ not in ("VBG", "VB"):
+            return False  # a finite clause of its own
+        if cur.head.lemma_.lower() in CAPABILITY_HEADS:
+            return cur.dep_ in ("acl", "xcomp", "relcl", "prep") or cur is not tok
+        cur = cur.head
+    return False
