@@ -216,3 +216,8 @@ def test_what_a_weapon_or_a_state_is_capable_of_is_no_event(text: str) -> None:
 
 def test_a_strike_made_with_missiles_capable_of_more_is_still_a_strike():
     assert "ASSAULT" in types("Russia struck targets in Kharkiv with missiles capable of carrying nuclear warheads.")
+
+
+def test_the_dead_and_wounded_counted_are_no_act_of_wounding():
+    assert "ASSAULT" not in types("The militia, which has lost over 2,000 dead and wounded in Syria, is short of recruits.")
+    assert "ASSAULT" in types("Rebel shelling wounded twelve soldiers near the airport on Monday.")

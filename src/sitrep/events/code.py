@@ -19,7 +19,7 @@ from sitrep.events.inherit import BARE_NOUN, ELIDED_ACTOR_TYPES, actor_from_spea
 from sitrep.events.modality import CAPABILITY_HEADS, modality_of
 from sitrep.events.places import event_location
 from sitrep.events.nonevents import (
-    CANCELLING_VERBS, CONSEQUENCE_VERBS, GENERIC_DETS, NON_PARTY_SUBJECTS, STATIVE_POSTS, VERBAL_TYPES, WANTING_VERBS, a_stance_line, ammunition_for_critics, hoped_for, asked_about, avoided, done_without, campaign_rally, deliberated, discussed_alone, insisted_fact, named_as, observed, private_visitor, shares_a_view, since,
+    CANCELLING_VERBS, CONSEQUENCE_VERBS, GENERIC_DETS, NON_PARTY_SUBJECTS, STATIVE_POSTS, VERBAL_TYPES, WANTING_VERBS, a_stance_line, ammunition_for_critics, casualty_words, hoped_for, asked_about, avoided, done_without, campaign_rally, deliberated, discussed_alone, insisted_fact, named_as, observed, private_visitor, shares_a_view, since,
 )
 from sitrep.events.pruning import dedupe, drop_embedded
 from sitrep.events.recipients import (
@@ -155,6 +155,8 @@ class Code(TriggerMatching, Senses, AcledTyping):
             return None  # "positioning itself as", "establishing itself"
         if _capability(tok):
             return None  # "its ability to strike targets": a capability, not a happening
+        if casualty_words(tok):
+            return None  # "lost 2,000 dead and wounded": a count of casualties
         if not is_noun(tok) and self._natural_cause(tok):
             return None  # "an earthquake destroyed homes", "homes were swept away by floods"
         if rule.type == "COERCE" and seized_on(tok):

@@ -282,3 +282,12 @@ def hoped_for(tok: Any) -> bool:
             return True
         cur = head
     return False
+
+
+def casualty_words(tok: Any) -> bool:
+    """Whether "wounded" or "injured" names casualties beside the dead ("lost 2,000 dead and
+    wounded", "300 dead or injured"): a count, no act of wounding."""
+    if tok.lower_ not in ("wounded", "injured") or tok.i < 2:
+        return False
+    doc = tok.doc
+    return doc[tok.i - 1].lower_ in ("and", "or") and doc[tok.i - 2].lower_ == "dead"
