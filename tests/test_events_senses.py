@@ -608,6 +608,15 @@ def test_a_vote_won_is_no_beating(text: str) -> None:
     assert types(text) == set(), coded(text)
 
 
+def test_a_race_for_votes_is_no_fight() -> None:
+    text = "The senator was battling with the governor for second place in the primary."
+    assert "ASSAULT" not in types(text), coded(text)
+
+
+def test_a_battle_among_words_of_a_vote_with_troops_in_it_is_still_a_fight() -> None:
+    assert "ASSAULT" in types("Troops battled rebels for control of the town as voters went to the polls.")
+
+
 @pytest.mark.parametrize("text", [
     "Police beat protesters who had gathered to dispute the election results.",
     "Supporters of the candidate beat a journalist outside the ballot counting centre.",

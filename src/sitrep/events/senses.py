@@ -263,6 +263,8 @@ def _verbal_attack(tok: Any, event: Event) -> bool:
 HYPHENED = re.compile(r"\b\w+(?:-\w+)+\b")
 # verbs of beating that, among words of a vote, tell a vote won
 ELECTORAL_WINS = frozenset({"beat", "trounce", "rout"})
+# words of a fight that, among words of a vote, tell a race ("a tight battle for second place")
+ELECTORAL_FIGHTS = frozenset({"battle", "fight", "duel", "tussle", "joust"})
 # verbs that, with a state as object among words of a vote, tell a vote's result
 ELECTORAL_VERBS = frozenset({"capture", "take", "win", "carry", "sweep", "seize", "call"})
 # whom or what a vote is won over
@@ -484,6 +486,8 @@ class Senses:
         if any(p.lemma_.lower() in self.lexicon.animals or p.lower_ in self.lexicon.animals for p in patients):
             return True
         sent = tok.sent
+        if tok.lemma_.lower() in ELECTORAL_FIGHTS and self._among_vote_words(tok):
+            return True  # "battling with the senator for second place in the primary": a race
         if tok.lemma_.lower() in ELECTORAL_WINS and self._among_vote_words(tok) \
                 and (not patients or any(p.ent_type_ in ("PERSON", "ORG", "NORP") or p.lemma_.lower() in CONTENDERS
                                          or p.lower_ in ("him", "her", "them") for p in patients)):
