@@ -737,3 +737,49 @@ def test_attribution_scores_stances_with_the_quotes():
     r = attribution.score([rec], {"r1": d})
     assert r.metrics["content_f1"] == 1.0 and r.metrics["e2e_f1"] == 1.0
     assert attribution.score([rec], {"r1": art(quotes=[stance])}).metrics == r.metrics
+
+
+def test_bootstrap_intervals_hold_the_score_are_repeatable_and_narrow_to_a_point_when_all_agree():
+    from dataclasses import dataclass as _dc
+
+    from sitrep.evaluate.harness import bootstrap_intervals
+
+    @_dc(frozen=True)
+    class Rec:
+        id: str
+        right: bool
+
+    def score(records, predicted):
+        return TaskResult("t", metrics={"accuracy": sum(r.right for r in records) / len(records)})
+
+    mixed = [Rec(f"r{i}", i % 3 != 0) for i in range(30)]  # 20 of 30 right
+    lo, hi = bootstrap_intervals(score, mixed, {}, 500)["accuracy"]
+    assert lo < 20 / 30 < hi and hi - lo > 0.1
+    assert bootstrap_intervals(score, mixed, {}, 500) == {"accuracy": (lo, hi)}  # the same draws every run
+    assert bootstrap_intervals(score, [Rec("a", True)] * 5, {}, 100) == {"accuracy": (1.0, 1.0)}
+    assert bootstrap_intervals(score, mixed, {}, 0) == {}
+
+
+def test_eval_with_resamples_prints_and_writes_the_check_intervals(tmp_path):
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    rows = [{"id": f"c{i}", "dataset": "case", "text": f"Jets bombed town {i}." if i % 2 else f"Rebels clashed {i}.",
+             "labels": {"event_type": "AIR_STRIKE" if i % 2 else "ARMED_CLASH", "seen_in_acled": True}, "meta": {}}
+            for i in range(40)]
+    (gold_dir / "case2021_task2.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+
+    class Stub:
+        def run(self, articles):
+            for a in articles:
+                a.events = [event(acled_sub="Air/drone strike", acled_type="Explosions/Remote violence")]
+                yield a
+
+    res = run_eval(["acled"], gold_dir=gold_dir, pipeline=Stub(), resamples=200)["acled"]
+    lo, hi = res.intervals["check.accuracy"]
+    assert lo <= res.metrics["check.accuracy"] <= hi and lo < hi
+    assert not any(k.startswith("tune.") for k in res.intervals)  # the check part only
+    table = format_table({"acled": res})
+    assert "check 95% CI" in table.splitlines()[0] and f"{lo:.3f}-{hi:.3f}" in table
+    assert results_to_json({"acled": res})["tasks"]["acled"]["intervals"]["check.accuracy"] == [lo, hi]
+    plain = run_eval(["acled"], gold_dir=gold_dir, pipeline=Stub())["acled"]
+    assert plain.intervals == {} and "CI" not in format_table({"acled": plain})

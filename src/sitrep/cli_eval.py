@@ -28,10 +28,14 @@ from sitrep.errors import SitrepError, UsageError
 @click.option("--reason", default=None, help="Why a floor is lowered (recorded in the floors file).")
 @click.option("--all", "all_tasks", is_flag=True, help="Run every task, the opt-in ones too (what CI runs).")
 @click.option("--limit", type=int, default=None, help="Score only the first N records of each task (quick look).")
+@click.option("--ci", "resamples", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Also print a 95% bootstrap interval for each check score, from this many resamples of the "
+                   "check records (1000 is usual; the records are not coded again): how far a score could move "
+                   "on another sample of the same kind.")
 @click.pass_obj
 def eval_cmd(obj: object, tasks: tuple[str, ...], gold_dir: str | None, floors_path: str | None, json_path: str | None,
              errors_dir: str | None, check: bool, update_floors: bool, allow_lower_floor: bool,
-             reason: str | None, all_tasks: bool, limit: int | None) -> None:
+             reason: str | None, all_tasks: bool, limit: int | None, resamples: int) -> None:
     """Score sitrep on the gold sets: attribution (PolNeAR), entities (re3d),
     plover (PLOVER gold records: event types, actor country, and (source, target,
     type) triples as CAMEO coders score them), acled (CASE 2021), location, real-events (our own
@@ -64,7 +68,8 @@ def eval_cmd(obj: object, tasks: tuple[str, ...], gold_dir: str | None, floors_p
             raise UsageError("give task names or --all, not both")
         names = list(evaluate.TASKS) if all_tasks else (list(tasks) or None)
         results = evaluate.run_eval(names, gold_dir=gold, pipeline=get_pipeline(settings),
-                                    errors_dir=Path(errors_dir) if errors_dir else None, limit=limit)
+                                    errors_dir=Path(errors_dir) if errors_dir else None, limit=limit,
+                                    resamples=resamples)
         floors = evaluate.load_floors(fpath) if fpath.exists() else {}
         click.echo(evaluate.format_table(results, floors))
         if json_path:

@@ -15,6 +15,7 @@ check, and error files hold tune records only, so nobody reads check errors.
 from __future__ import annotations
 
 import json
+import random
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -127,13 +128,17 @@ def run_eval(
     pipeline: Any = None,
     errors_dir: Path | None = None,
     limit: int | None = None,
+    resamples: int = 0,
 ) -> dict[str, TaskResult]:
     """Code and score the named tasks (every default task when None), in `TASKS` order.
 
     `pipeline` is anything with `run(articles) -> iterable of Article`
     (default: `sitrep.pipeline.get_pipeline()`); `limit` scores only the first
-    records of each task, for a quick look.
+    records of each task, for a quick look; with `resamples`, each check score also
+    gets a 95% bootstrap interval (`bootstrap_intervals`).
     """
+    if resamples < 0:
+        raise UsageError(f"resamples must be 0 or more, got {resamples}")
     names = [n for n, t in TASKS.items() if t.default] if tasks is None else list(dict.fromkeys(tasks))
     unknown = [n for n in names if n not in TASKS]
     if unknown:
@@ -152,17 +157,22 @@ def run_eval(
         predicted: Mapping[str, Any] = code_records(records, pipeline)
         if task.corpus is not None:
             predicted = task.corpus(records, predicted)
-        results[name] = score_parts(task, records, predicted)
+        results[name] = score_parts(task, records, predicted, resamples=resamples)
     if errors_dir is not None:
         write_errors(results, Path(errors_dir))
     return results
 
 
-def score_parts(task: Task, records: Sequence[Any], predicted: Mapping[str, Prediction]) -> TaskResult:
+def score_parts(task: Task, records: Sequence[Any], predicted: Mapping[str, Prediction], *,
+                resamples: int = 0) -> TaskResult:
     """Score a task on each of its parts: metrics and counts as `tune.<metric>` and
-    `check.<metric>`, errors of the tune part only. An unsplit task is scored whole."""
+    `check.<metric>`, errors of the tune part only. An unsplit task is scored whole.
+    With `resamples`, the check part's metrics (an unsplit task's) get bootstrap intervals."""
     if task.split is None:
-        return task.score(records, predicted)
+        res = task.score(records, predicted)
+        if resamples and task.corpus is None:
+            res.intervals = bootstrap_intervals(task.score, records, predicted, resamples)
+        return res
     out = TaskResult(task.name)
     for part in PARTS:
         chosen = [r for r in records if task.split(r) == part]
@@ -173,6 +183,39 @@ def score_parts(task: Task, records: Sequence[Any], predicted: Mapping[str, Pred
         out.counts.update({f"{part}.{k}": v for k, v in res.counts.items()})
         if part == "tune":
             out.errors.extend(res.errors)
+        elif resamples and task.corpus is None:
+            out.intervals.update({f"{part}.{k}": v for k, v in
+                                  bootstrap_intervals(task.score, chosen, predicted, resamples).items()})
+    return out
+
+
+BOOTSTRAP_SEED = 20261208
+
+
+def bootstrap_intervals(score: Callable[[Sequence[Any], Mapping[str, Prediction]], TaskResult],
+                        records: Sequence[Any], predicted: Mapping[str, Prediction],
+                        resamples: int) -> dict[str, tuple[float, float]]:
+    """A 95% percentile interval for each metric of `score` over `records`: the records
+    drawn with replacement `resamples` times (the same draws on every run), each draw
+    scored again (the predictions are not coded again). A record is the unit drawn: a
+    real-events article, a PLOVER or CASE sentence, a PolNeAR annotation. How far a check
+    score could move on another sample of the same kind: a change smaller than its
+    interval's half-width is within what chance gives."""
+    if not records or resamples <= 0:
+        return {}
+    rng = random.Random(BOOTSTRAP_SEED)
+    n = len(records)
+    drawn: dict[str, list[float]] = {}
+    for _ in range(resamples):
+        sample = [records[rng.randrange(n)] for _ in range(n)]
+        for metric, value in score(sample, predicted).metrics.items():
+            drawn.setdefault(metric, []).append(value)
+    out = {}
+    for metric, values in drawn.items():
+        values.sort()
+        lo = values[int(0.025 * (len(values) - 1))]
+        hi = values[int(round(0.975 * (len(values) - 1)))]
+        out[metric] = (lo, hi)
     return out
 
 
@@ -202,7 +245,9 @@ def _split_metric(metric: str) -> tuple[str, str]:
 def format_table(results: Mapping[str, TaskResult], floors: Mapping[str, float] | None = None) -> str:
     """A plain-text table, one row per task and metric, the tune and check scores side
     by side (an unsplit task's score under "check"), with the floors if given."""
-    header = ["task", "metric", "tune", "check"] + (["floor", "status"] if floors is not None else [])
+    with_ci = any(res.intervals for res in results.values())
+    header = ["task", "metric", "tune", "check"] + (["check 95% CI"] if with_ci else []) + (
+        ["floor", "status"] if floors is not None else [])
     rows = [header]
     for name, res in results.items():
         by_metric: dict[str, dict[str, float]] = {}
@@ -213,6 +258,9 @@ def format_table(results: Mapping[str, TaskResult], floors: Mapping[str, float] 
             shown = values.get("check", values.get("whole"))
             row = [name, bare, _fmt(values["tune"]) if "tune" in values else "",
                    "" if shown is None else _fmt(shown)]
+            if with_ci:
+                ci = res.intervals.get(f"check.{bare}", res.intervals.get(bare))
+                row.append("" if ci is None else f"{_fmt(ci[0])}-{_fmt(ci[1])}")
             if floors is not None:
                 key = f"{name}.{bare}" if "whole" in values else f"{name}.{'check' if 'check' in values else 'tune'}.{bare}"
                 floor = floors.get(key)
@@ -234,7 +282,8 @@ def results_to_json(results: Mapping[str, TaskResult]) -> dict[str, Any]:
     """The results as plain JSON data (errors counted, not included)."""
     return {
         "tasks": {
-            name: {"metrics": dict(res.metrics), "counts": dict(res.counts), "errors": len(res.errors)}
+            name: {"metrics": dict(res.metrics), "counts": dict(res.counts), "errors": len(res.errors),
+                   **({"intervals": {k: list(v) for k, v in res.intervals.items()}} if res.intervals else {})}
             for name, res in results.items()
         }
     }

@@ -27,6 +27,8 @@ class TaskResult:
     metrics: dict[str, float] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     errors: list[dict[str, Any]] = field(default_factory=list)
+    # metric -> (low, high): a 95% bootstrap interval, when asked for (`run_eval(resamples=...)`)
+    intervals: dict[str, tuple[float, float]] = field(default_factory=dict)
 
 
 def as_contract(pred: Prediction | None) -> dict[str, Any]:
