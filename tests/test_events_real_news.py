@@ -645,6 +645,13 @@ def test_a_weapon_launched_from_a_states_soil_is_that_states_launch(code):
     assert [a.code for e in near.events for a in e.actor] == ["IRN"]
 
 
+def test_a_launch_site_read_as_what_was_aimed_at_becomes_the_doer(code):
+    # "fired from near X" gave X as the recipient, so the launch had no doer
+    ev = next(e for e in code("The missile was fired from near the Iranian city of Tabriz on Monday.").events
+              if e.type == "MOBILIZE")
+    assert [a.code for a in ev.actor] == ["IRN"] and not ev.recipient, (ev.actor, ev.recipient)
+
+
 def test_a_launch_from_a_ship_or_a_sea_names_no_state(code):
     sub = code("The missile was launched from a submarine in the Sea of Japan.")
     assert not any(a.code for e in sub.events for a in e.actor)

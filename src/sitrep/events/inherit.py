@@ -185,8 +185,16 @@ def launched_from(event: Event, tok: Any, ctx: Any) -> None:
                 words = [t for t in phrase(obj) if not any(h.dep_ == "prep" and h.head is obj for h in (t, *t.ancestors))]
                 if any(t.lower_ in WATERS for t in words):
                     continue  # "from the Sea of Japan": no state's soil
-                found = [a for a in ctx.actors_in(words, places=True) if a.code and a.code not in own]
+                if not words:
+                    continue
+                lo, hi = min(t.idx for t in words), max(t.idx + len(t.text) for t in words)
+                # the launch site read as what was aimed at ("fired from near Tabriz" made Tabriz
+                # the recipient): it is where the launch came from
+                site = [r for r in event.recipient if r.start is not None and lo <= r.start < hi]
+                found = [a for a in ctx.actors_in(words, places=True)
+                         if a.code and (a.code not in own or a.code in {r.code for r in site})]
                 if found:
                     event.actor = found[:1]
+                    event.recipient = [r for r in event.recipient if r not in site]
                     event.evidence.rule += "+launch-site"
                     return
