@@ -70,6 +70,10 @@ def test_taken_to_a_hospital_is_no_seizure(text: str) -> None:
     assert ("COERCE", "lexicon:coerce-occupy") not in coded(text)
 
 
+def test_an_aircraft_taking_off_from_a_base_takes_no_base() -> None:
+    assert ("COERCE", "lexicon:coerce-occupy") not in coded("A refuelling tanker takes off from Incirlik air base near Adana at dawn.")
+
+
 @pytest.mark.parametrize(
     "text",
     [
