@@ -71,6 +71,12 @@ def test_a_warning_about_what_another_state_may_do_is_no_threat_by_the_warner():
     assert types("The council warned that looters would be arrested.") == {"THREATEN"}
 
 
+def test_a_warning_that_another_state_will_face_or_pay_for_its_acts_is_a_threat_to_it():
+    got = [(e.type, [a.code for a in e.actor], [r.code for r in e.recipient]) for e in sitrep.code(
+        "Britain warned that Serbia would face consequences if it attacked Kosovo.", date="2025-03-04").events]
+    assert ("THREATEN", ["GBR"], ["SRB"]) in got, got
+
+
 def test_sanctions_passed_agreed_or_voted_are_imposed():
     assert types("The European Union agreed new sanctions against Belarus on Monday.") == {"SANCTION"}
     assert types("Lawmakers in Vilnius passed fresh sanctions on Belarus.") == {"SANCTION"}

@@ -49,6 +49,10 @@ QUESTION_VERBS = {"ask", "inquire", "enquire", "query"}
 WARNING_VERBS = {"warn", "caution"}
 
 
+# what a warned party is told it will undergo: the warner's threat, not a forecast of the party's act
+SUFFERING_VERBS = frozenset({"face", "pay", "suffer", "bear", "incur", "regret", "feel", "receive", "meet"})
+
+
 def third_party_forecast(tok: Any, actors: list[Actor], ctx: Any) -> bool:
     """Whether a warning foretells what another named party may do ("officials warned that
     Iran could retaliate"): the warned-of clause has an active subject naming a state or
@@ -64,6 +68,8 @@ def third_party_forecast(tok: Any, actors: list[Actor], ctx: Any) -> bool:
         subj = next((x for x in c.children if x.dep_ == "nsubj"), None)
         if subj is None or subj.pos_ == "PRON":
             continue
+        if c.lemma_.lower() in SUFFERING_VERBS:
+            continue  # "warned that Serbia would face consequences": the party is the one threatened
         named = [a for a in ctx.actors_in(phrase(subj)) if a.code]
         if named and not any(a.code in own for a in named):
             return True
