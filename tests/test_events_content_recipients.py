@@ -24,6 +24,8 @@ def _roles(text: str, type_: str) -> list[tuple[set[str], set[str], str]]:
     ("Iran threatened to cut off gas supplies to Armenia over the unpaid bills.", "THREATEN", "ARM"),
     ("Azerbaijan threatened further action against Armenia after the shelling.", "THREATEN", "ARM"),
     ("Egypt refused to meet Ethiopia's negotiators in Addis Ababa.", "REJECT", "ETH"),
+    # mediation halted between parties
+    ("Norway suspended mediation between Colombia's government and the rebels.", "SANCTION", "COL"),
     # what a call is for: "called for talks with X"
     ("Kenya called for talks with Somalia over the maritime border.", "REQUEST", "SOM"),
 ])

@@ -195,6 +195,9 @@ CONTENT_TYPES = frozenset({"THREATEN", "REJECT", "AGREE", "REQUEST", "SUPPORT", 
 # prepositions that name the party a pledged or refused act is done to or with
 CONTENT_PREPS = frozenset({"to", "against", "with", "from", "on", "at"})
 MAKER_PREPS = frozenset({"from", "by"})
+# what is offered, held or halted between parties: the parties are the act's recipients
+MEDIATION_NOUNS = frozenset({"mediation", "talks", "negotiation", "negotiations", "dialogue", "effort", "efforts",
+                             "contacts", "contact", "peacemaking"})
 # where or on whose account an act happens, not whom it is done to: "talks held on the sidelines of
 # the General Assembly", "signed on behalf of the union"
 OCCASION_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "side", "eve", "occasion", "behalf",
@@ -240,7 +243,10 @@ def content_recipient(event: Event, tok: Any, ctx: Any) -> None:
     if event.type == "REQUEST":
         # "called for talks with Somalia": what a call is for is what is asked
         asked += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children if o.dep_ == "pobj"]
-    found = _party_after(asked, CONTENT_PREPS, ctx, own, OCCASION_NOUNS)
+    preps = CONTENT_PREPS
+    if any(a.lemma_.lower() in MEDIATION_NOUNS for a in asked):
+        preps = CONTENT_PREPS | {"between", "among", "amongst"}  # "halted mediation between Colombia's government and ..."
+    found = _party_after(asked, preps, ctx, own, OCCASION_NOUNS)
     found = found or _party_after([tok], CONTENT_PREPS - {"at"}, ctx, own, OCCASION_NOUNS)
     if _give(event, found, "+content"):
         return
