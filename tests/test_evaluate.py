@@ -783,3 +783,18 @@ def test_eval_with_resamples_prints_and_writes_the_check_intervals(tmp_path):
     assert results_to_json({"acled": res})["tasks"]["acled"]["intervals"]["check.accuracy"] == [lo, hi]
     plain = run_eval(["acled"], gold_dir=gold_dir, pipeline=Stub())["acled"]
     assert plain.intervals == {} and "CI" not in format_table({"acled": plain})
+
+
+def test_a_quote_scored_again_is_not_parsed_again(monkeypatch):
+    # a bootstrap scores the same quotes many times: each content is parsed once per process
+    from sitrep import nlp
+    from sitrep.evaluate.attribution import _fragments
+
+    contents = ["The ministry said the talks would resume on Monday.", "the attack"]
+    assert _fragments(contents) == 1
+
+    def no_model(*args, **kwargs):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(nlp, "load_model", no_model)
+    assert _fragments(contents) == 1

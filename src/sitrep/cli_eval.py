@@ -30,8 +30,9 @@ from sitrep.errors import SitrepError, UsageError
 @click.option("--limit", type=int, default=None, help="Score only the first N records of each task (quick look).")
 @click.option("--ci", "resamples", type=click.IntRange(min=0), default=0, show_default=True,
               help="Also print a 95% bootstrap interval for each check score, from this many resamples of the "
-                   "check records (1000 is usual; the records are not coded again): how far a score could move "
-                   "on another sample of the same kind.")
+                   "check records (1000 is usual; the records are not coded again, so it adds seconds per task, "
+                   "about a minute for plover-synthetic): how far a score could move on another sample of "
+                   "the same kind.")
 @click.pass_obj
 def eval_cmd(obj: object, tasks: tuple[str, ...], gold_dir: str | None, floors_path: str | None, json_path: str | None,
              errors_dir: str | None, check: bool, update_floors: bool, allow_lower_floor: bool,

@@ -99,17 +99,27 @@ def is_fragment(doc: Any) -> bool:
     return len(words) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc)
 
 
+# content -> whether it is a fragment: a content is parsed once per process, however often it is
+# scored (a bootstrap scores the same quotes a thousand times)
+_FRAGMENT_SEEN: dict[str, bool] = {}
+
+
 def _fragments(contents: list[str]) -> int:
     """How many of the statements' contents are fragments (parsed with the pipeline's model,
     which `load_model` gives back already loaded)."""
     if not contents:
         return 0
-    from sitrep.nlp import load_model
-    from sitrep.settings import Settings
+    new = list(dict.fromkeys(c for c in contents if c not in _FRAGMENT_SEEN))
+    if new:
+        from sitrep.nlp import load_model
+        from sitrep.settings import Settings
 
-    settings = Settings.from_env()
-    nlp = load_model(settings.model, settings.matmul)
-    return sum(is_fragment(doc) for doc in nlp.pipe(contents))
+        settings = Settings.from_env()
+        nlp = load_model(settings.model, settings.matmul)
+        if len(_FRAGMENT_SEEN) > 200_000:
+            _FRAGMENT_SEEN.clear()
+        _FRAGMENT_SEEN.update(zip(new, (is_fragment(doc) for doc in nlp.pipe(new))))
+    return sum(_FRAGMENT_SEEN[c] for c in contents)
 
 
 def score(records: Sequence[AttributionRecord], predicted: Mapping[str, Prediction]) -> TaskResult:

@@ -34,7 +34,7 @@ from sitrep.evaluate import (
     seed,
     stories,
 )
-from sitrep.evaluate.result import Prediction, TaskResult
+from sitrep.evaluate.result import Prediction, TaskResult, as_contract
 from sitrep.evaluate.floors import worse
 from sitrep.evaluate.split import PARTS, Part, part_of
 from sitrep.model import Article
@@ -203,6 +203,9 @@ def bootstrap_intervals(score: Callable[[Sequence[Any], Mapping[str, Prediction]
     interval's half-width is within what chance gives."""
     if not records or resamples <= 0:
         return {}
+    # the predictions as contract dicts once, not once per draw (an article's dict costs more than a score)
+    ids = {r.id for r in records}
+    predicted = {k: as_contract(v) if k in ids else v for k, v in predicted.items()}
     rng = random.Random(BOOTSTRAP_SEED)
     n = len(records)
     drawn: dict[str, list[float]] = {}
