@@ -192,7 +192,7 @@ def test_a_noun_naming_again_what_a_verb_of_its_type_did_by_the_same_parties_is_
 
 
 def test_the_creation_of_a_military_unit_named_as_a_noun_is_a_mobilisation():
-    assert "MOBILIZE" in types("The ministry announced the formation of a new mechanised brigade in the east.")
+    assert "MOBILIZE" in types("The army said the formation of a new tank brigade in the north would be complete by May.")
     assert "MOBILIZE" not in types("The team celebrated the formation of a new youth division in the league.")
 
 
@@ -225,5 +225,5 @@ def test_a_strike_made_with_missiles_capable_of_more_is_still_a_strike():
 
 
 def test_the_dead_and_wounded_counted_are_no_act_of_wounding():
-    assert "ASSAULT" not in types("The militia, which has lost over 2,000 dead and wounded in Syria, is short of recruits.")
+    assert "ASSAULT" not in types("The militia, which has lost some 3,000 dead and wounded in Yemen, is short of recruits.")
     assert "ASSAULT" in types("Rebel shelling wounded twelve soldiers near the airport on Monday.")

@@ -614,7 +614,7 @@ def test_a_race_for_votes_is_no_fight() -> None:
 
 
 def test_a_battle_among_words_of_a_vote_with_troops_in_it_is_still_a_fight() -> None:
-    assert "ASSAULT" in types("Troops battled rebels for control of the town as voters went to the polls.")
+    assert "ASSAULT" in types("Troops battled rebels for control of the town while voters queued at polling stations.")
 
 
 @pytest.mark.parametrize("text", [

@@ -269,7 +269,7 @@ def _verbal_attack(tok: Any, event: Event) -> bool:
 HYPHENED = re.compile(r"\b\w+(?:-\w+)+\b")
 # verbs of beating that, among words of a vote, tell a vote won
 ELECTORAL_WINS = frozenset({"beat", "trounce", "rout"})
-# words of a fight that, among words of a vote, tell a race ("a tight battle for second place")
+# words of a fight that, among words of a vote, tell a race ("a close fight for the party's nomination")
 ELECTORAL_FIGHTS = frozenset({"battle", "fight", "duel", "tussle", "joust"})
 # verbs that, with a state as object among words of a vote, tell a vote's result
 ELECTORAL_VERBS = frozenset({"capture", "take", "win", "carry", "sweep", "seize", "call"})
