@@ -319,6 +319,6 @@ def _capability(tok: Any) -> bool:
         if cur.dep_ == "advcl" and cur.tag_ not in ("VBG", "VB"):
             return False  # a finite clause of its own
         if cur.head.lemma_.lower() in CAPABILITY_HEADS:
-            return cur.dep_ in ("acl", "xcomp", "relcl", "prep") or cur is not tok
+            return cur.dep_ in ("acl", "xcomp", "relcl", "prep") or cur.i != tok.i
         cur = cur.head
     return False
